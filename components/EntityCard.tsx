@@ -1,0 +1,76 @@
+import type { CardView } from '@/utils/messaging/protocol';
+import { FactItem } from './FactItem';
+import { t } from './labels';
+
+export interface EntityCardProps {
+  card: CardView | null;
+  error?: string | null;
+  lang: string;
+  onOpenPanel: () => void;
+  onClose: () => void;
+}
+
+/** The public hover card: pack content only, never notes or anything about the reader. */
+export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCardProps) {
+  const sources = new Map((card?.sources ?? []).map((s) => [s.id, s]));
+  return (
+    <div class="card" role="dialog" aria-label={card?.name ?? 'Backstory'} lang={card?.lang ?? lang}>
+      <header>
+        <strong class="name">{card?.name ?? '…'}</strong>
+        <button class="close" type="button" aria-label={t('close', lang)} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {error ? (
+        <p class="error">{t('unavailable', lang)}</p>
+      ) : !card ? (
+        <p class="loading">{t('loading', lang)}</p>
+      ) : (
+        <>
+          <p class="summary">{card.summary}</p>
+          <ul class="facts">
+            {card.facts.map((f) => (
+              <FactItem key={f.id} fact={f} sources={sources} lang={card.lang} />
+            ))}
+          </ul>
+          {card.factCount > card.facts.length && <p class="more">{t('moreFacts', card.lang)(card.factCount - card.facts.length)}</p>}
+          <footer>
+            <button class="open" type="button" onClick={onOpenPanel}>
+              {t('openPanel', card.lang)}
+            </button>
+            <span class="brand">Backstory</span>
+          </footer>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Card styles: px units and generic fonts only, so page CSS and @font-face cannot reach in. */
+export const CARD_CSS = `
+:host { all: initial !important; }
+.card { box-sizing: border-box; width: 360px; max-height: 420px; overflow: auto; background: #fffdf7; color: #1d1d1f;
+  border: 1px solid #d8cfb8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px;
+  font: 13px/1.45 system-ui, sans-serif; direction: ltr; text-align: left; unicode-bidi: isolate; }
+header { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
+.name { font-size: 15px; font-weight: 650; }
+.close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 0 4px; color: #555; }
+.close:focus-visible, .open:focus-visible { outline: 2px solid #b07800; outline-offset: 2px; }
+.summary { margin: 6px 0 8px; }
+.facts { list-style: none; margin: 0; padding: 0; }
+.fact { border-top: 1px solid #eee5cf; padding: 6px 0; }
+.fact-meta { display: flex; gap: 6px; align-items: center; font-size: 11px; color: #6b6150; }
+.badge { border: 1px solid #d8cfb8; border-radius: 3px; padding: 0 4px; }
+.attribution-company-statement .badge, .attribution-self-description .badge { background: #f3ecff; border-color: #cdbcf0; }
+.attribution-regulator .badge, .attribution-court .badge { background: #e9f4ec; border-color: #b7d8c0; }
+.fact-text { margin: 2px 0; }
+blockquote { margin: 2px 0 2px 8px; color: #444; font-style: italic; }
+.fact-sources { font-size: 11px; color: #6b6150; }
+.fact-sources .source + .source::before { content: ' · '; }
+a { color: #7a4f00; }
+.more { font-size: 11px; color: #6b6150; margin: 6px 0 0; }
+footer { display: flex; justify-content: space-between; align-items: center; margin-top: 8px; }
+.open { all: unset; cursor: pointer; background: #1d1d1f; color: #fff; border-radius: 5px; padding: 5px 10px; font: 600 12px/1.4 system-ui, sans-serif; }
+.brand { font-size: 10px; color: #9a8f78; letter-spacing: .04em; }
+.error, .loading { color: #6b6150; }
+`;

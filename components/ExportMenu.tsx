@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks';
+import { send } from '@/utils/messaging/client';
+import { notesToCsv } from '@/utils/export/csv';
+import { notesToJson } from '@/utils/export/json';
+import { notesToMarkdown } from '@/utils/export/markdown';
+import { safeFileName } from '@/utils/export/filename';
+import { t2 } from './panel-strings';
+
+type Format = 'md' | 'json' | 'csv';
+const MIME: Record<Format, string> = { md: 'text/markdown', json: 'application/json', csv: 'text/csv' };
+
+/** Exports are built here, in the extension page, and saved as a local download: nothing is sent anywhere. */
+export function ExportMenu({ lang }: { lang: string }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const run = async (format: Format) => {
+    try {
+      const { notes } = await send('notes.list', {});
+      const now = new Date().toISOString();
+      const body = format === 'md' ? notesToMarkdown(notes, now) : format === 'json' ? notesToJson(notes, now) : notesToCsv(notes);
+      const url = URL.createObjectURL(new Blob([format === 'csv' ? '\uFEFF' + body : body], { type: `${MIME[format]};charset=utf-8` }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = safeFileName(`backstory-notes-${now.slice(0, 10)}`, format);
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus(`${notes.length} → ${a.download}`);
+    } catch (e) {
+      setStatus((e as Error).message);
+    }
+  };
+  return (
+    <div class="export">
+      <h2>{t2('exportNotes', lang)}</h2>
+      <div class="tabs">
+        <button type="button" onClick={() => run('md')}>Markdown</button>
+        <button type="button" onClick={() => run('json')}>JSON</button>
+        <button type="button" onClick={() => run('csv')}>CSV</button>
+      </div>
+      {status && <p class="small muted" role="status">{status}</p>}
+    </div>
+  );
+}

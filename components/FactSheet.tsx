@@ -1,0 +1,52 @@
+import type { SheetView } from '@/utils/messaging/protocol';
+import { FactItem } from './FactItem';
+import { SourceLink } from './SourceLink';
+import { t2 } from './panel-strings';
+
+/** The whole fact sheet: summary, a timeline of every fact, and every source. */
+export function FactSheet({ sheet }: { sheet: SheetView }) {
+  const lang = sheet.lang;
+  const sources = new Map(sheet.sources.map((s) => [s.id, s]));
+  const years = new Map<string, SheetView['facts']>();
+  for (const f of sheet.facts) {
+    const y = f.date.slice(0, 4);
+    years.set(y, [...(years.get(y) ?? []), f]);
+  }
+  return (
+    <section class="sheet" lang={lang} data-entity={sheet.key}>
+      <h1>{sheet.name}</h1>
+      <p class="summary">{sheet.summary}</p>
+      <p class="muted small">
+        {t2('alsoKnownAs', lang)}: {sheet.aliases.join(' · ')}
+      </p>
+      <h2>
+        {t2('timeline', lang)} ({sheet.facts.length})
+      </h2>
+      <div class="timeline">
+        {[...years].map(([year, facts]) => (
+          <div key={year}>
+            <div class="year">{year}</div>
+            <ul class="plain">
+              {facts.map((f) => (
+                <FactItem key={f.id} fact={f} sources={sources} lang={lang} />
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+      <h2>
+        {t2('sources', lang)} ({sheet.sources.length})
+      </h2>
+      <ul class="plain sources small">
+        {sheet.sources.map((s) => (
+          <li key={s.id}>
+            <SourceLink source={s} lang={lang} full />
+          </li>
+        ))}
+      </ul>
+      <p class="muted small">
+        {t2('fromPack', lang)} {sheet.pack.name} {sheet.pack.version} · {t2('reviewed', lang)} {sheet.reviewed}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { PageEntity } from '@/utils/messaging/protocol';
+import { t2 } from './panel-strings';
+
+export function PageEntities({ entities, selected, onSelect, lang }: { entities: PageEntity[]; selected?: string | null; onSelect?: (key: string) => void; lang: string }) {
+  if (!entities.length) return <p class="muted small">{t2('nothingFound', lang)}</p>;
+  return (
+    <ul class="plain page-entities">
+      {entities.map((e) => (
+        <li class="entity-row" key={e.key} aria-current={e.key === selected ? 'true' : undefined}>
+          <div>
+            {onSelect ? (
+              <button type="button" onClick={() => onSelect(e.key)}>
+                {e.name}
+              </button>
+            ) : (
+              <strong>{e.name}</strong>
+            )}
+            <div class="small muted">{e.summary}</div>
+          </div>
+          <span class="count" title={t2('mentions', lang)}>
+            {e.count}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,25 @@
+import type { SourceView } from '@/utils/messaging/protocol';
+import { formatDate, t } from './labels';
+
+/** Packs are validated on import, but a link is the last place a `javascript:` URL could bite. */
+export function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+export function SourceLink({ source, lang, full = false }: { source: SourceView; lang: string; full?: boolean }) {
+  return (
+    <span class="source">
+      <a href={safeHref(source.url)} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer" title={source.title}>
+        {source.publisher}
+      </a>
+      {full && <span class="source-title"> — {source.title}</span>}
+      {source.via && (
+        <span class="source-via">
+          {' '}
+          ({t('via', lang)} {source.via})
+        </span>
+      )}
+      <span class="source-date">, {formatDate(source.published, lang)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,41 @@
+import type { AttributionKind } from '@/utils/schema/pack';
+
+type Lang = 'en' | 'fr';
+export const uiLang = (lang: string | undefined): Lang => ((lang ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en');
+
+const ATTRIBUTION: Record<AttributionKind, Record<Lang, string>> = {
+  reported: { en: 'Press report', fr: 'Presse' },
+  'company-statement': { en: 'Company’s own statement', fr: 'Déclaration de l’entreprise' },
+  'self-description': { en: 'Self-description', fr: 'Auto-description' },
+  regulator: { en: 'Regulator', fr: 'Régulateur' },
+  court: { en: 'Court', fr: 'Tribunal' },
+  government: { en: 'Government', fr: 'Autorité publique' },
+  research: { en: 'Research', fr: 'Recherche' },
+};
+
+export function attributionLabel(kind: AttributionKind, lang: string): string {
+  return ATTRIBUTION[kind][uiLang(lang)];
+}
+
+/** A date shown at the precision it is known: "2020", "Jan 2020", "18 Jan 2020". */
+export function formatDate(date: string, lang: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const locale = uiLang(lang) === 'fr' ? 'fr-FR' : 'en-GB';
+  if (!m) return String(y);
+  const t = new Date(Date.UTC(y, m - 1, d ?? 1));
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', ...(d ? { day: 'numeric' } : {}) }).format(t);
+}
+
+const STRINGS = {
+  openPanel: { en: 'Open full backstory', fr: 'Voir tout l’historique' },
+  sources: { en: 'Sources', fr: 'Sources' },
+  moreFacts: { en: (n: number) => `${n} more documented facts in the side panel`, fr: (n: number) => `${n} autres faits documentés dans le panneau latéral` },
+  close: { en: 'Close', fr: 'Fermer' },
+  via: { en: 'via', fr: 'via' },
+  loading: { en: 'Loading…', fr: 'Chargement…' },
+  unavailable: { en: 'Backstory could not load this card. Reload the page to try again.', fr: 'Backstory n’a pas pu charger cette fiche. Rechargez la page pour réessayer.' },
+} as const;
+
+export function t<K extends keyof typeof STRINGS>(key: K, lang: string): (typeof STRINGS)[K]['en'] {
+  return STRINGS[key][uiLang(lang)] as (typeof STRINGS)[K]['en'];
+}

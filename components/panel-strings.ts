@@ -1,0 +1,30 @@
+import { uiLang } from './labels';
+
+const S = {
+  alsoKnownAs: { en: 'Also written', fr: 'Aussi écrit' },
+  timeline: { en: 'Timeline', fr: 'Chronologie' },
+  sources: { en: 'Sources', fr: 'Sources' },
+  fromPack: { en: 'From the pack', fr: 'Issu du paquet' },
+  reviewed: { en: 'reviewed', fr: 'revu le' },
+  onThisPage: { en: 'On this page', fr: 'Sur cette page' },
+  nothingFound: { en: 'No known names on this page.', fr: 'Aucun nom connu sur cette page.' },
+  notes: { en: 'Your notes', fr: 'Vos notes' },
+  notesPrivate: { en: 'Private: stored only in this browser, never shown to the page.', fr: 'Privées : enregistrées dans ce navigateur, jamais montrées à la page.' },
+  addNote: { en: 'Save note', fr: 'Enregistrer la note' },
+  notePlaceholder: { en: 'Write a note about this entity…', fr: 'Écrire une note sur cette entité…' },
+  noNotes: { en: 'No notes yet.', fr: 'Pas encore de note.' },
+  delete: { en: 'Delete', fr: 'Supprimer' },
+  pick: { en: 'Hover a highlighted name on the page and choose “Open full backstory”.', fr: 'Survolez un nom surligné sur la page et choisissez « Voir tout l’historique ».' },
+  mentions: { en: 'mentions', fr: 'mentions' },
+  pause: { en: 'Pause on this site', fr: 'Mettre en pause sur ce site' },
+  resume: { en: 'Resume on this site', fr: 'Réactiver sur ce site' },
+  pausedNote: { en: 'Paused on this site. Reload the page to apply.', fr: 'En pause sur ce site. Rechargez la page pour appliquer.' },
+  resumedNote: { en: 'Active on this site. Reload the page to apply.', fr: 'Actif sur ce site. Rechargez la page pour appliquer.' },
+  exportNotes: { en: 'Export notes', fr: 'Exporter les notes' },
+  saving: { en: 'Saving…', fr: 'Enregistrement…' },
+  saveFailed: { en: 'Not saved — your text is kept here.', fr: 'Non enregistrée — votre texte est conservé ici.' },
+} as const;
+
+export function t2(key: keyof typeof S, lang: string): string {
+  return S[key][uiLang(lang)];
+}

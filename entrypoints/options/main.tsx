@@ -1,0 +1,57 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '@/utils/messaging/client';
+import type { PackView } from '@/utils/messaging/protocol';
+import { PackImport } from '@/components/PackImport';
+import '@/components/ext-page.css';
+
+function App() {
+  const [packs, setPacks] = useState<PackView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => send('packs.list', {}).then((r) => setPacks(r.packs), (e) => setError((e as Error).message));
+  useEffect(() => void refresh(), []);
+
+  const act = async (work: () => Promise<unknown>) => {
+    try {
+      setError(null);
+      await work();
+      await refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <main style={{ maxWidth: '760px' }}>
+      <h1>Backstory — fact packs</h1>
+      <p class="muted small">Everything here stays in this browser. Backstory makes no network requests.</p>
+      {error && <p class="error">{error}</p>}
+      <h2>Installed packs</h2>
+      <ul class="plain packs">
+        {packs.map((p) => (
+          <li class="entity-row" key={p.id} data-pack={p.id}>
+            <div>
+              <strong>{p.name}</strong> <span class="muted small">{p.id} · v{p.version} · {p.bundled ? 'bundled' : 'imported'}</span>
+              <div class="small muted">
+                {p.entityCount} entities · {p.factCount} facts · {p.sourceCount} sources · {p.languages.join(', ')} · {p.license}
+              </div>
+            </div>
+            <div>
+              <button type="button" onClick={() => act(() => send('pack.enable', { id: p.id, enabled: !p.enabled }))}>
+                {p.enabled ? 'Disable' : 'Enable'}
+              </button>{' '}
+              {!p.bundled && (
+                <button type="button" onClick={() => act(() => send('pack.remove', { id: p.id }))}>
+                  Remove
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <PackImport onImported={refresh} />
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

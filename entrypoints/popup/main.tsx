@@ -1,0 +1,68 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { send } from '@/utils/messaging/client';
+import type { Res } from '@/utils/messaging/protocol';
+import { PageEntities } from '@/components/PageEntities';
+import { ExportMenu } from '@/components/ExportMenu';
+import { t2 } from '@/components/panel-strings';
+import '@/components/ext-page.css';
+
+const lang = navigator.language;
+
+/** `?tab=` lets the popup be opened as a page (tests, keyboard users); otherwise the active tab. */
+async function currentTabId(): Promise<number | null> {
+  const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function App() {
+  const [state, setState] = useState<Res<'tab.state'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = async () => {
+    const id = await currentTabId();
+    if (id === null) return;
+    send('tab.state', { tabId: id, lang }).then(setState, (e) => setError((e as Error).message));
+  };
+  useEffect(() => void load(), []);
+
+  const togglePause = async () => {
+    if (!state?.host) return;
+    const paused = !state.paused;
+    try {
+      await send('site.pause', { host: state.host, paused });
+      setNotice(t2(paused ? 'pausedNote' : 'resumedNote', lang));
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const total = state?.entities.reduce((n, e) => n + e.count, 0) ?? 0;
+  return (
+    <main style={{ width: '340px' }}>
+      <h1>Backstory</h1>
+      {error && <p class="error">{error}</p>}
+      <p class="small muted" data-testid="page-summary">
+        {state?.host ?? '—'} · {state?.entities.length ?? 0} {lang.startsWith('fr') ? 'entités' : 'entities'}, {total} {t2('mentions', lang)}
+      </p>
+      <h2>{t2('onThisPage', lang)}</h2>
+      <PageEntities entities={state?.entities ?? []} lang={lang} />
+      {state?.host && (
+        <p>
+          <button type="button" onClick={togglePause}>
+            {t2(state.paused ? 'resume' : 'pause', lang)}
+          </button>
+        </p>
+      )}
+      {notice && <p class="small ok">{notice}</p>}
+      <ExportMenu lang={lang} />
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

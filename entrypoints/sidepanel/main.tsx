@@ -1,0 +1,85 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { send } from '@/utils/messaging/client';
+import type { Res, SheetView } from '@/utils/messaging/protocol';
+import { FactSheet } from '@/components/FactSheet';
+import { NotesPanel } from '@/components/NotesPanel';
+import { PageEntities } from '@/components/PageEntities';
+import { t2 } from '@/components/panel-strings';
+import '@/components/ext-page.css';
+
+const lang = navigator.language;
+
+/** The tab this panel describes: `?tab=` when opened as a page (Firefox fallback), else the active tab. */
+async function currentTabId(): Promise<number | null> {
+  const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function App() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [state, setState] = useState<Res<'tab.state'> | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [sheet, setSheet] = useState<SheetView | null>(null);
+  const [title, setTitle] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async (id: number) => {
+    try {
+      const s = await send('tab.state', { tabId: id, lang });
+      setState(s);
+      setSelected((cur) => s.focus ?? cur ?? s.entities[0]?.key ?? null);
+      setTitle((await browser.tabs.get(id).catch(() => null))?.title ?? null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  useEffect(() => {
+    void currentTabId().then((id) => {
+      setTabId(id);
+      if (id !== null) void load(id);
+    });
+    const ctl = new AbortController();
+    const onChanged = (changes: Record<string, unknown>) => {
+      setTabId((id) => {
+        if (id !== null && `tab:${id}` in changes) void load(id);
+        return id;
+      });
+    };
+    browser.storage.session.onChanged.addListener(onChanged);
+    const onActivated = ({ tabId: id }: { tabId: number }) => {
+      if (new URLSearchParams(location.search).get('tab')) return;
+      setTabId(id);
+      setSelected(null);
+      void load(id);
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    ctl.signal.addEventListener('abort', () => {
+      browser.storage.session.onChanged.removeListener(onChanged);
+      browser.tabs.onActivated.removeListener(onActivated);
+    });
+    return () => ctl.abort();
+  }, []);
+
+  useEffect(() => {
+    if (!selected) return setSheet(null);
+    send('entity.sheet', { key: selected, lang }).then(setSheet, (e) => setError((e as Error).message));
+  }, [selected]);
+
+  return (
+    <main>
+      {error && <p class="error">{error}</p>}
+      {sheet ? <FactSheet sheet={sheet} /> : <p class="muted">{t2('pick', lang)}</p>}
+      {sheet && <NotesPanel entityKey={sheet.key} entityName={sheet.name} page={{ url: state?.url ?? null, title }} lang={lang} />}
+      <h2>{t2('onThisPage', lang)}</h2>
+      <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} />
+      {tabId === null && <p class="muted small">No tab.</p>}
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

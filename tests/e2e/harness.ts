@@ -1,0 +1,292 @@
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const FIXTURES = path.join(ROOT, 'tests/fixtures/pages');
+
+export function corpusDir(): string | null {
+  const dir = process.env.BACKSTORY_CORPUS ?? path.resolve(ROOT, '../shared/corpus');
+  return fs.existsSync(path.join(dir, 'pages')) ? dir : null;
+}
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error('Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chromium');
+  return found;
+}
+
+/** Serves fixtures and corpus pages on 127.0.0.1; `/corpus/<name>` reads ../shared/corpus/pages. */
+export async function startServer(extra: Record<string, string> = {}) {
+  const corpus = corpusDir();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let file: string | null = null;
+    if (extra[url.pathname] !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(extra[url.pathname]);
+      return;
+    }
+    if (url.pathname.startsWith('/corpus/') && corpus) file = path.join(corpus, 'pages', path.basename(url.pathname));
+    else if (url.pathname.startsWith('/pages/')) file = path.join(FIXTURES, path.basename(url.pathname));
+    if (!file || !fs.existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/**
+ * Every request that is not to loopback goes through this proxy, which refuses it and records it:
+ * the "no network" assertion covers the service worker, extension pages and web pages alike.
+ */
+export async function startTrapProxy() {
+  const hits: string[] = [];
+  const server = net.createServer((sock) => {
+    sock.once('data', (buf) => {
+      const line = buf.toString('latin1').split('\r\n')[0];
+      hits.push(line);
+      sock.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
+    });
+    sock.on('error', () => {});
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}`, hits, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Requests to anything but the test server, seen by the trap proxy or by Playwright. */
+  offHost(): string[];
+  close(): Promise<void>;
+}
+
+export async function launch(opts: { locale?: string; extension?: string | null; headed?: boolean } = {}): Promise<Session> {
+  const ext = opts.extension === undefined ? EXT_DIR : opts.extension;
+  if (ext && !fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`no built extension in ${ext}: run "npm run build" first`);
+  const tmpRoot = path.join(ROOT, '.e2e-tmp');
+  fs.mkdirSync(tmpRoot, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(tmpRoot, 'profile-'));
+  const proxy = await startTrapProxy();
+  const args = [
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-default-browser-check',
+    `--proxy-server=${proxy.url}`,
+    // Loopback must reach the test server directly; everything else hits the trap.
+    '--proxy-bypass-list=<-loopback>;127.0.0.1',
+    ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+    ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
+  ];
+  if (os.userInfo().uid === 0) args.push('--no-sandbox');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: !opts.headed,
+    args,
+    locale: opts.locale,
+    viewport: { width: 1280, height: 860 },
+  });
+  const offHostRequests: string[] = [];
+  context.on('request', (req) => {
+    const u = req.url();
+    if (/^(data|blob|chrome-extension|about|chrome):/.test(u)) return;
+    if (/^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(u)) return;
+    offHostRequests.push(u);
+  });
+  let worker: Worker | undefined;
+  let extensionId = '';
+  if (ext) {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    context,
+    worker: worker!,
+    extensionId,
+    offHost: () => [...offHostRequests, ...proxy.hits],
+    async close() {
+      await context.close();
+      await proxy.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The service worker, waking it if Chromium stopped it. */
+export async function worker(s: Session): Promise<Worker> {
+  const w = s.context.serviceWorkers().find((x) => x.url().includes(s.extensionId));
+  if (w) return w;
+  return s.context.waitForEvent('serviceworker', { timeout: 20_000 });
+}
+
+export async function highlightCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention');
+    return h ? h.size : 0;
+  });
+}
+
+/** Text of every highlighted range (read from the page's main world, which shares CSS.highlights). */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+}
+
+export async function waitForHighlights(page: Page, min = 1, timeout = 10_000): Promise<number> {
+  await page.waitForFunction(
+    (n) => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention');
+      return !!h && h.size >= n;
+    },
+    min,
+    { timeout },
+  );
+  return highlightCount(page);
+}
+
+/** Centre of the first client rect of the n-th highlighted range whose text matches. */
+export async function mentionPoint(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(
+    ([t, n]) => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention');
+      const ranges = h ? [...h].filter((r) => r.toString().replace(/\s+/g, ' ') === t) : [];
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const r = ranges[n as number];
+      if (!r) return null;
+      r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = r.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    [text, nth] as const,
+  );
+  if (!p) throw new Error(`no highlighted mention "${text}" #${nth}`);
+  return p;
+}
+
+/**
+ * The hover card lives in a closed shadow root, which page scripts (and Playwright's locators)
+ * cannot enter. CDP's DOM domain with pierce:true sees it, as a person's eyes would.
+ */
+export interface CardNode {
+  text: string;
+  buttons: string[];
+  links: { text: string; href: string }[];
+  host: string;
+}
+
+interface DomNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { shadowRootType?: string })[];
+}
+
+function textOf(n: DomNode): string {
+  if (n.nodeType === 3) return n.nodeValue;
+  if (n.localName === 'style' || n.localName === 'script') return '';
+  const kids = [...(n.shadowRoots ?? []), ...(n.children ?? [])];
+  const parts = kids.map(textOf);
+  const block = ['p', 'li', 'div', 'header', 'footer', 'ul', 'button', 'blockquote'].includes(n.localName);
+  return block ? `\n${parts.join('')}\n` : parts.join('');
+}
+
+function findAll(n: DomNode, pred: (n: DomNode) => boolean, out: DomNode[] = []): DomNode[] {
+  if (pred(n)) out.push(n);
+  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) findAll(c, pred, out);
+  return out;
+}
+
+export async function readCard(page: Page): Promise<CardNode | null> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const hosts = findAll(root, (n) => (n.shadowRoots ?? []).some((s) => s.shadowRootType === 'closed'));
+    for (const host of hosts) {
+      const style = (host.attributes ?? []).join(' ');
+      if (/display:\s*none/.test(style)) continue;
+      const shadow = host.shadowRoots!.find((s) => s.shadowRootType === 'closed')!;
+      const buttons = findAll(shadow, (n) => n.localName === 'button').map((b) => textOf(b).trim());
+      const links = findAll(shadow, (n) => n.localName === 'a').map((a) => {
+        const attrs = a.attributes ?? [];
+        const i = attrs.indexOf('href');
+        return { text: textOf(a).trim(), href: i >= 0 ? attrs[i + 1] : '' };
+      });
+      return { text: textOf(shadow).replace(/\n\s*\n+/g, '\n').trim(), buttons, links, host: host.localName };
+    }
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export async function waitForCard(page: Page, pred: (c: CardNode) => boolean = () => true, timeout = 5_000): Promise<CardNode> {
+  const end = Date.now() + timeout;
+  let last: CardNode | null = null;
+  while (Date.now() < end) {
+    last = await readCard(page);
+    if (last && pred(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`card did not appear as expected; last seen: ${JSON.stringify(last)}`);
+}
+
+/** Click a card button (found by its text) at its box centre, like a person would. */
+export async function clickCardButton(page: Page, text: RegExp) {
+  const cdp = await page.context().newCDPSession(page);
+  let x = 0;
+  let y = 0;
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const btn = findAll(root, (n) => n.localName === 'button' && text.test(textOf(n)))[0];
+    if (!btn) throw new Error(`no card button ${text}`);
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: btn.nodeId })) as { model: { content: number[] } };
+    const q = model.content;
+    x = (q[0] + q[2] + q[4] + q[6]) / 4;
+    y = (q[1] + q[3] + q[5] + q[7]) / 4;
+  } finally {
+    await cdp.detach();
+  }
+  await page.mouse.move(x, y, { steps: 4 });
+  await page.mouse.click(x, y);
+}
+
+/** The id Chromium gave a page's tab, as the extension sees it. */
+export async function tabIdOf(s: Session, page: Page): Promise<number> {
+  const url = page.url();
+  const w = await worker(s);
+  return w.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    const t = tabs.find((x) => x.url === u);
+    if (!t?.id) throw new Error(`no tab for ${u}`);
+    return t.id;
+  }, url);
+}
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+};

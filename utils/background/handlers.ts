@@ -1,0 +1,193 @@
+import type { DB } from '../store/db';
+import { describeStorageError } from '../store/db';
+import {
+  getEntity,
+  getSources,
+  installPack,
+  listPacks,
+  loadDictionary,
+  removePack,
+  PackConflictError,
+  setPackEnabled,
+} from '../store/packs';
+import { deleteNote, listNotes, listNotesByEntity, putNote } from '../store/notes';
+import { lookupFirstTokens, type Dictionary } from '../match/dictionary';
+import { parsePackText, type PackResult } from '../schema/validate';
+import { MessageError, type Handlers } from '../messaging/server';
+import type { PackPreview } from '../messaging/protocol';
+import { toCard, toSheet, pickLang } from './views';
+import type { TabStateStore } from './tab-state';
+import type { SettingsStore } from './settings';
+
+export interface BackgroundDeps {
+  db: () => Promise<DB>;
+  tabs: TabStateStore;
+  settings: SettingsStore;
+  /** The reader's language (browser UI). */
+  uiLang: () => string;
+  /** Opens the browser's side panel / sidebar for a tab. Must be called synchronously in a gesture. */
+  openPanel: (tabId: number) => Promise<string>;
+}
+
+function preview(r: PackResult & { ok: true }): PackPreview {
+  const p = r.pack;
+  return {
+    id: p.id,
+    name: p.name,
+    version: p.version,
+    entities: p.entities.length,
+    facts: p.entities.reduce((n, e) => n + e.facts.length, 0),
+    sources: p.sources.length,
+    aliases: p.entities.reduce((n, e) => n + e.aliases.length, 0),
+  };
+}
+
+async function storage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof MessageError) throw e;
+    if (e instanceof PackConflictError) throw new MessageError('bad-request', e.message);
+    throw new MessageError('storage', describeStorageError(e));
+  }
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  let dictionary: Promise<Dictionary> | null = null;
+  const dict = () => (dictionary ??= deps.db().then(loadDictionary).catch((e) => ((dictionary = null), Promise.reject(e))));
+  const invalidate = () => {
+    dictionary = null;
+  };
+
+  async function entityOrThrow(key: string) {
+    const rec = await getEntity(await deps.db(), key);
+    if (!rec) throw new MessageError('not-found', `no entity "${key}"`);
+    return rec;
+  }
+
+  return {
+    async 'dict.lookup'({ hashes }) {
+      const d = await dict();
+      return lookupFirstTokens(d, hashes);
+    },
+
+    async 'entity.card'({ key, lang }) {
+      const rec = await entityOrThrow(key);
+      const card = toCard(key, rec.entity, [], lang ?? deps.uiLang());
+      const ids = card.facts.flatMap((f) => f.sourceIds);
+      return { ...card, sources: (await getSources(await deps.db(), rec.packId, ids)).map((s) => ({ ...s })) };
+    },
+
+    async 'page.report'({ entities, reset }, ctx) {
+      if (ctx.tabId === undefined) throw new MessageError('forbidden', 'page.report must come from a tab');
+      await deps.tabs.report(ctx.tabId, ctx.sender.tab?.url ?? ctx.sender.url ?? null, entities, reset, ctx.sender.frameId ?? 0);
+      return {};
+    },
+
+    async 'site.state'(_req, ctx) {
+      const url = ctx.sender.tab?.url ?? ctx.sender.url;
+      return { paused: await deps.settings.isPaused(url) };
+    },
+
+    'panel.open'({ key }, ctx) {
+      const tabId = ctx.tabId;
+      if (tabId === undefined) throw new MessageError('forbidden', 'panel.open must come from a tab');
+      // open() first, before any await, or the browser no longer sees the user's click.
+      const opening = deps.openPanel(tabId);
+      return Promise.all([opening, deps.tabs.setFocus(tabId, key)]).then(([via]) => ({ opened: true, via }));
+    },
+
+    async 'entity.sheet'({ key, lang }) {
+      const db = await deps.db();
+      const rec = await entityOrThrow(key);
+      const allSourceIds = rec.entity.facts.flatMap((f) => f.sourceIds);
+      const sources = await getSources(db, rec.packId, allSourceIds);
+      const related: { key: string; name: string }[] = [];
+      for (const r of rec.entity.related ?? []) {
+        const other = await getEntity(db, `${rec.packId}:${r}`);
+        if (other) related.push({ key: other.key, name: other.entity.name });
+      }
+      const pack = await db.get('packs', rec.packId);
+      return toSheet(key, rec.entity, sources, lang ?? deps.uiLang(), {
+        related,
+        pack: { id: rec.packId, name: pack?.name ?? rec.packId, version: pack?.version ?? '' },
+      });
+    },
+
+    async 'tab.state'({ tabId, lang }) {
+      const state = await deps.tabs.get(tabId);
+      const db = await deps.db();
+      const wanted = lang ?? deps.uiLang();
+      const entities = [];
+      for (const [key, count] of Object.entries(state?.counts ?? {})) {
+        const rec = await getEntity(db, key);
+        if (!rec) continue;
+        entities.push({ key, name: rec.entity.name, kind: rec.entity.kind, summary: rec.entity.summary[pickLang(rec.entity.summary, wanted)], count });
+      }
+      entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      let host: string | null = null;
+      try {
+        host = state?.url ? new URL(state.url).host : null;
+      } catch {
+        host = null;
+      }
+      return { url: state?.url ?? null, host, entities, focus: state?.focus ?? null, paused: await deps.settings.isPaused(state?.url ?? undefined) };
+    },
+
+    async 'site.pause'({ host, paused }) {
+      await deps.settings.setPaused(host, paused);
+      return {};
+    },
+
+    async 'packs.list'() {
+      const packs = await listPacks(await deps.db());
+      return {
+        packs: packs.map(({ id, name, version, bundled, enabled, entityCount, factCount, sourceCount, languages, license }) => ({
+          id, name, version, bundled, enabled, entityCount, factCount, sourceCount, languages, license,
+        })),
+      };
+    },
+
+    async 'pack.preview'({ text }) {
+      const r = parsePackText(text);
+      return r.ok ? { ok: true, preview: preview(r), errors: [] } : { ok: false, errors: r.errors.slice(0, 500) };
+    },
+
+    async 'pack.import'({ text }) {
+      const r = parsePackText(text);
+      if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
+      const outcome = await storage(async () => installPack(await deps.db(), r.pack, { bundled: false }));
+      invalidate();
+      return { ok: true, outcome, preview: preview(r), errors: [] };
+    },
+
+    async 'pack.remove'({ id }) {
+      const db = await deps.db();
+      const rec = await db.get('packs', id);
+      if (!rec) throw new MessageError('not-found', `no pack "${id}"`);
+      await storage(() => removePack(db, id));
+      invalidate();
+      return {};
+    },
+
+    async 'pack.enable'({ id, enabled }) {
+      await storage(async () => setPackEnabled(await deps.db(), id, enabled));
+      invalidate();
+      return {};
+    },
+
+    async 'notes.list'({ entityKey }) {
+      const db = await deps.db();
+      return entityKey ? listNotesByEntity(db, entityKey) : listNotes(db);
+    },
+
+    async 'note.save'({ note }) {
+      return { note: await storage(async () => putNote(await deps.db(), note)) };
+    },
+
+    async 'note.delete'({ id }) {
+      await storage(async () => deleteNote(await deps.db(), id));
+      return {};
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+
+interface ChromeSidePanel {
+  open(options: { tabId: number }): Promise<void>;
+}
+interface FirefoxSidebar {
+  open(): Promise<void>;
+}
+
+/**
+ * Open the browser's own side panel for a tab. Must be called synchronously from the message
+ * listener that relays the user's click, before any await, or the browser refuses it.
+ * Chrome: sidePanel.open accepts a click relayed from a content script. Firefox does not count that
+ * as a user action, so there the fact sheet opens in a tab next to the page.
+ */
+export function openPanel(tabId: number): Promise<string> {
+  const g = globalThis as unknown as { chrome?: { sidePanel?: ChromeSidePanel } };
+  const sidePanel = g.chrome?.sidePanel;
+  if (sidePanel?.open) return sidePanel.open({ tabId }).then(() => 'sidePanel');
+  const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
+  if (sidebar?.open)
+    return sidebar.open().then(
+      () => 'sidebar',
+      () => openTab(),
+    );
+  return openTab();
+
+  function openTab() {
+    return browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') + `?tab=${tabId}`, openerTabId: tabId }).then(() => 'tab');
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * What each tab's content scripts found, kept in session storage: it survives the service worker
+ * sleeping but not the browser closing, and content scripts cannot read it.
+ */
+export interface TabState {
+  url: string | null;
+  /** Entity key → mentions, summed over the tab's frames. */
+  counts: Record<string, number>;
+  /** Per frame, so a frame's rescan replaces only its own counts. */
+  frames: Record<string, Record<string, number>>;
+  /** The entity the side panel should show (last one opened from a card). */
+  focus: string | null;
+}
+
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface TabStateStore {
+  get(tabId: number): Promise<TabState | null>;
+  report(tabId: number, url: string | null, entities: { key: string; count: number }[], reset: boolean, frameId: number): Promise<void>;
+  setFocus(tabId: number, key: string): Promise<void>;
+  clear(tabId: number): Promise<void>;
+}
+
+const k = (tabId: number) => `tab:${tabId}`;
+
+export function createTabStateStore(area: KeyValueArea): TabStateStore {
+  // Reports from a tab's frames arrive concurrently; serialise read-modify-write per tab.
+  const chains = new Map<number, Promise<unknown>>();
+  const serial = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
+    const next = (chains.get(tabId) ?? Promise.resolve()).then(work, work);
+    chains.set(tabId, next.catch(() => undefined));
+    return next;
+  };
+  const get = async (tabId: number) => ((await area.get(k(tabId)))[k(tabId)] as TabState | undefined) ?? null;
+
+  return {
+    get,
+    report: (tabId, url, entities, reset, frameId) =>
+      serial(tabId, async () => {
+        const prev = await get(tabId);
+        const mainReset = reset && frameId === 0;
+        const state: TabState = prev && !mainReset ? prev : { url, counts: {}, frames: {}, focus: prev?.focus ?? null };
+        if (frameId === 0) state.url = url;
+        // Each report is the frame's full snapshot, so it replaces that frame's previous counts.
+        const frame: Record<string, number> = {};
+        for (const e of entities) frame[e.key] = e.count;
+        state.frames[frameId] = frame;
+        const counts: Record<string, number> = {};
+        for (const f of Object.values(state.frames)) for (const [key, n] of Object.entries(f)) counts[key] = (counts[key] ?? 0) + n;
+        state.counts = counts;
+        await area.set({ [k(tabId)]: state });
+      }),
+    setFocus: (tabId, key) =>
+      serial(tabId, async () => {
+        const prev = await get(tabId);
+        await area.set({ [k(tabId)]: { ...(prev ?? { url: null, counts: {}, frames: {} }), focus: key } });
+      }),
+    clear: (tabId) => serial(tabId, () => area.remove(k(tabId))),
+  };
+}

@@ -1,0 +1,79 @@
+import type { Entity, Source } from '../schema/pack';
+import type { CardView, FactView, SheetView, SourceView } from '../messaging/protocol';
+
+/** The best language available: the reader's, then English, then whatever the pack has. */
+export function pickLang(available: Record<string, string>, wanted: string | undefined): string {
+  const base = (wanted ?? 'en').toLowerCase().split('-')[0];
+  if (available[base]) return base;
+  if (available.en) return 'en';
+  return Object.keys(available)[0];
+}
+
+function factView(f: Entity['facts'][number], lang: string): FactView {
+  return {
+    id: f.id,
+    text: f.text[pickLang(f.text, lang)],
+    date: f.date,
+    attribution: f.attribution,
+    sourceIds: f.sourceIds,
+    key: f.key,
+    quote: f.quote,
+    disputedBy: f.disputedBy,
+  };
+}
+
+export function sourceView(s: Source): SourceView {
+  return { ...s };
+}
+
+/** Newest first; a fact known to the day sorts after one known only to the month of that day. */
+export function byDateDesc(a: { date: string }, b: { date: string }): number {
+  return b.date.localeCompare(a.date);
+}
+
+const CARD_FACTS = 4;
+
+/** Key facts (or the newest ones) with their sources: what the hover card shows. */
+export function cardFacts(entity: Entity): Entity['facts'] {
+  const keyed = entity.facts.filter((f) => f.key);
+  const pool = keyed.length ? keyed : entity.facts;
+  return [...pool].sort(byDateDesc).slice(0, CARD_FACTS);
+}
+
+export function toCard(key: string, entity: Entity, sources: Source[], wanted: string | undefined): CardView {
+  const lang = pickLang(entity.summary, wanted);
+  return {
+    key,
+    name: entity.name,
+    kind: entity.kind,
+    summary: entity.summary[lang],
+    lang,
+    facts: cardFacts(entity).map((f) => factView(f, lang)),
+    sources: sources.map(sourceView),
+    factCount: entity.facts.length,
+  };
+}
+
+export function toSheet(
+  key: string,
+  entity: Entity,
+  sources: Source[],
+  wanted: string | undefined,
+  extra: { related: { key: string; name: string }[]; pack: { id: string; name: string; version: string } },
+): SheetView {
+  const lang = pickLang(entity.summary, wanted);
+  return {
+    key,
+    name: entity.name,
+    kind: entity.kind,
+    summary: entity.summary[lang],
+    lang,
+    facts: [...entity.facts].sort(byDateDesc).map((f) => factView(f, lang)),
+    sources: sources.map(sourceView),
+    factCount: entity.facts.length,
+    aliases: entity.aliases.map((a) => a.text),
+    related: extra.related,
+    pack: extra.pack,
+    reviewed: entity.reviewed,
+  };
+}

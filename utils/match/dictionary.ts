@@ -1,0 +1,106 @@
+import { fold, hash1, hash2 } from './fold';
+import { tokenize } from './tokenize';
+
+export const FLAG_WEAK = 1;
+export const FLAG_CASE = 2;
+
+export interface AliasInput {
+  text: string;
+  entity: string;
+  weak?: boolean;
+  caseSensitive?: boolean;
+}
+
+/** Fields of one compiled alias, packed in this order in `Dictionary.rows` and on the wire. */
+export const ROW = 7; // firstHash, tokenCount, h1, h2, entityIndex, flags, caseHash
+
+/**
+ * The compiled match dictionary: one row per alias, sorted by the hash of its first folded token.
+ * Plain typed arrays, so it is stored in IndexedDB as is and a woken service worker has nothing to
+ * build; a lookup is a binary search.
+ */
+export interface Dictionary {
+  version: string;
+  entities: string[];
+  rows: Uint32Array;
+}
+
+/** What the page needs to verify a candidate: the hashes of the alias's whole folded text. */
+export function aliasKey(text: string) {
+  const folded = fold(text);
+  const toks = tokenize(folded);
+  if (toks.count === 0) return null;
+  return {
+    first: toks.hashes[0],
+    count: toks.count,
+    h1: hash1(folded),
+    h2: hash2(folded),
+    caseHash: hash1(fold(text, true)),
+  };
+}
+
+export function compileDictionary(aliases: Iterable<AliasInput>, version: string): Dictionary {
+  const entityIndex = new Map<string, number>();
+  const entities: string[] = [];
+  const rows: number[][] = [];
+  const seen = new Set<string>();
+  for (const a of aliases) {
+    const key = aliasKey(a.text);
+    if (!key) continue;
+    let ei = entityIndex.get(a.entity);
+    if (ei === undefined) {
+      ei = entities.length;
+      entities.push(a.entity);
+      entityIndex.set(a.entity, ei);
+    }
+    const flags = (a.weak ? FLAG_WEAK : 0) | (a.caseSensitive ? FLAG_CASE : 0);
+    const dedupe = `${key.h1}:${key.h2}:${ei}:${flags}:${a.caseSensitive ? key.caseHash : 0}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    rows.push([key.first, key.count, key.h1, key.h2, ei, flags, a.caseSensitive ? key.caseHash : 0]);
+  }
+  // Longest alias first within a first token, so the matcher can stop at the first verified row.
+  rows.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const flat = new Uint32Array(rows.length * ROW);
+  rows.forEach((r, i) => flat.set(r, i * ROW));
+  return { version, entities, rows: flat };
+}
+
+function lowerBound(rows: Uint32Array, target: number): number {
+  let lo = 0;
+  let hi = rows.length / ROW;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid * ROW] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The slice of the dictionary a page needs: rows whose first token occurs on it. */
+export interface DictionarySlice {
+  version: string;
+  entities: string[];
+  rows: number[];
+}
+
+export function lookupFirstTokens(dict: Dictionary, firstHashes: Iterable<number>): DictionarySlice {
+  const out: number[] = [];
+  const local = new Map<number, number>();
+  const entities: string[] = [];
+  const n = dict.rows.length / ROW;
+  for (const h of firstHashes) {
+    for (let i = lowerBound(dict.rows, h >>> 0); i < n && dict.rows[i * ROW] === h >>> 0; i++) {
+      const base = i * ROW;
+      const ei = dict.rows[base + 4];
+      let li = local.get(ei);
+      if (li === undefined) {
+        li = entities.length;
+        entities.push(dict.entities[ei]);
+        local.set(ei, li);
+      }
+      for (let k = 0; k < ROW; k++) out.push(k === 4 ? li : dict.rows[base + k]);
+    }
+  }
+  return { version: dict.version, entities, rows: out };
+}

@@ -1,0 +1,62 @@
+import { fold, hash1, hash2 } from './fold';
+import { FLAG_CASE, ROW, type DictionarySlice } from './dictionary';
+import type { Tokens } from './tokenize';
+
+export interface Candidate {
+  count: number;
+  h1: number;
+  h2: number;
+  entity: number;
+  flags: number;
+  caseHash: number;
+}
+
+/** First-token hash → candidates, longest first. Built from the small slice a page received. */
+export type CandidateIndex = Map<number, Candidate[]>;
+
+export function indexSlice(slice: DictionarySlice): CandidateIndex {
+  const index: CandidateIndex = new Map();
+  for (let i = 0; i < slice.rows.length; i += ROW) {
+    const r = slice.rows;
+    const c: Candidate = { count: r[i + 1], h1: r[i + 2], h2: r[i + 3], entity: r[i + 4], flags: r[i + 5], caseHash: r[i + 6] };
+    const list = index.get(r[i]);
+    if (list) list.push(c);
+    else index.set(r[i], [c]);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.count - a.count);
+  return index;
+}
+
+export interface Match {
+  start: number;
+  end: number;
+  /** Index into the slice's entity list. */
+  entity: number;
+  flags: number;
+}
+
+/**
+ * Find alias occurrences in one text: leftmost first, and at each position the longest alias that
+ * verifies (its whole folded span hashes to the alias's 64-bit fingerprint). Matches never overlap.
+ */
+export function matchTokens(text: string, toks: Tokens, index: CandidateIndex, out: Match[] = []): Match[] {
+  const n = toks.count;
+  for (let i = 0; i < n; i++) {
+    const list = index.get(toks.hashes[i]);
+    if (!list) continue;
+    for (const c of list) {
+      const last = i + c.count - 1;
+      if (last >= n) continue;
+      const start = toks.starts[i];
+      const end = toks.ends[last];
+      const span = text.slice(start, end);
+      const f = fold(span);
+      if (hash1(f) !== c.h1 || hash2(f) !== c.h2) continue;
+      if (c.flags & FLAG_CASE && hash1(fold(span, true)) !== c.caseHash) continue;
+      out.push({ start, end, entity: c.entity, flags: c.flags });
+      i = last;
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate } from '../schema/pack';
+import { Note } from '../schema/note';
+
+/**
+ * Every message between the extension's parts: request and reply schema, and which senders may
+ * send it. "content" messages come from content scripts in web pages (untrusted tier); "page"
+ * messages only from the extension's own pages (popup, side panel, options).
+ */
+const Key = z.string().min(3).max(200);
+const Lang = z.string().max(20).optional();
+const TabId = z.number().int().nonnegative();
+
+const SourceView = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  via: z.string().optional(),
+  url: z.string(),
+  published: z.string(),
+  language: z.string(),
+  archiveUrl: z.string().optional(),
+});
+export type SourceView = z.infer<typeof SourceView>;
+
+const FactView = z.object({
+  id: z.string(),
+  text: z.string(),
+  date: PartialDate,
+  attribution: z.enum(ATTRIBUTIONS),
+  sourceIds: z.array(z.string()),
+  key: z.boolean(),
+  quote: z.object({ text: z.string(), lang: z.string(), by: z.string() }).optional(),
+  disputedBy: z.array(z.string()).optional(),
+});
+export type FactView = z.infer<typeof FactView>;
+
+const CardView = z.object({
+  key: z.string(),
+  name: z.string(),
+  kind: z.enum(ENTITY_KINDS),
+  summary: z.string(),
+  lang: z.string(),
+  facts: z.array(FactView),
+  sources: z.array(SourceView),
+  factCount: z.number(),
+});
+export type CardView = z.infer<typeof CardView>;
+
+const SheetView = CardView.extend({
+  aliases: z.array(z.string()),
+  related: z.array(z.object({ key: z.string(), name: z.string() })),
+  pack: z.object({ id: z.string(), name: z.string(), version: z.string() }),
+  reviewed: z.string(),
+});
+export type SheetView = z.infer<typeof SheetView>;
+
+const PageEntity = z.object({ key: z.string(), name: z.string(), kind: z.enum(ENTITY_KINDS), summary: z.string(), count: z.number() });
+export type PageEntity = z.infer<typeof PageEntity>;
+
+const PackView = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  bundled: z.boolean(),
+  enabled: z.boolean(),
+  entityCount: z.number(),
+  factCount: z.number(),
+  sourceCount: z.number(),
+  languages: z.array(z.string()),
+  license: z.string(),
+});
+export type PackView = z.infer<typeof PackView>;
+
+const PackProblem = z.object({ path: z.string(), message: z.string() });
+const Preview = z.object({ id: z.string(), name: z.string(), version: z.string(), entities: z.number(), facts: z.number(), sources: z.number(), aliases: z.number() });
+export type PackPreview = z.infer<typeof Preview>;
+
+const Ok = z.object({});
+
+export const MAX_PACK_TEXT = 20 * 1024 * 1024;
+export const MAX_LOOKUP_HASHES = 200_000;
+
+function def<Req extends z.ZodType, Res extends z.ZodType>(tier: 'content' | 'page', req: Req, res: Res) {
+  return { tier, req, res };
+}
+
+export const protocol = {
+  /** First-token hashes seen on a page → the dictionary rows that start with them. */
+  'dict.lookup': def(
+    'content',
+    z.strictObject({ hashes: z.array(z.number().int().min(0).max(0xffffffff)).max(MAX_LOOKUP_HASHES) }),
+    z.object({ version: z.string(), entities: z.array(z.string()), rows: z.array(z.number()) }),
+  ),
+  /** Public card for one entity (no notes: the page can read the card). */
+  'entity.card': def('content', z.strictObject({ key: Key, lang: Lang }), CardView),
+  /** Ids and counts of entities found on the sender's page; never page text. */
+  'page.report': def(
+    'content',
+    z.strictObject({ entities: z.array(z.strictObject({ key: Key, count: z.number().int().min(0) })).max(5_000), reset: z.boolean() }),
+    Ok,
+  ),
+  /** Whether the extension is paused for the sender's site. */
+  'site.state': def('content', z.strictObject({}), z.object({ paused: z.boolean() })),
+  /** Open the side panel on an entity, from a click in the card (a user gesture). */
+  'panel.open': def('content', z.strictObject({ key: Key }), z.object({ opened: z.boolean(), via: z.string() })),
+
+  'entity.sheet': def('page', z.strictObject({ key: Key, lang: Lang }), SheetView),
+  'tab.state': def(
+    'page',
+    z.strictObject({ tabId: TabId, lang: Lang }),
+    z.object({ url: z.string().nullable(), host: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), paused: z.boolean() }),
+  ),
+  'site.pause': def('page', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
+  'packs.list': def('page', z.strictObject({}), z.object({ packs: z.array(PackView) })),
+  /** Validate a pack file without writing anything: the preview, or every error. */
+  'pack.preview': def(
+    'page',
+    z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }),
+    z.object({ ok: z.boolean(), preview: Preview.optional(), errors: z.array(PackProblem) }),
+  ),
+  'pack.import': def(
+    'page',
+    z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }),
+    z.object({ ok: z.boolean(), outcome: z.string().optional(), preview: Preview.optional(), errors: z.array(PackProblem) }),
+  ),
+  'pack.remove': def('page', z.strictObject({ id: z.string().max(80) }), Ok),
+  'pack.enable': def('page', z.strictObject({ id: z.string().max(80), enabled: z.boolean() }), Ok),
+  'notes.list': def('page', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
+  'note.save': def('page', z.strictObject({ note: Note }), z.object({ note: Note })),
+  'note.delete': def('page', z.strictObject({ id: z.string().max(64) }), Ok),
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type Req<T extends MessageType> = z.input<Protocol[T]['req']>;
+export type Res<T extends MessageType> = z.output<Protocol[T]['res']>;
+
+export const ERROR_CODES = ['bad-request', 'forbidden', 'not-found', 'storage', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const Envelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+]);
+export type Envelope = z.infer<typeof Envelope>;

@@ -1,0 +1,41 @@
+import type { Mention, MentionRegistry } from './mentions';
+
+interface CaretDoc {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+}
+
+function inRects(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  return false;
+}
+
+/**
+ * The mention under a point. Highlights are not elements, so we ask for the caret position at the
+ * point and look the text node up in the registry; the client-rect check rejects the nearest-caret
+ * answer the browser gives when the pointer is beside the text.
+ */
+export function mentionAtPoint(registry: MentionRegistry, x: number, y: number): Mention | null {
+  const d = document as unknown as CaretDoc;
+  let node: Node | null = null;
+  if (d.caretPositionFromPoint) node = d.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+  else if (d.caretRangeFromPoint) node = d.caretRangeFromPoint(x, y)?.startContainer ?? null;
+  if (!node || node.nodeType !== 3) return null;
+  for (const m of registry.atNode(node)) if (inRects(m.range, x, y)) return m;
+  return null;
+}
+
+/** The first mention inside an element (for keyboard focus landing on a link that names someone). */
+export function mentionInside(registry: MentionRegistry, el: Element): Mention | null {
+  let best: Mention | null = null;
+  for (const m of registry.all) {
+    if (el.contains(m.nodes[0]) && (!best || m.range.compareBoundaryPoints(Range.START_TO_START, best.range) < 0)) best = m;
+  }
+  return best;
+}
+
+/** Anchor rectangle for the card: the first line box of the mention. */
+export function anchorRect(m: Mention): DOMRect {
+  const rects = m.range.getClientRects();
+  return rects.length ? rects[0] : m.range.getBoundingClientRect();
+}

@@ -1,0 +1,262 @@
+import { tokenize } from '../match/tokenize';
+import { FLAG_WEAK, type DictionarySlice } from '../match/dictionary';
+import { indexSlice, matchTokens, type CandidateIndex, type Match } from '../match/matcher';
+import { TextWalker, type Block } from './walk';
+import { runSliced, yieldToPage, SLICE_MS } from './schedule';
+import { MentionRegistry, rangeFor, type Mention } from './mentions';
+import type { Highlighter } from './highlight';
+
+export interface ScanLimits {
+  /** Highlights painted per page; mentions beyond are still counted. */
+  perPage: number;
+  perEntity: number;
+  /** Mentions kept in memory (for hover and rescans); beyond this only counts grow. */
+  stored: number;
+}
+
+export const DEFAULT_LIMITS: ScanLimits = { perPage: 1500, perEntity: 200, stored: 5000 };
+
+export interface ScannerDeps {
+  lookup: (hashes: number[]) => Promise<DictionarySlice>;
+  highlighter: Highlighter;
+  exclude: (el: Element) => boolean;
+  signal: AbortSignal;
+  limits?: ScanLimits;
+  /** Called after a scan changed the counts. */
+  onChange?: () => void;
+}
+
+export interface ScanStats {
+  walkMs: number;
+  tokenizeMs: number;
+  lookupMs: number;
+  matchMs: number;
+  highlightMs: number;
+  chars: number;
+  blocks: number;
+  mentions: number;
+}
+
+interface Tokenized {
+  block: Block;
+  starts: Int32Array;
+  ends: Int32Array;
+  hashes: Uint32Array;
+}
+
+interface PendingWeak {
+  block: Block;
+  match: Match;
+  key: string;
+}
+
+/**
+ * Finds and paints mentions in a subtree. The page's token hashes go to the background once per
+ * new token, which answers with only the dictionary rows that could match: the content script never
+ * holds or builds the whole dictionary, so its cost follows the page's text, not the fact base.
+ */
+export class Scanner {
+  readonly registry = new MentionRegistry();
+  readonly counts = new Map<string, number>();
+  private readonly highlightedPerEntity = new Map<string, number>();
+  private readonly strong = new Set<string>();
+  private pendingWeak: PendingWeak[] = [];
+  private readonly index: CandidateIndex = new Map();
+  private readonly queried = new Set<number>();
+  private readonly entityKeys: string[] = [];
+  private readonly entityIndex = new Map<string, number>();
+  private readonly limits: ScanLimits;
+  private overflow = 0;
+  readonly totals: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
+
+  constructor(private readonly deps: ScannerDeps) {
+    this.limits = deps.limits ?? DEFAULT_LIMITS;
+  }
+
+  /** Merge a dictionary slice, remapping its local entity numbers to ours. */
+  private merge(slice: DictionarySlice) {
+    const remap = slice.entities.map((key) => {
+      let i = this.entityIndex.get(key);
+      if (i === undefined) {
+        i = this.entityKeys.length;
+        this.entityKeys.push(key);
+        this.entityIndex.set(key, i);
+      }
+      return i;
+    });
+    const local = indexSlice(slice);
+    for (const [hash, list] of local) {
+      const mapped = list.map((c) => ({ ...c, entity: remap[c.entity] }));
+      const prev = this.index.get(hash);
+      this.index.set(hash, prev ? [...prev, ...mapped].sort((a, b) => b.count - a.count) : mapped);
+    }
+  }
+
+  /** Scan `root`'s subtree, replacing mentions previously found inside it. */
+  async scan(root: Element): Promise<ScanStats> {
+    const stats: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
+    const { signal } = this.deps;
+    const removed = this.removeWithin(root);
+
+    let t = performance.now();
+    const walker = new TextWalker(root, { exclude: this.deps.exclude });
+    await runSliced((b) => {
+      const s = performance.now();
+      const done = walker.step(b);
+      stats.walkMs += performance.now() - s;
+      return done;
+    }, signal);
+    stats.chars = walker.chars;
+    stats.blocks = walker.blocks.length;
+
+    // Tokenize every block; collect first-token hashes we have not asked about yet.
+    const items: Tokenized[] = [];
+    const fresh = new Set<number>();
+    let bi = 0;
+    const blocks = walker.blocks;
+    await runSliced((budget) => {
+      const s = performance.now();
+      const deadline = s + budget;
+      while (bi < blocks.length) {
+        const block = blocks[bi++];
+        const toks = tokenize(block.text);
+        if (toks.count) {
+          items.push({ block, starts: toks.starts.slice(), ends: toks.ends.slice(), hashes: toks.hashes.slice() });
+          for (let i = 0; i < toks.count; i++) {
+            const h = toks.hashes[i];
+            if (!this.queried.has(h)) fresh.add(h);
+          }
+        }
+        if ((bi & 15) === 0 && performance.now() > deadline) break;
+      }
+      stats.tokenizeMs += performance.now() - s;
+      return bi >= blocks.length;
+    }, signal);
+
+    if (fresh.size) {
+      t = performance.now();
+      const hashes = [...fresh];
+      const slice = await this.deps.lookup(hashes);
+      if (signal.aborted) throw signal.reason;
+      for (const h of hashes) this.queried.add(h);
+      const s = performance.now();
+      this.merge(slice);
+      stats.lookupMs += performance.now() - t;
+      stats.matchMs += performance.now() - s;
+    }
+
+    // Match, then paint, in slices.
+    let ii = 0;
+    const found: { block: Block; match: Match }[] = [];
+    if (this.index.size)
+      await runSliced((budget) => {
+        const s = performance.now();
+        const deadline = s + budget;
+        const out: Match[] = [];
+        while (ii < items.length) {
+          const it = items[ii++];
+          out.length = 0;
+          matchTokens(it.block.text, { count: it.hashes.length, starts: it.starts, ends: it.ends, hashes: it.hashes }, this.index, out);
+          for (const m of out) found.push({ block: it.block, match: m });
+          if ((ii & 15) === 0 && performance.now() > deadline) break;
+        }
+        stats.matchMs += performance.now() - s;
+        return ii >= items.length;
+      }, signal);
+
+    const s = performance.now();
+    const visible = new Map<Element, boolean>();
+    let since = s;
+    for (const { block, match } of found) {
+      let vis = visible.get(block.element);
+      if (vis === undefined) {
+        // Only blocks that contain a match pay for a style check.
+        vis = (block.element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility?.({ visibilityProperty: true }) ?? true;
+        visible.set(block.element, vis);
+      }
+      if (!vis) continue;
+      const key = this.entityKeys[match.entity];
+      if (match.flags & FLAG_WEAK && !this.strong.has(key)) {
+        this.pendingWeak.push({ block, match, key });
+        continue;
+      }
+      if (!(match.flags & FLAG_WEAK)) this.strong.add(key);
+      this.register(block, match, key);
+      stats.mentions++;
+      if (performance.now() - since > SLICE_MS) {
+        stats.highlightMs += performance.now() - since;
+        await yieldToPage(signal);
+        since = performance.now();
+      }
+    }
+    // A weak alias ("Clearview") counts once a strong one ("Clearview AI") is on the page.
+    const still: PendingWeak[] = [];
+    for (const p of this.pendingWeak) {
+      if (!p.block.nodes.every((n) => n.isConnected)) continue;
+      if (this.strong.has(p.key)) {
+        this.register(p.block, p.match, p.key);
+        stats.mentions++;
+      } else still.push(p);
+    }
+    this.pendingWeak = still;
+    stats.highlightMs += performance.now() - since;
+
+    for (const k of Object.keys(stats) as (keyof ScanStats)[]) this.totals[k] += stats[k];
+    if (stats.mentions || removed) this.deps.onChange?.();
+    return stats;
+  }
+
+  private register(block: Block, match: Match, key: string) {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    if (this.registry.all.size >= this.limits.stored) {
+      this.overflow++;
+      return;
+    }
+    const { range, nodes } = rangeFor(block, match.start, match.end);
+    const perEntity = this.highlightedPerEntity.get(key) ?? 0;
+    const highlighted = this.deps.highlighter.size < this.limits.perPage && perEntity < this.limits.perEntity;
+    if (highlighted) {
+      this.deps.highlighter.add(range);
+      this.highlightedPerEntity.set(key, perEntity + 1);
+    }
+    this.registry.add({ entity: key, range, block: block.element, nodes, weak: !!(match.flags & FLAG_WEAK), highlighted });
+  }
+
+  private forget(m: Mention) {
+    const n = (this.counts.get(m.entity) ?? 1) - 1;
+    if (n > 0) this.counts.set(m.entity, n);
+    else this.counts.delete(m.entity);
+    if (m.highlighted) {
+      this.deps.highlighter.remove(m.range);
+      this.highlightedPerEntity.set(m.entity, (this.highlightedPerEntity.get(m.entity) ?? 1) - 1);
+    }
+  }
+
+  /** Drop mentions inside `root` (it is about to be rescanned). Returns how many were dropped. */
+  private removeWithin(root: Element): number {
+    const gone = [...this.registry.all].filter((m) => m.block === root || root.contains(m.block));
+    for (const m of gone) {
+      this.registry.takeBlock(m.block);
+    }
+    for (const m of gone) this.forget(m);
+    this.pendingWeak = this.pendingWeak.filter((p) => !(p.block.element === root || root.contains(p.block.element)));
+    return gone.length;
+  }
+
+  /** Drop mentions whose text was removed from the page. */
+  sweep(): number {
+    const gone = this.registry.sweepDisconnected();
+    for (const m of gone) this.forget(m);
+    if (gone.length) this.deps.onChange?.();
+    return gone.length;
+  }
+
+  reset() {
+    for (const m of this.registry.clear()) if (m.highlighted) this.deps.highlighter.remove(m.range);
+    this.counts.clear();
+    this.highlightedPerEntity.clear();
+    this.strong.clear();
+    this.pendingWeak = [];
+    this.overflow = 0;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Collect a page's readable text as "blocks": runs of text nodes inside one block context, joined
+ * across inline elements (`Clearview <b>AI</b>`) but broken at block elements and `<br>`, so a
+ * name is never bridged across two paragraphs or list items.
+ */
+
+/** Elements whose text is never a mention: code, form fields, metadata, embedded content. */
+export const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME',
+  'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SVG', 'svg', 'MATH', 'math', 'HEAD', 'TITLE', 'CODE', 'PRE', 'KBD', 'SAMP',
+]);
+
+/** Elements that flow inside a line: text on both sides belongs to the same block. */
+export const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL', 'MARK',
+  'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'NOBR', 'TT', 'BIG',
+]);
+
+export interface Block {
+  /** The block-level element this text flows in. */
+  element: Element;
+  text: string;
+  nodes: Text[];
+  /** offsets[i] = index in `text` where nodes[i] starts. */
+  offsets: number[];
+}
+
+export interface WalkOptions {
+  /** Elements to treat as absent (the extension's own UI). */
+  exclude?: (el: Element) => boolean;
+  /** Do not enter block-level children: rescan only `root`'s own inline content. */
+  shallow?: boolean;
+}
+
+export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  return !!exclude?.(el);
+}
+
+/** True when `el` or an ancestor is skipped (used for mutation targets, not during walks). */
+export function insideSkipped(node: Node, exclude?: (el: Element) => boolean): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isSkipped(el, exclude)) return true;
+  }
+  return false;
+}
+
+export function blockAncestor(node: Node): Element {
+  let el = node.nodeType === 1 ? (node as Element) : node.parentElement!;
+  while (el && INLINE_TAGS.has(el.tagName) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
+/**
+ * A resumable walk: `step(budget)` processes nodes until the budget (ms) runs out and returns
+ * false while work remains. The caller yields to the page between steps, so no step is a long task.
+ */
+export class TextWalker {
+  readonly blocks: Block[] = [];
+  private node: Node | null;
+  private readonly blockStack: Element[] = [];
+  private parts: string[] = [];
+  private nodes: Text[] = [];
+  private offsets: number[] = [];
+  private length = 0;
+  /** Characters read, for cost accounting. */
+  chars = 0;
+
+  constructor(
+    private readonly root: Element,
+    private readonly opts: WalkOptions = {},
+  ) {
+    this.node = root.firstChild;
+    this.blockStack.push(root);
+  }
+
+  private flush() {
+    if (this.nodes.length) {
+      const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+      if (/[\p{L}\p{N}]/u.test(text))
+        this.blocks.push({ element: this.blockStack[this.blockStack.length - 1], text, nodes: this.nodes, offsets: this.offsets });
+    }
+    this.parts = [];
+    this.nodes = [];
+    this.offsets = [];
+    this.length = 0;
+  }
+
+  /** Returns true when the walk is complete. */
+  step(budgetMs: number): boolean {
+    const deadline = performance.now() + budgetMs;
+    let n = 0;
+    const { root } = this;
+    let node = this.node;
+    while (node) {
+      if ((++n & 255) === 0 && performance.now() > deadline) {
+        this.node = node;
+        return false;
+      }
+      let descend = false;
+      if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        if (data.length) {
+          this.offsets.push(this.length);
+          this.nodes.push(node as Text);
+          this.parts.push(data);
+          this.length += data.length;
+          this.chars += data.length;
+        }
+      } else if (node.nodeType === 1) {
+        const el = node as Element;
+        if (el.tagName === 'BR') this.flush();
+        else if (!isSkipped(el, this.opts.exclude)) {
+          if (INLINE_TAGS.has(el.tagName)) descend = true;
+          else if (!this.opts.shallow) {
+            this.flush();
+            this.blockStack.push(el);
+            descend = true;
+          }
+        }
+      }
+      if (descend && node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      if (descend && !INLINE_TAGS.has((node as Element).tagName)) {
+        // An empty block element: close it straight away.
+        this.flush();
+        this.blockStack.pop();
+      }
+      // Climb until a next sibling exists, closing block elements on the way up.
+      while (node && node !== root && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== root && node.nodeType === 1 && !INLINE_TAGS.has((node as Element).tagName)) {
+          this.flush();
+          this.blockStack.pop();
+        }
+      }
+      node = node && node !== root ? node.nextSibling : null;
+    }
+    this.flush();
+    this.node = null;
+    return true;
+  }
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+// zod 4 probes for JIT with `new Function`, which MV3's CSP forbids (toolchain pitfall 10).
+z.config({ jitless: true });
+
+/** Format version of the pack file itself; bumped only when the shape changes. */
+export const PACK_FORMAT = 1;
+
+export const LIMITS = {
+  packBytes: 20 * 1024 * 1024,
+  entities: 20_000,
+  aliasesPerEntity: 200,
+  factsPerEntity: 500,
+  sources: 100_000,
+  name: 200,
+  alias: 120,
+  summary: 300,
+  factText: 1_000,
+  quote: 500,
+  title: 400,
+  url: 2_000,
+} as const;
+
+/** Bidi overrides and zero-width characters can hide or reorder what a reader sees (security.md #23). */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/** Trimmed, NFC-normalised, capped, no invisible controls. */
+export const text = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(max, `must be at most ${max} characters`)
+        .refine((s) => !INVISIBLE.test(s), 'contains invisible or bidi-control characters'),
+    );
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'must be 1–80 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit');
+
+export const Lang = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as "en", "fr" or "pt-BR"');
+
+/** Event dates may be known only to the year or month. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m = 1, d = 1] = s.split('-').map(Number);
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, 'is not a real calendar date');
+
+export const FullDate = PartialDate.refine((s) => s.length === 10, 'must be a full date YYYY-MM-DD');
+
+/** Only http(s): plain z.url() accepts javascript: and data: (security.md #20). */
+export const HttpUrl = z
+  .string()
+  .max(LIMITS.url)
+  .url('must be a URL')
+  .refine((s) => /^https?:\/\//i.test(s), 'must be an http or https URL');
+
+/** Text in several languages; which languages are required is checked against the pack. */
+export const LocalizedText = (max: number) =>
+  z.record(Lang, text(max)).refine((r) => Object.keys(r).length > 0, 'needs at least one language');
+
+export const ATTRIBUTIONS = [
+  'reported', // press or NGO reporting
+  'company-statement', // the entity itself, its lawyer or executive
+  'self-description', // how the entity describes itself (marketing, terms of service)
+  'regulator', // a data-protection authority or other agency decision
+  'court', // a court ruling or court-approved settlement
+  'government', // an official statement that is not a regulator decision
+  'research', // academic or technical research
+] as const;
+export const Attribution = z.enum(ATTRIBUTIONS);
+
+export const Alias = z.strictObject({
+  text: text(LIMITS.alias),
+  lang: Lang.optional(),
+  strength: z.enum(['strong', 'weak']).default('strong'),
+  caseSensitive: z.boolean().default(false),
+  misspelling: z.boolean().default(false),
+  /** An earlier name (e.g. Smartcheckr for Clearview AI). */
+  former: z.boolean().default(false),
+});
+
+export const Quote = z.strictObject({
+  text: text(LIMITS.quote),
+  lang: Lang,
+  by: text(LIMITS.name),
+});
+
+export const Fact = z.strictObject({
+  id: Id,
+  text: LocalizedText(LIMITS.factText),
+  date: PartialDate,
+  attribution: Attribution,
+  sourceIds: z.array(Id).min(1, 'a fact needs at least one source').max(20),
+  quote: Quote.optional(),
+  /** Facts (by id) that contradict this one, e.g. a company denial of a report. */
+  disputedBy: z.array(Id).max(20).optional(),
+  /** Shown on the hover card; other facts only in the side panel. */
+  key: z.boolean().default(false),
+});
+
+export const ENTITY_KINDS = ['organization', 'person', 'product', 'agency', 'publication', 'court'] as const;
+
+export const Entity = z.strictObject({
+  id: Id,
+  name: text(LIMITS.name),
+  kind: z.enum(ENTITY_KINDS),
+  aliases: z.array(Alias).min(1, 'an entity needs at least one alias').max(LIMITS.aliasesPerEntity),
+  summary: LocalizedText(LIMITS.summary),
+  facts: z.array(Fact).max(LIMITS.factsPerEntity),
+  related: z.array(Id).max(50).optional(),
+  wikidata: z.string().regex(/^Q\d+$/, 'must be a Wikidata id such as Q42').optional(),
+  reviewed: FullDate,
+});
+
+export const Source = z.strictObject({
+  id: Id,
+  title: text(LIMITS.title),
+  /** The original publisher, even when the link is a syndicated copy. */
+  publisher: text(LIMITS.name),
+  url: HttpUrl,
+  /** Site hosting the copy `url` points to, when it is not the original publisher. */
+  via: text(LIMITS.name).optional(),
+  published: PartialDate,
+  language: Lang,
+  archiveUrl: HttpUrl.optional(),
+});
+
+export const PackBase = z.strictObject({
+  schema: z.literal(PACK_FORMAT, { message: `unsupported pack format; this version of Backstory reads format ${PACK_FORMAT}` }),
+  id: Id,
+  name: text(LIMITS.name),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
+  languages: z.array(Lang).min(1).max(20),
+  license: text(100),
+  description: LocalizedText(LIMITS.summary).optional(),
+  entities: z.array(Entity).max(LIMITS.entities),
+  sources: z.array(Source).max(LIMITS.sources),
+});
+
+export type Pack = z.output<typeof PackBase>;
+export type PackInput = z.input<typeof PackBase>;
+export type Entity = z.output<typeof Entity>;
+export type Fact = z.output<typeof Fact>;
+export type Source = z.output<typeof Source>;
+export type Alias = z.output<typeof Alias>;
+export type AttributionKind = (typeof ATTRIBUTIONS)[number];

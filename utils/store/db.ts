@@ -1,0 +1,95 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Entity, Source } from '../schema/pack';
+import type { Note } from '../schema/note';
+
+export const DB_NAME = 'backstory';
+export const DB_VERSION = 1;
+
+export interface PackRecord {
+  id: string;
+  name: string;
+  version: string;
+  /** SHA-256 of the pack file's canonical JSON: same hash means re-import is a no-op. */
+  hash: string;
+  bundled: boolean;
+  enabled: boolean;
+  languages: string[];
+  license: string;
+  entityCount: number;
+  factCount: number;
+  sourceCount: number;
+  installedAt: string;
+}
+
+export interface EntityRecord {
+  /** `packId:entityId`: entities of different packs never overwrite each other. */
+  key: string;
+  packId: string;
+  entity: Entity;
+}
+
+export interface SourceRecord {
+  key: string;
+  packId: string;
+  source: Source;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface BackstoryDB extends DBSchema {
+  packs: { key: string; value: PackRecord };
+  entities: { key: string; value: EntityRecord; indexes: { packId: string } };
+  sources: { key: string; value: SourceRecord; indexes: { packId: string } };
+  notes: { key: string; value: Note; indexes: { entityKey: string; updatedAt: string } };
+  meta: { key: string; value: MetaRecord };
+}
+
+export type DB = IDBPDatabase<BackstoryDB>;
+
+export interface OpenHooks {
+  /** Another context holds an older version open and our upgrade waits for it. */
+  onBlocked?: () => void;
+  /** A newer version wants to upgrade: we close so it can proceed. */
+  onBlocking?: () => void;
+  /** The browser closed the connection abnormally (e.g. storage cleared). */
+  onTerminated?: () => void;
+}
+
+/**
+ * Open (and create or upgrade) the database. Each version's step is explicit and runs in order,
+ * so a database written by any earlier version reaches the current shape with its notes intact.
+ */
+export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}): Promise<DB> {
+  return openDB<BackstoryDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('packs', { keyPath: 'id' });
+        db.createObjectStore('entities', { keyPath: 'key' }).createIndex('packId', 'packId');
+        db.createObjectStore('sources', { keyPath: 'key' }).createIndex('packId', 'packId');
+        const notes = db.createObjectStore('notes', { keyPath: 'id' });
+        notes.createIndex('entityKey', 'entityKey');
+        notes.createIndex('updatedAt', 'updatedAt');
+        db.createObjectStore('meta', { keyPath: 'key' });
+      }
+    },
+    blocked: () => hooks.onBlocked?.(),
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      hooks.onBlocking?.();
+    },
+    terminated: () => hooks.onTerminated?.(),
+  });
+}
+
+/** Turn IndexedDB's error names into sentences a user can act on. */
+export function describeStorageError(e: unknown): string {
+  const name = (e as { name?: string })?.name ?? '';
+  if (name === 'QuotaExceededError') return 'Storage is full: free disk space, then try again. Nothing was changed.';
+  if (name === 'AbortError') return 'The write was interrupted and rolled back. Nothing was changed.';
+  if (name === 'InvalidStateError') return 'Storage is unavailable (private window or the database was closed). Nothing was changed.';
+  if (name === 'VersionError') return 'The stored data was written by a newer version of Backstory.';
+  return `Storage error: ${(e as Error)?.message ?? String(e)}`;
+}

@@ -1,0 +1,140 @@
+import type { Pack, Source } from '../schema/pack';
+import { compileDictionary, type AliasInput, type Dictionary } from '../match/dictionary';
+import type { DB, EntityRecord, PackRecord } from './db';
+
+export const entityKey = (packId: string, entityId: string) => `${packId}:${entityId}`;
+
+/** Stable JSON (sorted keys) so the same pack content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .filter((k) => o[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export async function packHash(pack: Pack): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalJson(pack));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The pack's id is taken by a pack of the other kind (bundled vs user). */
+export class PackConflictError extends Error {}
+
+export type InstallOutcome = 'installed' | 'updated' | 'unchanged';
+
+/**
+ * Write a validated pack in one transaction: its previous entities and sources are replaced, other
+ * packs and notes are untouched. Either everything lands or nothing does.
+ */
+export async function installPack(db: DB, pack: Pack, opts: { bundled: boolean; now?: string }): Promise<InstallOutcome> {
+  const hash = await packHash(pack);
+  const existing = await db.get('packs', pack.id);
+  if (existing && existing.hash === hash) return 'unchanged';
+  if (existing && existing.bundled !== opts.bundled)
+    throw new PackConflictError(
+      existing.bundled
+        ? `"${pack.id}" is the id of a bundled pack; give your pack another id.`
+        : `a user pack with id "${pack.id}" is installed; remove it first.`,
+    );
+
+  const record: PackRecord = {
+    id: pack.id,
+    name: pack.name,
+    version: pack.version,
+    hash,
+    bundled: opts.bundled,
+    enabled: existing?.enabled ?? true,
+    languages: pack.languages,
+    license: pack.license,
+    entityCount: pack.entities.length,
+    factCount: pack.entities.reduce((n, e) => n + e.facts.length, 0),
+    sourceCount: pack.sources.length,
+    installedAt: opts.now ?? new Date().toISOString(),
+  };
+
+  const tx = db.transaction(['packs', 'entities', 'sources', 'meta'], 'readwrite');
+  const entities = tx.objectStore('entities');
+  const sources = tx.objectStore('sources');
+  // Only IDB requests inside the transaction: any other await would let it auto-commit half done.
+  const ops: Promise<unknown>[] = [];
+  for (const key of await entities.index('packId').getAllKeys(pack.id)) ops.push(entities.delete(key));
+  for (const key of await sources.index('packId').getAllKeys(pack.id)) ops.push(sources.delete(key));
+  for (const e of pack.entities) ops.push(entities.put({ key: entityKey(pack.id, e.id), packId: pack.id, entity: e }));
+  for (const s of pack.sources) ops.push(sources.put({ key: entityKey(pack.id, s.id), packId: pack.id, source: s }));
+  ops.push(tx.objectStore('packs').put(record));
+  ops.push(tx.objectStore('meta').delete('dictionary'));
+  await Promise.all([...ops, tx.done]);
+  return existing ? 'updated' : 'installed';
+}
+
+export async function removePack(db: DB, packId: string): Promise<void> {
+  const tx = db.transaction(['packs', 'entities', 'sources', 'meta'], 'readwrite');
+  const ops: Promise<unknown>[] = [];
+  for (const key of await tx.objectStore('entities').index('packId').getAllKeys(packId)) ops.push(tx.objectStore('entities').delete(key));
+  for (const key of await tx.objectStore('sources').index('packId').getAllKeys(packId)) ops.push(tx.objectStore('sources').delete(key));
+  ops.push(tx.objectStore('packs').delete(packId), tx.objectStore('meta').delete('dictionary'));
+  await Promise.all([...ops, tx.done]);
+}
+
+export async function setPackEnabled(db: DB, packId: string, enabled: boolean): Promise<void> {
+  const tx = db.transaction(['packs', 'meta'], 'readwrite');
+  const rec = await tx.objectStore('packs').get(packId);
+  if (!rec) throw new Error(`no pack "${packId}"`);
+  await Promise.all([tx.objectStore('packs').put({ ...rec, enabled }), tx.objectStore('meta').delete('dictionary'), tx.done]);
+}
+
+export function listPacks(db: DB): Promise<PackRecord[]> {
+  return db.getAll('packs');
+}
+
+/** Signature of what the dictionary was compiled from: changes whenever a pack changes. */
+function dictionaryBasis(packs: PackRecord[]): string {
+  return packs
+    .filter((p) => p.enabled)
+    .map((p) => `${p.id}@${p.hash}`)
+    .sort()
+    .join('|');
+}
+
+/** The compiled dictionary, rebuilt only when the set of enabled packs changed. */
+export async function loadDictionary(db: DB): Promise<Dictionary> {
+  const packs = await listPacks(db);
+  const basis = dictionaryBasis(packs);
+  const cached = (await db.get('meta', 'dictionary'))?.value as (Dictionary & { basis: string }) | undefined;
+  if (cached && cached.basis === basis) return cached;
+
+  const enabled = new Set(packs.filter((p) => p.enabled).map((p) => p.id));
+  const aliases: AliasInput[] = [];
+  for (const rec of await db.getAll('entities')) {
+    if (!enabled.has(rec.packId)) continue;
+    for (const a of rec.entity.aliases)
+      aliases.push({ text: a.text, entity: rec.key, weak: a.strength === 'weak', caseSensitive: a.caseSensitive });
+  }
+  const version = (await packHashOfString(basis)).slice(0, 16);
+  const dict = compileDictionary(aliases, version);
+  await db.put('meta', { key: 'dictionary', value: { ...dict, basis } });
+  return dict;
+}
+
+async function packHashOfString(s: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function getEntity(db: DB, key: string): Promise<EntityRecord | undefined> {
+  return db.get('entities', key);
+}
+
+export async function getSources(db: DB, packId: string, ids: Iterable<string>): Promise<Source[]> {
+  const tx = db.transaction('sources');
+  const out = await Promise.all([...new Set(ids)].map((id) => tx.store.get(entityKey(packId, id))));
+  await tx.done;
+  return out.filter((r): r is NonNullable<typeof r> => !!r).map((r) => r.source);
+}

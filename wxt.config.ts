@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+// Manifest is built per browser: Chrome gets the native side panel, Firefox the sidebar_action
+// that WXT derives from entrypoints/sidepanel (pitfall 13: keys must not leak across browsers).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description: 'Quietly highlights known companies and people on the page and shows their documented, sourced backstory.',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'tabs',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // No extension or web page may message us (security.md #16).
+    externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
+    content_security_policy: {
+      extension_pages: "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'",
+    },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Move to the next highlighted name and open its card',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'backstory@backstory.local',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  zip: { excludeSources: ['out/**', '.e2e-tmp/**'] },
+});
