@@ -16,7 +16,7 @@ export function mdText(s: string): string {
 export function mdLink(label: string, url: string | undefined): string {
   if (!url) return mdText(label);
   if (!/^https?:\/\//i.test(url)) return `\`${url.replace(/`/g, '')}\``;
-  const safe = url.replace(/[()<> ]/g, (c) => encodeURIComponent(c));
+  const safe = url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${mdText(label)}](${safe})`;
 }
 

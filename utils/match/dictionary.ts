@@ -27,15 +27,18 @@ export interface Dictionary {
 
 /** What the page needs to verify a candidate: the hashes of the alias's whole folded text. */
 export function aliasKey(text: string) {
-  const folded = fold(text);
-  const toks = tokenize(folded);
+  const whole = fold(text);
+  const toks = tokenize(whole);
   if (toks.count === 0) return null;
+  // A page match spans first token start to last token end, so leading and trailing punctuation of
+  // the alias ("(a+)+$ Corp", "Transaction Cloud, Inc.") is not part of what must match.
+  const folded = whole.slice(toks.starts[0], toks.ends[toks.count - 1]);
   return {
     first: toks.hashes[0],
     count: toks.count,
     h1: hash1(folded),
     h2: hash2(folded),
-    caseHash: hash1(fold(text, true)),
+    caseHash: hash1(caseSpan(text)),
   };
 }
 
@@ -103,4 +106,11 @@ export function lookupFirstTokens(dict: Dictionary, firstHashes: Iterable<number
     }
   }
   return { version: dict.version, entities, rows: out };
+}
+
+/** The case-preserving fold of an alias, trimmed to its tokens like `aliasKey`. */
+function caseSpan(text: string): string {
+  const whole = fold(text, true);
+  const toks = tokenize(whole);
+  return toks.count ? whole.slice(toks.starts[0], toks.ends[toks.count - 1]) : whole;
 }

@@ -1,0 +1,42 @@
+import type { PackInput } from '@/utils/schema/pack';
+
+/** A small valid pack; tests derive hostile variants from it. */
+export function samplePack(overrides: Partial<PackInput> = {}): PackInput {
+  return {
+    schema: 1,
+    id: 'test.sample',
+    name: 'Sample',
+    version: '1.0.0',
+    languages: ['en', 'fr'],
+    license: 'CC0-1.0',
+    entities: [
+      {
+        id: 'acme',
+        name: 'Acme Widgets',
+        kind: 'organization',
+        aliases: [
+          { text: 'Acme Widgets' },
+          { text: 'Acme', strength: 'weak' },
+        ],
+        summary: { en: 'A maker of widgets.', fr: 'Un fabricant de gadgets.' },
+        facts: [
+          {
+            id: 'acme.founded',
+            text: { en: 'Founded in 1990.', fr: 'Fondée en 1990.' },
+            date: '1990',
+            attribution: 'reported',
+            sourceIds: ['src-1'],
+            key: true,
+          },
+        ],
+        reviewed: '2026-11-01',
+      },
+    ],
+    sources: [
+      { id: 'src-1', title: 'Acme history', publisher: 'Example News', url: 'https://example.org/acme', published: '2020-02-03', language: 'en' },
+    ],
+    ...overrides,
+  };
+}
+
+export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));

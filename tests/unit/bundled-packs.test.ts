@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { parsePackText } from '@/utils/schema/validate';
+import { packJsonSchema } from '@/utils/schema/json-schema';
+import { ATTRIBUTIONS } from '@/utils/schema/pack';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PACK_DIR = path.join(ROOT, 'assets/packs');
+const files = fs.readdirSync(PACK_DIR).filter((f) => f.endsWith('.json'));
+
+describe.each(files)('bundled pack %s', (file) => {
+  const text = fs.readFileSync(path.join(PACK_DIR, file), 'utf8');
+  const r = parsePackText(text);
+
+  it('passes the schema and integrity rules', () => {
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+
+  it('has every fact sourced, attributed and written in every pack language', () => {
+    if (!r.ok) return;
+    const sources = new Map(r.pack.sources.map((s) => [s.id, s]));
+    for (const e of r.pack.entities) {
+      for (const l of r.pack.languages) expect(e.summary[l]?.length, `${e.id} summary ${l}`).toBeGreaterThan(0);
+      for (const f of e.facts) {
+        expect(ATTRIBUTIONS).toContain(f.attribution);
+        expect(f.sourceIds.length, f.id).toBeGreaterThan(0);
+        for (const id of f.sourceIds) {
+          const s = sources.get(id)!;
+          expect(s.url, `${f.id} → ${id}`).toMatch(/^https?:\/\//);
+          expect(s.publisher.length).toBeGreaterThan(0);
+          expect(s.published).toMatch(/^\d{4}/);
+        }
+        for (const l of r.pack.languages) expect(f.text[l]?.length, `${f.id} text ${l}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('cites every source it lists', () => {
+    if (!r.ok) return;
+    const cited = new Set(r.pack.entities.flatMap((e) => e.facts.flatMap((f) => f.sourceIds)));
+    expect(r.pack.sources.filter((s) => !cited.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+});
+
+describe('pack checker CLI', () => {
+  const run = (args: string[]) => {
+    try {
+      return { code: 0, out: execFileSync('npx', ['tsx', 'scripts/pack-check.ts', ...args], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }) };
+    } catch (e) {
+      const err = e as { status: number; stdout: string; stderr: string };
+      return { code: err.status, out: err.stdout + err.stderr };
+    }
+  };
+
+  it('passes every bundled pack with a one-line count', () => {
+    const r = run(files.map((f) => path.join('assets/packs', f)));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ok — .* \d+ entities, \d+ aliases, \d+ facts, \d+ sources/);
+  });
+
+  it('explains bad files, one line each, and exits 1', () => {
+    const tmp = fs.mkdtempSync(path.join(ROOT, '.e2e-tmp-cli-'));
+    try {
+      fs.writeFileSync(path.join(tmp, 'empty.json'), '');
+      fs.writeFileSync(path.join(tmp, 'array.json'), '[]');
+      fs.writeFileSync(path.join(tmp, 'broken.json'), '{"schema": 1,');
+      fs.writeFileSync(path.join(tmp, 'huge.json'), Buffer.alloc(50 * 1024 * 1024, 32));
+      const bad = JSON.parse(fs.readFileSync(path.join(PACK_DIR, files[0]), 'utf8'));
+      bad.sources[0].url = 'javascript:alert(1)';
+      fs.writeFileSync(path.join(tmp, 'bad-url.json'), JSON.stringify(bad));
+      const r = run(['empty.json', 'array.json', 'broken.json', 'huge.json', 'bad-url.json'].map((f) => path.join(tmp, f)));
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('empty.json: (root): the file is empty');
+      expect(r.out).toContain('array.json: (root): a pack must be a JSON object');
+      expect(r.out).toMatch(/broken\.json: \(root\): not valid JSON/);
+      expect(r.out).toMatch(/huge\.json: \(file\): 50\.0 MB is over the 20 MB limit/);
+      expect(r.out).toContain('bad-url.json: sources[0].url: must be an http or https URL');
+      expect(r.out).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('JSON Schema for pack authors', () => {
+  it('is in sync with the zod schema (run npm run pack:schema after changing it)', () => {
+    expect(fs.readFileSync(path.join(ROOT, 'assets/pack.schema.json'), 'utf8')).toBe(packJsonSchema());
+  });
+});

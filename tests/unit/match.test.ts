@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { fold, foldWithMap } from '@/utils/match/fold';
+import { tokenize } from '@/utils/match/tokenize';
+import { compileDictionary, lookupFirstTokens, FLAG_WEAK, type AliasInput } from '@/utils/match/dictionary';
+import { indexSlice, matchTokens } from '@/utils/match/matcher';
+
+/** Run the whole page-side pipeline on one text: tokens → lookup slice → verified matches. */
+function find(text: string, aliases: AliasInput[]) {
+  const dict = compileDictionary(aliases, 'test');
+  const toks = tokenize(text);
+  const copy = { count: toks.count, starts: toks.starts.slice(), ends: toks.ends.slice(), hashes: toks.hashes.slice() };
+  const slice = lookupFirstTokens(dict, new Set(copy.hashes));
+  const index = indexSlice(slice);
+  return matchTokens(text, copy, index).map((m) => ({ text: text.slice(m.start, m.end), entity: slice.entities[m.entity], weak: !!(m.flags & FLAG_WEAK) }));
+}
+
+const CV: AliasInput[] = [
+  { text: 'Clearview AI', entity: 'cv' },
+  { text: 'Clearview', entity: 'cv', weak: true },
+  { text: 'Cleaview AI', entity: 'cv' },
+];
+
+describe('fold', () => {
+  it('folds case, diacritics, apostrophes, dashes and white space', () => {
+    expect(fold('  Tôn Thất\u00a0Hoàn  ')).toBe('ton that hoan');
+    expect(fold('L’Américain — Ton‑That')).toBe("l'americain - ton-that");
+    expect(fold('ÉCOLE\u00ADNORMALE')).toBe('ecolenormale');
+  });
+
+  it('maps every folded character back to its original offset', () => {
+    const src = 'A\u00a0\u00a0Béatrice’s';
+    const { text, map } = foldWithMap(src);
+    expect(text).toBe("a beatrice's");
+    for (let i = 0; i < text.length; i++) expect(fold(src[map[i]])).toBe(text[i] === ' ' ? '' : text[i]);
+    expect(map[text.length]).toBe(src.length);
+  });
+
+  it('keeps case when asked (case-sensitive aliases)', () => {
+    expect(fold('RING  Doorbell', true)).toBe('RING Doorbell');
+  });
+});
+
+describe('tokenize', () => {
+  it('splits on any non-letter and hashes folded tokens', () => {
+    const a = tokenize('Clearview AI’s');
+    expect(a.count).toBe(3);
+    const h = [...a.hashes];
+    const b = tokenize('CLEARVIEW ai');
+    expect([...b.hashes]).toEqual(h.slice(0, 2));
+  });
+
+  it('treats each Han or kana character as a token', () => {
+    const t = tokenize('谷歌公司');
+    expect(t.count).toBe(4);
+  });
+});
+
+describe('matching', () => {
+  it('finds exact, folded and misspelled aliases', () => {
+    const r = find('CLEARVIEW AI said. Later, clearview ai and Cleaview AI.', CV);
+    expect(r.map((m) => m.text)).toEqual(['CLEARVIEW AI', 'clearview ai', 'Cleaview AI']);
+  });
+
+  it('prefers the longest alias and never overlaps', () => {
+    const r = find('Clearview AI and Clearview', CV);
+    expect(r).toEqual([
+      { text: 'Clearview AI', entity: 'cv', weak: false },
+      { text: 'Clearview', entity: 'cv', weak: true },
+    ]);
+  });
+
+  it('respects word boundaries in every script', () => {
+    const eve = [{ text: 'Eve', entity: 'eve' }];
+    expect(find('never evening Steve', eve)).toEqual([]);
+    expect(find('Eve, and eve.', eve).map((m) => m.text)).toEqual(['Eve', 'eve']);
+    // German compounds are one word: "Siemens" is not inside "Siemenswerk".
+    expect(find('Das Siemenswerk und Siemens.', [{ text: 'Siemens', entity: 's' }]).map((m) => m.text)).toEqual(['Siemens']);
+    // French elision: the name after l’ or d’ is still a word.
+    expect(find("d’Hoan Ton-That et l'entreprise Clearview AI", [...CV, { text: 'Hoan Ton-That', entity: 'h' }]).map((m) => m.text)).toEqual([
+      'Hoan Ton-That',
+      'Clearview AI',
+    ]);
+  });
+
+  it('matches Chinese and Japanese names without word boundaries, and Latin names touching them', () => {
+    const zh = [{ text: '谷歌', entity: 'g' }, { text: 'Google', entity: 'g' }];
+    expect(find('谷歌公司和Googleが発表', zh).map((m) => m.text)).toEqual(['谷歌', 'Google']);
+  });
+
+  it('matches right-to-left names', () => {
+    expect(find('أعلنت شركة كلير فيو اليوم', [{ text: 'كلير فيو', entity: 'cv' }]).map((m) => m.text)).toEqual(['كلير فيو']);
+    expect(find('החברה קלירוויו הודיעה', [{ text: 'קלירוויו', entity: 'cv' }]).map((m) => m.text)).toEqual(['קלירוויו']);
+  });
+
+  it('does not bridge punctuation that the alias does not have', () => {
+    expect(find('Clearview, AI experts', CV).map((m) => m.text)).toEqual(['Clearview']);
+    expect(find('Clearview\u00a0AI', CV).map((m) => m.text)).toEqual(['Clearview\u00a0AI']);
+  });
+
+  it('honours case-sensitive aliases', () => {
+    const ring = [{ text: 'RING', entity: 'r', caseSensitive: true }];
+    expect(find('a ring and RING and Ring', ring).map((m) => m.text)).toEqual(['RING']);
+  });
+
+  it('treats regex metacharacters in aliases literally', () => {
+    const weird = [{ text: '(a+)+$ Corp', entity: 'x' }, { text: 'C++ Labs', entity: 'y' }];
+    // A match spans first to last token: the alias's leading "(" is outside the highlight.
+    expect(find('aaaa Corp, (a+)+$ Corp and C++ Labs', weird).map((m) => m.text)).toEqual(['a+)+$ Corp', 'C++ Labs']);
+  });
+
+  it('sends the page only rows whose first token occurs on it', () => {
+    const aliases: AliasInput[] = Array.from({ length: 5000 }, (_, i) => ({ text: `Company Number${i} Holdings`, entity: `e${i}` }));
+    aliases.push(...CV);
+    const dict = compileDictionary(aliases, 'v');
+    const toks = tokenize('Clearview AI only');
+    const slice = lookupFirstTokens(dict, toks.hashes);
+    expect(slice.entities).toEqual(['cv']);
+    expect(slice.rows.length / 7).toBe(2);
+  });
+});

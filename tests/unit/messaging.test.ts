@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import { dispatch, type Handlers } from '@/utils/messaging/server';
+
+const env = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' };
+const contentSender = { id: 'ext', url: 'https://news.example/a', origin: 'https://news.example', tab: { id: 7 } };
+const pageSender = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html', origin: 'chrome-extension://ext' };
+
+function handlers(): Handlers {
+  const fail = () => {
+    throw new Error('should not be called');
+  };
+  return new Proxy({} as Handlers, {
+    get: (_t, type: string) =>
+      type === 'entity.card'
+        ? vi.fn(async ({ key }: { key: string }) => ({ key, name: 'X', kind: 'organization', summary: 's', lang: 'en', facts: [], sources: [], factCount: 0 }))
+        : type === 'page.report'
+          ? vi.fn(async (_r: unknown, ctx: { tabId?: number }) => ({ tab: ctx.tabId }))
+          : fail,
+  });
+}
+
+describe('message dispatch', () => {
+  it('answers a valid message', async () => {
+    const r = await dispatch(handlers(), { type: 'entity.card', key: 'p:e' }, contentSender, env);
+    expect(r).toMatchObject({ ok: true, data: { key: 'p:e' } });
+  });
+
+  it.each([
+    [null, 'bad-request'],
+    [[1, 2], 'bad-request'],
+    ['entity.card', 'bad-request'],
+    [{ type: 'nope' }, 'bad-request'],
+    [{ type: '__proto__' }, 'bad-request'],
+    [{ type: 'entity.card' }, 'bad-request'],
+    [{ type: 'entity.card', key: 'p:e', extra: 1 }, 'bad-request'],
+    [{ type: 'entity.card', key: 'x'.repeat(10_000) }, 'bad-request'],
+    [{ type: 'dict.lookup', hashes: [-1] }, 'bad-request'],
+  ])('refuses %j with %s', async (msg, code) => {
+    const r = await dispatch(handlers(), msg, contentSender, env);
+    expect(r).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('refuses extension-page messages from web pages, whatever the payload claims', async () => {
+    for (const msg of [
+      { type: 'notes.list' },
+      { type: 'pack.remove', id: 'backstory.surveillance-tech' },
+      { type: 'tab.state', tabId: 3 },
+      { type: 'note.delete', id: 'abc' },
+    ]) {
+      const r = await dispatch(handlers(), msg, contentSender, env);
+      expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('refuses other extensions', async () => {
+    const r = await dispatch(handlers(), { type: 'entity.card', key: 'p:e' }, { ...pageSender, id: 'evil' }, env);
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('takes the tab from the browser-supplied sender, never from the payload', async () => {
+    const r = await dispatch(handlers(), { type: 'page.report', entities: [], reset: true }, contentSender, env);
+    expect(r).toMatchObject({ ok: true, data: { tab: 7 } });
+    const spoof = await dispatch(handlers(), { type: 'page.report', entities: [], reset: true, tabId: 99 }, contentSender, env);
+    expect(spoof.ok).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parsePackText, validatePack } from '@/utils/schema/validate';
+import { clone, samplePack } from '../support/packs';
+
+const errorsOf = (v: unknown) => {
+  const r = validatePack(v);
+  return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`);
+};
+
+describe('pack schema', () => {
+  it('accepts a valid pack and fills defaults', () => {
+    const r = validatePack(samplePack());
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.pack.entities[0].aliases[0]).toMatchObject({ strength: 'strong', caseSensitive: false, misspelling: false });
+  });
+
+  it('refuses non-http source URLs with the JSON path', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'chrome-extension://abc/x', 'file:///etc/passwd']) {
+      const p = clone(samplePack());
+      p.sources[0].url = url;
+      expect(errorsOf(p)).toContain('sources[0].url: must be an http or https URL');
+    }
+  });
+
+  it('refuses a fact without sources or with an unknown source', () => {
+    const p = clone(samplePack());
+    p.entities[0].facts[0].sourceIds = [];
+    expect(errorsOf(p)).toContain('entities[0].facts[0].sourceIds: a fact needs at least one source');
+    const q = clone(samplePack());
+    q.entities[0].facts[0].sourceIds = ['nope'];
+    expect(errorsOf(q)).toContain('entities[0].facts[0].sourceIds[0]: unknown source id "nope"');
+  });
+
+  it('refuses duplicate ids, missing languages, bad dates and unknown keys', () => {
+    const p = clone(samplePack());
+    p.entities.push(clone(p.entities[0]));
+    expect(errorsOf(p).some((e) => e.startsWith('entities[1].id: duplicate entity id'))).toBe(true);
+    const q = clone(samplePack());
+    delete (q.entities[0].summary as Record<string, string>).fr;
+    expect(errorsOf(q)).toContain('entities[0].summary: missing the "fr" summary (the pack declares en, fr)');
+    const r = clone(samplePack());
+    r.entities[0].facts[0].date = '2021-02-30';
+    expect(errorsOf(r)).toContain('entities[0].facts[0].date: is not a real calendar date');
+    const s = clone(samplePack()) as Record<string, unknown>;
+    s.__proto__polluted = true;
+    expect(errorsOf(s).some((e) => e.includes('__proto__polluted') || e.includes('Unrecognized key'))).toBe(true);
+  });
+
+  it('refuses common words as strong aliases, one-letter aliases and invisible characters', () => {
+    const p = clone(samplePack());
+    p.entities[0].aliases.push({ text: 'Ring' }, { text: 'A' });
+    const errs = errorsOf(p);
+    expect(errs).toContain('entities[0].aliases[2].strength: alias "Ring" is a common word; mark it "weak" (or caseSensitive)');
+    expect(errs).toContain('entities[0].aliases[3].text: alias "A" needs at least 2 letters or digits');
+    const q = clone(samplePack());
+    q.entities[0].aliases.push({ text: 'Acme\u202E Corp' });
+    expect(errorsOf(q)).toContain('entities[0].aliases[2].text: contains invisible or bidi-control characters');
+  });
+
+  it('explains malformed, empty, non-object and future-format files', () => {
+    expect(parsePackText('')).toEqual({ ok: false, errors: [{ path: '(root)', message: 'the file is empty' }] });
+    const bad = parsePackText('{"schema": 1,');
+    expect(!bad.ok && bad.errors[0].message).toMatch(/^not valid JSON/);
+    expect(errorsOf([1, 2])).toEqual(['(root): a pack must be a JSON object']);
+    expect(errorsOf({ ...samplePack(), schema: 2 })[0]).toMatch(/^schema: unsupported pack format/);
+    expect(parsePackText('\uFEFF' + JSON.stringify(samplePack())).ok).toBe(true);
+  });
+
+  it('normalises text to NFC and trims it', () => {
+    const p = clone(samplePack());
+    p.entities[0].name = '  Acme\u0301  ';
+    const r = validatePack(p);
+    expect(r.ok && r.pack.entities[0].name).toBe('Acmé');
+  });
+});

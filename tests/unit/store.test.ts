@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { openBackstoryDB, type DB } from '@/utils/store/db';
+import { installPack, listPacks, loadDictionary, removePack, setPackEnabled, PackConflictError } from '@/utils/store/packs';
+import { seedBundledPacks } from '@/utils/store/seed';
+import { listNotes, listNotesByEntity, putNote, deleteNote } from '@/utils/store/notes';
+import { validatePack, parsePackText } from '@/utils/schema/validate';
+import type { Pack } from '@/utils/schema/pack';
+import type { Note } from '@/utils/schema/note';
+import { clone, samplePack } from '../support/packs';
+
+let n = 0;
+const freshDb = () => openBackstoryDB(`test-${Date.now()}-${n++}`);
+const valid = (v: unknown): Pack => {
+  const r = validatePack(v);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.pack;
+};
+
+/** Everything in the database, for byte-for-byte comparisons. */
+async function dump(db: DB) {
+  const out: Record<string, unknown> = {};
+  for (const store of ['packs', 'entities', 'sources', 'notes', 'meta'] as const) out[store] = await db.getAll(store);
+  return JSON.stringify(out);
+}
+
+const note = (over: Partial<Note> = {}): Note => ({
+  id: crypto.randomUUID(),
+  entityKey: 'test.sample:acme',
+  entityName: 'Acme Widgets',
+  text: 'Check the 2020 filing.',
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  ...over,
+});
+
+describe('packs store', () => {
+  it('seeds bundled packs idempotently and updates them on a new version', async () => {
+    const db = await freshDb();
+    const r1 = await seedBundledPacks(db, [samplePack()]);
+    expect(r1.outcomes).toEqual({ 'test.sample': 'installed' });
+    const before = await dump(db);
+    const r2 = await seedBundledPacks(db, [samplePack()]);
+    expect(r2.outcomes).toEqual({ 'test.sample': 'unchanged' });
+    expect(await dump(db)).toBe(before);
+
+    await putNote(db, note());
+    const v2 = clone(samplePack({ version: '1.1.0' }));
+    v2.entities[0].summary.en = 'A maker of fine widgets.';
+    expect((await seedBundledPacks(db, [v2])).outcomes).toEqual({ 'test.sample': 'updated' });
+    expect((await db.get('entities', 'test.sample:acme'))?.entity.summary.en).toBe('A maker of fine widgets.');
+    expect((await listNotes(db)).notes).toHaveLength(1);
+  });
+
+  it('removes a bundled pack that is no longer shipped, never a user pack', async () => {
+    const db = await freshDb();
+    await seedBundledPacks(db, [samplePack()]);
+    await installPack(db, valid(samplePack({ id: 'user.pack' })), { bundled: false });
+    const r = await seedBundledPacks(db, []);
+    expect(r.removed).toEqual(['test.sample']);
+    expect((await listPacks(db)).map((p) => p.id)).toEqual(['user.pack']);
+  });
+
+  it('refuses a user pack that takes a bundled pack id', async () => {
+    const db = await freshDb();
+    await seedBundledPacks(db, [samplePack()]);
+    const user = clone(samplePack({ version: '9.0.0' }));
+    await expect(installPack(db, valid(user), { bundled: false })).rejects.toBeInstanceOf(PackConflictError);
+  });
+
+  it('replaces a pack whole: entities dropped from the new version are gone', async () => {
+    const db = await freshDb();
+    const p = clone(samplePack());
+    p.entities.push({ ...clone(p.entities[0]), id: 'other', name: 'Other Co', aliases: [{ text: 'Other Co' }], facts: [] });
+    await installPack(db, valid(p), { bundled: false });
+    expect(await db.count('entities')).toBe(2);
+    await installPack(db, valid(samplePack({ version: '2.0.0' })), { bundled: false });
+    expect(await db.getAllKeys('entities')).toEqual(['test.sample:acme']);
+  });
+
+  it('compiles the dictionary from enabled packs only and rebuilds it after a change', async () => {
+    const db = await freshDb();
+    await installPack(db, valid(samplePack()), { bundled: false });
+    const d1 = await loadDictionary(db);
+    expect(d1.entities).toEqual(['test.sample:acme']);
+    await setPackEnabled(db, 'test.sample', false);
+    const d2 = await loadDictionary(db);
+    expect(d2.entities).toEqual([]);
+    expect(d2.version).not.toBe(d1.version);
+    await removePack(db, 'test.sample');
+    expect(await db.count('entities')).toBe(0);
+  });
+
+  it('property: any invalid pack leaves the store byte-for-byte unchanged', async () => {
+    const db = await freshDb();
+    await seedBundledPacks(db, [samplePack()]);
+    await putNote(db, note());
+    const before = await dump(db);
+    const mutations = fc.oneof(
+      fc.constant((p: any) => (p.sources[0].url = 'javascript:alert(1)')),
+      fc.constant((p: any) => (p.entities[0].facts[0].sourceIds = ['missing'])),
+      fc.constant((p: any) => (p.entities[0].aliases = [])),
+      fc.constant((p: any) => (p.entities[0].facts[0].date = '20-1-1')),
+      fc.constant((p: any) => p.entities.push(p.entities[0])),
+      fc.constant((p: any) => (p.schema = 99)),
+      fc.string().map((s) => (p: any) => (p.entities[0].facts[0].attribution = `x${s}`)),
+      fc.string({ maxLength: 3 }).map((s) => (p: any) => (p.entities[0].aliases = [{ text: s.replace(/[\p{L}\p{N}]/gu, '') || '.' }])),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutations, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 50 }), async (muts, extra) => {
+        const p: any = clone(samplePack({ id: 'user.x' }));
+        for (let i = 0; i < extra; i++) p.entities[0].facts.push({ ...p.entities[0].facts[0], id: `acme.f${i}` });
+        for (const m of muts) m(p);
+        const r = parsePackText(JSON.stringify(p));
+        expect(r.ok).toBe(false);
+        expect(await dump(db)).toBe(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('property: import, export, import is the identity', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0 && !/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/.test(s)), async (summary) => {
+        const db = await freshDb();
+        const p = clone(samplePack());
+        p.entities[0].summary.en = summary.slice(0, 300);
+        const first = valid(p);
+        await installPack(db, first, { bundled: false });
+        const rec = await db.get('entities', 'test.sample:acme');
+        const exported = { ...first, entities: [rec!.entity] };
+        const second = valid(JSON.parse(JSON.stringify(exported)));
+        expect(second).toEqual(first);
+        expect(await installPack(db, second, { bundled: false })).toBe('unchanged');
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('notes store', () => {
+  it('creates, updates, lists by entity and recency, deletes', async () => {
+    const db = await freshDb();
+    const a = await putNote(db, note({ text: 'first', updatedAt: '2026-11-01T10:00:00.000Z' }));
+    await putNote(db, note({ text: 'second', updatedAt: '2026-11-02T10:00:00.000Z' }));
+    await putNote(db, note({ entityKey: 'p:other', entityName: 'Other', text: 'elsewhere' }));
+    expect((await listNotesByEntity(db, 'test.sample:acme')).notes.map((x) => x.text)).toEqual(['second', 'first']);
+    await putNote(db, { ...a, text: 'first, edited', updatedAt: '2026-11-03T10:00:00.000Z' });
+    expect((await listNotes(db)).notes[0].text).toBe('first, edited');
+    await deleteNote(db, a.id);
+    expect((await listNotes(db)).notes).toHaveLength(2);
+  });
+
+  it('quarantines rows that no longer match the schema instead of failing the list', async () => {
+    const db = await freshDb();
+    await putNote(db, note());
+    await db.put('notes', { id: 'broken-row-1', entityKey: 'x' } as unknown as Note);
+    const r = await listNotes(db);
+    expect(r.notes).toHaveLength(1);
+    expect(r.quarantined).toBe(1);
+  });
+
+  it('rejects an invalid note without writing', async () => {
+    const db = await freshDb();
+    await expect(putNote(db, note({ text: '   ' }))).rejects.toThrow();
+    expect(await db.count('notes')).toBe(0);
+  });
+});
