@@ -27,13 +27,15 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCa
         <p class="loading">{t('loading', lang)}</p>
       ) : (
         <>
-          <p class="summary">{card.summary}</p>
-          <ul class="facts">
-            {card.facts.map((f) => (
-              <FactItem key={f.id} fact={f} sources={sources} lang={card.lang} />
-            ))}
-          </ul>
-          {card.factCount > card.facts.length && <p class="more">{t('moreFacts', card.lang)(card.factCount - card.facts.length)}</p>}
+          <div class="body">
+            <p class="summary">{card.summary}</p>
+            <ul class="facts">
+              {card.facts.map((f) => (
+                <FactItem key={f.id} fact={f} sources={sources} lang={card.lang} />
+              ))}
+            </ul>
+            {card.factCount > card.facts.length && <p class="more">{t('moreFacts', card.lang)(card.factCount - card.facts.length)}</p>}
+          </div>
           <footer>
             <button class="open" type="button" onClick={onOpenPanel}>
               {t('openPanel', card.lang)}
@@ -48,11 +50,12 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCa
 
 /** Card styles: px units and generic fonts only, so page CSS and @font-face cannot reach in. */
 export const CARD_CSS = `
-:host { all: initial !important; }
-.card { box-sizing: border-box; width: 360px; max-height: 420px; overflow: auto; background: #fffdf7; color: #1d1d1f;
+:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; left: var(--x, 0) !important; top: var(--y, 0) !important; display: var(--d, none) !important; }
+.card { box-sizing: border-box; width: 360px; max-height: 420px; display: flex; flex-direction: column; overflow: hidden; background: #fffdf7; color: #1d1d1f;
   border: 1px solid #d8cfb8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px;
   font: 13px/1.45 system-ui, sans-serif; direction: ltr; text-align: left; unicode-bidi: isolate; }
-header { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
+.body { overflow: auto; min-height: 0; flex: 1 1 auto; }
+header { flex: none; display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
 .name { font-size: 15px; font-weight: 650; }
 .close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 0 4px; color: #555; }
 .close:focus-visible, .open:focus-visible { outline: 2px solid #b07800; outline-offset: 2px; }
@@ -69,7 +72,7 @@ blockquote { margin: 2px 0 2px 8px; color: #444; font-style: italic; }
 .fact-sources .source + .source::before { content: ' · '; }
 a { color: #7a4f00; }
 .more { font-size: 11px; color: #6b6150; margin: 6px 0 0; }
-footer { display: flex; justify-content: space-between; align-items: center; margin-top: 8px; }
+footer { flex: none; display: flex; justify-content: space-between; align-items: center; margin-top: 8px; }
 .open { all: unset; cursor: pointer; background: #1d1d1f; color: #fff; border-radius: 5px; padding: 5px 10px; font: 600 12px/1.4 system-ui, sans-serif; }
 .brand { font-size: 10px; color: #9a8f78; letter-spacing: .04em; }
 .error, .loading { color: #6b6150; }

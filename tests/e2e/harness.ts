@@ -76,6 +76,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * Chromium itself calls Google hosts at start-up (sign-in, component checks), with or without any
+ * extension: seen by running the trap proxy with the extension disabled. Those are the browser's,
+ * not ours; any other host reaching the trap fails the privacy assertion.
+ */
+export const BROWSER_OWN_HOSTS = /^CONNECT ([a-z0-9-]+\.)*(google\.com|googleapis\.com|gvt1\.com|gstatic\.com):443 /;
+
 export async function launch(opts: { locale?: string; extension?: string | null; headed?: boolean } = {}): Promise<Session> {
   const ext = opts.extension === undefined ? EXT_DIR : opts.extension;
   if (ext && !fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`no built extension in ${ext}: run "npm run build" first`);
@@ -98,6 +105,8 @@ export async function launch(opts: { locale?: string; extension?: string | null;
     ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
   ];
   if (os.userInfo().uid === 0) args.push('--no-sandbox');
+  // Lets Playwright report the service worker's own requests too.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: !opts.headed,
@@ -122,7 +131,7 @@ export async function launch(opts: { locale?: string; extension?: string | null;
     context,
     worker: worker!,
     extensionId,
-    offHost: () => [...offHostRequests, ...proxy.hits],
+    offHost: () => [...offHostRequests, ...proxy.hits.filter((h) => !BROWSER_OWN_HOSTS.test(h))],
     async close() {
       await context.close();
       await proxy.close();
@@ -271,6 +280,10 @@ export async function clickCardButton(page: Page, text: RegExp) {
   } finally {
     await cdp.detach();
   }
+  // Box models are in document coordinates; the mouse works in viewport coordinates.
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  x -= scroll.x;
+  y -= scroll.y;
   await page.mouse.move(x, y, { steps: 4 });
   await page.mouse.click(x, y);
 }

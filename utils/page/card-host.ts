@@ -35,7 +35,9 @@ export class CardHost {
 
   constructor(private readonly opts: CardHostOptions) {
     this.host = document.createElement(randomTag());
-    this.host.setAttribute('style', 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; top: 0; left: 0; display: none;');
+    // Host styles live in the shadow root's `:host` rule: its !important declarations beat any page
+    // CSS aimed at the host. Position and visibility reach it through custom properties.
+    this.setVars(0, 0, 'none');
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = CARD_CSS;
@@ -81,7 +83,6 @@ export class CardHost {
     this.current = key;
     this.place(anchor);
     this.paint(null, null);
-    this.host.style.display = 'block';
     if (opts.focus) this.returnFocus = document.activeElement as HTMLElement | null;
     try {
       const card = await this.card(key);
@@ -114,14 +115,19 @@ export class CardHost {
     const left = Math.max(GAP, Math.min(anchor.left, vw - CARD_WIDTH - GAP));
     const below = anchor.bottom + GAP;
     const top = below + 200 > vh && anchor.top > vh / 2 ? Math.max(GAP, anchor.top - GAP - 420) : below;
-    this.host.style.left = `${Math.round(left)}px`;
-    this.host.style.top = `${Math.round(top)}px`;
+    this.setVars(Math.round(left), Math.round(top), 'block');
+  }
+
+  private setVars(x: number, y: number, display: 'block' | 'none') {
+    this.host.style.setProperty('--x', `${x}px`);
+    this.host.style.setProperty('--y', `${y}px`);
+    this.host.style.setProperty('--d', display);
   }
 
   hide(restoreFocus = false) {
     if (!this.current) return;
     this.current = null;
-    this.host.style.display = 'none';
+    this.host.style.setProperty('--d', 'none');
     render(null, this.mount);
     if (restoreFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
     this.returnFocus = null;
