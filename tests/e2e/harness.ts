@@ -237,7 +237,8 @@ export async function readCard(page: Page): Promise<CardNode | null> {
     const hosts = findAll(root, (n) => (n.shadowRoots ?? []).some((s) => s.shadowRootType === 'closed'));
     for (const host of hosts) {
       const style = (host.attributes ?? []).join(' ');
-      if (/display:\s*none/.test(style)) continue;
+      // The card hides through a custom property its :host rule reads (see card-host.ts).
+      if (/--d:\s*none/.test(style)) continue;
       const shadow = host.shadowRoots!.find((s) => s.shadowRootType === 'closed')!;
       const buttons = findAll(shadow, (n) => n.localName === 'button').map((b) => textOf(b).trim());
       const links = findAll(shadow, (n) => n.localName === 'a').map((a) => {

@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import fs from 'node:fs';
+import {
+  clickCardButton,
+  highlightedTexts,
+  launch,
+  mentionPoint,
+  readCard,
+  startServer,
+  tabIdOf,
+  waitForCard,
+  waitForHighlights,
+  worker,
+  type Session,
+} from './harness';
+
+const CV = 'backstory.surveillance-tech:clearview-ai';
+
+let s: Session;
+let srv: Awaited<ReturnType<typeof startServer>>;
+const pageErrors: string[] = [];
+
+async function open(path: string): Promise<Page> {
+  const page = await s.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
+  await page.goto(srv.origin + path);
+  return page;
+}
+
+beforeAll(async () => {
+  srv = await startServer({
+    '/dynamic.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><main><p>Nothing to see yet.</p></main></body></html>',
+  });
+  s = await launch();
+});
+
+afterAll(async () => {
+  await s?.close();
+  await srv?.close();
+});
+
+describe('reading a French article about Clearview AI', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('/pages/clearview-fr.html');
+    await waitForHighlights(page, 5);
+    await page.waitForTimeout(300);
+  });
+
+  it('highlights every mention, across inline markup, misspellings and no-break spaces', async () => {
+    const texts = (await highlightedTexts(page)).map((t) => t.replace(/\s+/g, ' '));
+    expect(texts.filter((t) => t === 'Clearview AI').length).toBeGreaterThanOrEqual(6);
+    expect(texts).toContain('Cleaview AI');
+    expect(texts).toContain('Hoan Ton-That');
+    expect(texts).toContain('PimEyes');
+    expect(texts).toContain('Cambridge Analytica');
+    // The cross-element mention is one range spanning the <b>.
+    const crossElement = await page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention')!;
+      return [...h].some((r) => r.startContainer !== r.endContainer && r.toString() === 'Clearview AI');
+    });
+    expect(crossElement).toBe(true);
+  });
+
+  it('never highlights form fields, templates or across a line break', async () => {
+    const inSkipped = await page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention')!;
+      return [...h].filter((r) => {
+        const el = r.startContainer.parentElement;
+        return !!el?.closest('textarea,input,template,script,style,[contenteditable]') || r.cloneContents().querySelector?.('br');
+      }).length;
+    });
+    expect(inSkipped).toBe(0);
+    const texts = await highlightedTexts(page);
+    expect(texts.some((t) => /Clearview\s*\n?\s*AI/.test(t) && t.includes('\n'))).toBe(false);
+  });
+
+  it('leaves the page DOM untouched apart from one closed card host', async () => {
+    const probe = await page.evaluate(() => {
+      const marks = document.querySelectorAll('mark').length;
+      const open = [...document.querySelectorAll('*')].filter((e) => e.shadowRoot).length;
+      const html = document.documentElement.outerHTML;
+      return { marks, open, leaks: /Backstory|surveillance-tech|clearview-ai/.test(html.replace(/<article[\s\S]*<\/article>/, '')) };
+    });
+    expect(probe).toEqual({ marks: 0, open: 0, leaks: false });
+  });
+});
+
+describe('hover card', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('/pages/clearview-en.html');
+    await waitForHighlights(page, 3);
+  });
+
+  it('appears on hover with summary, dated and attributed facts, and their sources', async () => {
+    const p = await mentionPoint(page, 'Clearview AI');
+    await page.mouse.move(p.x, p.y);
+    const card = await waitForCard(page, (c) => c.buttons.includes('Open full backstory'));
+    expect(card.text).toMatch(/^Clearview AI/);
+    expect(card.text).toMatch(/facial-recognition/i);
+    expect(card.text).toMatch(/Company’s own statement|Regulator|Press report|Court/);
+    expect(card.text).toMatch(/\b20(1\d|2\d)\b/);
+    expect(card.links.length).toBeGreaterThan(0);
+    for (const l of card.links) expect(l.href).toMatch(/^https:\/\//);
+    // The page's own scripts cannot open the card's shadow root.
+    const hostOpen = await page.evaluate(() => [...document.documentElement.children].some((e) => e.shadowRoot !== null));
+    expect(hostOpen).toBe(false);
+  });
+
+  it('goes away when the pointer leaves, and with Escape', async () => {
+    await page.mouse.move(5, 5);
+    await expect.poll(() => readCard(page), { timeout: 3000 }).toBeNull();
+    const p = await mentionPoint(page, 'Clearview AI', 1);
+    await page.mouse.move(p.x, p.y);
+    await waitForCard(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => readCard(page), { timeout: 3000 }).toBeNull();
+  });
+
+  it('opens the side panel from the card button, on that entity', async () => {
+    const w = await worker(s);
+    // Spy on the real API and call through: the browser must accept the click as a user gesture.
+    await w.evaluate(() => {
+      const g = globalThis as unknown as { chrome: { sidePanel: { open: (o: object) => Promise<void> } }; __opens: string[] };
+      g.__opens = [];
+      const real = g.chrome.sidePanel.open.bind(g.chrome.sidePanel);
+      g.chrome.sidePanel.open = (o) => real(o).then(() => void g.__opens.push('ok'), (e: Error) => (g.__opens.push(`error: ${e.message}`), Promise.reject(e)));
+    });
+    const p = await mentionPoint(page, 'Clearview AI');
+    await page.mouse.move(p.x, p.y);
+    await waitForCard(page, (c) => c.buttons.includes('Open full backstory'));
+    await clickCardButton(page, /Open full backstory/);
+    await expect.poll(() => w.evaluate(() => (globalThis as unknown as { __opens: string[] }).__opens), { timeout: 5000 }).toEqual(['ok']);
+    const tabId = await tabIdOf(s, page);
+    const state = await w.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`);
+    expect((state[`tab:${tabId}`] as { focus: string }).focus).toBe(CV);
+
+    const panel = await s.context.newPage();
+    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.locator('h1').textContent()).toBe('Clearview AI');
+    await panel.locator('.timeline .fact').first().waitFor({ state: 'visible' });
+    expect(await panel.locator('.timeline .fact').count()).toBeGreaterThan(20);
+    expect(await panel.locator('.sources li').count()).toBeGreaterThan(20);
+    await expect.poll(() => panel.locator('.page-entities').textContent()).toContain('PimEyes');
+    await panel.close();
+  });
+});
+
+describe('popup, notes and export', () => {
+  it('lists the page entities, saves a note in the side panel and exports it', async () => {
+    const page = await open('/pages/clearview-en.html');
+    await waitForHighlights(page, 3);
+    await page.waitForTimeout(400);
+    const tabId = await tabIdOf(s, page);
+
+    const popup = await s.context.newPage();
+    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('.page-entities').textContent()).toContain('Clearview AI');
+    const rows = await popup.locator('.page-entities .entity-row').allTextContents();
+    expect(rows[0]).toMatch(/^Clearview AI/);
+    expect(rows.some((r) => r.startsWith('Cambridge Analytica'))).toBe(true);
+
+    const panel = await s.context.newPage();
+    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=${tabId}`);
+    await panel.getByRole('button', { name: 'Clearview AI' }).click();
+    await expect.poll(() => panel.locator('h1').textContent()).toBe('Clearview AI');
+    const secret = `Ask the city council about its contract =1+1 ${Date.now()}`;
+    await panel.getByRole('textbox', { name: 'Your notes' }).fill(secret);
+    await panel.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => panel.locator('.note-list').textContent()).toContain(secret);
+    await panel.reload();
+    await panel.getByRole('button', { name: 'Clearview AI' }).click();
+    await expect.poll(() => panel.locator('.note-list').textContent()).toContain(secret);
+
+    // The note never reaches the page's DOM.
+    expect(await page.content()).not.toContain(secret);
+
+    for (const [label, check] of [
+      ['Markdown', (t: string) => expect(t).toContain('Ask the city council')],
+      ['JSON', (t: string) => expect(JSON.parse(t).notes.some((n: { text: string }) => n.text === secret)).toBe(true)],
+      ['CSV', (t: string) => expect(t).toContain('Ask the city council')],
+    ] as const) {
+      const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: label }).click()]);
+      const file = await download.path();
+      check(fs.readFileSync(file!, 'utf8'));
+    }
+    await popup.close();
+    await panel.close();
+  });
+
+  it('pauses on a site from the popup', async () => {
+    const page = await open('/pages/clearview-en.html');
+    await waitForHighlights(page, 1);
+    const tabId = await tabIdOf(s, page);
+    const popup = await s.context.newPage();
+    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: 'Pause on this site' }).click();
+    await popup.getByRole('button', { name: 'Resume on this site' }).waitFor({ state: 'visible' });
+    await page.reload();
+    await page.waitForTimeout(800);
+    expect(await highlightedTexts(page)).toEqual([]);
+    await popup.getByRole('button', { name: 'Resume on this site' }).click();
+    await popup.getByRole('button', { name: 'Pause on this site' }).waitFor({ state: 'visible' });
+    await page.reload();
+    await waitForHighlights(page, 1);
+    await popup.close();
+  });
+});
+
+describe('a page that keeps changing', () => {
+  it('highlights added text, drops removed text, and coalesces storms', async () => {
+    const page = await open('/dynamic.html');
+    await page.waitForTimeout(500);
+    expect(await highlightedTexts(page)).toEqual([]);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = 'Breaking: PimEyes and Clearview AI face new complaints.';
+      document.querySelector('main')!.append(p);
+    });
+    await waitForHighlights(page, 2);
+    expect((await highlightedTexts(page)).sort()).toEqual(['Clearview AI', 'PimEyes']);
+
+    // A storm of 1,000 paragraphs in 100 mutations lands as one or a few batches.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        const frag = document.createDocumentFragment();
+        for (let j = 0; j < 10; j++) {
+          const p = document.createElement('p');
+          p.className = 'storm';
+          p.textContent = `Item ${i}-${j}: Cambridge Analytica was mentioned again.`;
+          frag.append(p);
+        }
+        document.querySelector('main')!.append(frag);
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    });
+    await expect.poll(async () => (await highlightedTexts(page)).filter((t) => t === 'Cambridge Analytica').length, { timeout: 10_000 }).toBe(200);
+
+    await page.evaluate(() => document.getElementById('added')!.remove());
+    await expect.poll(async () => (await highlightedTexts(page)).filter((t) => t !== 'Cambridge Analytica'), { timeout: 5000 }).toEqual([]);
+
+    // Changed text is rescanned.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'edit';
+      p.textContent = 'A company was named.';
+      document.querySelector('main')!.prepend(p);
+    });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (document.getElementById('edit')!.firstChild as Text).replaceData(2, 7, 'Amazon Rekognition'));
+    await expect.poll(async () => (await highlightedTexts(page)).includes('Amazon Rekognition'), { timeout: 5000 }).toBe(true);
+
+    // The popup still counts every mention beyond the per-entity highlight cap.
+    const tabId = await tabIdOf(s, page);
+    const w = await worker(s);
+    await expect
+      .poll(async () => {
+        const st = await w.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`);
+        return (st[`tab:${tabId}`] as { counts: Record<string, number> })?.counts['backstory.surveillance-tech:cambridge-analytica'];
+      }, { timeout: 5000 })
+      .toBe(1000);
+  });
+});
+
+describe('privacy and robustness over the whole session', () => {
+  it('made no network request other than to the test server', () => {
+    expect(s.offHost()).toEqual([]);
+  });
+
+  it('caused no page error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+declare const chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
