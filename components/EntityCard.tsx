@@ -66,7 +66,7 @@ header { flex: none; display: flex; align-items: baseline; justify-content: spac
 .badge { border: 1px solid #d8cfb8; border-radius: 3px; padding: 0 4px; }
 .attribution-company-statement .badge, .attribution-self-description .badge { background: #f3ecff; border-color: #cdbcf0; }
 .attribution-regulator .badge, .attribution-court .badge { background: #e9f4ec; border-color: #b7d8c0; }
-.fact-text { margin: 2px 0; }
+.fact-text { margin: 2px 0; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
 blockquote { margin: 2px 0 2px 8px; color: #444; font-style: italic; }
 .fact-sources { font-size: 11px; color: #6b6150; }
 .fact-sources .source + .source::before { content: ' · '; }

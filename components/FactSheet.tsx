@@ -1,10 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import type { SheetView } from '@/utils/messaging/protocol';
 import { FactItem } from './FactItem';
 import { SourceLink } from './SourceLink';
 import { t2 } from './panel-strings';
 
 /** The whole fact sheet: summary, a timeline of every fact, and every source. */
-export function FactSheet({ sheet }: { sheet: SheetView }) {
+export function FactSheet({ sheet, children }: { sheet: SheetView; children?: ComponentChildren }) {
   const lang = sheet.lang;
   const sources = new Map(sheet.sources.map((s) => [s.id, s]));
   const years = new Map<string, SheetView['facts']>();
@@ -19,6 +20,7 @@ export function FactSheet({ sheet }: { sheet: SheetView }) {
       <p class="muted small">
         {t2('alsoKnownAs', lang)}: {sheet.aliases.join(' · ')}
       </p>
+      {children}
       <h2>
         {t2('timeline', lang)} ({sheet.facts.length})
       </h2>

@@ -1,7 +1,19 @@
 import type { PageEntity } from '@/utils/messaging/protocol';
 import { t2 } from './panel-strings';
 
-export function PageEntities({ entities, selected, onSelect, lang }: { entities: PageEntity[]; selected?: string | null; onSelect?: (key: string) => void; lang: string }) {
+export function PageEntities({
+  entities,
+  selected,
+  onSelect,
+  lang,
+  compact = false,
+}: {
+  entities: PageEntity[];
+  selected?: string | null;
+  onSelect?: (key: string) => void;
+  lang: string;
+  compact?: boolean;
+}) {
   if (!entities.length) return <p class="muted small">{t2('nothingFound', lang)}</p>;
   return (
     <ul class="plain page-entities">
@@ -15,7 +27,7 @@ export function PageEntities({ entities, selected, onSelect, lang }: { entities:
             ) : (
               <strong>{e.name}</strong>
             )}
-            <div class="small muted">{e.summary}</div>
+            {!compact && <div class="small muted summary-clamp">{e.summary}</div>}
           </div>
           <span class="count" title={t2('mentions', lang)}>
             {e.count}

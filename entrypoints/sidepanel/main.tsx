@@ -73,10 +73,19 @@ function App() {
   return (
     <main>
       {error && <p class="error">{error}</p>}
-      {sheet ? <FactSheet sheet={sheet} /> : <p class="muted">{t2('pick', lang)}</p>}
-      {sheet && <NotesPanel entityKey={sheet.key} entityName={sheet.name} page={{ url: state?.url ?? null, title }} lang={lang} />}
-      <h2>{t2('onThisPage', lang)}</h2>
-      <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} />
+      {sheet ? (
+        <FactSheet sheet={sheet}>
+          <NotesPanel entityKey={sheet.key} entityName={sheet.name} page={{ url: state?.url ?? null, title }} lang={lang} />
+          <h2>{t2('onThisPage', lang)}</h2>
+          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} compact />
+        </FactSheet>
+      ) : (
+        <>
+          <p class="muted">{t2('pick', lang)}</p>
+          <h2>{t2('onThisPage', lang)}</h2>
+          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} />
+        </>
+      )}
       {tabId === null && <p class="muted small">No tab.</p>}
     </main>
   );

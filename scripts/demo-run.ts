@@ -1,0 +1,87 @@
+/**
+ * The demo: the built extension in Chromium on a French article about Clearview AI. Prints what the
+ * reader sees and writes screenshots to out/demo/. With --headed (and a display) the browser stays
+ * open for a person to explore.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  ROOT,
+  clickCardButton,
+  highlightedTexts,
+  launch,
+  mentionPoint,
+  startServer,
+  tabIdOf,
+  waitForCard,
+  waitForHighlights,
+} from '../tests/e2e/harness';
+
+const args = process.argv.slice(2);
+const headed = args.includes('--headed');
+if (headed && !process.env.DISPLAY) {
+  console.error('--headed needs a display (DISPLAY is not set); running headless instead.');
+}
+const lang = args.find((a) => a.startsWith('--lang='))?.slice(7) ?? 'fr';
+const pageName = lang === 'en' ? 'clearview-en.html' : 'clearview-fr.html';
+const OUT = path.join(ROOT, 'out/demo');
+fs.mkdirSync(OUT, { recursive: true });
+
+const srv = await startServer();
+const s = await launch({ locale: lang === 'en' ? 'en-US' : 'fr-FR', headed: headed && !!process.env.DISPLAY });
+try {
+  const page = await s.context.newPage();
+  await page.goto(`${srv.origin}/pages/${pageName}`);
+  const n = await waitForHighlights(page, 1);
+  await page.waitForTimeout(400);
+  const texts = await highlightedTexts(page);
+  const counts = new Map<string, number>();
+  for (const t of texts) counts.set(t.replace(/\s+/g, ' '), (counts.get(t.replace(/\s+/g, ' ')) ?? 0) + 1);
+  console.log(`\nPage: ${page.url()}`);
+  console.log(`Highlighted mentions: ${n}`);
+  for (const [t, c] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`  ${c} × ${t}`);
+
+  const p = await mentionPoint(page, 'Clearview AI');
+  await page.mouse.move(p.x, p.y);
+  const card = await waitForCard(page, (c) => c.buttons.length > 1);
+  console.log('\nHover card for the first mention:\n');
+  console.log(card.text.split('\n').map((l) => `  │ ${l}`).join('\n'));
+  console.log(`\n  links: ${card.links.map((l) => l.href).join('\n         ')}`);
+  await page.screenshot({ path: path.join(OUT, '1-page-with-card.png') });
+
+  await clickCardButton(page, /backstory|historique/i);
+  await page.waitForTimeout(300);
+  const tabId = await tabIdOf(s, page);
+
+  const panel = await s.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.locator('h1').waitFor();
+  await panel.waitForTimeout(300);
+  await panel.screenshot({ path: path.join(OUT, '2-side-panel.png') });
+  console.log(`\nSide panel: ${await panel.locator('h1').textContent()} — ${await panel.locator('.timeline .fact').count()} facts, ${await panel.locator('.sources li').count()} sources`);
+
+  const popup = await s.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('.page-entities').waitFor();
+  await popup.waitForTimeout(200);
+  await popup.screenshot({ path: path.join(OUT, '3-popup.png') });
+  console.log('\nPopup — on this page:');
+  for (const row of await popup.locator('.entity-row').all()) {
+    const name = (await row.locator('button, strong').first().textContent())?.trim();
+    const count = (await row.locator('.count').textContent())?.trim();
+    console.log(`  ${count?.padStart(3)} × ${name}`);
+  }
+  const off = s.offHost();
+  console.log(`\nNetwork requests beyond the local demo server: ${off.length ? off.join(', ') : 'none'}`);
+  console.log(`Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png`);
+
+  if (headed && process.env.DISPLAY) {
+    console.log('\nThe browser stays open: explore, then close it (or press Ctrl+C).');
+    await new Promise<void>((r) => s.context.on('close', () => r()));
+  }
+} finally {
+  await s.close().catch(() => {});
+  await srv.close();
+}

@@ -1,0 +1,56 @@
+// What the demo and the tests need before they run: node modules and a Chromium to drive.
+import { execSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  return r.status ?? 1;
+}
+
+export function ensureModules() {
+  if (fs.existsSync(path.join(ROOT, 'node_modules/.package-lock.json')) && fs.existsSync(path.join(ROOT, 'node_modules/wxt'))) return;
+  console.log('› installing node modules (npm ci)…');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) throw new Error('npm ci failed');
+}
+
+const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export function findChromium() {
+  return [process.env.CHROMIUM, ...CANDIDATES].filter(Boolean).find((p) => fs.existsSync(p)) ?? null;
+}
+
+/** Debian's chromium, installed with apt when we are root; otherwise a clear instruction. */
+export function ensureChromium() {
+  let found = findChromium();
+  if (found) return found;
+  const root = os.userInfo().uid === 0;
+  const hasApt = fs.existsSync('/usr/bin/apt-get');
+  if (root && hasApt) {
+    console.log('› installing Chromium (apt-get install -y chromium)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0) {
+      run('apt-get', ['update'], { env });
+      run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env });
+    }
+    found = findChromium();
+  }
+  if (!found)
+    throw new Error(
+      'Chromium is required for the end-to-end tests and the demo, and it is not installed.\n' +
+        '  Debian/Ubuntu: sudo apt-get install -y chromium\n' +
+        '  Elsewhere: install Chromium or Chrome and set CHROMIUM=/path/to/the/binary',
+    );
+  return found;
+}
+
+export function build(browser = 'chrome') {
+  const args = ['wxt', 'build', ...(browser === 'chrome' ? [] : ['-b', browser])];
+  console.log(`› building the extension (${browser})…`);
+  if (run('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] }) !== 0) throw new Error(`wxt build (${browser}) failed`);
+}
+
+export { execSync };
