@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, highlightedTexts, launch, mentionPoint, startServer, waitForCard, waitForHighlights, type Session } from './harness';
+import { samplePack } from '../support/packs';
+
+let s: Session;
+let srv: Awaited<ReturnType<typeof startServer>>;
+const tmp = path.join(ROOT, '.e2e-tmp');
+
+const GLOBEX = () =>
+  samplePack({
+    id: 'user.globex',
+    name: 'Globex test pack',
+    entities: [
+      {
+        id: 'globex',
+        name: 'Globex Corporation',
+        kind: 'organization',
+        aliases: [{ text: 'Globex Corporation' }, { text: 'Globex', strength: 'weak' }],
+        summary: { en: 'A fictional conglomerate used in tests.', fr: 'Un conglomérat fictif utilisé dans les tests.' },
+        facts: [
+          { id: 'globex.founded', text: { en: 'Founded in 1989.', fr: 'Fondé en 1989.' }, date: '1989', attribution: 'company-statement', sourceIds: ['src-1'], key: true },
+        ],
+        reviewed: '2026-11-01',
+      },
+    ],
+  });
+
+function writePack(name: string, value: unknown): string {
+  fs.mkdirSync(tmp, { recursive: true });
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+beforeAll(async () => {
+  srv = await startServer({
+    '/globex.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Shares of Globex Corporation rose. Globex said little.</p></body></html>',
+  });
+  s = await launch();
+});
+afterAll(async () => {
+  await s?.close();
+  await srv?.close();
+});
+
+async function options() {
+  const page = await s.context.newPage();
+  await page.goto(`chrome-extension://${s.extensionId}/options.html`);
+  await page.locator('.packs li').first().waitFor();
+  return page;
+}
+
+describe('importing fact packs from the options page', () => {
+  it('lists the bundled pack', async () => {
+    const page = await options();
+    const text = await page.locator('.packs').textContent();
+    expect(text).toMatch(/Surveillance technology/);
+    expect(text).toMatch(/\d+ entities · \d+ facts · \d+ sources/);
+    await page.close();
+  });
+
+  it('refuses a broken pack with every reason and changes nothing', async () => {
+    const page = await options();
+    const before = await page.locator('.packs').textContent();
+    const bad = GLOBEX() as any;
+    bad.sources[0].url = 'javascript:alert(1)';
+    bad.entities[0].facts[0].sourceIds = ['src-1', 'nowhere'];
+    await page.locator('input[type=file]').setInputFiles(writePack('bad.json', bad));
+    const errors = page.getByTestId('pack-errors');
+    await errors.waitFor();
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toContain('Nothing was changed');
+    expect(text).toContain('sources[0].url: must be an http or https URL');
+    expect(await page.getByRole('button', { name: 'Import' }).count()).toBe(0);
+    await page.reload();
+    await page.locator('.packs li').first().waitFor();
+    expect(await page.locator('.packs').textContent()).toBe(before);
+
+    await page.locator('input[type=file]').setInputFiles(writePack('truncated.json', JSON.stringify(GLOBEX()).slice(0, 200)));
+    await expect.poll(async () => (await errors.textContent()) ?? '').toMatch(/not valid JSON/);
+    await page.close();
+
+    const p = await s.context.newPage();
+    await p.goto(`${srv.origin}/globex.html`);
+    await p.waitForTimeout(800);
+    expect(await highlightedTexts(p)).toEqual([]);
+    await p.close();
+  });
+
+  it('previews, imports, and then highlights the new entities; re-import changes nothing', async () => {
+    const page = await options();
+    const file = writePack('globex.json', GLOBEX());
+    await page.locator('input[type=file]').setInputFiles(file);
+    const preview = page.getByTestId('pack-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toMatch(/Globex test pack 1\.0\.0 \(user\.globex\): 1 entities, 2 aliases, 1 facts,\s*1 sources/);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('status').waitFor();
+    expect(await page.getByRole('status').textContent()).toMatch(/Imported Globex test pack 1\.0\.0/);
+    await expect.poll(() => page.locator('.packs').textContent()).toContain('Globex test pack');
+
+    const p = await s.context.newPage();
+    await p.goto(`${srv.origin}/globex.html`);
+    await waitForHighlights(p, 2);
+    expect(await highlightedTexts(p)).toEqual(['Globex Corporation', 'Globex']);
+    const pt = await mentionPoint(p, 'Globex Corporation');
+    await p.mouse.move(pt.x, pt.y);
+    const card = await waitForCard(p, (c) => c.text.includes('fictional'));
+    expect(card.text).toContain('Company’s own statement');
+    await p.close();
+
+    await page.locator('input[type=file]').setInputFiles([]);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await preview.waitFor();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/already installed: nothing changed/);
+    await page.close();
+  });
+
+  it('disables and removes a user pack', async () => {
+    const page = await options();
+    const row = page.locator('li[data-pack="user.globex"]');
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await row.getByRole('button', { name: 'Enable' }).waitFor();
+    const p = await s.context.newPage();
+    await p.goto(`${srv.origin}/globex.html`);
+    await p.waitForTimeout(800);
+    expect(await highlightedTexts(p)).toEqual([]);
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => page.locator('li[data-pack="user.globex"]').count()).toBe(0);
+    await page.close();
+    await p.close();
+  });
+});
+
+describe('French reader', () => {
+  it('gets the card in French', async () => {
+    const fr = await launch({ locale: 'fr-FR' });
+    try {
+      const p = await fr.context.newPage();
+      await p.goto(`${srv.origin}/pages/clearview-fr.html`);
+      await waitForHighlights(p, 3);
+      const pt = await mentionPoint(p, 'Clearview AI');
+      await p.mouse.move(pt.x, pt.y);
+      const card = await waitForCard(p, (c) => c.buttons.length > 1);
+      expect(card.text).toMatch(/reconnaissance faciale/);
+      expect(card.text).toMatch(/Régulateur|Presse|Déclaration de l’entreprise|Tribunal/);
+      expect(card.buttons).toContain('Voir tout l’historique');
+      expect(fr.offHost()).toEqual([]);
+    } finally {
+      await fr.close();
+    }
+  });
+});
+
+describe('privacy', () => {
+  it('made no network request other than to the test server', () => {
+    expect(s.offHost()).toEqual([]);
+  });
+});
