@@ -22,8 +22,15 @@ export function chromiumPath(): string {
   return found;
 }
 
+export interface ServerOptions {
+  /** Serve corpus pages without their scripts and remote resources: deterministic and offline. */
+  staticCorpus?: boolean;
+  /** HTML inserted right after `<body…>` of corpus pages (for planted mentions). */
+  inject?: (name: string) => string | null;
+}
+
 /** Serves fixtures and corpus pages on 127.0.0.1; `/corpus/<name>` reads ../shared/corpus/pages. */
-export async function startServer(extra: Record<string, string> = {}) {
+export async function startServer(extra: Record<string, string> = {}, opts: ServerOptions = {}) {
   const corpus = corpusDir();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -40,8 +47,25 @@ export async function startServer(extra: Record<string, string> = {}) {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    fs.createReadStream(file).pipe(res);
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
+    const corpusPage = url.pathname.startsWith('/corpus/');
+    // Saved pages still point at their original sites; the CSP keeps the page itself off the
+    // network, so anything that reaches the trap proxy is ours.
+    if (corpusPage && opts.staticCorpus) headers['content-security-policy'] = "default-src 'self' data: 'unsafe-inline'; script-src 'none'";
+    const planted = corpusPage ? opts.inject?.(path.basename(url.pathname)) : null;
+    res.writeHead(200, headers);
+    if (!corpusPage || (!planted && !opts.staticCorpus)) {
+      fs.createReadStream(file).pipe(res);
+      return;
+    }
+    let html = fs.readFileSync(file, 'utf8');
+    // Connection hints and iframes make Chromium open connections that CSP does not govern.
+    if (opts.staticCorpus) html = html.replace(/<link\b[^>]*\brel=["']?(?:preconnect|dns-prefetch|prefetch|preload|prerender|modulepreload)\b[^>]*>/gi, '').replace(/(<iframe\b[^>]*?)\ssrc=/gi, '$1 data-src=');
+    if (planted) {
+      const m = /<body[^>]*>/i.exec(html);
+      html = m ? html.slice(0, m.index + m[0].length) + planted + html.slice(m.index + m[0].length) : planted + html;
+    }
+    res.end(html);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -114,12 +138,16 @@ export async function launch(opts: { locale?: string; extension?: string | null;
     locale: opts.locale,
     viewport: { width: 1280, height: 860 },
   });
-  const offHostRequests: string[] = [];
+  const offHostRequests = new Map<object, string>();
   context.on('request', (req) => {
     const u = req.url();
-    if (/^(data|blob|chrome-extension|about|chrome):/.test(u)) return;
+    if (/^(data|blob|chrome-extension|about|chrome|file):/.test(u)) return;
     if (/^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(u)) return;
-    offHostRequests.push(u);
+    offHostRequests.set(req, u);
+  });
+  // A request the page's CSP blocked never left the browser.
+  context.on('requestfailed', (req) => {
+    if (/ERR_BLOCKED_BY_CSP|csp/i.test(req.failure()?.errorText ?? '')) offHostRequests.delete(req);
   });
   let worker: Worker | undefined;
   let extensionId = '';
@@ -131,7 +159,7 @@ export async function launch(opts: { locale?: string; extension?: string | null;
     context,
     worker: worker!,
     extensionId,
-    offHost: () => [...offHostRequests, ...proxy.hits.filter((h) => !BROWSER_OWN_HOSTS.test(h))],
+    offHost: () => [...offHostRequests.values(), ...proxy.hits.filter((h) => !BROWSER_OWN_HOSTS.test(h))],
     async close() {
       await context.close();
       await proxy.close();
@@ -287,6 +315,21 @@ export async function clickCardButton(page: Page, text: RegExp) {
   y -= scroll.y;
   await page.mouse.move(x, y, { steps: 4 });
   await page.mouse.click(x, y);
+}
+
+/** The content script's scan statistics for a tab, once its first scan is complete. */
+export async function scanStats(s: Session, tabId: number, timeout = 15_000): Promise<Record<string, number> & { counts: Record<string, number> }> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const w = await worker(s);
+    const r = await w
+      .evaluate((id) => (chrome as unknown as { tabs: { sendMessage(id: number, m: object): Promise<unknown> } }).tabs.sendMessage(id, { type: 'scan.stats' }), tabId)
+      .catch(() => null);
+    const stats = r as (Record<string, number> & { counts: Record<string, number> }) | null;
+    if (stats && stats.firstScanMs > 0) return stats;
+    if (Date.now() > end) throw new Error(`no scan stats from tab ${tabId}`);
+    await new Promise((res) => setTimeout(res, 50));
+  }
 }
 
 /** The id Chromium gave a page's tab, as the extension sees it. */
