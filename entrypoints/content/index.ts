@@ -1,21 +1,25 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { send } from '@/utils/messaging/client';
+import { sendFromPage as send } from '@/utils/messaging/content-client';
 import { Highlighter } from '@/utils/page/highlight';
 import { Scanner } from '@/utils/page/scanner';
 import { CardHost } from '@/utils/page/card-host';
 import { wireInteraction } from '@/utils/page/interaction';
 import { observeChanges } from '@/utils/page/observer';
 import { yieldToPage } from '@/utils/page/schedule';
+import { PageStats } from '@/utils/page/stats';
 
-/** Messages the background may send to a tab (keyboard command, stats for the benchmark). */
-const TabMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('mention.next') }), z.object({ type: z.literal('scan.stats') })]);
+/** Messages the background may send to a tab: the keyboard command, and stats for the benchmark. */
+function tabMessageType(msg: unknown): 'mention.next' | 'scan.stats' | null {
+  const type = (msg as { type?: unknown } | null)?.type;
+  return type === 'mention.next' || type === 'scan.stats' ? type : null;
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
-    const started = performance.now();
+    const stats = new PageStats();
+    stats.startedAt = performance.now();
     const signal = ctx.signal;
     if (!document.body || document.contentType?.includes('xml')) return;
 
@@ -28,6 +32,7 @@ export default defineContentScript({
       lang,
       signal,
       loadCard: (key) => send('entity.card', { key, lang }),
+      onPainted: (ms) => stats.card(ms),
       openPanel: (key) => void send('panel.open', { key }).catch(() => {}),
     });
     const exclude = (el: Element) => el === card.host;
@@ -52,7 +57,6 @@ export default defineContentScript({
     });
     const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, openPanel: (key) => void send('panel.open', { key }).catch(() => {}), signal });
 
-    let firstScanMs = 0;
     const fullScan = async () => {
       await yieldToPage(signal);
       await scanner.scan(document.body);
@@ -61,17 +65,22 @@ export default defineContentScript({
 
     const onMessage = (msg: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
-      const m = TabMessage.safeParse(msg);
-      if (!m.success) return undefined;
-      if (m.data.type === 'mention.next') {
+      const type = tabMessageType(msg);
+      if (!type) return undefined;
+      if (type === 'mention.next') {
         interaction.next();
         return undefined;
       }
       return Promise.resolve({
         ...scanner.totals,
-        firstScanMs,
+        startedAt: stats.startedAt,
+        firstScanDoneAt: stats.firstScanDoneAt,
+        firstScanMs: stats.firstScanDoneAt ? stats.firstScanDoneAt - stats.startedAt : 0,
         highlights: highlighter.size,
+        mentions: scanner.registry.all.size,
         counts: Object.fromEntries(scanner.counts),
+        batches: stats.batches,
+        cardMs: stats.cardMs,
       });
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -83,7 +92,7 @@ export default defineContentScript({
 
     try {
       await fullScan();
-      firstScanMs = performance.now() - started;
+      stats.firstScanDoneAt = performance.now();
     } catch {
       // The context was invalidated (extension updated or page left) mid-scan: nothing to clean.
       return;
@@ -95,8 +104,15 @@ export default defineContentScript({
       signal,
       exclude,
       onBatch: async (batch) => {
+        let chars = 0;
+        let workMs = 0;
         if (batch.removed) scanner.sweep();
-        for (const root of batch.roots) await scanner.scan(root);
+        for (const root of batch.roots) {
+          const r = await scanner.scan(root);
+          chars += r.chars;
+          workMs += r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs;
+        }
+        stats.batch({ chars, workMs, roots: batch.roots.length });
       },
     });
 

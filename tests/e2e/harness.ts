@@ -51,7 +51,12 @@ export async function startServer(extra: Record<string, string> = {}, opts: Serv
     const corpusPage = url.pathname.startsWith('/corpus/');
     // Saved pages still point at their original sites; the CSP keeps the page itself off the
     // network, so anything that reaches the trap proxy is ours.
-    if (corpusPage && opts.staticCorpus) headers['content-security-policy'] = "default-src 'self' data: 'unsafe-inline'; script-src 'none'";
+    if (corpusPage && opts.staticCorpus) {
+      headers['content-security-policy'] = "default-src 'self' data: 'unsafe-inline'; script-src 'none'";
+      // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+      headers['cross-origin-opener-policy'] = 'same-origin';
+      headers['cross-origin-embedder-policy'] = 'require-corp';
+    }
     const planted = corpusPage ? opts.inject?.(path.basename(url.pathname)) : null;
     res.writeHead(200, headers);
     if (!corpusPage || (!planted && !opts.staticCorpus)) {

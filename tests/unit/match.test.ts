@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldWithMap } from '@/utils/match/fold';
+import { fold, foldWithMap, pairKey } from '@/utils/match/fold';
 import { tokenize } from '@/utils/match/tokenize';
 import { compileDictionary, lookupFirstTokens, FLAG_WEAK, type AliasInput } from '@/utils/match/dictionary';
 import { indexSlice, matchTokens } from '@/utils/match/matcher';
@@ -9,7 +9,9 @@ function find(text: string, aliases: AliasInput[]) {
   const dict = compileDictionary(aliases, 'test');
   const toks = tokenize(text);
   const copy = { count: toks.count, starts: toks.starts.slice(), ends: toks.ends.slice(), hashes: toks.hashes.slice() };
-  const slice = lookupFirstTokens(dict, new Set(copy.hashes));
+  const keys = new Set<number>(copy.hashes);
+  for (let i = 0; i + 1 < copy.count; i++) keys.add(pairKey(copy.hashes[i], copy.hashes[i + 1]));
+  const slice = lookupFirstTokens(dict, keys);
   const index = indexSlice(slice);
   return matchTokens(text, copy, index).map((m) => ({ text: text.slice(m.start, m.end), entity: slice.entities[m.entity], weak: !!(m.flags & FLAG_WEAK) }));
 }
@@ -108,13 +110,25 @@ describe('matching', () => {
     expect(find('aaaa Corp, (a+)+$ Corp and C++ Labs', weird).map((m) => m.text)).toEqual(['a+)+$ Corp', 'C++ Labs']);
   });
 
+  it('keeps candidate lists short when thousands of names share a first word', () => {
+    const aliases: AliasInput[] = Array.from({ length: 3000 }, (_, i) => ({ text: `John Smith${i}`, entity: `j${i}` }));
+    const dict = compileDictionary(aliases, 'v');
+    const t = tokenize('John Smith17 met John Doe');
+    const keys = new Set<number>(t.hashes);
+    for (let i = 0; i + 1 < t.count; i++) keys.add(pairKey(t.hashes[i], t.hashes[i + 1]));
+    const slice = lookupFirstTokens(dict, keys);
+    expect(slice.entities).toEqual(['j17']);
+  });
+
   it('sends the page only rows whose first token occurs on it', () => {
     const aliases: AliasInput[] = Array.from({ length: 5000 }, (_, i) => ({ text: `Company Number${i} Holdings`, entity: `e${i}` }));
     aliases.push(...CV);
     const dict = compileDictionary(aliases, 'v');
     const toks = tokenize('Clearview AI only');
-    const slice = lookupFirstTokens(dict, toks.hashes);
+    const keys = [...toks.hashes, pairKey(toks.hashes[0], toks.hashes[1]), pairKey(toks.hashes[1], toks.hashes[2])];
+    const slice = lookupFirstTokens(dict, keys);
     expect(slice.entities).toEqual(['cv']);
-    expect(slice.rows.length / 7).toBe(2);
+    // "Clearview AI" (keyed by its two words) and the weak "Clearview"; not "Cleaview AI", nor 5,000 companies.
+    expect(slice.rows.length / 8).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { fold, hash1, hash2 } from './fold';
+import { fold, hash1, hash2, pairKey } from './fold';
 import { tokenize } from './tokenize';
 
 export const FLAG_WEAK = 1;
@@ -11,8 +11,12 @@ export interface AliasInput {
   caseSensitive?: boolean;
 }
 
-/** Fields of one compiled alias, packed in this order in `Dictionary.rows` and on the wire. */
-export const ROW = 7; // firstHash, tokenCount, h1, h2, entityIndex, flags, caseHash
+/**
+ * Fields of one compiled alias, packed in this order in `Dictionary.rows` and on the wire:
+ * key (its first word's hash, or of its first two words), word count, 64-bit fingerprint of its
+ * folded text, entity, flags, case-sensitive fingerprint, hash of its last word.
+ */
+export const ROW = 8;
 
 /**
  * The compiled match dictionary: one row per alias, sorted by the hash of its first folded token.
@@ -34,7 +38,10 @@ export function aliasKey(text: string) {
   // the alias ("(a+)+$ Corp", "Transaction Cloud, Inc.") is not part of what must match.
   const folded = whole.slice(toks.starts[0], toks.ends[toks.count - 1]);
   return {
-    first: toks.hashes[0],
+    // Keying multi-word aliases by their first two words keeps candidate lists short even when
+    // thousands of names share a first word ("John …", "Groupe …").
+    first: toks.count > 1 ? pairKey(toks.hashes[0], toks.hashes[1]) : toks.hashes[0],
+    last: toks.hashes[toks.count - 1],
     count: toks.count,
     h1: hash1(folded),
     h2: hash2(folded),
@@ -60,7 +67,7 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
     const dedupe = `${key.h1}:${key.h2}:${ei}:${flags}:${a.caseSensitive ? key.caseHash : 0}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    rows.push([key.first, key.count, key.h1, key.h2, ei, flags, a.caseSensitive ? key.caseHash : 0]);
+    rows.push([key.first, key.count, key.h1, key.h2, ei, flags, a.caseSensitive ? key.caseHash : 0, key.last]);
   }
   // Longest alias first within a first token, so the matcher can stop at the first verified row.
   rows.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
@@ -80,7 +87,7 @@ function lowerBound(rows: Uint32Array, target: number): number {
   return lo;
 }
 
-/** The slice of the dictionary a page needs: rows whose first token occurs on it. */
+/** The slice of the dictionary a page needs: rows whose key (first word, or first two) occurs on it. */
 export interface DictionarySlice {
   version: string;
   entities: string[];

@@ -111,8 +111,29 @@ export function foldWithMap(s: string, keepCase = false): Folded {
   return { text: out, map: Int32Array.from(map) };
 }
 
+/** `foldWithMap` without the map: the matcher's verification step folds candidate spans often. */
 export function fold(s: string, keepCase = false): string {
-  return foldWithMap(s, keepCase).text;
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    const f = foldCodePoint(cp, keepCase);
+    if (f === ' ') space = out.length > 0;
+    else if (f) {
+      if (space) out += ' ';
+      space = false;
+      out += f;
+    }
+  }
+  return out;
+}
+
+/** Key of two adjacent tokens: multi-word aliases are indexed by their first two words. */
+export function pairKey(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x5bd1e995, 0x01000193) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) >>> 0;
 }
 
 // FNV-1a, and a second independent 32-bit hash; together they make a 64-bit fingerprint whose

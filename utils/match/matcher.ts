@@ -1,4 +1,4 @@
-import { fold, hash1, hash2 } from './fold';
+import { fold, hash1, hash2, pairKey } from './fold';
 import { FLAG_CASE, ROW, type DictionarySlice } from './dictionary';
 import type { Tokens } from './tokenize';
 
@@ -9,6 +9,7 @@ export interface Candidate {
   entity: number;
   flags: number;
   caseHash: number;
+  last: number;
 }
 
 /** First-token hash → candidates, longest first. Built from the small slice a page received. */
@@ -18,7 +19,7 @@ export function indexSlice(slice: DictionarySlice): CandidateIndex {
   const index: CandidateIndex = new Map();
   for (let i = 0; i < slice.rows.length; i += ROW) {
     const r = slice.rows;
-    const c: Candidate = { count: r[i + 1], h1: r[i + 2], h2: r[i + 3], entity: r[i + 4], flags: r[i + 5], caseHash: r[i + 6] };
+    const c: Candidate = { count: r[i + 1], h1: r[i + 2], h2: r[i + 3], entity: r[i + 4], flags: r[i + 5], caseHash: r[i + 6], last: r[i + 7] };
     const list = index.get(r[i]);
     if (list) list.push(c);
     else index.set(r[i], [c]);
@@ -41,22 +42,33 @@ export interface Match {
  */
 export function matchTokens(text: string, toks: Tokens, index: CandidateIndex, out: Match[] = []): Match[] {
   const n = toks.count;
+  const { hashes } = toks;
   for (let i = 0; i < n; i++) {
-    const list = index.get(toks.hashes[i]);
-    if (!list) continue;
-    for (const c of list) {
-      const last = i + c.count - 1;
-      if (last >= n) continue;
-      const start = toks.starts[i];
-      const end = toks.ends[last];
-      const span = text.slice(start, end);
-      const f = fold(span);
-      if (hash1(f) !== c.h1 || hash2(f) !== c.h2) continue;
-      if (c.flags & FLAG_CASE && hash1(fold(span, true)) !== c.caseHash) continue;
-      out.push({ start, end, entity: c.entity, flags: c.flags });
-      i = last;
-      break;
-    }
+    // Multi-word aliases are keyed by the first two words, single words by themselves.
+    const multi = i + 1 < n ? index.get(pairKey(hashes[i], hashes[i + 1])) : undefined;
+    const single = index.get(hashes[i]);
+    if (!multi && !single) continue;
+    const last = verify(text, toks, i, multi, out) ?? verify(text, toks, i, single, out);
+    if (last !== undefined) i = last;
   }
   return out;
+}
+
+function verify(text: string, toks: Tokens, i: number, list: Candidate[] | undefined, out: Match[]): number | undefined {
+  if (!list) return undefined;
+  const n = toks.count;
+  for (const c of list) {
+    const last = i + c.count - 1;
+    // Cheap rejections first: enough words left, and the right last word.
+    if (last >= n || toks.hashes[last] !== c.last) continue;
+    const start = toks.starts[i];
+    const end = toks.ends[last];
+    const span = text.slice(start, end);
+    const f = fold(span);
+    if (hash1(f) !== c.h1 || hash2(f) !== c.h2) continue;
+    if (c.flags & FLAG_CASE && hash1(fold(span, true)) !== c.caseHash) continue;
+    out.push({ start, end, entity: c.entity, flags: c.flags });
+    return last;
+  }
+  return undefined;
 }

@@ -19,6 +19,8 @@ export interface CardHostOptions {
   loadCard: (key: string) => Promise<CardView>;
   openPanel: (key: string) => void;
   signal: AbortSignal;
+  /** Reports how long a card took from being asked for to painted (benchmark). */
+  onPainted?: (ms: number) => void;
 }
 
 /**
@@ -84,10 +86,12 @@ export class CardHost {
     this.place(anchor);
     this.paint(null, null);
     if (opts.focus) this.returnFocus = document.activeElement as HTMLElement | null;
+    const asked = performance.now();
     try {
       const card = await this.card(key);
       if (this.current !== key) return;
       this.paint(card, null);
+      requestAnimationFrame(() => this.opts.onPainted?.(performance.now() - asked));
     } catch (e) {
       if (this.current !== key) return;
       this.paint(null, String((e as Error)?.message ?? e));

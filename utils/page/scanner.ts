@@ -1,4 +1,5 @@
 import { tokenize } from '../match/tokenize';
+import { pairKey } from '../match/fold';
 import { FLAG_WEAK, type DictionarySlice } from '../match/dictionary';
 import { indexSlice, matchTokens, type CandidateIndex, type Match } from '../match/matcher';
 import { TextWalker, type Block } from './walk';
@@ -29,7 +30,10 @@ export interface ScannerDeps {
 export interface ScanStats {
   walkMs: number;
   tokenizeMs: number;
-  lookupMs: number;
+  /** Wall time waiting for the background's dictionary slice (the page's thread is free meanwhile). */
+  lookupWaitMs: number;
+  /** Main-thread time to take the slice in: the content script's whole "dictionary load". */
+  loadMs: number;
   matchMs: number;
   highlightMs: number;
   chars: number;
@@ -67,7 +71,7 @@ export class Scanner {
   private readonly entityIndex = new Map<string, number>();
   private readonly limits: ScanLimits;
   private overflow = 0;
-  readonly totals: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
+  readonly totals: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
 
   constructor(private readonly deps: ScannerDeps) {
     this.limits = deps.limits ?? DEFAULT_LIMITS;
@@ -94,11 +98,11 @@ export class Scanner {
 
   /** Scan `root`'s subtree, replacing mentions previously found inside it. */
   async scan(root: Element): Promise<ScanStats> {
-    const stats: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
+    const stats: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
     const { signal } = this.deps;
     const removed = this.removeWithin(root);
 
-    let t = performance.now();
+    let t = 0;
     const walker = new TextWalker(root, { exclude: this.deps.exclude });
     await runSliced((b) => {
       const s = performance.now();
@@ -125,6 +129,10 @@ export class Scanner {
           for (let i = 0; i < toks.count; i++) {
             const h = toks.hashes[i];
             if (!this.queried.has(h)) fresh.add(h);
+            if (i + 1 < toks.count) {
+              const p = pairKey(h, toks.hashes[i + 1]);
+              if (!this.queried.has(p)) fresh.add(p);
+            }
           }
         }
         if ((bi & 15) === 0 && performance.now() > deadline) break;
@@ -136,13 +144,15 @@ export class Scanner {
     if (fresh.size) {
       t = performance.now();
       const hashes = [...fresh];
-      const slice = await this.deps.lookup(hashes);
+      const pending = this.deps.lookup(hashes);
+      const sent = performance.now();
+      const slice = await pending;
+      const got = performance.now();
       if (signal.aborted) throw signal.reason;
       for (const h of hashes) this.queried.add(h);
-      const s = performance.now();
       this.merge(slice);
-      stats.lookupMs += performance.now() - t;
-      stats.matchMs += performance.now() - s;
+      stats.loadMs += sent - t + (performance.now() - got);
+      stats.lookupWaitMs += got - sent;
     }
 
     // Match, then paint, in slices.

@@ -34,10 +34,13 @@ export interface WalkOptions {
 
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
   if (SKIP_TAGS.has(el.tagName)) return true;
-  if (el.hasAttribute('hidden')) return true;
-  const ce = el.getAttribute('contenteditable');
-  if (ce !== null && ce !== 'false') return true;
-  return !!exclude?.(el);
+  // Most elements carry no attributes at all: skip the attribute lookups for them.
+  if (el.hasAttributes()) {
+    if (el.hasAttribute('hidden')) return true;
+    const ce = el.getAttribute('contenteditable');
+    if (ce !== null && ce !== 'false') return true;
+  }
+  return exclude ? exclude(el) : false;
 }
 
 /** True when `el` or an ancestor is skipped (used for mutation targets, not during walks). */
@@ -93,7 +96,7 @@ export class TextWalker {
   step(budgetMs: number): boolean {
     const deadline = performance.now() + budgetMs;
     let n = 0;
-    const { root } = this;
+    const { root, blockStack } = this;
     let node = this.node;
     while (node) {
       if ((++n & 255) === 0 && performance.now() > deadline) {
@@ -101,7 +104,8 @@ export class TextWalker {
         return false;
       }
       let descend = false;
-      if (node.nodeType === 3) {
+      const type = node.nodeType;
+      if (type === 3) {
         const data = (node as Text).data;
         if (data.length) {
           this.offsets.push(this.length);
@@ -110,36 +114,42 @@ export class TextWalker {
           this.length += data.length;
           this.chars += data.length;
         }
-      } else if (node.nodeType === 1) {
+      } else if (type === 1) {
         const el = node as Element;
-        if (el.tagName === 'BR') this.flush();
+        const tag = el.tagName;
+        if (tag === 'BR') this.flush();
         else if (!isSkipped(el, this.opts.exclude)) {
-          if (INLINE_TAGS.has(el.tagName)) descend = true;
+          if (INLINE_TAGS.has(tag)) descend = true;
           else if (!this.opts.shallow) {
             this.flush();
-            this.blockStack.push(el);
+            blockStack.push(el);
             descend = true;
           }
         }
       }
-      if (descend && node.firstChild) {
-        node = node.firstChild;
-        continue;
-      }
-      if (descend && !INLINE_TAGS.has((node as Element).tagName)) {
-        // An empty block element: close it straight away.
-        this.flush();
-        this.blockStack.pop();
-      }
-      // Climb until a next sibling exists, closing block elements on the way up.
-      while (node && node !== root && !node.nextSibling) {
-        node = node.parentNode;
-        if (node && node !== root && node.nodeType === 1 && !INLINE_TAGS.has((node as Element).tagName)) {
+      if (descend) {
+        const first = node.firstChild;
+        if (first) {
+          node = first;
+          continue;
+        }
+        if (blockStack[blockStack.length - 1] === node) {
+          // An empty block element: close it straight away.
           this.flush();
-          this.blockStack.pop();
+          blockStack.pop();
         }
       }
-      node = node && node !== root ? node.nextSibling : null;
+      // Climb until a next sibling exists, closing the block elements we opened on the way up.
+      let next = node !== root ? node.nextSibling : null;
+      while (!next && node && node !== root) {
+        node = node.parentNode;
+        if (node && node !== root && blockStack[blockStack.length - 1] === node) {
+          this.flush();
+          blockStack.pop();
+        }
+        next = node && node !== root ? node.nextSibling : null;
+      }
+      node = next;
     }
     this.flush();
     this.node = null;

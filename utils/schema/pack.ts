@@ -12,7 +12,7 @@ export const PACK_FORMAT = 1;
 
 export const LIMITS = {
   packBytes: 20 * 1024 * 1024,
-  entities: 20_000,
+  entities: 200_000,
   aliasesPerEntity: 200,
   factsPerEntity: 500,
   sources: 100_000,
