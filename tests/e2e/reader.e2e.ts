@@ -94,6 +94,12 @@ describe('hover card', () => {
     await waitForHighlights(page, 3);
   });
 
+  it('does not highlight a weak alias without a strong one ("a ring of investors")', async () => {
+    const texts = await highlightedTexts(page);
+    expect(texts.map((t) => t.toLowerCase())).not.toContain('ring');
+    expect(texts).toContain('Clearview AI');
+  });
+
   it('appears on hover with summary, dated and attributed facts, and their sources', async () => {
     const p = await mentionPoint(page, 'Clearview AI');
     await page.mouse.move(p.x, p.y);

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createHandlers, type BackgroundDeps } from '@/utils/background/handlers';
+import { createTabStateStore } from '@/utils/background/tab-state';
+import { createSettingsStore } from '@/utils/background/settings';
+import { dispatch } from '@/utils/messaging/server';
+import { openBackstoryDB, type DB } from '@/utils/store/db';
+import { seedBundledPacks } from '@/utils/store/seed';
+import { samplePack } from '../support/packs';
+
+const env = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' };
+const page = { id: 'ext', origin: 'chrome-extension://ext', url: 'chrome-extension://ext/sidepanel.html' };
+const content = { id: 'ext', origin: 'https://news.example', url: 'https://news.example/a', tab: { id: 4, url: 'https://news.example/a' }, frameId: 0 };
+
+function memoryArea() {
+  const m = new Map<string, unknown>();
+  return {
+    get: async (k: string) => (m.has(k) ? { [k]: m.get(k) } : {}),
+    set: async (o: Record<string, unknown>) => void Object.entries(o).forEach(([k, v]) => m.set(k, v)),
+    remove: async (k: string) => void m.delete(k),
+  };
+}
+
+let n = 0;
+async function setup(wrap?: (db: DB) => DB) {
+  const real = await openBackstoryDB(`handlers-${n++}`);
+  await seedBundledPacks(real, [samplePack()]);
+  const db = wrap ? wrap(real) : real;
+  const deps: BackgroundDeps = {
+    db: async () => db,
+    tabs: createTabStateStore(memoryArea()),
+    settings: createSettingsStore(async () => real),
+    uiLang: () => 'fr-FR',
+    openPanel: async () => 'sidePanel',
+  };
+  const h = createHandlers(deps);
+  return { real, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
+}
+
+const note = {
+  id: '0a1b2c3d-0000-4000-8000-000000000001',
+  entityKey: 'test.sample:acme',
+  entityName: 'Acme Widgets',
+  text: 'a note',
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+};
+
+describe('background handlers', () => {
+  it('answers a card in the reader’s language, and a page its counts', async () => {
+    const { call } = await setup();
+    const card = await call({ type: 'entity.card', key: 'test.sample:acme' }, content);
+    expect(card).toMatchObject({ ok: true, data: { name: 'Acme Widgets', summary: 'Un fabricant de gadgets.', lang: 'fr' } });
+    await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, content);
+    const st = await call({ type: 'tab.state', tabId: 4 });
+    expect(st).toMatchObject({ ok: true, data: { host: 'news.example', entities: [{ key: 'test.sample:acme', count: 3 }] } });
+  });
+
+  it('turns a full disk into a clear storage error and keeps the store unchanged', async () => {
+    const { call, real } = await setup((db) =>
+      new Proxy(db, {
+        get(t, p, r) {
+          if (p === 'transaction')
+            return () => {
+              throw new DOMException('quota exceeded', 'QuotaExceededError');
+            };
+          return Reflect.get(t, p, r);
+        },
+      }),
+    );
+    const r = await call({ type: 'note.save', note });
+    expect(r).toEqual({ ok: false, error: { code: 'storage', message: 'Storage is full: free disk space, then try again. Nothing was changed.' } });
+    expect(await real.count('notes')).toBe(0);
+  });
+
+  it('refuses a user pack that reuses a bundled pack id, with a reason', async () => {
+    const { call } = await setup();
+    const r = await call({ type: 'pack.import', text: JSON.stringify(samplePack({ version: '2.0.0' })) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/bundled pack/) } });
+  });
+
+  it('reports every pack error without writing', async () => {
+    const { call, real } = await setup();
+    const bad = samplePack({ id: 'user.bad' }) as any;
+    bad.sources[0].url = 'javascript:alert(1)';
+    const r = await call({ type: 'pack.import', text: JSON.stringify(bad) });
+    expect(r).toMatchObject({ ok: true, data: { ok: false, errors: [{ path: 'sources[0].url', message: 'must be an http or https URL' }] } });
+    expect(await real.get('packs', 'user.bad')).toBeUndefined();
+  });
+});
