@@ -83,8 +83,7 @@ export class TextWalker {
   private flush() {
     if (this.nodes.length) {
       const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
-      if (/[\p{L}\p{N}]/u.test(text))
-        this.blocks.push({ element: this.blockStack[this.blockStack.length - 1], text, nodes: this.nodes, offsets: this.offsets });
+      this.blocks.push({ element: this.blockStack[this.blockStack.length - 1], text, nodes: this.nodes, offsets: this.offsets });
     }
     this.parts = [];
     this.nodes = [];
@@ -107,7 +106,8 @@ export class TextWalker {
       const type = node.nodeType;
       if (type === 3) {
         const data = (node as Text).data;
-        if (data.length) {
+        // Most text nodes are the white space between blocks; a block never starts with one.
+        if (this.length ? data.length : data.trim().length) {
           this.offsets.push(this.length);
           this.nodes.push(node as Text);
           this.parts.push(data);
