@@ -8,7 +8,15 @@ import '@/components/ext-page.css';
 function App() {
   const [packs, setPacks] = useState<PackView[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => send('packs.list', {}).then((r) => setPacks(r.packs), (e) => setError((e as Error).message));
+  const [typo, setTypo] = useState<boolean | null>(null);
+  const refresh = () =>
+    Promise.all([send('packs.list', {}), send('settings.get', {})]).then(
+      ([r, st]) => {
+        setPacks(r.packs);
+        setTypo(st.typoTolerance);
+      },
+      (e) => setError((e as Error).message),
+    );
   useEffect(() => void refresh(), []);
 
   const act = async (work: () => Promise<unknown>) => {
@@ -50,6 +58,16 @@ function App() {
         ))}
       </ul>
       <PackImport onImported={refresh} />
+      <h2>Matching</h2>
+      <label>
+        <input
+          type="checkbox"
+          checked={!!typo}
+          disabled={typo === null}
+          onChange={(e) => act(() => send('settings.set', { typoTolerance: (e.target as HTMLInputElement).checked }))}
+        />{' '}
+        Also find long names written with one typo (e.g. “Cambrige Analytica”). Applies to pages loaded after the change.
+      </label>
     </main>
   );
 }

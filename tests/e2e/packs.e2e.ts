@@ -36,6 +36,7 @@ function writePack(name: string, value: unknown): string {
 
 beforeAll(async () => {
   srv = await startServer({
+    '/typo.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Whistle-blowers at Cambrige Analytica spoke again.</p></body></html>',
     '/globex.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Shares of Globex Corporation rose. Globex said little.</p></body></html>',
   });
   s = await launch();
@@ -130,6 +131,30 @@ describe('importing fact packs from the options page', () => {
     expect(await highlightedTexts(p)).toEqual([]);
     await row.getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => page.locator('li[data-pack="user.globex"]').count()).toBe(0);
+    await page.close();
+    await p.close();
+  });
+});
+
+describe('one-typo tolerance', () => {
+  it('is on by default and can be switched off in the options', async () => {
+    const p = await s.context.newPage();
+    await p.goto(`${srv.origin}/typo.html`);
+    await waitForHighlights(p, 1);
+    expect(await highlightedTexts(p)).toEqual(['Cambrige Analytica']);
+
+    const page = await options();
+    const box = page.getByRole('checkbox');
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await expect.poll(() => page.getByRole('checkbox').isChecked()).toBe(false);
+    await p.reload();
+    await p.waitForTimeout(800);
+    expect(await highlightedTexts(p)).toEqual([]);
+    await page.getByRole('checkbox').check();
+    await expect.poll(() => page.getByRole('checkbox').isChecked()).toBe(true);
+    await p.reload();
+    await waitForHighlights(p, 1);
     await page.close();
     await p.close();
   });

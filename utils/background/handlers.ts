@@ -54,7 +54,10 @@ async function storage<T>(work: () => Promise<T>): Promise<T> {
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   let dictionary: Promise<Dictionary> | null = null;
-  const dict = () => (dictionary ??= deps.db().then(loadDictionary).catch((e) => ((dictionary = null), Promise.reject(e))));
+  const dict = () =>
+    (dictionary ??= Promise.all([deps.db(), deps.settings.read()])
+      .then(([db, settings]) => loadDictionary(db, { typo: settings.typoTolerance }))
+      .catch((e) => ((dictionary = null), Promise.reject(e))));
   const invalidate = () => {
     dictionary = null;
   };
@@ -136,6 +139,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'site.pause'({ host, paused }) {
       await deps.settings.setPaused(host, paused);
+      return {};
+    },
+
+    async 'settings.get'() {
+      const s = await deps.settings.read();
+      return { typoTolerance: s.typoTolerance, pausedHosts: s.pausedHosts };
+    },
+
+    async 'settings.set'({ typoTolerance }) {
+      await storage(() => deps.settings.setTypoTolerance(typoTolerance));
+      invalidate();
       return {};
     },
 

@@ -3,6 +3,15 @@ import { tokenize } from './tokenize';
 
 export const FLAG_WEAK = 1;
 export const FLAG_CASE = 2;
+/** A row that finds the alias with one typo: keyed by one of its rare words, verified by edit distance. */
+export const FLAG_TYPO = 4;
+
+/** Typo tolerance applies to names with at least this many letters and two words. */
+export const TYPO_MIN_LETTERS = 10;
+
+export interface CompileOptions {
+  typo?: boolean;
+}
 
 export interface AliasInput {
   text: string;
@@ -27,6 +36,8 @@ export interface Dictionary {
   version: string;
   entities: string[];
   rows: Uint32Array;
+  /** Folded alias texts for typo rows (their `last` field indexes this). */
+  texts: string[];
 }
 
 /** What the page needs to verify a candidate: the hashes of the alias's whole folded text. */
@@ -43,17 +54,22 @@ export function aliasKey(text: string) {
     first: toks.count > 1 ? pairKey(toks.hashes[0], toks.hashes[1]) : toks.hashes[0],
     last: toks.hashes[toks.count - 1],
     count: toks.count,
+    folded,
+    hashes: Array.from(toks.hashes),
     h1: hash1(folded),
     h2: hash2(folded),
     caseHash: hash1(caseSpan(text)),
   };
 }
 
-export function compileDictionary(aliases: Iterable<AliasInput>, version: string): Dictionary {
+export function compileDictionary(aliases: Iterable<AliasInput>, version: string, opts: CompileOptions = {}): Dictionary {
   const entityIndex = new Map<string, number>();
   const entities: string[] = [];
   const rows: number[][] = [];
+  const texts: string[] = [];
   const seen = new Set<string>();
+  const typoCandidates: { key: NonNullable<ReturnType<typeof aliasKey>>; ei: number; flags: number }[] = [];
+  const wordFrequency = new Map<number, number>();
   for (const a of aliases) {
     const key = aliasKey(a.text);
     if (!key) continue;
@@ -68,12 +84,28 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
     rows.push([key.first, key.count, key.h1, key.h2, ei, flags, a.caseSensitive ? key.caseHash : 0, key.last]);
+    if (opts.typo) {
+      for (const h of key.hashes) wordFrequency.set(h, (wordFrequency.get(h) ?? 0) + 1);
+      const letters = key.folded.replace(/[^\p{L}\p{N}]/gu, '').length;
+      if (key.count >= 2 && letters >= TYPO_MIN_LETTERS && !a.caseSensitive && !a.weak) typoCandidates.push({ key, ei, flags });
+    }
   }
-  // Longest alias first within a first token, so the matcher can stop at the first verified row.
+  // One typo changes at most one word, so indexing a name under its two rarest words always leaves
+  // one intact word to find it by, and rare words keep the candidate lists short.
+  for (const { key, ei, flags } of typoCandidates) {
+    const anchors = key.hashes
+      .map((h, i) => ({ h, i, f: wordFrequency.get(h) ?? 0 }))
+      .sort((x, y) => x.f - y.f || x.i - y.i)
+      .slice(0, 2);
+    const ti = texts.length;
+    texts.push(key.folded);
+    for (const a of anchors) rows.push([a.h, key.count, key.h1, key.h2, ei, flags | FLAG_TYPO, a.i, ti]);
+  }
+  // Longest alias first within a key, so the matcher can stop at the first verified row.
   rows.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   const flat = new Uint32Array(rows.length * ROW);
   rows.forEach((r, i) => flat.set(r, i * ROW));
-  return { version, entities, rows: flat };
+  return { version, entities, rows: flat, texts };
 }
 
 function lowerBound(rows: Uint32Array, target: number): number {
@@ -92,12 +124,14 @@ export interface DictionarySlice {
   version: string;
   entities: string[];
   rows: number[];
+  texts: string[];
 }
 
 export function lookupFirstTokens(dict: Dictionary, firstHashes: Iterable<number>): DictionarySlice {
   const out: number[] = [];
   const local = new Map<number, number>();
   const entities: string[] = [];
+  const texts: string[] = [];
   const n = dict.rows.length / ROW;
   for (const h of firstHashes) {
     for (let i = lowerBound(dict.rows, h >>> 0); i < n && dict.rows[i * ROW] === h >>> 0; i++) {
@@ -109,10 +143,17 @@ export function lookupFirstTokens(dict: Dictionary, firstHashes: Iterable<number
         entities.push(dict.entities[ei]);
         local.set(ei, li);
       }
-      for (let k = 0; k < ROW; k++) out.push(k === 4 ? li : dict.rows[base + k]);
+      const typo = (dict.rows[base + 5] & FLAG_TYPO) !== 0;
+      for (let k = 0; k < ROW; k++) {
+        if (k === 4) out.push(li);
+        else if (k === 7 && typo) {
+          out.push(texts.length);
+          texts.push(dict.texts[dict.rows[base + 7]]);
+        } else out.push(dict.rows[base + k]);
+      }
     }
   }
-  return { version: dict.version, entities, rows: out };
+  return { version: dict.version, entities, rows: out, texts };
 }
 
 /** The case-preserving fold of an alias, trimmed to its tokens like `aliasKey`. */

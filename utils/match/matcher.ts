@@ -1,5 +1,6 @@
 import { fold, hash1, hash2, pairKey } from './fold';
-import { FLAG_CASE, ROW, type DictionarySlice } from './dictionary';
+import { FLAG_CASE, FLAG_TYPO, ROW, type DictionarySlice } from './dictionary';
+import { withinOneEdit } from './edit-distance';
 import type { Tokens } from './tokenize';
 
 export interface Candidate {
@@ -12,13 +13,36 @@ export interface Candidate {
   last: number;
 }
 
-/** First-token hash → candidates, longest first. Built from the small slice a page received. */
+/** Key → candidates, longest first. Built from the small slice a page received. */
 export type CandidateIndex = Map<number, Candidate[]>;
+
+/** Typo rows: a rare word's hash → names containing it (with that word's position and folded text). */
+export interface TypoCandidate {
+  count: number;
+  anchor: number;
+  text: string;
+  entity: number;
+  flags: number;
+}
+export type TypoIndex = Map<number, TypoCandidate[]>;
+
+export function indexTypos(slice: DictionarySlice, into: TypoIndex = new Map(), remap: (e: number) => number = (e) => e): TypoIndex {
+  const r = slice.rows;
+  for (let i = 0; i < r.length; i += ROW) {
+    if (!(r[i + 5] & FLAG_TYPO)) continue;
+    const c: TypoCandidate = { count: r[i + 1], anchor: r[i + 6], text: slice.texts[r[i + 7]], entity: remap(r[i + 4]), flags: r[i + 5] };
+    const list = into.get(r[i]);
+    if (list) list.push(c);
+    else into.set(r[i], [c]);
+  }
+  return into;
+}
 
 export function indexSlice(slice: DictionarySlice): CandidateIndex {
   const index: CandidateIndex = new Map();
   for (let i = 0; i < slice.rows.length; i += ROW) {
     const r = slice.rows;
+    if (r[i + 5] & FLAG_TYPO) continue;
     const c: Candidate = { count: r[i + 1], h1: r[i + 2], h2: r[i + 3], entity: r[i + 4], flags: r[i + 5], caseHash: r[i + 6], last: r[i + 7] };
     const list = index.get(r[i]);
     if (list) list.push(c);
@@ -71,4 +95,32 @@ function verify(text: string, toks: Tokens, i: number, list: Candidate[] | undef
     return last;
   }
   return undefined;
+}
+
+/**
+ * Second pass: names written with one typo ("Cambrige Analytica"), found through an intact rare
+ * word and accepted when the folded span is one edit (insert, delete, substitute, swap) away.
+ * Exact matches win: spans that overlap one are skipped.
+ */
+export function matchTypos(text: string, toks: Tokens, typos: TypoIndex, exact: Match[], out: Match[] = []): Match[] {
+  if (!typos.size) return out;
+  const n = toks.count;
+  const taken = (s: number, e: number) => exact.some((m) => m.start < e && s < m.end) || out.some((m) => m.start < e && s < m.end);
+  for (let j = 0; j < n; j++) {
+    const list = typos.get(toks.hashes[j]);
+    if (!list) continue;
+    for (const c of list) {
+      const first = j - c.anchor;
+      const last = first + c.count - 1;
+      if (first < 0 || last >= n) continue;
+      const start = toks.starts[first];
+      const end = toks.ends[last];
+      if (taken(start, end)) continue;
+      const f = fold(text.slice(start, end));
+      if (f === c.text || !withinOneEdit(f, c.text)) continue;
+      out.push({ start, end, entity: c.entity, flags: c.flags });
+      break;
+    }
+  }
+  return out;
 }

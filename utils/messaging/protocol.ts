@@ -90,7 +90,7 @@ export const protocol = {
   'dict.lookup': def(
     'content',
     z.strictObject({ hashes: z.array(z.number().int().min(0).max(0xffffffff)).max(MAX_LOOKUP_HASHES) }),
-    z.object({ version: z.string(), entities: z.array(z.string()), rows: z.array(z.number()) }),
+    z.object({ version: z.string(), entities: z.array(z.string()), rows: z.array(z.number()), texts: z.array(z.string()) }),
   ),
   /** Public card for one entity (no notes: the page can read the card). */
   'entity.card': def('content', z.strictObject({ key: Key, lang: Lang }), CardView),
@@ -112,6 +112,8 @@ export const protocol = {
     z.object({ url: z.string().nullable(), host: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), paused: z.boolean() }),
   ),
   'site.pause': def('page', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
+  'settings.get': def('page', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),
+  'settings.set': def('page', z.strictObject({ typoTolerance: z.boolean() }), Ok),
   'packs.list': def('page', z.strictObject({}), z.object({ packs: z.array(PackView) })),
   /** Validate a pack file without writing anything: the preview, or every error. */
   'pack.preview': def(

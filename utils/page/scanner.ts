@@ -1,7 +1,7 @@
 import { tokenize } from '../match/tokenize';
 import { pairKey } from '../match/fold';
 import { FLAG_WEAK, type DictionarySlice } from '../match/dictionary';
-import { indexSlice, matchTokens, type CandidateIndex, type Match } from '../match/matcher';
+import { indexSlice, indexTypos, matchTokens, matchTypos, type CandidateIndex, type Match, type TypoIndex } from '../match/matcher';
 import { TextWalker, type Block } from './walk';
 import { runSliced, yieldToPage, SLICE_MS } from './schedule';
 import { MentionRegistry, rangeFor, type Mention } from './mentions';
@@ -66,6 +66,7 @@ export class Scanner {
   private readonly strong = new Set<string>();
   private pendingWeak: PendingWeak[] = [];
   private readonly index: CandidateIndex = new Map();
+  private readonly typos: TypoIndex = new Map();
   private readonly queried = new Set<number>();
   private readonly entityKeys: string[] = [];
   private readonly entityIndex = new Map<string, number>();
@@ -88,6 +89,7 @@ export class Scanner {
       }
       return i;
     });
+    indexTypos(slice, this.typos, (e) => remap[e]);
     const local = indexSlice(slice);
     for (const [hash, list] of local) {
       const mapped = list.map((c) => ({ ...c, entity: remap[c.entity] }));
@@ -158,16 +160,21 @@ export class Scanner {
     // Match, then paint, in slices.
     let ii = 0;
     const found: { block: Block; match: Match }[] = [];
-    if (this.index.size)
+    if (this.index.size || this.typos.size)
       await runSliced((budget) => {
         const s = performance.now();
         const deadline = s + budget;
         const out: Match[] = [];
+        const typoOut: Match[] = [];
         while (ii < items.length) {
           const it = items[ii++];
           out.length = 0;
-          matchTokens(it.block.text, { count: it.hashes.length, starts: it.starts, ends: it.ends, hashes: it.hashes }, this.index, out);
+          typoOut.length = 0;
+          const toks = { count: it.hashes.length, starts: it.starts, ends: it.ends, hashes: it.hashes };
+          matchTokens(it.block.text, toks, this.index, out);
+          matchTypos(it.block.text, toks, this.typos, out, typoOut);
           for (const m of out) found.push({ block: it.block, match: m });
+          for (const m of typoOut) found.push({ block: it.block, match: m });
           if ((ii & 15) === 0 && performance.now() > deadline) break;
         }
         stats.matchMs += performance.now() - s;

@@ -1,5 +1,5 @@
 import type { Pack, Source } from '../schema/pack';
-import { compileDictionary, type AliasInput, type Dictionary } from '../match/dictionary';
+import { compileDictionary, type AliasInput, type CompileOptions, type Dictionary } from '../match/dictionary';
 import type { DB, EntityRecord, PackRecord } from './db';
 
 export const entityKey = (packId: string, entityId: string) => `${packId}:${entityId}`;
@@ -94,19 +94,20 @@ export function listPacks(db: DB): Promise<PackRecord[]> {
   return db.getAll('packs');
 }
 
-/** Signature of what the dictionary was compiled from: changes whenever a pack changes. */
-function dictionaryBasis(packs: PackRecord[]): string {
-  return packs
+/** Signature of what the dictionary was compiled from: changes whenever a pack or an option changes. */
+function dictionaryBasis(packs: PackRecord[], opts: CompileOptions): string {
+  const packPart = packs
     .filter((p) => p.enabled)
     .map((p) => `${p.id}@${p.hash}`)
     .sort()
     .join('|');
+  return `${packPart}#typo=${!!opts.typo}`;
 }
 
-/** The compiled dictionary, rebuilt only when the set of enabled packs changed. */
-export async function loadDictionary(db: DB): Promise<Dictionary> {
+/** The compiled dictionary, rebuilt only when the enabled packs or the options changed. */
+export async function loadDictionary(db: DB, opts: CompileOptions = {}): Promise<Dictionary> {
   const packs = await listPacks(db);
-  const basis = dictionaryBasis(packs);
+  const basis = dictionaryBasis(packs, opts);
   const cached = (await db.get('meta', 'dictionary'))?.value as (Dictionary & { basis: string }) | undefined;
   if (cached && cached.basis === basis) return cached;
 
@@ -118,7 +119,7 @@ export async function loadDictionary(db: DB): Promise<Dictionary> {
       aliases.push({ text: a.text, entity: rec.key, weak: a.strength === 'weak', caseSensitive: a.caseSensitive });
   }
   const version = (await packHashOfString(basis)).slice(0, 16);
-  const dict = compileDictionary(aliases, version);
+  const dict = compileDictionary(aliases, version, opts);
   await db.put('meta', { key: 'dictionary', value: { ...dict, basis } });
   return dict;
 }
