@@ -6,6 +6,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Backstory',
+    // sidePanel.open() needs Chrome 116; the CSS Custom Highlight API is in Chrome 105 and Firefox 140,
+    // so with these minimums every supported browser paints highlights without touching the DOM.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     description: 'Quietly highlights known companies and people on the page and shows their documented, sourced backstory.',
     permissions: [
       'storage',
@@ -28,6 +31,7 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'backstory@backstory.local',
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
       },

@@ -15,6 +15,8 @@ describe('Firefox build (smoke)', () => {
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
     expect(manifest.browser_specific_settings.gecko.id).toBe('backstory@backstory.local');
+    // Firefox 140 is the first with the CSS Custom Highlight API the content script paints with.
+    expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
     expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(manifest.permissions).not.toContain('sidePanel');
     expect(manifest.side_panel).toBeUndefined();
