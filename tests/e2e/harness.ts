@@ -322,6 +322,28 @@ export async function clickCardButton(page: Page, text: RegExp) {
   await page.mouse.click(x, y);
 }
 
+/**
+ * Spy on the worker's real `chrome.sidePanel.open` and call through: the browser must accept the
+ * call as coming from a user gesture. Returns a reader of the outcomes since the last reset.
+ */
+export async function spyOnSidePanel(s: Session): Promise<() => Promise<string[]>> {
+  const w = await worker(s);
+  await w.evaluate(() => {
+    type Open = (o: object) => Promise<void>;
+    const g = globalThis as unknown as { chrome: { sidePanel: { open: Open } }; __opens: string[]; __realOpen?: Open };
+    g.__opens = [];
+    if (g.__realOpen) return;
+    const real = g.chrome.sidePanel.open.bind(g.chrome.sidePanel);
+    g.__realOpen = real;
+    g.chrome.sidePanel.open = (o) =>
+      real(o).then(
+        () => void g.__opens.push('ok'),
+        (e: Error) => (g.__opens.push(`error: ${e.message}`), Promise.reject(e)),
+      );
+  });
+  return () => w.evaluate(() => (globalThis as unknown as { __opens: string[] }).__opens);
+}
+
 /** The content script's scan statistics for a tab, once its first scan is complete. */
 export async function scanStats(s: Session, tabId: number, timeout = 15_000): Promise<Record<string, number> & { counts: Record<string, number> }> {
   const end = Date.now() + timeout;
@@ -343,9 +365,10 @@ export async function tabIdOf(s: Session, page: Page): Promise<number> {
   const w = await worker(s);
   return w.evaluate(async (u) => {
     const tabs = await chrome.tabs.query({});
-    const t = tabs.find((x) => x.url === u);
-    if (!t?.id) throw new Error(`no tab for ${u}`);
-    return t.id;
+    // Several tabs may show the same URL: the page most recently opened has the highest id.
+    const ids = tabs.filter((x) => x.url === u && x.id !== undefined).map((x) => x.id!);
+    if (!ids.length) throw new Error(`no tab for ${u}`);
+    return Math.max(...ids);
   }, url);
 }
 

@@ -7,6 +7,7 @@ import {
   launch,
   mentionPoint,
   readCard,
+  spyOnSidePanel,
   startServer,
   tabIdOf,
   waitForCard,
@@ -21,10 +22,12 @@ let s: Session;
 let srv: Awaited<ReturnType<typeof startServer>>;
 const pageErrors: string[] = [];
 
+let opened = 0;
 async function open(path: string): Promise<Page> {
   const page = await s.context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-  await page.goto(srv.origin + path);
+  // A unique URL per tab, so the extension's tab for this page is unambiguous.
+  await page.goto(`${srv.origin}${path}${path.includes('?') ? '&' : '?'}tab=${++opened}`);
   return page;
 }
 
@@ -127,18 +130,12 @@ describe('hover card', () => {
 
   it('opens the side panel from the card button, on that entity', async () => {
     const w = await worker(s);
-    // Spy on the real API and call through: the browser must accept the click as a user gesture.
-    await w.evaluate(() => {
-      const g = globalThis as unknown as { chrome: { sidePanel: { open: (o: object) => Promise<void> } }; __opens: string[] };
-      g.__opens = [];
-      const real = g.chrome.sidePanel.open.bind(g.chrome.sidePanel);
-      g.chrome.sidePanel.open = (o) => real(o).then(() => void g.__opens.push('ok'), (e: Error) => (g.__opens.push(`error: ${e.message}`), Promise.reject(e)));
-    });
+    const opens = await spyOnSidePanel(s);
     const p = await mentionPoint(page, 'Clearview AI');
     await page.mouse.move(p.x, p.y);
     await waitForCard(page, (c) => c.buttons.includes('Open full backstory'));
     await clickCardButton(page, /Open full backstory/);
-    await expect.poll(() => w.evaluate(() => (globalThis as unknown as { __opens: string[] }).__opens), { timeout: 5000 }).toEqual(['ok']);
+    await expect.poll(opens, { timeout: 5000 }).toEqual(['ok']);
     const tabId = await tabIdOf(s, page);
     const state = await w.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`);
     expect((state[`tab:${tabId}`] as { focus: string }).focus).toBe(CV);
@@ -151,6 +148,29 @@ describe('hover card', () => {
     expect(await panel.locator('.sources li').count()).toBeGreaterThan(20);
     await expect.poll(() => panel.locator('.page-entities').textContent()).toContain('PimEyes');
     await panel.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('the next-mention command focuses a mention’s card; Enter opens the side panel; Esc returns focus', async () => {
+    const page = await open('/pages/clearview-en.html');
+    await waitForHighlights(page, 3);
+    await page.waitForTimeout(300);
+    const tabId = await tabIdOf(s, page);
+    const w = await worker(s);
+    // What the Alt+Shift+N command handler sends (commands cannot be pressed in headless Chromium).
+    await w.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'mention.next' }), tabId);
+    const card = await waitForCard(page, (c) => c.buttons.length > 1);
+    expect(card.text).toMatch(/^Clearview AI/);
+    const opens = await spyOnSidePanel(s);
+    await page.keyboard.press('Enter');
+    await expect.poll(opens, { timeout: 5000 }).toEqual(['ok']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => readCard(page), { timeout: 3000 }).toBeNull();
+    // The next command moves on to the next mention in document order.
+    await w.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'mention.next' }), tabId);
+    await waitForCard(page, (c) => c.buttons.length > 1);
+    await page.close();
   });
 });
 
@@ -259,6 +279,30 @@ describe('a page that keeps changing', () => {
     await page.evaluate(() => (document.getElementById('edit')!.firstChild as Text).replaceData(2, 7, 'Amazon Rekognition'));
     await expect.poll(async () => (await highlightedTexts(page)).includes('Amazon Rekognition'), { timeout: 5000 }).toBe(true);
 
+    // A single-page-app navigation starts a new page for the popup's counts.
+    const tabIdBefore = await tabIdOf(s, page);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/dynamic.html?route=2');
+      document.querySelector('main')!.innerHTML = '<p>New route about NSO Group.</p>';
+    });
+    const w0 = await worker(s);
+    await expect
+      .poll(async () => {
+        const st = await w0.evaluate((k) => chrome.storage.session.get(k), `tab:${tabIdBefore}`);
+        return Object.keys((st[`tab:${tabIdBefore}`] as { counts: Record<string, number> })?.counts ?? {});
+      }, { timeout: 8000 })
+      .toEqual(['backstory.surveillance-tech:nso-group']);
+    await page.goBack();
+    await page.goto(srv.origin + '/dynamic.html');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      for (let i = 0; i < 1000; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Item ${i}: Cambridge Analytica was mentioned again.`;
+        document.querySelector('main')!.append(p);
+      }
+    });
+
     // The popup still counts every mention beyond the per-entity highlight cap.
     const tabId = await tabIdOf(s, page);
     const w = await worker(s);
@@ -281,4 +325,4 @@ describe('privacy and robustness over the whole session', () => {
   });
 });
 
-declare const chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
+declare const chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } }; tabs: { sendMessage(id: number, m: object): Promise<unknown> } };
