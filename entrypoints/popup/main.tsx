@@ -52,6 +52,11 @@ function App() {
       </p>
       <h2>{t2('onThisPage', lang)}</h2>
       <PageEntities entities={state?.entities ?? []} lang={lang} />
+      {!!state?.notesOnPage && (
+        <p class="small muted" data-testid="notes-on-page">
+          {state.notesOnPage} {lang.startsWith('fr') ? 'note(s) écrite(s) sur cette page' : `note${state.notesOnPage === 1 ? '' : 's'} written on this page`}
+        </p>
+      )}
       {state?.host && (
         <p>
           <button type="button" onClick={togglePause}>

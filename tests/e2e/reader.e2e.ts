@@ -202,6 +202,8 @@ describe('popup, notes and export', () => {
 
     // The note never reaches the page's DOM.
     expect(await page.content()).not.toContain(secret);
+    await popup.reload();
+    await expect.poll(() => popup.getByTestId('notes-on-page').textContent()).toMatch(/^\d+ notes? written on this page$/);
 
     for (const [label, check] of [
       ['Markdown', (t: string) => expect(t).toContain('Ask the city council')],

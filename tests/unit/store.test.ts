@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openBackstoryDB, type DB } from '@/utils/store/db';
+import { DB_VERSION, openBackstoryDB, type DB } from '@/utils/store/db';
 import { installPack, listPacks, loadDictionary, removePack, setPackEnabled, PackConflictError } from '@/utils/store/packs';
 import { seedBundledPacks } from '@/utils/store/seed';
-import { listNotes, listNotesByEntity, putNote, deleteNote } from '@/utils/store/notes';
+import { countNotesForPage, listNotes, listNotesByEntity, putNote, deleteNote } from '@/utils/store/notes';
 import { validatePack, parsePackText } from '@/utils/schema/validate';
 import type { Pack } from '@/utils/schema/pack';
 import type { Note } from '@/utils/schema/note';
@@ -164,5 +164,32 @@ describe('notes store', () => {
     const db = await freshDb();
     await expect(putNote(db, note({ text: '   ' }))).rejects.toThrow();
     expect(await db.count('notes')).toBe(0);
+  });
+});
+
+describe('database upgrades', () => {
+  it('takes a version-1 database, written by the version-1 code path, to the current version with notes intact', async () => {
+    const name = `upgrade-${Date.now()}`;
+    // Version 1 exactly as it shipped: only the first upgrade step.
+    const v1 = await openBackstoryDB(name, {}, 1);
+    await seedBundledPacks(v1, [samplePack()]);
+    const written = [note({ text: 'kept 1', pageUrl: 'https://news.example/a' }), note({ text: 'kept 2' })];
+    for (const x of written) await v1.put('notes', x);
+    expect(v1.objectStoreNames.contains('notes')).toBe(true);
+    expect(v1.transaction('notes').store.indexNames.contains('pageUrl')).toBe(false);
+    v1.close();
+
+    const current = await openBackstoryDB(name);
+    expect(current.version).toBe(DB_VERSION);
+    expect((await listNotes(current)).notes.map((x) => x.text).sort()).toEqual(['kept 1', 'kept 2']);
+    expect(await countNotesForPage(current, 'https://news.example/a')).toBe(1);
+    expect(await current.count('entities')).toBe(1);
+    current.close();
+  });
+
+  it('creates the current version from nothing', async () => {
+    const db = await freshDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'meta', 'notes', 'packs', 'sources']);
   });
 });

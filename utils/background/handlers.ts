@@ -10,7 +10,7 @@ import {
   PackConflictError,
   setPackEnabled,
 } from '../store/packs';
-import { deleteNote, listNotes, listNotesByEntity, putNote } from '../store/notes';
+import { countNotesForPage, deleteNote, listNotes, listNotesByEntity, putNote } from '../store/notes';
 import { lookupFirstTokens, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type Handlers } from '../messaging/server';
@@ -134,7 +134,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       } catch {
         host = null;
       }
-      return { url: state?.url ?? null, host, entities, focus: state?.focus ?? null, paused: await deps.settings.isPaused(state?.url ?? undefined) };
+      return {
+        url: state?.url ?? null,
+        host,
+        entities,
+        focus: state?.focus ?? null,
+        paused: await deps.settings.isPaused(state?.url ?? undefined),
+        notesOnPage: state?.url ? await countNotesForPage(db, state.url) : 0,
+      };
     },
 
     async 'site.pause'({ host, paused }) {

@@ -109,7 +109,7 @@ export const protocol = {
   'tab.state': def(
     'page',
     z.strictObject({ tabId: TabId, lang: Lang }),
-    z.object({ url: z.string().nullable(), host: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), paused: z.boolean() }),
+    z.object({ url: z.string().nullable(), host: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), paused: z.boolean(), notesOnPage: z.number() }),
   ),
   'site.pause': def('page', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
   'settings.get': def('page', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),

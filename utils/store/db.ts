@@ -1,9 +1,9 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Entity, Source } from '../schema/pack';
 import type { Note } from '../schema/note';
 
 export const DB_NAME = 'backstory';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface PackRecord {
   id: string;
@@ -43,7 +43,7 @@ export interface BackstoryDB extends DBSchema {
   packs: { key: string; value: PackRecord };
   entities: { key: string; value: EntityRecord; indexes: { packId: string } };
   sources: { key: string; value: SourceRecord; indexes: { packId: string } };
-  notes: { key: string; value: Note; indexes: { entityKey: string; updatedAt: string } };
+  notes: { key: string; value: Note; indexes: { entityKey: string; updatedAt: string; pageUrl: string } };
   meta: { key: string; value: MetaRecord };
 }
 
@@ -58,22 +58,34 @@ export interface OpenHooks {
   onTerminated?: () => void;
 }
 
+type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versionchange'>;
+
 /**
- * Open (and create or upgrade) the database. Each version's step is explicit and runs in order,
- * so a database written by any earlier version reaches the current shape with its notes intact.
+ * One step per database version, run in order inside the upgrade transaction: a database written
+ * by any earlier version reaches the current shape, and no step ever deletes notes.
  */
-export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}): Promise<DB> {
-  return openDB<BackstoryDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('packs', { keyPath: 'id' });
-        db.createObjectStore('entities', { keyPath: 'key' }).createIndex('packId', 'packId');
-        db.createObjectStore('sources', { keyPath: 'key' }).createIndex('packId', 'packId');
-        const notes = db.createObjectStore('notes', { keyPath: 'id' });
-        notes.createIndex('entityKey', 'entityKey');
-        notes.createIndex('updatedAt', 'updatedAt');
-        db.createObjectStore('meta', { keyPath: 'key' });
-      }
+export const UPGRADES: ((db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx) => void)[] = [
+  // 1: the first schema.
+  (db) => {
+    db.createObjectStore('packs', { keyPath: 'id' });
+    db.createObjectStore('entities', { keyPath: 'key' }).createIndex('packId', 'packId');
+    db.createObjectStore('sources', { keyPath: 'key' }).createIndex('packId', 'packId');
+    const notes = db.createObjectStore('notes', { keyPath: 'id' });
+    notes.createIndex('entityKey', 'entityKey');
+    notes.createIndex('updatedAt', 'updatedAt');
+    db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // 2: notes can be listed by the page they were written on (the popup counts them).
+  (_db, tx) => {
+    tx.objectStore('notes').createIndex('pageUrl', 'pageUrl');
+  },
+];
+
+/** Open (and create or upgrade) the database. */
+export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}, version = DB_VERSION): Promise<DB> {
+  return openDB<BackstoryDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) UPGRADES[v](db, tx);
     },
     blocked: () => hooks.onBlocked?.(),
     blocking(_current, _next, event) {

@@ -41,3 +41,7 @@ export async function listNotesByEntity(db: DB, entityKey: string): Promise<Note
 export async function listNotes(db: DB): Promise<NoteList> {
   return sortAndCheck(await db.getAll('notes'));
 }
+
+export async function countNotesForPage(db: DB, pageUrl: string): Promise<number> {
+  return db.countFromIndex('notes', 'pageUrl', pageUrl);
+}
