@@ -28,6 +28,8 @@ export default defineBackground(() => {
     settings: createSettingsStore(db),
     uiLang: () => browser.i18n.getUILanguage(),
     openPanel,
+    reseed: (d) => seedBundledPacks(d, bundled),
+    clearTabs: () => browser.storage.session.clear(),
   });
   const env = { extensionId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/messaging/client';
 import type { PackView } from '@/utils/messaging/protocol';
 import { PackImport } from '@/components/PackImport';
+import { DataPanel } from '@/components/DataPanel';
 import '@/components/ext-page.css';
 
 function App() {
@@ -68,6 +69,7 @@ function App() {
         />{' '}
         Also find long names written with one typo (e.g. “Cambrige Analytica”). Applies to pages loaded after the change.
       </label>
+      <DataPanel onChanged={refresh} />
     </main>
   );
 }

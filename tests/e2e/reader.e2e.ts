@@ -174,6 +174,8 @@ describe('keyboard', () => {
   });
 });
 
+let jsonBackup = '';
+
 describe('popup, notes and export', () => {
   it('lists the page entities, saves a note in the side panel and exports it', async () => {
     const page = await open('/pages/clearview-en.html');
@@ -213,9 +215,35 @@ describe('popup, notes and export', () => {
       const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: label }).click()]);
       const file = await download.path();
       check(fs.readFileSync(file!, 'utf8'));
+      if (label === 'JSON') {
+        jsonBackup = `${file}.json`;
+        fs.copyFileSync(file!, jsonBackup);
+      }
     }
     await popup.close();
     await panel.close();
+  });
+
+  it('deletes all data on request, and restores notes from the JSON export', async () => {
+    expect(jsonBackup).not.toBe('');
+    const options = await s.context.newPage();
+    await options.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await options.locator('.packs li').first().waitFor();
+    options.once('dialog', (d) => void d.accept());
+    await options.getByRole('button', { name: 'Delete all my data' }).click();
+    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/All your data was deleted/);
+    const count = () => options.evaluate(async () => ((await (globalThis as any).chrome.runtime.sendMessage({ type: 'notes.list' })).data.notes as unknown[]).length);
+    expect(await count()).toBe(0);
+    // The bundled pack is back.
+    expect(await options.locator('.packs').textContent()).toMatch(/Surveillance technology/);
+
+    await options.getByLabel('Notes backup').setInputFiles(jsonBackup);
+    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/^Restored 1 note\.$/);
+    expect(await count()).toBe(1);
+    const backup = JSON.parse(fs.readFileSync(jsonBackup, 'utf8'));
+    const restored = await options.evaluate(async () => (await (globalThis as any).chrome.runtime.sendMessage({ type: 'notes.list' })).data.notes);
+    expect(restored).toEqual(backup.notes);
+    await options.close();
   });
 
   it('pauses on a site from the popup', async () => {

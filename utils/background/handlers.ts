@@ -8,9 +8,11 @@ import {
   loadDictionary,
   removePack,
   PackConflictError,
+  deleteAllData,
   setPackEnabled,
 } from '../store/packs';
-import { countNotesForPage, deleteNote, listNotes, listNotesByEntity, putNote } from '../store/notes';
+import { countNotesForPage, deleteNote, importNotes, listNotes, listNotesByEntity, putNote } from '../store/notes';
+import { parseNotesJson } from '../export/json';
 import { lookupFirstTokens, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type Handlers } from '../messaging/server';
@@ -27,6 +29,10 @@ export interface BackgroundDeps {
   uiLang: () => string;
   /** Opens the browser's side panel / sidebar for a tab. Must be called synchronously in a gesture. */
   openPanel: (tabId: number) => Promise<string>;
+  /** Re-install the bundled packs (after "delete all data"). */
+  reseed?: (db: DB) => Promise<unknown>;
+  /** Forget every tab's session state. */
+  clearTabs?: () => Promise<void>;
 }
 
 function preview(r: PackResult & { ok: true }): PackPreview {
@@ -204,6 +210,28 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'note.save'({ note }) {
       return { note: await storage(async () => putNote(await deps.db(), note)) };
+    },
+
+    async 'notes.import'({ text }) {
+      let parsed;
+      try {
+        parsed = parseNotesJson(text.replace(/^\uFEFF/, ''));
+      } catch (e) {
+        return { ok: false, imported: 0, error: `not valid JSON: ${(e as Error).message}` };
+      }
+      if (!parsed.success)
+        return { ok: false, imported: 0, error: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+      const imported = await storage(async () => importNotes(await deps.db(), parsed.data.notes));
+      return { ok: true, imported };
+    },
+
+    async 'data.deleteAll'() {
+      const db = await deps.db();
+      await storage(() => deleteAllData(db));
+      invalidate();
+      await deps.clearTabs?.();
+      await deps.reseed?.(db);
+      return {};
     },
 
     async 'note.delete'({ id }) {

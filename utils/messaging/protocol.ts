@@ -131,6 +131,10 @@ export const protocol = {
   'notes.list': def('page', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
   'note.save': def('page', z.strictObject({ note: Note }), z.object({ note: Note })),
   'note.delete': def('page', z.strictObject({ id: z.string().max(64) }), Ok),
+  /** Restore a JSON notes export (all or nothing). */
+  'notes.import': def('page', z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }), z.object({ ok: z.boolean(), imported: z.number(), error: z.string().optional() })),
+  /** Wipe notes, user packs and settings; bundled packs come back. */
+  'data.deleteAll': def('page', z.strictObject({ confirm: z.literal('delete') }), Ok),
 } as const;
 
 export type Protocol = typeof protocol;

@@ -45,3 +45,11 @@ export async function listNotes(db: DB): Promise<NoteList> {
 export async function countNotesForPage(db: DB, pageUrl: string): Promise<number> {
   return db.countFromIndex('notes', 'pageUrl', pageUrl);
 }
+
+/** Restore notes from a backup in one transaction: all of them or none. Same ids are overwritten. */
+export async function importNotes(db: DB, notes: Note[]): Promise<number> {
+  const valid = notes.map((n) => Note.parse(n));
+  const tx = db.transaction('notes', 'readwrite', STRICT);
+  await Promise.all([...valid.map((n) => tx.store.put(n)), tx.done]);
+  return valid.length;
+}
