@@ -1,5 +1,5 @@
 // What the demo and the tests need before they run: node modules and a Chromium to drive.
-import { execSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,4 +53,16 @@ export function build(browser = 'chrome') {
   if (run('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] }) !== 0) throw new Error(`wxt build (${browser}) failed`);
 }
 
-export { execSync };
+
+/** Install what is missing, build the Chrome extension, then run a TypeScript script with tsx. */
+export function prepareAndRun(script, args) {
+  try {
+    ensureModules();
+    ensureChromium();
+    build('chrome');
+  } catch (e) {
+    console.error(`✗ ${e.message}`);
+    return 1;
+  }
+  return run('npx', ['tsx', script, ...args], { cwd: ROOT });
+}

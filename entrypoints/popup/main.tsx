@@ -1,22 +1,14 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { send } from '@/utils/messaging/client';
 import type { Res } from '@/utils/messaging/protocol';
 import { PageEntities } from '@/components/PageEntities';
 import { ExportMenu } from '@/components/ExportMenu';
 import { t2 } from '@/components/panel-strings';
+import { currentTabId } from '@/utils/ext-page-tab';
 import '@/components/ext-page.css';
 
 const lang = navigator.language;
-
-/** `?tab=` lets the popup be opened as a page (tests, keyboard users); otherwise the active tab. */
-async function currentTabId(): Promise<number | null> {
-  const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
 
 function App() {
   const [state, setState] = useState<Res<'tab.state'> | null>(null);

@@ -7,17 +7,10 @@ import { FactSheet } from '@/components/FactSheet';
 import { NotesPanel } from '@/components/NotesPanel';
 import { PageEntities } from '@/components/PageEntities';
 import { t2 } from '@/components/panel-strings';
+import { currentTabId } from '@/utils/ext-page-tab';
 import '@/components/ext-page.css';
 
 const lang = navigator.language;
-
-/** The tab this panel describes: `?tab=` when opened as a page (Firefox fallback), else the active tab. */
-async function currentTabId(): Promise<number | null> {
-  const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
 
 function App() {
   const [tabId, setTabId] = useState<number | null>(null);

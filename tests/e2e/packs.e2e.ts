@@ -68,7 +68,7 @@ describe('importing fact packs from the options page', () => {
     const bad = GLOBEX() as any;
     bad.sources[0].url = 'javascript:alert(1)';
     bad.entities[0].facts[0].sourceIds = ['src-1', 'nowhere'];
-    await page.locator('input[type=file]').setInputFiles(writePack('bad.json', bad));
+    await page.getByLabel('Pack file').setInputFiles(writePack('bad.json', bad));
     const errors = page.getByTestId('pack-errors');
     await errors.waitFor();
     const text = (await errors.textContent()) ?? '';
@@ -79,7 +79,7 @@ describe('importing fact packs from the options page', () => {
     await page.locator('.packs li').first().waitFor();
     expect(await page.locator('.packs').textContent()).toBe(before);
 
-    await page.locator('input[type=file]').setInputFiles(writePack('truncated.json', JSON.stringify(GLOBEX()).slice(0, 200)));
+    await page.getByLabel('Pack file').setInputFiles(writePack('truncated.json', JSON.stringify(GLOBEX()).slice(0, 200)));
     await expect.poll(async () => (await errors.textContent()) ?? '').toMatch(/not valid JSON/);
     await page.close();
 
@@ -93,7 +93,7 @@ describe('importing fact packs from the options page', () => {
   it('previews, imports, and then highlights the new entities; re-import changes nothing', async () => {
     const page = await options();
     const file = writePack('globex.json', GLOBEX());
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('Pack file').setInputFiles(file);
     const preview = page.getByTestId('pack-preview');
     await preview.waitFor();
     expect(await preview.textContent()).toMatch(/Globex test pack 1\.0\.0 \(user\.globex\): 1 entities, 2 aliases, 1 facts,\s*1 sources/);
@@ -112,8 +112,8 @@ describe('importing fact packs from the options page', () => {
     expect(card.text).toContain('Company’s own statement');
     await p.close();
 
-    await page.locator('input[type=file]').setInputFiles([]);
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('Pack file').setInputFiles([]);
+    await page.getByLabel('Pack file').setInputFiles(file);
     await preview.waitFor();
     await page.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/already installed: nothing changed/);

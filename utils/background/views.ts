@@ -40,18 +40,23 @@ export function cardFacts(entity: Entity): Entity['facts'] {
   return [...pool].sort(byDateDesc).slice(0, CARD_FACTS);
 }
 
-export function toCard(key: string, entity: Entity, sources: Source[], wanted: string | undefined): CardView {
-  const lang = pickLang(entity.summary, wanted);
+/** What card and sheet share: identity and summary in the reader's language. */
+function baseView(key: string, entity: Entity, sources: Source[], lang: string, facts: Entity['facts']) {
   return {
     key,
     name: entity.name,
     kind: entity.kind,
     summary: entity.summary[lang],
     lang,
-    facts: cardFacts(entity).map((f) => factView(f, lang)),
+    facts: facts.map((f) => factView(f, lang)),
     sources: sources.map(sourceView),
     factCount: entity.facts.length,
   };
+}
+
+export function toCard(key: string, entity: Entity, sources: Source[], wanted: string | undefined): CardView {
+  const lang = pickLang(entity.summary, wanted);
+  return baseView(key, entity, sources, lang, cardFacts(entity));
 }
 
 export function toSheet(
@@ -63,14 +68,7 @@ export function toSheet(
 ): SheetView {
   const lang = pickLang(entity.summary, wanted);
   return {
-    key,
-    name: entity.name,
-    kind: entity.kind,
-    summary: entity.summary[lang],
-    lang,
-    facts: [...entity.facts].sort(byDateDesc).map((f) => factView(f, lang)),
-    sources: sources.map(sourceView),
-    factCount: entity.facts.length,
+    ...baseView(key, entity, sources, lang, [...entity.facts].sort(byDateDesc)),
     aliases: entity.aliases.map((a) => a.text),
     related: extra.related,
     pack: extra.pack,

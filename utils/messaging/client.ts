@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { sendRaw } from './transport';
 import { Envelope, protocol, type MessageType, type Req, type Res } from './protocol';
 
 export class RequestError extends Error {
@@ -10,21 +10,11 @@ export class RequestError extends Error {
   }
 }
 
-const RETRYABLE = /Receiving end does not exist|Could not establish connection|message port closed/i;
-
 /**
- * Send one typed message to the background and check its reply against the protocol. A worker
- * that was asleep or restarting gets one retry.
+ * Send one typed message to the background and check its reply against the protocol.
  */
 export async function send<T extends MessageType>(type: T, body: Req<T>): Promise<Res<T>> {
-  let raw: unknown;
-  try {
-    raw = await browser.runtime.sendMessage({ type, ...body });
-  } catch (e) {
-    if (!RETRYABLE.test(String((e as Error)?.message ?? e))) throw e;
-    await new Promise((r) => setTimeout(r, 150));
-    raw = await browser.runtime.sendMessage({ type, ...body });
-  }
+  const raw = await sendRaw({ type, ...body });
   const env = Envelope.safeParse(raw);
   if (!env.success) throw new RequestError('internal', 'the background sent no valid reply');
   if (!env.data.ok) throw new RequestError(env.data.error.code, env.data.error.message);

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { sendRaw } from './transport';
 import type { MessageType, Req, Res } from './protocol';
 
 /**
@@ -15,19 +15,10 @@ export class ContentRequestError extends Error {
   }
 }
 
-const RETRYABLE = /Receiving end does not exist|Could not establish connection|message port closed/i;
-
 type ContentMessage = 'dict.lookup' | 'entity.card' | 'page.report' | 'site.state' | 'panel.open';
 
 export async function sendFromPage<T extends ContentMessage & MessageType>(type: T, body: Req<T>): Promise<Res<T>> {
-  let raw: unknown;
-  try {
-    raw = await browser.runtime.sendMessage({ type, ...body });
-  } catch (e) {
-    if (!RETRYABLE.test(String((e as Error)?.message ?? e))) throw e;
-    await new Promise((r) => setTimeout(r, 150));
-    raw = await browser.runtime.sendMessage({ type, ...body });
-  }
+  const raw = await sendRaw({ type, ...body });
   const env = raw as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } } | null;
   if (!env || typeof env !== 'object' || typeof env.ok !== 'boolean') throw new ContentRequestError('internal', 'the background sent no valid reply');
   if (!env.ok) throw new ContentRequestError(String(env.error?.code ?? 'internal'), String(env.error?.message ?? 'request failed'));

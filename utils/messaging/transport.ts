@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+
+const RETRYABLE = /Receiving end does not exist|Could not establish connection|message port closed/i;
+
+/** Send one message to the background; a worker that was asleep or restarting gets one retry. */
+export async function sendRaw(message: object): Promise<unknown> {
+  try {
+    return await browser.runtime.sendMessage(message);
+  } catch (e) {
+    if (!RETRYABLE.test(String((e as Error)?.message ?? e))) throw e;
+    await new Promise((r) => setTimeout(r, 150));
+    return browser.runtime.sendMessage(message);
+  }
+}
