@@ -38,10 +38,7 @@ export default defineBackground(() => {
     return true;
   });
 
-  browser.runtime.onInstalled.addListener(() => {
-    void db();
-    void navigator.storage?.persist?.();
-  });
+  browser.runtime.onInstalled.addListener(() => void db());
 
   browser.tabs.onRemoved.addListener((tabId) => void createTabStateStore(browser.storage.session).clear(tabId));
 

@@ -18,7 +18,13 @@ function App() {
       },
       (e) => setError((e as Error).message),
     );
-  useEffect(() => void refresh(), []);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  useEffect(() => {
+    void refresh();
+    // persist() exists only in window contexts, so the options page asks (unlimitedStorage already
+    // exempts the extension from eviction in Chrome; Firefox honours persist()).
+    void navigator.storage?.persist?.().then(setPersisted, () => setPersisted(false));
+  }, []);
 
   const act = async (work: () => Promise<unknown>) => {
     try {
@@ -33,7 +39,10 @@ function App() {
   return (
     <main style={{ maxWidth: '760px' }}>
       <h1>Backstory — fact packs</h1>
-      <p class="muted small">Everything here stays in this browser. Backstory makes no network requests.</p>
+      <p class="muted small">
+        Everything here stays in this browser. Backstory makes no network requests.{' '}
+        {persisted === null ? '' : persisted ? 'Storage is persistent: the browser will not evict it.' : 'The browser did not grant persistent storage; export your notes now and then.'}
+      </p>
       {error && <p class="error">{error}</p>}
       <h2>Installed packs</h2>
       <ul class="plain packs">
