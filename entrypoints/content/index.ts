@@ -49,7 +49,7 @@ export default defineContentScript({
     };
 
     const scanner = new Scanner({
-      lookup: (hashes) => send('dict.lookup', { hashes }),
+      lookup: (words, pairs) => send('dict.lookup', { words, pairs }),
       highlighter,
       exclude,
       signal,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fold, foldWithMap, pairKey } from '@/utils/match/fold';
 import { tokenize } from '@/utils/match/tokenize';
-import { compileDictionary, lookupFirstTokens, FLAG_WEAK, type AliasInput } from '@/utils/match/dictionary';
+import { compileDictionary, lookupFirstTokens, startersAmong, FLAG_WEAK, type AliasInput } from '@/utils/match/dictionary';
+import { lookupBothRounds } from '../support/lookup';
 import { indexSlice, matchTokens } from '@/utils/match/matcher';
 
 /** Run the whole page-side pipeline on one text: tokens → lookup slice → verified matches. */
@@ -9,9 +10,7 @@ function find(text: string, aliases: AliasInput[]) {
   const dict = compileDictionary(aliases, 'test');
   const toks = tokenize(text);
   const copy = { count: toks.count, starts: toks.starts.slice(), ends: toks.ends.slice(), hashes: toks.hashes.slice() };
-  const keys = new Set<number>(copy.hashes);
-  for (let i = 0; i + 1 < copy.count; i++) keys.add(pairKey(copy.hashes[i], copy.hashes[i + 1]));
-  const slice = lookupFirstTokens(dict, keys);
+  const slice = lookupBothRounds(dict, copy.hashes);
   const index = indexSlice(slice);
   return matchTokens(text, copy, index).map((m) => ({ text: text.slice(m.start, m.end), entity: slice.entities[m.entity], weak: !!(m.flags & FLAG_WEAK) }));
 }
@@ -114,9 +113,8 @@ describe('matching', () => {
     const aliases: AliasInput[] = Array.from({ length: 3000 }, (_, i) => ({ text: `John Smith${i}`, entity: `j${i}` }));
     const dict = compileDictionary(aliases, 'v');
     const t = tokenize('John Smith17 met John Doe');
-    const keys = new Set<number>(t.hashes);
-    for (let i = 0; i + 1 < t.count; i++) keys.add(pairKey(t.hashes[i], t.hashes[i + 1]));
-    const slice = lookupFirstTokens(dict, keys);
+    expect(startersAmong(dict, t.hashes)).toHaveLength(2); // "John", twice
+    const slice = lookupBothRounds(dict, t.hashes.slice());
     expect(slice.entities).toEqual(['j17']);
   });
 
@@ -125,8 +123,7 @@ describe('matching', () => {
     aliases.push(...CV);
     const dict = compileDictionary(aliases, 'v');
     const toks = tokenize('Clearview AI only');
-    const keys = [...toks.hashes, pairKey(toks.hashes[0], toks.hashes[1]), pairKey(toks.hashes[1], toks.hashes[2])];
-    const slice = lookupFirstTokens(dict, keys);
+    const slice = lookupBothRounds(dict, toks.hashes.slice());
     expect(slice.entities).toEqual(['cv']);
     // "Clearview AI" (keyed by its two words) and the weak "Clearview"; not "Cleaview AI", nor 5,000 companies.
     expect(slice.rows.length / 8).toBe(2);

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { withinOneEdit } from '@/utils/match/edit-distance';
 import { tokenize } from '@/utils/match/tokenize';
-import { pairKey } from '@/utils/match/fold';
-import { compileDictionary, lookupFirstTokens, type AliasInput } from '@/utils/match/dictionary';
+import { lookupBothRounds } from '../support/lookup';
+import { compileDictionary, type AliasInput } from '@/utils/match/dictionary';
 import { indexSlice, indexTypos, matchTokens, matchTypos } from '@/utils/match/matcher';
 import { validatePack } from '@/utils/schema/validate';
 
@@ -13,9 +13,7 @@ function finder(aliases: AliasInput[]) {
   return (text: string) => {
     const t = tokenize(text);
     const toks = { count: t.count, starts: t.starts.slice(), ends: t.ends.slice(), hashes: t.hashes.slice() };
-    const keys = new Set<number>(toks.hashes);
-    for (let i = 0; i + 1 < toks.count; i++) keys.add(pairKey(toks.hashes[i], toks.hashes[i + 1]));
-    const slice = lookupFirstTokens(dict, keys);
+    const slice = lookupBothRounds(dict, toks.hashes);
     const exact = matchTokens(text, toks, indexSlice(slice));
     const typos = matchTypos(text, toks, indexTypos(slice), exact);
     return { exact: exact.map((m) => text.slice(m.start, m.end)), typos: typos.map((m) => text.slice(m.start, m.end)) };

@@ -13,7 +13,7 @@ import {
 } from '../store/packs';
 import { countNotesForPage, deleteNote, importNotes, listNotes, listNotesByEntity, putNote } from '../store/notes';
 import { parseNotesJson } from '../export/json';
-import { lookupFirstTokens, type Dictionary } from '../match/dictionary';
+import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type Handlers } from '../messaging/server';
 import type { PackPreview } from '../messaging/protocol';
@@ -75,9 +75,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   }
 
   return {
-    async 'dict.lookup'({ hashes }) {
+    async 'dict.lookup'({ words, pairs }) {
       const d = await dict();
-      return lookupFirstTokens(d, hashes);
+      return { ...lookupFirstTokens(d, [...words, ...pairs]), starters: startersAmong(d, words) };
     },
 
     async 'entity.card'({ key, lang }) {

@@ -38,6 +38,8 @@ export interface Dictionary {
   rows: Uint32Array;
   /** Folded alias texts for typo rows (their `last` field indexes this). */
   texts: string[];
+  /** Sorted hashes of the first words of multi-word aliases: only pairs starting with one are asked for. */
+  starters: Uint32Array;
 }
 
 /** What the page needs to verify a candidate: the hashes of the alias's whole folded text. */
@@ -70,6 +72,7 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
   const seen = new Set<string>();
   const typoCandidates: { key: NonNullable<ReturnType<typeof aliasKey>>; ei: number; flags: number }[] = [];
   const wordFrequency = new Map<number, number>();
+  const starterWords: number[] = [];
   for (const a of aliases) {
     const key = aliasKey(a.text);
     if (!key) continue;
@@ -84,6 +87,7 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
     rows.push([key.first, key.count, key.h1, key.h2, ei, flags, a.caseSensitive ? key.caseHash : 0, key.last]);
+    if (key.count > 1) starterWords.push(key.hashes[0]);
     if (opts.typo) {
       for (const h of key.hashes) wordFrequency.set(h, (wordFrequency.get(h) ?? 0) + 1);
       const letters = key.folded.replace(/[^\p{L}\p{N}]/gu, '').length;
@@ -105,7 +109,8 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
   rows.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   const flat = new Uint32Array(rows.length * ROW);
   rows.forEach((r, i) => flat.set(r, i * ROW));
-  return { version, entities, rows: flat, texts };
+  const starters = Uint32Array.from(new Set(starterWords)).sort();
+  return { version, entities, rows: flat, texts, starters };
 }
 
 function lowerBound(rows: Uint32Array, target: number): number {
@@ -161,4 +166,22 @@ function caseSpan(text: string): string {
   const whole = fold(text, true);
   const toks = tokenize(whole);
   return toks.count ? whole.slice(toks.starts[0], toks.ends[toks.count - 1]) : whole;
+}
+
+/** Which of these words start a multi-word alias: the page then asks only for pairs starting with them. */
+export function startersAmong(dict: Dictionary, words: Iterable<number>): number[] {
+  const out: number[] = [];
+  const st = dict.starters;
+  for (const w of words) {
+    const h = w >>> 0;
+    let lo = 0;
+    let hi = st.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (st[mid] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < st.length && st[lo] === h) out.push(h);
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import { Note } from '../schema/note';
 const Key = z.string().min(3).max(200);
 const Lang = z.string().max(20).optional();
 const TabId = z.number().int().nonnegative();
+const Hash = z.number().int().min(0).max(0xffffffff);
 
 const SourceView = z.object({
   id: z.string(),
@@ -86,11 +87,14 @@ function def<Req extends z.ZodType, Res extends z.ZodType>(tier: 'content' | 'pa
 }
 
 export const protocol = {
-  /** First-token hashes seen on a page → the dictionary rows that start with them. */
+  /**
+   * Word hashes seen on a page (round 1), then hashes of word pairs that start with a word the
+   * background called a starter (round 2) → the dictionary rows keyed by them. Never page text.
+   */
   'dict.lookup': def(
     'content',
-    z.strictObject({ hashes: z.array(z.number().int().min(0).max(0xffffffff)).max(MAX_LOOKUP_HASHES) }),
-    z.object({ version: z.string(), entities: z.array(z.string()), rows: z.array(z.number()), texts: z.array(z.string()) }),
+    z.strictObject({ words: z.array(Hash).max(MAX_LOOKUP_HASHES), pairs: z.array(Hash).max(MAX_LOOKUP_HASHES) }),
+    z.object({ version: z.string(), entities: z.array(z.string()), rows: z.array(z.number()), texts: z.array(z.string()), starters: z.array(z.number()) }),
   ),
   /** Public card for one entity (no notes: the page can read the card). */
   'entity.card': def('content', z.strictObject({ key: Key, lang: Lang }), CardView),

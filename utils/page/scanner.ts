@@ -18,7 +18,7 @@ export interface ScanLimits {
 export const DEFAULT_LIMITS: ScanLimits = { perPage: 1500, perEntity: 200, stored: 5000 };
 
 export interface ScannerDeps {
-  lookup: (hashes: number[]) => Promise<DictionarySlice>;
+  lookup: (words: number[], pairs: number[]) => Promise<DictionarySlice & { starters: number[] }>;
   highlighter: Highlighter;
   exclude: (el: Element) => boolean;
   signal: AbortSignal;
@@ -68,6 +68,9 @@ export class Scanner {
   private readonly index: CandidateIndex = new Map();
   private readonly typos: TypoIndex = new Map();
   private readonly queried = new Set<number>();
+  private readonly queriedPairs = new Set<number>();
+  /** Words that start some multi-word alias: only pairs beginning with one are worth asking for. */
+  private readonly starters = new Set<number>();
   private readonly entityKeys: string[] = [];
   private readonly entityIndex = new Map<string, number>();
   private readonly limits: ScanLimits;
@@ -98,14 +101,28 @@ export class Scanner {
     }
   }
 
+  private async ask(words: number[], pairs: number[], stats: ScanStats) {
+    const t = performance.now();
+    const pending = this.deps.lookup(words, pairs);
+    const sent = performance.now();
+    const slice = await pending;
+    const got = performance.now();
+    if (this.deps.signal.aborted) throw this.deps.signal.reason;
+    for (const h of words) this.queried.add(h);
+    for (const p of pairs) this.queriedPairs.add(p);
+    for (const h of slice.starters) this.starters.add(h);
+    this.merge(slice);
+    stats.loadMs += sent - t + (performance.now() - got);
+    stats.lookupWaitMs += got - sent;
+  }
+
   /** Scan `root`'s subtree, replacing mentions previously found inside it. */
   async scan(root: Element): Promise<ScanStats> {
     const stats: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
     const { signal } = this.deps;
     const removed = this.removeWithin(root);
 
-    let t = 0;
-    const walker = new TextWalker(root, { exclude: this.deps.exclude });
+      const walker = new TextWalker(root, { exclude: this.deps.exclude });
     await runSliced((b) => {
       const s = performance.now();
       const done = walker.step(b);
@@ -131,10 +148,6 @@ export class Scanner {
           for (let i = 0; i < toks.count; i++) {
             const h = toks.hashes[i];
             if (!this.queried.has(h)) fresh.add(h);
-            if (i + 1 < toks.count) {
-              const p = pairKey(h, toks.hashes[i + 1]);
-              if (!this.queried.has(p)) fresh.add(p);
-            }
           }
         }
         if ((bi & 15) === 0 && performance.now() > deadline) break;
@@ -143,19 +156,18 @@ export class Scanner {
       return bi >= blocks.length;
     }, signal);
 
-    if (fresh.size) {
-      t = performance.now();
-      const hashes = [...fresh];
-      const pending = this.deps.lookup(hashes);
-      const sent = performance.now();
-      const slice = await pending;
-      const got = performance.now();
-      if (signal.aborted) throw signal.reason;
-      for (const h of hashes) this.queried.add(h);
-      this.merge(slice);
-      stats.loadMs += sent - t + (performance.now() - got);
-      stats.lookupWaitMs += got - sent;
+    // Round 1: new words. Round 2: pairs that start with a word the dictionary says starts a name.
+    if (fresh.size) await this.ask([...fresh], [], stats);
+    const pairs = new Set<number>();
+    for (const it of items) {
+      const { hashes } = it;
+      for (let i = 0; i + 1 < hashes.length; i++) {
+        if (!this.starters.has(hashes[i])) continue;
+        const p = pairKey(hashes[i], hashes[i + 1]);
+        if (!this.queriedPairs.has(p)) pairs.add(p);
+      }
     }
+    if (pairs.size) await this.ask([], [...pairs], stats);
 
     // Match, then paint, in slices.
     let ii = 0;

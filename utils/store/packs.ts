@@ -101,7 +101,8 @@ function dictionaryBasis(packs: PackRecord[], opts: CompileOptions): string {
     .map((p) => `${p.id}@${p.hash}`)
     .sort()
     .join('|');
-  return `${packPart}#typo=${!!opts.typo}`;
+  // The format tag changes whenever the compiled form does, so a cached dictionary is never stale.
+  return `${packPart}#typo=${!!opts.typo}#format=2`;
 }
 
 /** The compiled dictionary, rebuilt only when the enabled packs or the options changed. */
