@@ -118,9 +118,11 @@ export default defineContentScript({
 
     // Single-page apps: a new route is a new page for counts and the popup.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      scanner.reset();
       firstReport = true;
-      void fullScan().catch(() => {});
+      void scanner
+        .rescanAll(document.body)
+        .then(report)
+        .catch(() => {});
     });
   },
 });

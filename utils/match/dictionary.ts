@@ -8,6 +8,8 @@ export const FLAG_TYPO = 4;
 
 /** Typo tolerance applies to names with at least this many letters and two words. */
 export const TYPO_MIN_LETTERS = 10;
+/** A word can anchor typo search only if at most this many aliases contain it. */
+export const TYPO_MAX_ANCHOR_SHARE = 32;
 
 export interface CompileOptions {
   typo?: boolean;
@@ -97,8 +99,12 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
   // One typo changes at most one word, so indexing a name under its two rarest words always leaves
   // one intact word to find it by, and rare words keep the candidate lists short.
   for (const { key, ei, flags } of typoCandidates) {
+    // Numbers and short words are everywhere on pages, whatever their rarity among names.
+    const words = key.folded.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
     const anchors = key.hashes
-      .map((h, i) => ({ h, i, f: wordFrequency.get(h) ?? 0 }))
+      .map((h, i) => ({ h, i, f: wordFrequency.get(h) ?? 0, ok: words.length !== key.count || (words[i].length >= 4 && !/^\d+$/.test(words[i])) }))
+      // A word shared by many names ("Systems", "Group") would flood pages with candidates.
+      .filter((a) => a.ok && a.f <= TYPO_MAX_ANCHOR_SHARE)
       .sort((x, y) => x.f - y.f || x.i - y.i)
       .slice(0, 2);
     const ti = texts.length;

@@ -115,7 +115,8 @@ export function matchTypos(text: string, toks: Tokens, typos: TypoIndex, exact: 
       if (first < 0 || last >= n) continue;
       const start = toks.starts[first];
       const end = toks.ends[last];
-      if (taken(start, end)) continue;
+      // Folding never lengthens text, so a span much shorter than the name cannot be one edit away.
+      if (end - start < c.text.length - 1 || taken(start, end)) continue;
       const f = fold(text.slice(start, end));
       if (f === c.text || !withinOneEdit(f, c.text)) continue;
       out.push({ start, end, entity: c.entity, flags: c.flags });

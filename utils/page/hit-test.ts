@@ -21,7 +21,8 @@ export function mentionAtPoint(registry: MentionRegistry, x: number, y: number):
   if (d.caretPositionFromPoint) node = d.caretPositionFromPoint(x, y)?.offsetNode ?? null;
   else if (d.caretRangeFromPoint) node = d.caretRangeFromPoint(x, y)?.startContainer ?? null;
   if (!node || node.nodeType !== 3) return null;
-  for (const m of registry.atNode(node)) if (inRects(m.range, x, y)) return m;
+  // Mentions past the highlight cap are counted but not shown, so they get no card either.
+  for (const m of registry.atNode(node)) if (m.highlighted && inRects(m.range, x, y)) return m;
   return null;
 }
 
@@ -29,7 +30,7 @@ export function mentionAtPoint(registry: MentionRegistry, x: number, y: number):
 export function mentionInside(registry: MentionRegistry, el: Element): Mention | null {
   let best: Mention | null = null;
   for (const m of registry.all) {
-    if (el.contains(m.nodes[0]) && (!best || m.range.compareBoundaryPoints(Range.START_TO_START, best.range) < 0)) best = m;
+    if (m.highlighted && el.contains(m.nodes[0]) && (!best || m.range.compareBoundaryPoints(Range.START_TO_START, best.range) < 0)) best = m;
   }
   return best;
 }

@@ -93,8 +93,8 @@ export class MentionRegistry {
     return all;
   }
 
-  /** Mentions in document order (for keyboard navigation). */
+  /** Highlighted mentions in document order (for keyboard navigation). */
   ordered(): Mention[] {
-    return [...this.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return [...this.all].filter((m) => m.highlighted).sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 }

@@ -15,6 +15,8 @@ export interface ScanLimits {
   stored: number;
 }
 
+const MAX_PENDING_WEAK = 2000;
+
 export const DEFAULT_LIMITS: ScanLimits = { perPage: 1500, perEntity: 200, stored: 5000 };
 
 export interface ScannerDeps {
@@ -116,8 +118,29 @@ export class Scanner {
     stats.lookupWaitMs += got - sent;
   }
 
-  /** Scan `root`'s subtree, replacing mentions previously found inside it. */
-  async scan(root: Element): Promise<ScanStats> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Scan `root`'s subtree, replacing mentions previously found inside it. Scans run one at a time:
+   * a route change's full rescan and a mutation batch never interleave their registrations.
+   */
+  scan(root: Element): Promise<ScanStats> {
+    const run = this.queue.then(() => this.scanNow(root));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Forget everything found so far and scan `root` afresh (a single-page app's new route). */
+  rescanAll(root: Element): Promise<ScanStats> {
+    const run = this.queue.then(() => {
+      this.reset();
+      return this.scanNow(root);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async scanNow(root: Element): Promise<ScanStats> {
     const stats: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
     const { signal } = this.deps;
     const removed = this.removeWithin(root);
@@ -206,7 +229,8 @@ export class Scanner {
       if (!vis) continue;
       const key = this.entityKeys[match.entity];
       if (match.flags & FLAG_WEAK && !this.strong.has(key)) {
-        this.pendingWeak.push({ block, match, key });
+        // Weak mentions wait for a strong one; a page full of "ring" keeps only so many waiting.
+        if (this.pendingWeak.length < MAX_PENDING_WEAK) this.pendingWeak.push({ block, match, key });
         continue;
       }
       if (!(match.flags & FLAG_WEAK)) this.strong.add(key);
