@@ -1,7 +1,7 @@
 /**
  * npm run bench: the built extension in headless Chromium over every corpus page, at three fact-base
  * sizes. Prints a table, writes out/bench/results.json and out/bench/ratio.svg.
- * Options: --pages=N (first N pages), --tiers=10,1000,100000, --repeat=N.
+ * Options: --pages=N (first N pages), --only=a.html,b.html, --tiers=10,1000,100000, --repeat=N.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,8 @@ if (!corpus) {
   process.exit(1);
 }
 const allPages = fs.readdirSync(path.join(corpus, 'pages')).filter((f) => f.endsWith('.html')).sort();
-const pages = arg('pages') ? allPages.slice(0, Number(arg('pages'))) : allPages;
+const only = arg('only')?.split(',');
+const pages = only ? allPages.filter((p) => only.includes(p)) : arg('pages') ? allPages.slice(0, Number(arg('pages'))) : allPages;
 
 /**
  * The text-walk floor, in the page's main world: visit every text node outside skipped elements and
@@ -77,6 +78,7 @@ interface PageResult {
   ratioCold: number;
   dclToHighlights: number | null;
   longTasks: number;
+  longTaskMs: number[];
   longestSlice: number;
   highlights: number;
 }
@@ -106,7 +108,7 @@ async function measurePage(s: Session, page: Page, origin: string, name: string,
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const lt = ((window as any).__longtasks ?? []) as { start: number; duration: number }[];
       const during = lt.filter((t) => t.start + t.duration > from && t.start < to);
-      return { dcl: nav?.domContentLoadedEventEnd ?? null, long: during.length };
+      return { dcl: nav?.domContentLoadedEventEnd ?? null, long: during.length, longMs: during.map((t) => Math.round(t.duration)) };
     },
     [st.startedAt, st.firstScanDoneAt],
   );
@@ -129,6 +131,7 @@ async function measurePage(s: Session, page: Page, origin: string, name: string,
     ratioCold: work / Math.max(floor.cold, 0.01),
     dclToHighlights: timing.dcl != null ? st.firstScanDoneAt - timing.dcl : null,
     longTasks: timing.long,
+    longTaskMs: timing.longMs,
     longestSlice: 0,
     highlights: st.highlights,
   };
