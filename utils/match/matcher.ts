@@ -64,13 +64,22 @@ export interface Match {
  * Find alias occurrences in one text: leftmost first, and at each position the longest alias that
  * verifies (its whole folded span hashes to the alias's 64-bit fingerprint). Matches never overlap.
  */
-export function matchTokens(text: string, toks: Tokens, index: CandidateIndex, out: Match[] = []): Match[] {
+/**
+ * A text's tokens inside larger arrays: token i of the text is at [base + i]. The scanner keeps a
+ * whole page's tokens in one store and matches each block through such a view.
+ */
+export interface TokenView extends Tokens {
+  base?: number;
+}
+
+export function matchTokens(text: string, toks: TokenView, index: CandidateIndex, out: Match[] = []): Match[] {
   const n = toks.count;
+  const b = toks.base ?? 0;
   const { hashes } = toks;
   for (let i = 0; i < n; i++) {
     // Multi-word aliases are keyed by the first two words, single words by themselves.
-    const multi = i + 1 < n ? index.get(pairKey(hashes[i], hashes[i + 1])) : undefined;
-    const single = index.get(hashes[i]);
+    const multi = i + 1 < n ? index.get(pairKey(hashes[b + i], hashes[b + i + 1])) : undefined;
+    const single = index.get(hashes[b + i]);
     if (!multi && !single) continue;
     const last = verify(text, toks, i, multi, out) ?? verify(text, toks, i, single, out);
     if (last !== undefined) i = last;
@@ -78,15 +87,16 @@ export function matchTokens(text: string, toks: Tokens, index: CandidateIndex, o
   return out;
 }
 
-function verify(text: string, toks: Tokens, i: number, list: Candidate[] | undefined, out: Match[]): number | undefined {
+function verify(text: string, toks: TokenView, i: number, list: Candidate[] | undefined, out: Match[]): number | undefined {
   if (!list) return undefined;
   const n = toks.count;
+  const b = toks.base ?? 0;
   for (const c of list) {
     const last = i + c.count - 1;
     // Cheap rejections first: enough words left, and the right last word.
-    if (last >= n || toks.hashes[last] !== c.last) continue;
-    const start = toks.starts[i];
-    const end = toks.ends[last];
+    if (last >= n || toks.hashes[b + last] !== c.last) continue;
+    const start = toks.starts[b + i];
+    const end = toks.ends[b + last];
     const span = text.slice(start, end);
     const f = fold(span);
     if (hash1(f) !== c.h1 || hash2(f) !== c.h2) continue;
@@ -102,19 +112,20 @@ function verify(text: string, toks: Tokens, i: number, list: Candidate[] | undef
  * word and accepted when the folded span is one edit (insert, delete, substitute, swap) away.
  * Exact matches win: spans that overlap one are skipped.
  */
-export function matchTypos(text: string, toks: Tokens, typos: TypoIndex, exact: Match[], out: Match[] = []): Match[] {
+export function matchTypos(text: string, toks: TokenView, typos: TypoIndex, exact: Match[], out: Match[] = []): Match[] {
   if (!typos.size) return out;
   const n = toks.count;
+  const b = toks.base ?? 0;
   const taken = (s: number, e: number) => exact.some((m) => m.start < e && s < m.end) || out.some((m) => m.start < e && s < m.end);
   for (let j = 0; j < n; j++) {
-    const list = typos.get(toks.hashes[j]);
+    const list = typos.get(toks.hashes[b + j]);
     if (!list) continue;
     for (const c of list) {
       const first = j - c.anchor;
       const last = first + c.count - 1;
       if (first < 0 || last >= n) continue;
-      const start = toks.starts[first];
-      const end = toks.ends[last];
+      const start = toks.starts[b + first];
+      const end = toks.ends[b + last];
       // Folding never lengthens text, so a span much shorter than the name cannot be one edit away.
       if (end - start < c.text.length - 1 || taken(start, end)) continue;
       const f = fold(text.slice(start, end));

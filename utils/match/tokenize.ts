@@ -8,22 +8,28 @@ export interface Tokens {
   hashes: Uint32Array;
 }
 
-let cap = 1024;
-let starts = new Int32Array(cap);
-let ends = new Int32Array(cap);
-let hashes = new Uint32Array(cap);
+/**
+ * Growable parallel arrays of tokens. A scan appends every block's tokens to one store, so a page
+ * with thousands of blocks creates a handful of typed arrays, not three per block.
+ */
+export class TokenStore {
+  count = 0;
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  hashes = new Uint32Array(1024);
 
-function grow() {
-  cap *= 2;
-  const s = new Int32Array(cap);
-  s.set(starts);
-  starts = s;
-  const e = new Int32Array(cap);
-  e.set(ends);
-  ends = e;
-  const h = new Uint32Array(cap);
-  h.set(hashes);
-  hashes = h;
+  grow() {
+    const cap = this.starts.length * 2;
+    const s = new Int32Array(cap);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(cap);
+    e.set(this.ends);
+    this.ends = e;
+    const h = new Uint32Array(cap);
+    h.set(this.hashes);
+    this.hashes = h;
+  }
 }
 
 /**
@@ -31,11 +37,12 @@ function grow() {
  * token's folded form on the fly, without building strings. Characters of unspaced scripts are
  * one token each, so names in Chinese or Japanese match with no word boundary.
  *
- * The returned arrays are views over a shared buffer, valid until the next call: the caller
- * consumes them before tokenizing the next text. This keeps the hot path allocation-free.
+ * Appends to `store` and returns how many tokens the text has; offsets are within `text`.
  */
-export function tokenize(text: string): Tokens {
-  let n = 0;
+export function tokenizeInto(text: string, store: TokenStore): number {
+  const first = store.count;
+  let n = first;
+  let { starts, ends, hashes } = store;
   let inWord = false;
   let h = FNV_OFFSET;
   const len = text.length;
@@ -57,7 +64,10 @@ export function tokenize(text: string): Tokens {
       else kind = CharKind.Separator;
       if (kind === CharKind.Word) {
         if (!inWord) {
-          if (n === cap) grow();
+          if (n === starts.length) {
+            store.grow();
+            ({ starts, ends, hashes } = store);
+          }
           starts[n] = i;
           inWord = true;
           h = FNV_OFFSET;
@@ -70,7 +80,10 @@ export function tokenize(text: string): Tokens {
 
     if (kind === CharKind.Word) {
       if (!inWord) {
-        if (n === cap) grow();
+        if (n === starts.length) {
+            store.grow();
+            ({ starts, ends, hashes } = store);
+          }
         starts[n] = i;
         inWord = true;
         h = FNV_OFFSET;
@@ -84,7 +97,10 @@ export function tokenize(text: string): Tokens {
         inWord = false;
       }
       if (kind === CharKind.Unspaced) {
-        if (n === cap) grow();
+        if (n === starts.length) {
+            store.grow();
+            ({ starts, ends, hashes } = store);
+          }
         starts[n] = i;
         ends[n] = i + width;
         let u = FNV_OFFSET;
@@ -99,5 +115,15 @@ export function tokenize(text: string): Tokens {
     ends[n] = len;
     hashes[n++] = h >>> 0;
   }
-  return { count: n, starts: starts.subarray(0, n), ends: ends.subarray(0, n), hashes: hashes.subarray(0, n) };
+  store.count = n;
+  return n - first;
+}
+
+const scratch = new TokenStore();
+
+/** Tokens of one text as exact-length views (for tests and one-off use; valid until the next call). */
+export function tokenize(text: string): Tokens {
+  scratch.count = 0;
+  const n = tokenizeInto(text, scratch);
+  return { count: n, starts: scratch.starts.subarray(0, n), ends: scratch.ends.subarray(0, n), hashes: scratch.hashes.subarray(0, n) };
 }

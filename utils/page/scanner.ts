@@ -1,4 +1,4 @@
-import { tokenize } from '../match/tokenize';
+import { TokenStore, tokenizeInto } from '../match/tokenize';
 import { pairKey } from '../match/fold';
 import { FLAG_WEAK, type DictionarySlice } from '../match/dictionary';
 import { indexSlice, indexTypos, matchTokens, matchTypos, type CandidateIndex, type Match, type TypoIndex } from '../match/matcher';
@@ -45,9 +45,9 @@ export interface ScanStats {
 
 interface Tokenized {
   block: Block;
-  starts: Int32Array;
-  ends: Int32Array;
-  hashes: Uint32Array;
+  /** Where this block's tokens start in the scan's token store, and how many there are. */
+  base: number;
+  count: number;
 }
 
 interface PendingWeak {
@@ -158,6 +158,7 @@ export class Scanner {
     // Tokenize every block; collect first-token hashes we have not asked about yet.
     const items: Tokenized[] = [];
     const fresh = new Set<number>();
+    const store = new TokenStore();
     let bi = 0;
     const blocks = walker.blocks;
     await runSliced((budget) => {
@@ -165,11 +166,13 @@ export class Scanner {
       const deadline = s + budget;
       while (bi < blocks.length) {
         const block = blocks[bi++];
-        const toks = tokenize(block.text);
-        if (toks.count) {
-          items.push({ block, starts: toks.starts.slice(), ends: toks.ends.slice(), hashes: toks.hashes.slice() });
-          for (let i = 0; i < toks.count; i++) {
-            const h = toks.hashes[i];
+        const base = store.count;
+        const count = tokenizeInto(block.text, store);
+        if (count) {
+          items.push({ block, base, count });
+          const { hashes } = store;
+          for (let i = base; i < base + count; i++) {
+            const h = hashes[i];
             if (!this.queried.has(h)) fresh.add(h);
           }
         }
@@ -182,12 +185,14 @@ export class Scanner {
     // Round 1: new words. Round 2: pairs that start with a word the dictionary says starts a name.
     if (fresh.size) await this.ask([...fresh], [], stats);
     const pairs = new Set<number>();
-    for (const it of items) {
-      const { hashes } = it;
-      for (let i = 0; i + 1 < hashes.length; i++) {
-        if (!this.starters.has(hashes[i])) continue;
-        const p = pairKey(hashes[i], hashes[i + 1]);
-        if (!this.queriedPairs.has(p)) pairs.add(p);
+    if (this.starters.size) {
+      const { hashes } = store;
+      for (const it of items) {
+        for (let i = it.base; i + 1 < it.base + it.count; i++) {
+          if (!this.starters.has(hashes[i])) continue;
+          const p = pairKey(hashes[i], hashes[i + 1]);
+          if (!this.queriedPairs.has(p)) pairs.add(p);
+        }
       }
     }
     if (pairs.size) await this.ask([], [...pairs], stats);
@@ -205,7 +210,7 @@ export class Scanner {
           const it = items[ii++];
           out.length = 0;
           typoOut.length = 0;
-          const toks = { count: it.hashes.length, starts: it.starts, ends: it.ends, hashes: it.hashes };
+          const toks = { count: it.count, base: it.base, starts: store.starts, ends: store.ends, hashes: store.hashes };
           matchTokens(it.block.text, toks, this.index, out);
           matchTypos(it.block.text, toks, this.typos, out, typoOut);
           for (const m of out) found.push({ block: it.block, match: m });
