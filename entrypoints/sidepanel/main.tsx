@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '@/utils/messaging/client';
 import type { Res, SheetView } from '@/utils/messaging/protocol';
@@ -20,11 +20,16 @@ function App() {
   const [title, setTitle] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // The card's button sets a focus; it wins only when it changes, so later page updates do not
+  // undo the reader's own choice in the list.
+  const lastFocus = useRef<string | null>(null);
   const load = async (id: number) => {
     try {
       const s = await send('tab.state', { tabId: id, lang });
       setState(s);
-      setSelected((cur) => s.focus ?? cur ?? s.entities[0]?.key ?? null);
+      const focusChanged = s.focus !== lastFocus.current;
+      lastFocus.current = s.focus;
+      setSelected((cur) => (focusChanged && s.focus ? s.focus : (cur ?? s.focus ?? s.entities[0]?.key ?? null)));
       setTitle((await browser.tabs.get(id).catch(() => null))?.title ?? null);
     } catch (e) {
       setError((e as Error).message);

@@ -147,6 +147,13 @@ describe('hover card', () => {
     expect(await panel.locator('.timeline .fact').count()).toBeGreaterThan(20);
     expect(await panel.locator('.sources li').count()).toBeGreaterThan(20);
     await expect.poll(() => panel.locator('.page-entities').textContent()).toContain('PimEyes');
+
+    // The reader's own choice in the list survives the page changing underneath.
+    await panel.getByRole('button', { name: 'PimEyes' }).click();
+    await expect.poll(() => panel.locator('h1').textContent()).toBe('PimEyes');
+    await page.evaluate(() => document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>Late update: NSO Group replied.</p>'));
+    await expect.poll(() => panel.locator('.page-entities').textContent(), { timeout: 5000 }).toContain('NSO Group');
+    expect(await panel.locator('h1').textContent()).toBe('PimEyes');
     await panel.close();
   });
 });
