@@ -66,3 +66,21 @@ export function prepareAndRun(script, args) {
   }
   return run('npx', ['tsx', script, ...args], { cwd: ROOT });
 }
+
+/**
+ * Firefox ESR for the live Firefox smoke test: installed with apt when we are root, otherwise that
+ * one test skips with a message (Chrome is the first target; its tests never skip).
+ */
+export function ensureFirefox() {
+  const path = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+  if (fs.existsSync(path)) return path;
+  if (os.userInfo().uid === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    console.log('› installing Firefox ESR (apt-get install -y firefox-esr)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['install', '-y', '--no-install-recommends', 'firefox-esr'], { env }) !== 0) {
+      run('apt-get', ['update'], { env });
+      run('apt-get', ['install', '-y', '--no-install-recommends', 'firefox-esr'], { env });
+    }
+  }
+  return fs.existsSync(path) ? path : null;
+}

@@ -1,7 +1,7 @@
 // npm test: every unit and end-to-end test, then one line "N passed, N failed".
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, build, ensureChromium, ensureModules, run } from './ensure.mjs';
+import { ROOT, build, ensureChromium, ensureFirefox, ensureModules, run } from './ensure.mjs';
 
 const OUT = path.join(ROOT, 'out/test');
 fs.mkdirSync(OUT, { recursive: true });
@@ -38,6 +38,7 @@ let setupError = null;
 try {
   ensureModules();
   ensureChromium();
+  if (!ensureFirefox()) console.warn('! Firefox ESR is not installed and cannot be installed here: its live smoke test will skip.');
   build('chrome');
   build('firefox');
 } catch (e) {
