@@ -7,17 +7,20 @@ export interface NotesPanelProps {
   entityKey: string;
   entityName: string;
   page: { url: string | null; title: string | null };
+  /** Text the reader selected on the page before opening the panel. */
+  quote?: string | null;
   lang: string;
 }
 
 const draftKey = (entityKey: string) => `draft:${entityKey}`;
 
 /** The reader's own notes on an entity. The draft survives a failed save or a closed panel. */
-export function NotesPanel({ entityKey, entityName, page, lang }: NotesPanelProps) {
+export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPanelProps) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [draft, setDraft] = useState(() => sessionStorage.getItem(draftKey(entityKey)) ?? '');
   const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [useQuote, setUseQuote] = useState(true);
 
   const refresh = () =>
     send('notes.list', { entityKey }).then(
@@ -49,6 +52,7 @@ export function NotesPanel({ entityKey, entityName, page, lang }: NotesPanelProp
           entityName,
           pageUrl: url,
           pageTitle: page.title?.slice(0, 500) || undefined,
+          quote: quote && useQuote ? quote : undefined,
           text,
           createdAt: now,
           updatedAt: now,
@@ -77,6 +81,12 @@ export function NotesPanel({ entityKey, entityName, page, lang }: NotesPanelProp
     <section class="notes">
       <h2>{t2('notes', lang)}</h2>
       <p class="muted small">{t2('notesPrivate', lang)}</p>
+      {quote && (
+        <label class="small quote-option">
+          <input type="checkbox" checked={useQuote} onChange={(e) => setUseQuote((e.target as HTMLInputElement).checked)} /> {t2('withQuote', lang)}{' '}
+          <q>{quote}</q>
+        </label>
+      )}
       <textarea
         aria-label={t2('notes', lang)}
         placeholder={t2('notePlaceholder', lang)}
@@ -96,6 +106,7 @@ export function NotesPanel({ entityKey, entityName, page, lang }: NotesPanelProp
         <ul class="plain note-list">
           {notes.map((n) => (
             <li class="note" key={n.id}>
+              {n.quote && <blockquote class="note-quote">{n.quote}</blockquote>}
               <p class="note-text">{n.text}</p>
               <time dateTime={n.updatedAt}>{new Date(n.updatedAt).toLocaleString(lang)}</time>
               {n.pageTitle && <span class="muted small"> · {n.pageTitle}</span>}{' '}

@@ -22,6 +22,7 @@ const S = {
   resumedNote: { en: 'Active on this site. Reload the page to apply.', fr: 'Actif sur ce site. Rechargez la page pour appliquer.' },
   exportNotes: { en: 'Export notes', fr: 'Exporter les notes' },
   saving: { en: 'Saving…', fr: 'Enregistrement…' },
+  withQuote: { en: 'Quote your selection:', fr: 'Citer votre sélection :' },
   saveFailed: { en: 'Not saved — your text is kept here.', fr: 'Non enregistrée — votre texte est conservé ici.' },
 } as const;
 

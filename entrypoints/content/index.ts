@@ -27,13 +27,18 @@ export default defineContentScript({
     if (paused.paused || signal.aborted) return;
 
     const lang = navigator.language;
+    // The reader's selection, if any, goes along as a quote for a note: only on their click.
+    function openPanel(key: string, selection = String(getSelection() ?? '')) {
+      const quote = selection.replace(/\s+/g, ' ').trim().slice(0, 2000);
+      void send('panel.open', quote ? { key, quote } : { key }).catch(() => {});
+    }
     const highlighter = new Highlighter(document);
     const card = new CardHost({
       lang,
       signal,
       loadCard: (key) => send('entity.card', { key, lang }),
       onPainted: (ms) => stats.card(ms),
-      openPanel: (key) => void send('panel.open', { key }).catch(() => {}),
+      openPanel: (key, selection) => openPanel(key, selection),
     });
     const exclude = (el: Element) => el === card.host;
 
@@ -55,7 +60,7 @@ export default defineContentScript({
       signal,
       onChange: report,
     });
-    const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, openPanel: (key) => void send('panel.open', { key }).catch(() => {}), signal });
+    const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, openPanel: (key) => openPanel(key), signal });
 
     const fullScan = async () => {
       await yieldToPage(signal);

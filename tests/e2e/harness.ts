@@ -314,10 +314,7 @@ export async function clickCardButton(page: Page, text: RegExp) {
   } finally {
     await cdp.detach();
   }
-  // Box models are in document coordinates; the mouse works in viewport coordinates.
-  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
-  x -= scroll.x;
-  y -= scroll.y;
+  // Box-model quads are relative to the main frame's viewport, like mouse coordinates.
   await page.mouse.move(x, y, { steps: 4 });
   await page.mouse.click(x, y);
 }

@@ -158,6 +158,42 @@ describe('hover card', () => {
   });
 });
 
+describe('quoting the page in a note', () => {
+  it('offers the reader’s selection as the quote of a note', async () => {
+    const page = await open('/pages/clearview-en.html');
+    await waitForHighlights(page, 3);
+    // The reader selects a sentence (a person would drag; the selection is the same).
+    const sentence = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('article p')].find((x) => x.textContent!.includes('lawyer'))!;
+      const r = document.createRange();
+      r.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+      return p.textContent!.replace(/\s+/g, ' ').trim();
+    });
+    const pt = await mentionPoint(page, 'Clearview AI', 2);
+    await page.mouse.move(pt.x, pt.y);
+    await waitForCard(page, (c) => c.buttons.includes('Open full backstory'));
+    await clickCardButton(page, /Open full backstory/);
+    const tabId = await tabIdOf(s, page);
+    const w = await worker(s);
+    await expect
+      .poll(async () => ((await w.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`))[`tab:${tabId}`] as { quote?: string })?.quote)
+      .toBe(sentence);
+
+    const panel = await s.context.newPage();
+    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.locator('.quote-option q').textContent()).toBe(sentence);
+    await panel.getByRole('textbox', { name: 'Your notes' }).fill('Their denial, verbatim.');
+    await panel.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => panel.locator('.note-list .note-quote').first().textContent()).toBe(sentence);
+    // Neither the quote's note nor its text went back into the page.
+    expect(await page.content()).not.toContain('Their denial, verbatim.');
+    await panel.close();
+    await page.close();
+  });
+});
+
 describe('keyboard', () => {
   it('the next-mention command focuses a mention’s card; Enter opens the side panel; Esc returns focus', async () => {
     const page = await open('/pages/clearview-en.html');
@@ -244,10 +280,11 @@ describe('popup, notes and export', () => {
     // The bundled pack is back.
     expect(await options.locator('.packs').textContent()).toMatch(/Surveillance technology/);
 
-    await options.getByLabel('Notes backup').setInputFiles(jsonBackup);
-    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/^Restored 1 note\.$/);
-    expect(await count()).toBe(1);
     const backup = JSON.parse(fs.readFileSync(jsonBackup, 'utf8'));
+    expect(backup.notes.length).toBeGreaterThan(0);
+    await options.getByLabel('Notes backup').setInputFiles(jsonBackup);
+    await expect.poll(() => options.getByRole('alert').textContent()).toBe(`Restored ${backup.notes.length} note${backup.notes.length === 1 ? '' : 's'}.`);
+    expect(await count()).toBe(backup.notes.length);
     const restored = await options.evaluate(async () => (await (globalThis as any).chrome.runtime.sendMessage({ type: 'notes.list' })).data.notes);
     expect(restored).toEqual(backup.notes);
     await options.close();

@@ -98,12 +98,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { paused: await deps.settings.isPaused(url) };
     },
 
-    'panel.open'({ key }, ctx) {
+    'panel.open'({ key, quote }, ctx) {
       const tabId = ctx.tabId;
       if (tabId === undefined) throw new MessageError('forbidden', 'panel.open must come from a tab');
       // open() first, before any await, or the browser no longer sees the user's click.
       const opening = deps.openPanel(tabId);
-      return Promise.all([opening, deps.tabs.setFocus(tabId, key)]).then(([via]) => ({ opened: true, via }));
+      return Promise.all([opening, deps.tabs.setFocus(tabId, key, quote?.trim() || null)]).then(([via]) => ({ opened: true, via }));
     },
 
     async 'entity.sheet'({ key, lang }) {
@@ -145,6 +145,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         host,
         entities,
         focus: state?.focus ?? null,
+        quote: state?.quote ?? null,
         paused: await deps.settings.isPaused(state?.url ?? undefined),
         notesOnPage: state?.url ? await countNotesForPage(db, state.url) : 0,
       };

@@ -10,6 +10,8 @@ export interface TabState {
   frames: Record<string, Record<string, number>>;
   /** The entity the side panel should show (last one opened from a card). */
   focus: string | null;
+  /** What the reader had selected on the page when opening it: offered as a note's quote. */
+  quote?: string | null;
 }
 
 export interface KeyValueArea {
@@ -21,7 +23,7 @@ export interface KeyValueArea {
 export interface TabStateStore {
   get(tabId: number): Promise<TabState | null>;
   report(tabId: number, url: string | null, entities: { key: string; count: number }[], reset: boolean, frameId: number): Promise<void>;
-  setFocus(tabId: number, key: string): Promise<void>;
+  setFocus(tabId: number, key: string, quote?: string | null): Promise<void>;
   clear(tabId: number): Promise<void>;
 }
 
@@ -54,10 +56,10 @@ export function createTabStateStore(area: KeyValueArea): TabStateStore {
         state.counts = counts;
         await area.set({ [k(tabId)]: state });
       }),
-    setFocus: (tabId, key) =>
+    setFocus: (tabId, key, quote = null) =>
       serial(tabId, async () => {
         const prev = await get(tabId);
-        await area.set({ [k(tabId)]: { ...(prev ?? { url: null, counts: {}, frames: {} }), focus: key } });
+        await area.set({ [k(tabId)]: { ...(prev ?? { url: null, counts: {}, frames: {} }), focus: key, quote } });
       }),
     clear: (tabId) => serial(tabId, () => area.remove(k(tabId))),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate } from '../schema/pack';
-import { Note } from '../schema/note';
+import { Note, NOTE_LIMITS } from '../schema/note';
 
 /**
  * Every message between the extension's parts: request and reply schema, and which senders may
@@ -106,14 +106,17 @@ export const protocol = {
   ),
   /** Whether the extension is paused for the sender's site. */
   'site.state': def('content', z.strictObject({}), z.object({ paused: z.boolean() })),
-  /** Open the side panel on an entity, from a click in the card (a user gesture). */
-  'panel.open': def('content', z.strictObject({ key: Key }), z.object({ opened: z.boolean(), via: z.string() })),
+  /**
+   * Open the side panel on an entity, from a click in the card (a user gesture). `quote` is the
+   * text the reader had selected on the page, offered as the quote of a new note.
+   */
+  'panel.open': def('content', z.strictObject({ key: Key, quote: z.string().max(NOTE_LIMITS.quote).optional() }), z.object({ opened: z.boolean(), via: z.string() })),
 
   'entity.sheet': def('page', z.strictObject({ key: Key, lang: Lang }), SheetView),
   'tab.state': def(
     'page',
     z.strictObject({ tabId: TabId, lang: Lang }),
-    z.object({ url: z.string().nullable(), host: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), paused: z.boolean(), notesOnPage: z.number() }),
+    z.object({ url: z.string().nullable(), host: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), quote: z.string().nullable(), paused: z.boolean(), notesOnPage: z.number() }),
   ),
   'site.pause': def('page', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
   'settings.get': def('page', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),

@@ -17,7 +17,8 @@ function randomTag(): string {
 export interface CardHostOptions {
   lang: string;
   loadCard: (key: string) => Promise<CardView>;
-  openPanel: (key: string) => void;
+  /** `selection` is what the reader had selected on the page when they pressed the button. */
+  openPanel: (key: string, selection: string) => void;
   signal: AbortSignal;
   /** Reports how long a card took from being asked for to painted (benchmark). */
   onPainted?: (ms: number) => void;
@@ -34,6 +35,7 @@ export class CardHost {
   private current: string | null = null;
   private returnFocus: HTMLElement | null = null;
   private readonly cache = new Map<string, Promise<CardView>>();
+  private selectionAtPress = '';
 
   constructor(private readonly opts: CardHostOptions) {
     this.host = document.createElement(randomTag());
@@ -45,6 +47,14 @@ export class CardHost {
     style.textContent = CARD_CSS;
     this.mount = document.createElement('div');
     this.root.append(style, this.mount);
+    // Pressing the card's button collapses the page's selection before the click fires: note it first.
+    this.root.addEventListener(
+      'pointerdown',
+      () => {
+        this.selectionAtPress = String(getSelection() ?? '');
+      },
+      true,
+    );
     this.root.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape') {
         e.stopPropagation();
@@ -106,7 +116,10 @@ export class CardHost {
         card,
         error,
         lang: this.opts.lang,
-        onOpenPanel: () => key && this.opts.openPanel(key),
+        onOpenPanel: () => {
+          if (key) this.opts.openPanel(key, this.selectionAtPress || String(getSelection() ?? ''));
+          this.selectionAtPress = '';
+        },
         onClose: () => this.hide(true),
       }),
       this.mount,
