@@ -64,3 +64,18 @@ describe('message dispatch', () => {
     expect(spoof.ok).toBe(false);
   });
 });
+
+describe('sender tiers', () => {
+  it('treats the options page opened in a tab as an extension page, not a web page', async () => {
+    const optionsInTab = { id: 'ext', origin: 'chrome-extension://ext', url: 'chrome-extension://ext/options.html', tab: { id: 9 } };
+    const r = await dispatch(handlers(), { type: 'notes.list' }, optionsInTab, env);
+    // Reaches the handler (which this test's proxy refuses to run), not the tier check.
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal', message: 'should not be called' } });
+  });
+
+  it('does not trust a web page that claims the extension URL in sender.url when the origin says otherwise', async () => {
+    const spoof = { id: 'ext', origin: 'https://evil.example', url: 'chrome-extension://ext/options.html', tab: { id: 9 } };
+    const r = await dispatch(handlers(), { type: 'notes.list' }, spoof, env);
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { createTabStateStore } from '@/utils/background/tab-state';
+
+function area() {
+  const m = new Map<string, unknown>();
+  return {
+    get: async (k: string) => (m.has(k) ? { [k]: structuredClone(m.get(k)) } : {}),
+    set: async (o: Record<string, unknown>) => void Object.entries(o).forEach(([k, v]) => m.set(k, structuredClone(v))),
+    remove: async (k: string) => void m.delete(k),
+  };
+}
+
+describe('per-tab state', () => {
+  it('sums frames, replaces a frame by its new snapshot, and resets on a new page', async () => {
+    const tabs = createTabStateStore(area());
+    await Promise.all([
+      tabs.report(1, 'https://a.example/', [{ key: 'p:x', count: 2 }], true, 0),
+      tabs.report(1, 'https://a.example/', [{ key: 'p:x', count: 1 }, { key: 'p:y', count: 4 }], false, 7),
+    ]);
+    expect((await tabs.get(1))?.counts).toEqual({ 'p:x': 3, 'p:y': 4 });
+    await tabs.report(1, 'https://a.example/', [{ key: 'p:x', count: 5 }], false, 0);
+    expect((await tabs.get(1))?.counts).toEqual({ 'p:x': 6, 'p:y': 4 });
+    await tabs.setFocus(1, 'p:y', 'a quote');
+    await tabs.report(1, 'https://b.example/', [], true, 0);
+    const st = await tabs.get(1);
+    expect(st?.counts).toEqual({});
+    expect(st?.url).toBe('https://b.example/');
+    await tabs.clear(1);
+    expect(await tabs.get(1)).toBeNull();
+  });
+});
