@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { ROOT, corpusDir, launch, scanStats, startServer, tabIdOf, mentionPoint, waitForCard, waitForHighlights, type Session } from '../tests/e2e/harness';
 import { generatePack } from './bench-names';
+import { svgChart } from './bench-chart';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const TIERS = (arg('tiers') ?? '10,1000,100000').split(',').map(Number);
@@ -233,30 +234,6 @@ async function appendCost(s: Session, origin: string) {
   }
   await page.close();
   return results;
-}
-
-function svgChart(rows: PageResult[]): string {
-  const tiers = [...new Set(rows.map((r) => r.tier))];
-  const names = [...new Set(rows.map((r) => r.page))];
-  const W = 1200;
-  const H = 420;
-  const pad = 50;
-  const maxR = Math.max(4, ...rows.map((r) => Math.min(r.ratio, 20)));
-  const colors = ['#1b7837', '#b35806', '#542788', '#2166ac'];
-  const x = (i: number) => pad + (i / Math.max(1, names.length - 1)) * (W - 2 * pad);
-  const y = (v: number) => H - pad - (Math.min(v, maxR) / maxR) * (H - 2 * pad);
-  let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12"><rect width="100%" height="100%" fill="#fff"/>`;
-  svg += `<text x="${pad}" y="20" font-size="14">Content-script work / text-walk floor F (warm), per corpus page (sorted by page size)</text>`;
-  for (const g of [1, 1.5, 2, 3]) svg += `<line x1="${pad}" x2="${W - pad}" y1="${y(g)}" y2="${y(g)}" stroke="#ccc" stroke-dasharray="4 3"/><text x="8" y="${y(g) + 4}">${g}×</text>`;
-  tiers.forEach((t, ti) => {
-    const pts = names.map((n, i) => {
-      const r = rows.find((q) => q.page === n && q.tier === t);
-      return r ? `${x(i).toFixed(1)},${y(r.ratio).toFixed(1)}` : null;
-    });
-    svg += `<polyline fill="none" stroke="${colors[ti % colors.length]}" stroke-width="1.5" points="${pts.filter(Boolean).join(' ')}"/>`;
-    svg += `<text x="${W - pad - 160}" y="${40 + ti * 16}" fill="${colors[ti % colors.length]}">${t.toLocaleString('en')} aliases + real pack</text>`;
-  });
-  return svg + '</svg>\n';
 }
 
 // ----------------------------------------------------------------------------------------------
