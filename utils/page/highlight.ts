@@ -40,10 +40,14 @@ export class Highlighter {
     const reg = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
     reg.set(HIGHLIGHT, this.main);
     reg.set(HIGHLIGHT_ACTIVE, this.active);
-    this.installStyle();
   }
 
+  /**
+   * Adding a sheet makes the browser recalculate the whole document's style (about 60 ms on a
+   * 150,000-character page): do it only once there is something to paint.
+   */
   private installStyle() {
+    if (this.sheet || this.styleEl) return;
     // A constructed sheet is not a node: page scripts walking the DOM do not see it.
     try {
       const sheet = new CSSStyleSheet();
@@ -63,7 +67,9 @@ export class Highlighter {
   }
 
   add(r: Range) {
-    this.main?.add(r);
+    if (!this.main) return;
+    this.installStyle();
+    this.main.add(r);
   }
 
   remove(r: Range) {
