@@ -6,6 +6,7 @@ import { PageEntities } from '@/components/PageEntities';
 import { ExportMenu } from '@/components/ExportMenu';
 import { t2 } from '@/components/panel-strings';
 import { currentTabId } from '@/utils/ext-page-tab';
+import { openPanelFromPage } from '@/utils/ext-page-panel';
 import '@/components/ext-page.css';
 
 const lang = navigator.language;
@@ -14,9 +15,11 @@ function App() {
   const [state, setState] = useState<Res<'tab.state'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
 
   const load = async () => {
     const id = await currentTabId();
+    setTabId(id);
     if (id === null) return;
     send('tab.state', { tabId: id, lang }).then(setState, (e) => setError((e as Error).message));
   };
@@ -34,6 +37,15 @@ function App() {
     }
   };
 
+  // Opening must be the click's first step; the focus message follows.
+  const showInPanel = (key: string) => {
+    if (tabId === null) return;
+    const opening = openPanelFromPage(tabId);
+    void send('panel.focus', { tabId, key })
+      .then(() => opening)
+      .then(() => window.close(), (e) => setError((e as Error).message));
+  };
+
   const total = state?.entities.reduce((n, e) => n + e.count, 0) ?? 0;
   return (
     <main style={{ width: '340px' }}>
@@ -43,7 +55,7 @@ function App() {
         {state?.host ?? '—'} · {state?.entities.length ?? 0} {lang.startsWith('fr') ? 'entités' : 'entities'}, {total} {t2('mentions', lang)}
       </p>
       <h2>{t2('onThisPage', lang)}</h2>
-      <PageEntities entities={state?.entities ?? []} lang={lang} />
+      <PageEntities entities={state?.entities ?? []} lang={lang} onSelect={showInPanel} />
       {!!state?.notesOnPage && (
         <p class="small muted" data-testid="notes-on-page">
           {state.notesOnPage} {lang.startsWith('fr') ? 'note(s) écrite(s) sur cette page' : `note${state.notesOnPage === 1 ? '' : 's'} written on this page`}

@@ -290,6 +290,23 @@ describe('popup, notes and export', () => {
     await options.close();
   });
 
+  it('opens the side panel on an entity chosen in the popup', async () => {
+    const page = await open('/pages/clearview-en.html');
+    await waitForHighlights(page, 3);
+    await page.waitForTimeout(400);
+    const tabId = await tabIdOf(s, page);
+    const popup = await s.context.newPage();
+    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    // The popup closes itself only once sidePanel.open() resolved; on failure it shows the error.
+    const closed = popup.waitForEvent('close');
+    await popup.getByRole('button', { name: 'PimEyes' }).click();
+    await closed;
+    const w = await worker(s);
+    const st = await w.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`);
+    expect((st[`tab:${tabId}`] as { focus: string }).focus).toBe('backstory.surveillance-tech:pimeyes');
+    await page.close();
+  });
+
   it('pauses on a site from the popup', async () => {
     const page = await open('/pages/clearview-en.html');
     await waitForHighlights(page, 1);

@@ -151,6 +151,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       };
     },
 
+    async 'panel.focus'({ tabId, key }) {
+      await deps.tabs.setFocus(tabId, key);
+      return {};
+    },
+
     async 'site.pause'({ host, paused }) {
       await deps.settings.setPaused(host, paused);
       return {};
