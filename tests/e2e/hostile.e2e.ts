@@ -37,7 +37,7 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  srv = await startServer({ '/hostile.html': HOSTILE });
+  srv = await startServer({ '/hostile.html': HOSTILE, '/plain.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Plain.</p></body></html>' });
   s = await launch();
   page = await s.context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
@@ -93,6 +93,28 @@ describe('a hostile page', () => {
     await page.mouse.move(1, 1);
     await expect.poll(() => readCard(page), { timeout: 3000 }).toBeNull();
     expect(errors).toEqual([]);
+  });
+});
+
+describe('a pathological page', () => {
+  it('finds names anywhere in a 1.5 MB paragraph of one text node', async () => {
+    const p = await s.context.newPage();
+    await p.goto(`${srv.origin}/plain.html`);
+    await p.evaluate(() => {
+      const filler = 'lorem ipsum dolor sit amet. '.repeat(27_000);
+      const para = document.createElement('p');
+      para.id = 'giant';
+      para.textContent = `${filler}Mid-text mention of Clearview AI here. ${filler}And PimEyes at the very end.`;
+      document.body.append(para);
+    });
+    await expect
+      .poll(() => p.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention')!;
+        const giant = document.getElementById('giant')!;
+        return [...h].filter((r) => giant.contains(r.startContainer)).map((r) => r.toString()).sort();
+      }), { timeout: 20_000 })
+      .toEqual(['Clearview AI', 'PimEyes']);
+    await p.close();
   });
 });
 

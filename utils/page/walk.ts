@@ -25,6 +25,42 @@ export interface Block {
   offsets: number[];
 }
 
+/**
+ * Longest text handled as one unit. Tokenizing cannot pause mid-text, so a giant paragraph is cut
+ * into pieces at white space (a name straddling a cut is the price of never blocking the page).
+ */
+export const MAX_BLOCK_CHARS = 16_384;
+
+/** Cut a block into pieces of at most MAX_BLOCK_CHARS, each mapping back to the same text nodes. */
+export function splitBlock(block: Block): Block[] {
+  const out: Block[] = [];
+  const { text, nodes, offsets } = block;
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + MAX_BLOCK_CHARS);
+    if (end < text.length) {
+      // Prefer a sentence end, then any space, in the last quarter of the piece.
+      const floor = start + (MAX_BLOCK_CHARS >> 2) * 3;
+      const sentence = text.lastIndexOf('. ', end);
+      const space = text.lastIndexOf(' ', end);
+      end = sentence > floor ? sentence + 2 : space > floor ? space + 1 : end;
+    }
+    // Nodes overlapping [start, end); offsets relative to the piece (the first may be negative).
+    const pn: Text[] = [];
+    const po: number[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const nodeStart = offsets[i];
+      const nodeEnd = i + 1 < nodes.length ? offsets[i + 1] : text.length;
+      if (nodeEnd <= start || nodeStart >= end) continue;
+      pn.push(nodes[i]);
+      po.push(nodeStart - start);
+    }
+    out.push({ element: block.element, text: text.slice(start, end), nodes: pn, offsets: po });
+    start = end;
+  }
+  return out;
+}
+
 export interface WalkOptions {
   /** Elements to treat as absent (the extension's own UI). */
   exclude?: (el: Element) => boolean;
@@ -83,7 +119,9 @@ export class TextWalker {
   private flush() {
     if (this.nodes.length) {
       const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
-      this.blocks.push({ element: this.blockStack[this.blockStack.length - 1], text, nodes: this.nodes, offsets: this.offsets });
+      const block = { element: this.blockStack[this.blockStack.length - 1], text, nodes: this.nodes, offsets: this.offsets };
+      if (text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
+      else for (const part of splitBlock(block)) this.blocks.push(part);
     }
     this.parts = [];
     this.nodes = [];

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BLOCK_CHARS, splitBlock, type Block } from '@/utils/page/walk';
+
+describe('splitting a giant block', () => {
+  it('cuts at white space into pieces that still map to the original text nodes', () => {
+    const words = Array.from({ length: 12_000 }, (_, i) => `word${i}${i % 17 === 0 ? '.' : ''}`).join(' ');
+    // Three "text nodes" of uneven length, as a walk would join them.
+    const cuts = [0, 5_000, 40_000];
+    const nodes = cuts.map((c, i) => ({ id: i, data: words.slice(c, cuts[i + 1] ?? words.length) })) as unknown as Text[];
+    const block: Block = { element: {} as Element, text: words, nodes, offsets: cuts };
+    const pieces = splitBlock(block);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((p) => p.text).join('')).toBe(words);
+    let start = 0;
+    for (const p of pieces) {
+      expect(p.text.length).toBeLessThanOrEqual(MAX_BLOCK_CHARS);
+      if (start + p.text.length < words.length) expect(p.text.endsWith(' ')).toBe(true);
+      // Every character of the piece is found in the node the offsets point to.
+      for (const at of [0, p.text.length - 1]) {
+        let k = p.offsets.length - 1;
+        while (p.offsets[k] > at) k--;
+        const node = p.nodes[k] as unknown as { data: string };
+        expect(node.data[at - p.offsets[k]]).toBe(p.text[at]);
+      }
+      start += p.text.length;
+    }
+  });
+});
