@@ -95,14 +95,8 @@ export default defineContentScript({
       highlighter.destroy();
     });
 
-    try {
-      await fullScan();
-      stats.firstScanDoneAt = performance.now();
-    } catch {
-      // The context was invalidated (extension updated or page left) mid-scan: nothing to clean.
-      return;
-    }
-
+    // Observe before the first scan: text added while it runs is queued, not lost (scans run one
+    // at a time, so the batch waits for the full scan).
     observeChanges(document.body, {
       delayMs: 100,
       maxWaitMs: 500,
@@ -120,6 +114,14 @@ export default defineContentScript({
         stats.batch({ chars, workMs, roots: batch.roots.length });
       },
     });
+
+    try {
+      await fullScan();
+      stats.firstScanDoneAt = performance.now();
+    } catch {
+      // The context was invalidated (extension updated or page left) mid-scan: nothing to clean.
+      return;
+    }
 
     // Single-page apps: a new route is a new page for counts and the popup.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
