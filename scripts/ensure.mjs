@@ -32,9 +32,9 @@ export function ensureChromium() {
   if (root && hasApt) {
     console.log('› installing Chromium (apt-get install -y chromium)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0) {
+    if (run('apt-get', ['install', '-y', 'chromium'], { env }) !== 0) {
       run('apt-get', ['update'], { env });
-      run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env });
+      run('apt-get', ['install', '-y', 'chromium'], { env });
     }
     found = findChromium();
   }
@@ -77,9 +77,9 @@ export function ensureFirefox() {
   if (os.userInfo().uid === 0 && fs.existsSync('/usr/bin/apt-get')) {
     console.log('› installing Firefox ESR (apt-get install -y firefox-esr)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['install', '-y', '--no-install-recommends', 'firefox-esr'], { env }) !== 0) {
+    if (run('apt-get', ['install', '-y', 'firefox-esr'], { env }) !== 0) {
       run('apt-get', ['update'], { env });
-      run('apt-get', ['install', '-y', '--no-install-recommends', 'firefox-esr'], { env });
+      run('apt-get', ['install', '-y', 'firefox-esr'], { env });
     }
   }
   return fs.existsSync(path) ? path : null;
