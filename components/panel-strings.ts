@@ -18,6 +18,8 @@ const S = {
   mentions: { en: 'mentions', fr: 'mentions' },
   pause: { en: 'Pause on this site', fr: 'Mettre en pause sur ce site' },
   resume: { en: 'Resume on this site', fr: 'Réactiver sur ce site' },
+  pauseAll: { en: 'Pause everywhere', fr: 'Mettre en pause partout' },
+  resumeAll: { en: 'Resume everywhere', fr: 'Réactiver partout' },
   pausedNote: { en: 'Paused on this site. Reload the page to apply.', fr: 'En pause sur ce site. Rechargez la page pour appliquer.' },
   resumedNote: { en: 'Active on this site. Reload the page to apply.', fr: 'Actif sur ce site. Rechargez la page pour appliquer.' },
   exportNotes: { en: 'Export notes', fr: 'Exporter les notes' },

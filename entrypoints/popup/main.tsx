@@ -25,11 +25,11 @@ function App() {
   };
   useEffect(() => void load(), []);
 
-  const togglePause = async () => {
-    if (!state?.host) return;
-    const paused = !state.paused;
+  const togglePause = async (everywhere = false) => {
+    if (!state?.host && !everywhere) return;
+    const paused = everywhere ? !state?.pausedAll : !state?.paused;
     try {
-      await send('site.pause', { host: state.host, paused });
+      await send('site.pause', { host: everywhere ? '*' : state!.host!, paused });
       setNotice(t2(paused ? 'pausedNote' : 'resumedNote', lang));
       await load();
     } catch (e) {
@@ -61,13 +61,18 @@ function App() {
           {state.notesOnPage} {lang.startsWith('fr') ? 'note(s) écrite(s) sur cette page' : `note${state.notesOnPage === 1 ? '' : 's'} written on this page`}
         </p>
       )}
-      {state?.host && (
-        <p>
-          <button type="button" onClick={togglePause}>
+      <p>
+        {state?.host && !state.pausedAll && (
+          <button type="button" onClick={() => togglePause(false)}>
             {t2(state.paused ? 'resume' : 'pause', lang)}
           </button>
-        </p>
-      )}
+        )}{' '}
+        {state && (
+          <button type="button" onClick={() => togglePause(true)}>
+            {t2(state.pausedAll ? 'resumeAll' : 'pauseAll', lang)}
+          </button>
+        )}
+      </p>
       {notice && <p class="small ok">{notice}</p>}
       <ExportMenu lang={lang} />
     </main>

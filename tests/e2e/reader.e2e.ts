@@ -322,6 +322,17 @@ describe('popup, notes and export', () => {
     await popup.getByRole('button', { name: 'Pause on this site' }).waitFor({ state: 'visible' });
     await page.reload();
     await waitForHighlights(page, 1);
+
+    await popup.getByRole('button', { name: 'Pause everywhere' }).click();
+    await popup.getByRole('button', { name: 'Resume everywhere' }).waitFor({ state: 'visible' });
+    const other = await open('/pages/clearview-fr.html');
+    await other.waitForTimeout(800);
+    expect(await highlightedTexts(other)).toEqual([]);
+    await popup.getByRole('button', { name: 'Resume everywhere' }).click();
+    await popup.getByRole('button', { name: 'Pause everywhere' }).waitFor({ state: 'visible' });
+    await other.reload();
+    await waitForHighlights(other, 1);
+    await other.close();
     await popup.close();
   });
 });

@@ -55,6 +55,19 @@ describe('background handlers', () => {
     expect(st).toMatchObject({ ok: true, data: { host: 'news.example', entities: [{ key: 'test.sample:acme', count: 3 }] } });
   });
 
+  it('pauses one site or every site', async () => {
+    const { call } = await setup();
+    const state = async () => ((await call({ type: 'site.state' }, content)) as { data: { paused: boolean } }).data.paused;
+    expect(await state()).toBe(false);
+    await call({ type: 'site.pause', host: 'news.example', paused: true });
+    expect(await state()).toBe(true);
+    await call({ type: 'site.pause', host: 'news.example', paused: false });
+    await call({ type: 'site.pause', host: '*', paused: true });
+    expect(await state()).toBe(true);
+    await call({ type: 'site.pause', host: '*', paused: false });
+    expect(await state()).toBe(false);
+  });
+
   it('turns a full disk into a clear storage error and keeps the store unchanged', async () => {
     const { call, real } = await setup((db) =>
       new Proxy(db, {

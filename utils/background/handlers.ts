@@ -147,6 +147,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         focus: state?.focus ?? null,
         quote: state?.quote ?? null,
         paused: await deps.settings.isPaused(state?.url ?? undefined),
+        pausedAll: (await deps.settings.read()).pausedAll,
         notesOnPage: state?.url ? await countNotesForPage(db, state.url) : 0,
       };
     },
@@ -157,7 +158,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'site.pause'({ host, paused }) {
-      await deps.settings.setPaused(host, paused);
+      await (host === '*' ? deps.settings.setPausedAll(paused) : deps.settings.setPaused(host, paused));
       return {};
     },
 

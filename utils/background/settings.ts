@@ -2,6 +2,8 @@ import type { DB } from '../store/db';
 
 export interface Settings {
   pausedHosts: string[];
+  /** Paused on every site (the popup's "Pause everywhere"). */
+  pausedAll: boolean;
   /** Find long multi-word names written with one typo. On by default: 0 false positives on the corpus (tests/unit/typo.test.ts). */
   typoTolerance: boolean;
 }
@@ -10,10 +12,11 @@ export interface SettingsStore {
   read(): Promise<Settings>;
   isPaused(url: string | undefined | null): Promise<boolean>;
   setPaused(host: string, paused: boolean): Promise<void>;
+  setPausedAll(paused: boolean): Promise<void>;
   setTypoTolerance(on: boolean): Promise<void>;
 }
 
-const DEFAULTS: Settings = { pausedHosts: [], typoTolerance: true };
+const DEFAULTS: Settings = { pausedHosts: [], pausedAll: false, typoTolerance: true };
 
 function hostOf(url: string | undefined | null): string | null {
   if (!url) return null;
@@ -30,6 +33,7 @@ export function createSettingsStore(db: () => Promise<DB>): SettingsStore {
     const v = (await (await db()).get('meta', 'settings'))?.value as Partial<Settings> | undefined;
     return {
       pausedHosts: Array.isArray(v?.pausedHosts) ? v.pausedHosts.filter((h) => typeof h === 'string') : DEFAULTS.pausedHosts,
+      pausedAll: typeof v?.pausedAll === 'boolean' ? v.pausedAll : DEFAULTS.pausedAll,
       typoTolerance: typeof v?.typoTolerance === 'boolean' ? v.typoTolerance : DEFAULTS.typoTolerance,
     };
   };
@@ -40,8 +44,13 @@ export function createSettingsStore(db: () => Promise<DB>): SettingsStore {
       await write({ ...(await read()), typoTolerance: on });
     },
     async isPaused(url) {
+      const s = await read();
+      if (s.pausedAll) return true;
       const host = hostOf(url);
-      return !!host && (await read()).pausedHosts.includes(host);
+      return !!host && s.pausedHosts.includes(host);
+    },
+    async setPausedAll(paused) {
+      await write({ ...(await read()), pausedAll: paused });
     },
     async setPaused(host, paused) {
       const s = await read();

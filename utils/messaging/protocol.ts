@@ -116,10 +116,11 @@ export const protocol = {
   'tab.state': def(
     'page',
     z.strictObject({ tabId: TabId, lang: Lang }),
-    z.object({ url: z.string().nullable(), host: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), quote: z.string().nullable(), paused: z.boolean(), notesOnPage: z.number() }),
+    z.object({ url: z.string().nullable(), host: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), quote: z.string().nullable(), paused: z.boolean(), pausedAll: z.boolean(), notesOnPage: z.number() }),
   ),
   /** From the popup: show this entity in the side panel of that tab (the popup opens the panel itself). */
   'panel.focus': def('page', z.strictObject({ tabId: TabId, key: Key }), Ok),
+  /** Pause (or resume) on one site, or everywhere when `host` is "*". */
   'site.pause': def('page', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
   'settings.get': def('page', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),
   'settings.set': def('page', z.strictObject({ typoTolerance: z.boolean() }), Ok),
