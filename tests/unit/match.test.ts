@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldWithMap, pairKey } from '@/utils/match/fold';
+import { fold, foldWithMap } from '@/utils/match/fold';
 import { tokenize } from '@/utils/match/tokenize';
-import { compileDictionary, lookupFirstTokens, startersAmong, FLAG_WEAK, type AliasInput } from '@/utils/match/dictionary';
+import { compileDictionary, startersAmong, FLAG_WEAK, type AliasInput } from '@/utils/match/dictionary';
 import { lookupBothRounds } from '../support/lookup';
 import { indexSlice, matchTokens } from '@/utils/match/matcher';
 

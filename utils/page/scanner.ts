@@ -76,7 +76,6 @@ export class Scanner {
   private readonly entityKeys: string[] = [];
   private readonly entityIndex = new Map<string, number>();
   private readonly limits: ScanLimits;
-  private overflow = 0;
   readonly totals: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
 
   constructor(private readonly deps: ScannerDeps) {
@@ -266,10 +265,8 @@ export class Scanner {
 
   private register(block: Block, match: Match, key: string) {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    if (this.registry.all.size >= this.limits.stored) {
-      this.overflow++;
-      return;
-    }
+    // Beyond the stored cap a mention is only counted: no range, no hover.
+    if (this.registry.all.size >= this.limits.stored) return;
     const { range, nodes } = rangeFor(block, match.start, match.end);
     const perEntity = this.highlightedPerEntity.get(key) ?? 0;
     const highlighted = this.deps.highlighter.size < this.limits.perPage && perEntity < this.limits.perEntity;
@@ -315,6 +312,5 @@ export class Scanner {
     this.highlightedPerEntity.clear();
     this.strong.clear();
     this.pendingWeak = [];
-    this.overflow = 0;
   }
 }
