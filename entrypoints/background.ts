@@ -22,9 +22,11 @@ export default defineBackground(() => {
       return d;
     }));
 
+  // One store: its per-tab write queue must see every writer, closing tabs included.
+  const tabs = createTabStateStore(browser.storage.session);
   const handlers = createHandlers({
     db,
-    tabs: createTabStateStore(browser.storage.session),
+    tabs,
     settings: createSettingsStore(db),
     uiLang: () => browser.i18n.getUILanguage(),
     openPanel,
@@ -40,7 +42,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => void db());
 
-  browser.tabs.onRemoved.addListener((tabId) => void createTabStateStore(browser.storage.session).clear(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
 
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'next-mention' && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: 'mention.next' }).catch(() => {});

@@ -1,14 +1,5 @@
-import { sendRaw } from './transport';
+import { RequestError, sendRaw } from './transport';
 import { Envelope, protocol, type MessageType, type Req, type Res } from './protocol';
-
-export class RequestError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Send one typed message to the background and check its reply against the protocol.

@@ -1,4 +1,4 @@
-import { sendRaw } from './transport';
+import { RequestError, sendRaw } from './transport';
 import type { MessageType, Req, Res } from './protocol';
 
 /**
@@ -6,22 +6,13 @@ import type { MessageType, Req, Res } from './protocol';
  * page would triple the content script (the background validates every request with zod; its
  * replies are trusted extension data that the card renders as text only).
  */
-export class ContentRequestError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 type ContentMessage = 'dict.lookup' | 'entity.card' | 'page.report' | 'site.state' | 'panel.open';
 
 export async function sendFromPage<T extends ContentMessage & MessageType>(type: T, body: Req<T>): Promise<Res<T>> {
   const raw = await sendRaw({ type, ...body });
   const env = raw as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } } | null;
-  if (!env || typeof env !== 'object' || typeof env.ok !== 'boolean') throw new ContentRequestError('internal', 'the background sent no valid reply');
-  if (!env.ok) throw new ContentRequestError(String(env.error?.code ?? 'internal'), String(env.error?.message ?? 'request failed'));
-  if (!env.data || typeof env.data !== 'object') throw new ContentRequestError('internal', 'the background sent no data');
+  if (!env || typeof env !== 'object' || typeof env.ok !== 'boolean') throw new RequestError('internal', 'the background sent no valid reply');
+  if (!env.ok) throw new RequestError(String(env.error?.code ?? 'internal'), String(env.error?.message ?? 'request failed'));
+  if (!env.data || typeof env.data !== 'object') throw new RequestError('internal', 'the background sent no data');
   return env.data as Res<T>;
 }

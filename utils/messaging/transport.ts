@@ -1,5 +1,15 @@
 import { browser } from 'wxt/browser';
 
+/** A structured error reply from the background (code from the protocol's error codes). */
+export class RequestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 const RETRYABLE = /Receiving end does not exist|Could not establish connection|message port closed/i;
 
 /** Send one message to the background; a worker that was asleep or restarting gets one retry. */

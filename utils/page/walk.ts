@@ -64,8 +64,6 @@ export function splitBlock(block: Block): Block[] {
 export interface WalkOptions {
   /** Elements to treat as absent (the extension's own UI). */
   exclude?: (el: Element) => boolean;
-  /** Do not enter block-level children: rescan only `root`'s own inline content. */
-  shallow?: boolean;
 }
 
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
@@ -158,7 +156,7 @@ export class TextWalker {
         if (tag === 'BR') this.flush();
         else if (!isSkipped(el, this.opts.exclude)) {
           if (INLINE_TAGS.has(tag)) descend = true;
-          else if (!this.opts.shallow) {
+          else {
             this.flush();
             blockStack.push(el);
             descend = true;

@@ -18,10 +18,13 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export async function packHash(pack: Pack): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(pack));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function packHash(pack: Pack): Promise<string> {
+  return sha256Hex(canonicalJson(pack));
 }
 
 /** The pack's id is taken by a pack of the other kind (bundled vs user). */
@@ -119,15 +122,10 @@ export async function loadDictionary(db: DB, opts: CompileOptions = {}): Promise
     for (const a of rec.entity.aliases)
       aliases.push({ text: a.text, entity: rec.key, weak: a.strength === 'weak', caseSensitive: a.caseSensitive });
   }
-  const version = (await packHashOfString(basis)).slice(0, 16);
+  const version = (await sha256Hex(basis)).slice(0, 16);
   const dict = compileDictionary(aliases, version, opts);
   await db.put('meta', { key: 'dictionary', value: { ...dict, basis } });
   return dict;
-}
-
-async function packHashOfString(s: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export async function getEntity(db: DB, key: string): Promise<EntityRecord | undefined> {
