@@ -11,6 +11,7 @@ import {
   highlightedTexts,
   launch,
   mentionPoint,
+  openExtensionPage,
   startServer,
   tabIdOf,
   waitForCard,
@@ -53,17 +54,15 @@ try {
   await page.waitForTimeout(300);
   const tabId = await tabIdOf(s, page);
 
-  const panel = await s.context.newPage();
+  const panel = await openExtensionPage(s, 'sidepanel', tabId);
   await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=${tabId}`);
   await panel.locator('h1').waitFor();
   await panel.waitForTimeout(300);
   await panel.screenshot({ path: path.join(OUT, '2-side-panel.png') });
   console.log(`\nSide panel: ${await panel.locator('h1').textContent()} — ${await panel.locator('.timeline .fact').count()} facts, ${await panel.locator('.sources li').count()} sources`);
 
-  const popup = await s.context.newPage();
+  const popup = await openExtensionPage(s, 'popup', tabId);
   await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
   await popup.locator('.page-entities').waitFor();
   await popup.waitForTimeout(200);
   await popup.screenshot({ path: path.join(OUT, '3-popup.png') });

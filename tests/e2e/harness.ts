@@ -356,6 +356,21 @@ export async function scanStats(s: Session, tabId: number, timeout = 15_000): Pr
   }
 }
 
+/** What the worker keeps for a tab in session storage (counts, focus, quote), or null. */
+export async function tabState(s: Session, tabId: number): Promise<{ counts: Record<string, number>; focus: string | null; quote?: string | null } | null> {
+  const w = await worker(s);
+  const key = `tab:${tabId}`;
+  const st = await w.evaluate((k) => (chrome as unknown as { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } }).storage.session.get(k), key);
+  return (st[key] as { counts: Record<string, number>; focus: string | null; quote?: string | null }) ?? null;
+}
+
+/** An extension page (popup, side panel) opened as a tab, describing the given tab. */
+export async function openExtensionPage(s: Session, page: 'popup' | 'sidepanel', tabId: number) {
+  const p = await s.context.newPage();
+  await p.goto(`chrome-extension://${s.extensionId}/${page}.html?tab=${tabId}`);
+  return p;
+}
+
 /** The id Chromium gave a page's tab, as the extension sees it. */
 export async function tabIdOf(s: Session, page: Page): Promise<number> {
   const url = page.url();

@@ -9,7 +9,9 @@ import {
   readCard,
   spyOnSidePanel,
   startServer,
+  openExtensionPage,
   tabIdOf,
+  tabState,
   waitForCard,
   waitForHighlights,
   worker,
@@ -129,7 +131,6 @@ describe('hover card', () => {
   });
 
   it('opens the side panel from the card button, on that entity', async () => {
-    const w = await worker(s);
     const opens = await spyOnSidePanel(s);
     const p = await mentionPoint(page, 'Clearview AI');
     await page.mouse.move(p.x, p.y);
@@ -137,11 +138,9 @@ describe('hover card', () => {
     await clickCardButton(page, /Open full backstory/);
     await expect.poll(opens, { timeout: 5000 }).toEqual(['ok']);
     const tabId = await tabIdOf(s, page);
-    const state = await w.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`);
-    expect((state[`tab:${tabId}`] as { focus: string }).focus).toBe(CV);
+    expect((await tabState(s, tabId))?.focus).toBe(CV);
 
-    const panel = await s.context.newPage();
-    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=${tabId}`);
+    const panel = await openExtensionPage(s, 'sidepanel', tabId);
     await expect.poll(() => panel.locator('h1').textContent()).toBe('Clearview AI');
     await panel.locator('.timeline .fact').first().waitFor({ state: 'visible' });
     expect(await panel.locator('.timeline .fact').count()).toBeGreaterThan(20);
@@ -176,13 +175,9 @@ describe('quoting the page in a note', () => {
     await waitForCard(page, (c) => c.buttons.includes('Open full backstory'));
     await clickCardButton(page, /Open full backstory/);
     const tabId = await tabIdOf(s, page);
-    const w = await worker(s);
-    await expect
-      .poll(async () => ((await w.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`))[`tab:${tabId}`] as { quote?: string })?.quote)
-      .toBe(sentence);
+    await expect.poll(async () => (await tabState(s, tabId))?.quote).toBe(sentence);
 
-    const panel = await s.context.newPage();
-    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=${tabId}`);
+    const panel = await openExtensionPage(s, 'sidepanel', tabId);
     await expect.poll(() => panel.locator('.quote-option q').textContent()).toBe(sentence);
     await panel.getByRole('textbox', { name: 'Your notes' }).fill('Their denial, verbatim.');
     await panel.getByRole('button', { name: 'Save note' }).click();
@@ -226,15 +221,13 @@ describe('popup, notes and export', () => {
     await page.waitForTimeout(400);
     const tabId = await tabIdOf(s, page);
 
-    const popup = await s.context.newPage();
-    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openExtensionPage(s, 'popup', tabId);
     await expect.poll(() => popup.locator('.page-entities').textContent()).toContain('Clearview AI');
     const rows = await popup.locator('.page-entities .entity-row').allTextContents();
     expect(rows[0]).toMatch(/^Clearview AI/);
     expect(rows.some((r) => r.startsWith('Cambridge Analytica'))).toBe(true);
 
-    const panel = await s.context.newPage();
-    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=${tabId}`);
+    const panel = await openExtensionPage(s, 'sidepanel', tabId);
     await panel.getByRole('button', { name: 'Clearview AI' }).click();
     await expect.poll(() => panel.locator('h1').textContent()).toBe('Clearview AI');
     const secret = `Ask the city council about its contract =1+1 ${Date.now()}`;
@@ -295,15 +288,12 @@ describe('popup, notes and export', () => {
     await waitForHighlights(page, 3);
     await page.waitForTimeout(400);
     const tabId = await tabIdOf(s, page);
-    const popup = await s.context.newPage();
-    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openExtensionPage(s, 'popup', tabId);
     // The popup closes itself only once sidePanel.open() resolved; on failure it shows the error.
     const closed = popup.waitForEvent('close');
     await popup.getByRole('button', { name: 'PimEyes' }).click();
     await closed;
-    const w = await worker(s);
-    const st = await w.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`);
-    expect((st[`tab:${tabId}`] as { focus: string }).focus).toBe('backstory.surveillance-tech:pimeyes');
+    expect((await tabState(s, tabId))?.focus).toBe('backstory.surveillance-tech:pimeyes');
     await page.close();
   });
 
@@ -311,8 +301,7 @@ describe('popup, notes and export', () => {
     const page = await open('/pages/clearview-en.html');
     await waitForHighlights(page, 1);
     const tabId = await tabIdOf(s, page);
-    const popup = await s.context.newPage();
-    await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openExtensionPage(s, 'popup', tabId);
     await popup.getByRole('button', { name: 'Pause on this site' }).click();
     await popup.getByRole('button', { name: 'Resume on this site' }).waitFor({ state: 'visible' });
     await page.reload();
@@ -387,12 +376,8 @@ describe('a page that keeps changing', () => {
       history.pushState({}, '', '/dynamic.html?route=2');
       document.querySelector('main')!.innerHTML = '<p>New route about NSO Group.</p>';
     });
-    const w0 = await worker(s);
     await expect
-      .poll(async () => {
-        const st = await w0.evaluate((k) => chrome.storage.session.get(k), `tab:${tabIdBefore}`);
-        return Object.keys((st[`tab:${tabIdBefore}`] as { counts: Record<string, number> })?.counts ?? {});
-      }, { timeout: 8000 })
+      .poll(async () => Object.keys((await tabState(s, tabIdBefore))?.counts ?? {}), { timeout: 8000 })
       .toEqual(['backstory.surveillance-tech:nso-group']);
     await page.goBack();
     await page.goto(srv.origin + '/dynamic.html');
@@ -407,12 +392,8 @@ describe('a page that keeps changing', () => {
 
     // The popup still counts every mention beyond the per-entity highlight cap.
     const tabId = await tabIdOf(s, page);
-    const w = await worker(s);
     await expect
-      .poll(async () => {
-        const st = await w.evaluate((k) => chrome.storage.session.get(k), `tab:${tabId}`);
-        return (st[`tab:${tabId}`] as { counts: Record<string, number> })?.counts['backstory.surveillance-tech:cambridge-analytica'];
-      }, { timeout: 5000 })
+      .poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 5000 })
       .toBe(1000);
   });
 });
