@@ -48,9 +48,11 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCa
   );
 }
 
-/** Card styles: px units and generic fonts only, so page CSS and @font-face cannot reach in. */
+/**
+ * Card styles: px units and generic fonts only, so page CSS and @font-face cannot reach in. The host's
+ * own rule is written by card-host.ts, which owns its placement.
+ */
 export const CARD_CSS = `
-:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; left: var(--x, 0) !important; top: var(--y, 0) !important; display: var(--d, none) !important; }
 .card { box-sizing: border-box; width: 360px; max-height: 420px; display: flex; flex-direction: column; overflow: hidden; background: #fffdf7; color: #1d1d1f;
   border: 1px solid #d8cfb8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px;
   font: 13px/1.45 system-ui, sans-serif; direction: ltr; text-align: left; unicode-bidi: isolate; }

@@ -20,7 +20,8 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
   const [draft, setDraft] = useState(() => sessionStorage.getItem(draftKey(entityKey)) ?? '');
   const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [useQuote, setUseQuote] = useState(true);
+  // Unticked: the quote came from the page, which may have changed the selection; the reader decides.
+  const [useQuote, setUseQuote] = useState(false);
 
   const refresh = () =>
     send('notes.list', { entityKey }).then(

@@ -14,12 +14,15 @@ export function PackImport({ onImported }: { onImported: () => void }) {
   const [preview, setPreview] = useState<PackPreview | null>(null);
   const [errors, setErrors] = useState<Problem[]>([]);
   const [result, setResult] = useState<string | null>(null);
+  // Discreet by default: an imported pack is often the reader's own research.
+  const [discreet, setDiscreet] = useState(true);
 
   const pick = async (file: File | undefined) => {
     setPreview(null);
     setErrors([]);
     setResult(null);
     setText(null);
+    setDiscreet(true);
     if (!file) return;
     setFileName(file.name);
     // Checked before reading: a huge file is refused without loading it.
@@ -38,7 +41,7 @@ export function PackImport({ onImported }: { onImported: () => void }) {
   const confirm = async () => {
     if (!text) return;
     try {
-      const r = await send('pack.import', { text });
+      const r = await send('pack.import', { text, discreet });
       if (!r.ok) setErrors(r.errors);
       else {
         setResult(r.outcome === 'unchanged' ? 'This exact pack is already installed: nothing changed.' : `Imported ${r.preview?.name} ${r.preview?.version}.`);
@@ -61,6 +64,11 @@ export function PackImport({ onImported }: { onImported: () => void }) {
             <strong>{preview.name}</strong> {preview.version} ({preview.id}): {preview.entities} entities, {preview.aliases} aliases, {preview.facts} facts,{' '}
             {preview.sources} sources.
           </p>
+          <label>
+            <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet((e.target as HTMLInputElement).checked)} /> Discreet: never
+            highlight this pack’s names in web pages. They are listed in the popup and side panel only, so no page can find out which names the
+            pack holds.
+          </label>
           <button class="primary" type="button" onClick={confirm}>
             Import
           </button>

@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { sendFromPage as send } from '@/utils/messaging/content-client';
 import { Highlighter } from '@/utils/page/highlight';
 import { Scanner } from '@/utils/page/scanner';
-import { CardHost } from '@/utils/page/card-host';
+import { CardHost, currentSelection } from '@/utils/page/card-host';
+import { VisibilityJudge } from '@/utils/page/visibility';
+import { visibleQuote } from '@/utils/page/quote';
 import { wireInteraction } from '@/utils/page/interaction';
 import { observeChanges } from '@/utils/page/observer';
 import { yieldToPage } from '@/utils/page/schedule';
@@ -27,9 +29,12 @@ export default defineContentScript({
     if (paused.paused || signal.aborted) return;
 
     const lang = navigator.language;
-    // The reader's selection, if any, goes along as a quote for a note: only on their click.
-    function openPanel(key: string, selection = String(getSelection() ?? '')) {
-      const quote = selection.replace(/\s+/g, ' ').trim().slice(0, 2000);
+    // The reader's selection, if any, goes along as a quote for a note: only on their click, and
+    // only the part of it they can see.
+    function openPanel(key: string, selection = currentSelection()) {
+      const judge = new VisibilityJudge(document);
+      judge.reset();
+      const quote = visibleQuote(selection, judge);
       void send('panel.open', quote ? { key, quote } : { key }).catch(() => {});
     }
     const highlighter = new Highlighter(document);

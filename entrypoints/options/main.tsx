@@ -45,11 +45,16 @@ function App() {
       </p>
       {error && <p class="error">{error}</p>}
       <h2>Installed packs</h2>
+      <p class="muted small">
+        A discreet pack’s names are never highlighted in web pages: they are counted in the popup and the side panel only, where no page can read
+        them. Imported packs are discreet unless you choose otherwise. Changes apply to pages loaded afterwards.
+      </p>
       <ul class="plain packs">
         {packs.map((p) => (
           <li class="entity-row" key={p.id} data-pack={p.id}>
             <div>
               <strong>{p.name}</strong> <span class="muted small">{p.id} · v{p.version} · {p.bundled ? 'bundled' : 'imported'}</span>
+              {p.discreet && <span class="small"> · discreet</span>}
               <div class="small muted">
                 {p.entityCount} entities · {p.factCount} facts · {p.sourceCount} sources · {p.languages.join(', ')} · {p.license}
               </div>
@@ -57,6 +62,13 @@ function App() {
             <div>
               <button type="button" onClick={() => act(() => send('pack.enable', { id: p.id, enabled: !p.enabled }))}>
                 {p.enabled ? 'Disable' : 'Enable'}
+              </button>{' '}
+              <button
+                type="button"
+                title="A discreet pack’s names are never highlighted in pages, only listed in the popup and side panel."
+                onClick={() => act(() => send('pack.discreet', { id: p.id, discreet: !p.discreet }))}
+              >
+                {p.discreet ? 'Highlight in pages' : 'Make discreet'}
               </button>{' '}
               {!p.bundled && (
                 <button type="button" onClick={() => act(() => send('pack.remove', { id: p.id }))}>

@@ -182,7 +182,7 @@ export async function worker(s: Session): Promise<Worker> {
 
 export async function highlightCount(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention');
+    const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
     return h ? h.size : 0;
   });
 }
@@ -190,7 +190,7 @@ export async function highlightCount(page: Page): Promise<number> {
 /** Text of every highlighted range (read from the page's main world, which shares CSS.highlights). */
 export async function highlightedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention');
+    const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
     return h ? [...h].map((r) => r.toString()) : [];
   });
 }
@@ -198,7 +198,7 @@ export async function highlightedTexts(page: Page): Promise<string[]> {
 export async function waitForHighlights(page: Page, min = 1, timeout = 10_000): Promise<number> {
   await page.waitForFunction(
     (n) => {
-      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention');
+      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
       return !!h && h.size >= n;
     },
     min,
@@ -211,7 +211,7 @@ export async function waitForHighlights(page: Page, min = 1, timeout = 10_000): 
 export async function mentionPoint(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(
     ([t, n]) => {
-      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention');
+      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
       const ranges = h ? [...h].filter((r) => r.toString().replace(/\s+/g, ' ') === t) : [];
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const r = ranges[n as number];
@@ -270,8 +270,8 @@ export async function readCard(page: Page): Promise<CardNode | null> {
     const hosts = findAll(root, (n) => (n.shadowRoots ?? []).some((s) => s.shadowRootType === 'closed'));
     for (const host of hosts) {
       const style = (host.attributes ?? []).join(' ');
-      // The card hides through a custom property its :host rule reads (see card-host.ts).
-      if (/--d:\s*none/.test(style)) continue;
+      // The card hides through a custom property (random name) its :host rule reads (see card-host.ts).
+      if (/:\s*none\b/.test(style)) continue;
       const shadow = host.shadowRoots!.find((s) => s.shadowRootType === 'closed')!;
       const buttons = findAll(shadow, (n) => n.localName === 'button').map((b) => textOf(b).trim());
       const links = findAll(shadow, (n) => n.localName === 'a').map((a) => {

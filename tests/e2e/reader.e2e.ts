@@ -62,7 +62,7 @@ describe('reading a French article about Clearview AI', () => {
     expect(texts).toContain('Cambridge Analytica');
     // The cross-element mention is one range spanning the <b>.
     const crossElement = await page.evaluate(() => {
-      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention')!;
+      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]))!;
       return [...h].some((r) => r.startContainer !== r.endContainer && r.toString() === 'Clearview AI');
     });
     expect(crossElement).toBe(true);
@@ -70,7 +70,7 @@ describe('reading a French article about Clearview AI', () => {
 
   it('never highlights form fields, templates or across a line break', async () => {
     const inSkipped = await page.evaluate(() => {
-      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-mention')!;
+      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]))!;
       return [...h].filter((r) => {
         const el = r.startContainer.parentElement;
         return !!el?.closest('textarea,input,template,script,style,[contenteditable]') || r.cloneContents().querySelector?.('br');
@@ -179,6 +179,9 @@ describe('quoting the page in a note', () => {
 
     const panel = await openExtensionPage(s, 'sidepanel', tabId);
     await expect.poll(() => panel.locator('.quote-option q').textContent()).toBe(sentence);
+    // The quote came from the page, so it is offered unticked: the reader takes it.
+    expect(await panel.locator('.quote-option input').isChecked()).toBe(false);
+    await panel.locator('.quote-option input').check();
     await panel.getByRole('textbox', { name: 'Your notes' }).fill('Their denial, verbatim.');
     await panel.getByRole('button', { name: 'Save note' }).click();
     await expect.poll(() => panel.locator('.note-list .note-quote').first().textContent()).toBe(sentence);

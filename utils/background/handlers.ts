@@ -10,6 +10,8 @@ import {
   PackConflictError,
   deleteAllData,
   setPackEnabled,
+  setPackDiscreet,
+  isDiscreet,
 } from '../store/packs';
 import { countNotesForPage, deleteNote, importNotes, listNotes, listNotesByEntity, putNote } from '../store/notes';
 import { parseNotesJson } from '../export/json';
@@ -33,6 +35,8 @@ export interface BackgroundDeps {
   reseed?: (db: DB) => Promise<unknown>;
   /** Forget every tab's session state. */
   clearTabs?: () => Promise<void>;
+  /** Clock (tests). */
+  now?: () => number;
 }
 
 function preview(r: PackResult & { ok: true }): PackPreview {
@@ -58,7 +62,11 @@ async function storage<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Shortest interval between two side-panel openings for one tab (a person does not click faster). */
+export const PANEL_OPEN_INTERVAL_MS = 1000;
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
+  const lastPanelOpen = new Map<number, number>();
   let dictionary: Promise<Dictionary> | null = null;
   const dict = () =>
     (dictionary ??= Promise.all([deps.db(), deps.settings.read()])
@@ -82,6 +90,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'entity.card'({ key, lang }) {
       const rec = await entityOrThrow(key);
+      // The card is shown inside the web page: a discreet pack's entities never go there.
+      const pack = await (await deps.db()).get('packs', rec.packId);
+      if (!pack || isDiscreet(pack)) throw new MessageError('not-found', `no entity "${key}"`);
       const card = toCard(key, rec.entity, [], lang ?? deps.uiLang());
       const ids = card.facts.flatMap((f) => f.sourceIds);
       return { ...card, sources: (await getSources(await deps.db(), rec.packId, ids)).map((s) => ({ ...s })) };
@@ -101,9 +112,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'panel.open'({ key, quote }, ctx) {
       const tabId = ctx.tabId;
       if (tabId === undefined) throw new MessageError('forbidden', 'panel.open must come from a tab');
-      // open() first, before any await, or the browser no longer sees the user's click.
-      const opening = deps.openPanel(tabId);
-      return Promise.all([opening, deps.tabs.setFocus(tabId, key, quote?.trim() || null)]).then(([via]) => ({ opened: true, via }));
+      // A page that forges clicks (or a compromised renderer) must not open a tab a second, as the
+      // Firefox fallback would: one opening per tab per interval.
+      const now = (deps.now ?? Date.now)();
+      if (now - (lastPanelOpen.get(tabId) ?? -Infinity) < PANEL_OPEN_INTERVAL_MS) throw new MessageError('forbidden', 'panel.open too often');
+      lastPanelOpen.set(tabId, now);
+      // open() first, before any await, or the browser no longer sees the user's click. The focus
+      // changes only once the panel did open: a refused open must not choose what the panel shows.
+      return deps.openPanel(tabId).then(async (via) => {
+        await deps.tabs.setFocus(tabId, key, quote?.trim() || null);
+        return { opened: true, via };
+      });
     },
 
     async 'entity.sheet'({ key, lang }) {
@@ -176,8 +195,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'packs.list'() {
       const packs = await listPacks(await deps.db());
       return {
-        packs: packs.map(({ id, name, version, bundled, enabled, entityCount, factCount, sourceCount, languages, license }) => ({
-          id, name, version, bundled, enabled, entityCount, factCount, sourceCount, languages, license,
+        packs: packs.map((p) => ({
+          id: p.id,
+          name: p.name,
+          version: p.version,
+          bundled: p.bundled,
+          enabled: p.enabled,
+          discreet: isDiscreet(p),
+          entityCount: p.entityCount,
+          factCount: p.factCount,
+          sourceCount: p.sourceCount,
+          languages: p.languages,
+          license: p.license,
         })),
       };
     },
@@ -187,10 +216,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return r.ok ? { ok: true, preview: preview(r), errors: [] } : { ok: false, errors: r.errors.slice(0, 500) };
     },
 
-    async 'pack.import'({ text }) {
+    async 'pack.import'({ text, discreet }) {
       const r = parsePackText(text);
       if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
-      const outcome = await storage(async () => installPack(await deps.db(), r.pack, { bundled: false }));
+      const outcome = await storage(async () => installPack(await deps.db(), r.pack, { bundled: false, discreet: discreet ?? true }));
       invalidate();
       return { ok: true, outcome, preview: preview(r), errors: [] };
     },
@@ -206,6 +235,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'pack.enable'({ id, enabled }) {
       await storage(async () => setPackEnabled(await deps.db(), id, enabled));
+      invalidate();
+      return {};
+    },
+
+    async 'pack.discreet'({ id, discreet }) {
+      await storage(async () => setPackDiscreet(await deps.db(), id, discreet));
       invalidate();
       return {};
     },

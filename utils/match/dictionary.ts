@@ -5,6 +5,8 @@ export const FLAG_WEAK = 1;
 export const FLAG_CASE = 2;
 /** A row that finds the alias with one typo: keyed by one of its rare words, verified by edit distance. */
 export const FLAG_TYPO = 4;
+/** The alias belongs to a discreet pack: counted for the reader, never painted in the page. */
+export const FLAG_DISCREET = 8;
 
 /** Typo tolerance applies to names with at least this many letters and two words. */
 export const TYPO_MIN_LETTERS = 10;
@@ -20,6 +22,7 @@ export interface AliasInput {
   entity: string;
   weak?: boolean;
   caseSensitive?: boolean;
+  discreet?: boolean;
 }
 
 /**
@@ -84,7 +87,7 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
       entities.push(a.entity);
       entityIndex.set(a.entity, ei);
     }
-    const flags = (a.weak ? FLAG_WEAK : 0) | (a.caseSensitive ? FLAG_CASE : 0);
+    const flags = (a.weak ? FLAG_WEAK : 0) | (a.caseSensitive ? FLAG_CASE : 0) | (a.discreet ? FLAG_DISCREET : 0);
     const dedupe = `${key.h1}:${key.h2}:${ei}:${flags}:${a.caseSensitive ? key.caseHash : 0}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate } from '../schema/pack';
 import { Note, NOTE_LIMITS } from '../schema/note';
+import { MAX_LOOKUP_HASHES } from './limits';
+
+export { MAX_LOOKUP_HASHES };
 
 /**
  * Every message between the extension's parts: request and reply schema, and which senders may
@@ -65,6 +68,7 @@ const PackView = z.object({
   version: z.string(),
   bundled: z.boolean(),
   enabled: z.boolean(),
+  discreet: z.boolean(),
   entityCount: z.number(),
   factCount: z.number(),
   sourceCount: z.number(),
@@ -80,7 +84,6 @@ export type PackPreview = z.infer<typeof Preview>;
 const Ok = z.object({});
 
 export const MAX_PACK_TEXT = 20 * 1024 * 1024;
-export const MAX_LOOKUP_HASHES = 200_000;
 
 function def<Req extends z.ZodType, Res extends z.ZodType>(tier: 'content' | 'page', req: Req, res: Res) {
   return { tier, req, res };
@@ -133,11 +136,14 @@ export const protocol = {
   ),
   'pack.import': def(
     'page',
-    z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }),
+    /** `discreet` (default true): never paint this pack's names in web pages. */
+    z.strictObject({ text: z.string().max(MAX_PACK_TEXT), discreet: z.boolean().optional() }),
     z.object({ ok: z.boolean(), outcome: z.string().optional(), preview: Preview.optional(), errors: z.array(PackProblem) }),
   ),
   'pack.remove': def('page', z.strictObject({ id: z.string().max(80) }), Ok),
   'pack.enable': def('page', z.strictObject({ id: z.string().max(80), enabled: z.boolean() }), Ok),
+  /** Discreet packs are counted for the popup and side panel but never painted or carded in pages. */
+  'pack.discreet': def('page', z.strictObject({ id: z.string().max(80), discreet: z.boolean() }), Ok),
   'notes.list': def('page', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
   'note.save': def('page', z.strictObject({ note: Note }), z.object({ note: Note })),
   'note.delete': def('page', z.strictObject({ id: z.string().max(64) }), Ok),

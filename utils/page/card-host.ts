@@ -1,24 +1,41 @@
 import { h, render } from 'preact';
 import { EntityCard, CARD_CSS } from '@/components/EntityCard';
 import type { CardView } from '../messaging/protocol';
+import { randomIdent } from './highlight';
 
 const CARD_WIDTH = 360;
 const GAP = 6;
 
+const random = () => crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
+
 /** A tag name that does not identify us (security.md #1): random per page load. */
 function randomTag(): string {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  let s = '';
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  for (const b of bytes) s += letters[b % 26];
-  return `${s.slice(0, 3)}-${s.slice(3)}`;
+  return `${randomIdent(random, 3)}-${randomIdent(random, 5)}`;
+}
+
+/**
+ * The host's position and visibility, in custom properties with names drawn per page. Its `:host`
+ * rule is `!important`, which beats any page rule on the host; the properties themselves are set
+ * inline with `!important`, which beats any page rule setting them (`--d: none !important`).
+ */
+function hostCss(v: { x: string; y: string; d: string }): string {
+  return `:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; left: var(${v.x}, 0) !important; top: var(${v.y}, 0) !important; display: var(${v.d}, none) !important; transform: none !important; translate: none !important; scale: none !important; rotate: none !important; opacity: 1 !important; filter: none !important; clip-path: none !important; }\n`;
+}
+
+/** How far (px) the card may end up from where we put it before we conclude the page moved it. */
+const MOVED_PX = 2;
+
+/** The reader's selection as a range (its text is judged visible or not by the caller). */
+export function currentSelection(): Range | null {
+  const sel = getSelection();
+  return sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0).cloneRange() : null;
 }
 
 export interface CardHostOptions {
   lang: string;
   loadCard: (key: string) => Promise<CardView>;
   /** `selection` is what the reader had selected on the page when they pressed the button. */
-  openPanel: (key: string, selection: string) => void;
+  openPanel: (key: string, selection: Range | null) => void;
   signal: AbortSignal;
   /** Reports how long a card took from being asked for to painted (benchmark). */
   onPainted?: (ms: number) => void;
@@ -35,26 +52,39 @@ export class CardHost {
   private current: string | null = null;
   private returnFocus: HTMLElement | null = null;
   private readonly cache = new Map<string, Promise<CardView>>();
-  private selectionAtPress = '';
+  private selectionAtPress: Range | null = null;
+  private readonly vars = { x: `--${randomIdent(random)}`, y: `--${randomIdent(random)}`, d: `--${randomIdent(random)}` };
+  private placed = { x: 0, y: 0, display: 'none' as 'block' | 'none' };
 
   constructor(private readonly opts: CardHostOptions) {
     this.host = document.createElement(randomTag());
-    // Host styles live in the shadow root's `:host` rule: its !important declarations beat any page
-    // CSS aimed at the host. Position and visibility reach it through custom properties.
     this.setVars(0, 0, 'none');
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
-    style.textContent = CARD_CSS;
+    style.textContent = hostCss(this.vars) + CARD_CSS;
     this.mount = document.createElement('div');
     this.root.append(style, this.mount);
     // Pressing the card's button collapses the page's selection before the click fires: note it first.
     this.root.addEventListener(
       'pointerdown',
       () => {
-        this.selectionAtPress = String(getSelection() ?? '');
+        this.selectionAtPress = currentSelection();
       },
       true,
     );
+    // Only the reader's own clicks and keys act on the card: a page cannot reach inside a closed
+    // root, but events it dispatches at the host would still be retargeted here.
+    for (const type of ['click', 'keydown', 'pointerdown'])
+      this.root.addEventListener(
+        type,
+        (e) => {
+          if (!e.isTrusted) e.stopImmediatePropagation();
+        },
+        true,
+      );
+    // A page script rewriting the host's style attribute (to hide or move the card) is undone.
+    const guard = new MutationObserver(() => this.reassert());
+    guard.observe(this.host, { attributes: true });
     this.root.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape') {
         e.stopPropagation();
@@ -62,6 +92,7 @@ export class CardHost {
       }
     });
     opts.signal.addEventListener('abort', () => {
+      guard.disconnect();
       render(null, this.mount);
       this.host.remove();
     });
@@ -95,6 +126,10 @@ export class CardHost {
     this.current = key;
     this.place(anchor);
     this.paint(null, null);
+    if (!this.wherePlaced()) {
+      this.hide();
+      return;
+    }
     if (opts.focus) this.returnFocus = document.activeElement as HTMLElement | null;
     const asked = performance.now();
     try {
@@ -117,8 +152,8 @@ export class CardHost {
         error,
         lang: this.opts.lang,
         onOpenPanel: () => {
-          if (key) this.opts.openPanel(key, this.selectionAtPress || String(getSelection() ?? ''));
-          this.selectionAtPress = '';
+          if (key && this.wherePlaced()) this.opts.openPanel(key, this.selectionAtPress || currentSelection());
+          this.selectionAtPress = null;
         },
         onClose: () => this.hide(true),
       }),
@@ -136,15 +171,34 @@ export class CardHost {
   }
 
   private setVars(x: number, y: number, display: 'block' | 'none') {
-    this.host.style.setProperty('--x', `${x}px`);
-    this.host.style.setProperty('--y', `${y}px`);
-    this.host.style.setProperty('--d', display);
+    this.placed = { x, y, display };
+    this.reassert();
+  }
+
+  private reassert() {
+    const want = { [this.vars.x]: `${this.placed.x}px`, [this.vars.y]: `${this.placed.y}px`, [this.vars.d]: this.placed.display };
+    const style = this.host.style;
+    let same = style.length === 3;
+    for (const [name, value] of Object.entries(want)) if (style.getPropertyValue(name) !== value || style.getPropertyPriority(name) !== 'important') same = false;
+    // Rewriting only on a difference keeps our own writes from re-triggering the observer forever.
+    if (same) return;
+    this.host.removeAttribute('style');
+    for (const [name, value] of Object.entries(want)) style.setProperty(name, value, 'important');
+  }
+
+  /**
+   * Page CSS on an ancestor (a transform on <html>, a zoom) can still shift a fixed element. The
+   * card only shows where we placed it: otherwise it could sit under a lure, so it is hidden.
+   */
+  private wherePlaced(): boolean {
+    const r = this.host.getBoundingClientRect();
+    return Math.abs(r.left - this.placed.x) <= MOVED_PX && Math.abs(r.top - this.placed.y) <= MOVED_PX && r.width > 0;
   }
 
   hide(restoreFocus = false) {
     if (!this.current) return;
     this.current = null;
-    this.host.style.setProperty('--d', 'none');
+    this.setVars(this.placed.x, this.placed.y, 'none');
     render(null, this.mount);
     if (restoreFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
     this.returnFocus = null;

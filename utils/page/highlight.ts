@@ -2,18 +2,16 @@
  * Paint mentions with the CSS Custom Highlight API: no element is added around the text, so the
  * page's DOM, layout and frameworks are untouched. The `::highlight()` rule has to live in a
  * document-level sheet (shadow-root styles do not reach light-DOM ranges).
+ *
+ * `CSS.highlights` and `document.adoptedStyleSheets` are shared with the page's own scripts, so
+ * nothing registered there may name the product or look the same on every page: the registry
+ * names and the exact colours are drawn at random for each page.
  */
-export const HIGHLIGHT = 'backstory-mention';
-export const HIGHLIGHT_ACTIVE = 'backstory-mention-active';
-
-const CSS_TEXT = `
-::highlight(${HIGHLIGHT}) { background-color: rgba(255, 200, 0, 0.28); text-decoration: underline dotted rgba(160, 110, 0, 0.9); text-underline-offset: 2px; }
-::highlight(${HIGHLIGHT_ACTIVE}) { background-color: rgba(255, 170, 0, 0.55); }
-`;
 
 interface HighlightRegistry {
   set(name: string, h: unknown): void;
   delete(name: string): void;
+  has(name: string): boolean;
 }
 interface HighlightLike {
   add(r: Range): void;
@@ -26,37 +24,67 @@ export function highlightSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
 }
 
+/** Lower-case letters only: always a valid CSS identifier, and as plain as any page's own names. */
+export function randomIdent(random: () => number = Math.random, length = 5 + Math.floor(random() * 5)): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += String.fromCharCode(97 + Math.floor(random() * 26));
+  return s;
+}
+
+/** Names and rules for one page: same look to the reader, different text for the page to match. */
+export function highlightStyle(random: () => number = Math.random) {
+  const name = randomIdent(random);
+  let active = randomIdent(random);
+  while (active === name) active = randomIdent(random);
+  const jitter = (base: number, spread: number, digits = 2) => (base + (random() * 2 - 1) * spread).toFixed(digits);
+  const hue = jitter(47, 4, 1);
+  const css =
+    `::highlight(${name}) { background-color: hsl(${hue} 100% 50% / ${jitter(0.28, 0.03)}); ` +
+    `text-decoration: underline dotted hsl(${jitter(40, 3, 1)} 100% 31% / ${jitter(0.9, 0.05)}); text-underline-offset: ${jitter(2, 0.4, 1)}px; }\n` +
+    `::highlight(${active}) { background-color: hsl(${jitter(40, 3, 1)} 100% 50% / ${jitter(0.55, 0.04)}); }\n`;
+  return { name, active, css };
+}
+
 export class Highlighter {
   private readonly main: HighlightLike | null = null;
   private readonly active: HighlightLike | null = null;
   private sheet: CSSStyleSheet | null = null;
   private styleEl: HTMLStyleElement | null = null;
+  private readonly style = highlightStyle(() => crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32);
+  private registered = false;
 
   constructor(private readonly doc: Document) {
     if (!highlightSupported()) return;
     const H = (globalThis as unknown as { Highlight: new () => HighlightLike }).Highlight;
     this.main = new H();
     this.active = new H();
-    const reg = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
-    reg.set(HIGHLIGHT, this.main);
-    reg.set(HIGHLIGHT_ACTIVE, this.active);
+  }
+
+  private get registry(): HighlightRegistry {
+    return (CSS as unknown as { highlights: HighlightRegistry }).highlights;
   }
 
   /**
-   * Adding a sheet makes the browser recalculate the whole document's style (about 60 ms on a
-   * 150,000-character page): do it only once there is something to paint.
+   * Registering and adding a sheet happen only once there is something to paint: a page with no
+   * mention sees no trace at all, and a sheet makes the browser recalculate the whole document's
+   * style (about 60 ms on a 150,000-character page).
    */
-  private installStyle() {
-    if (this.sheet || this.styleEl) return;
+  private install() {
+    if (this.registered) return;
+    this.registered = true;
+    // A page could squat on a name before us; drawing again keeps us from painting into its highlight.
+    while (this.registry.has(this.style.name) || this.registry.has(this.style.active)) Object.assign(this.style, highlightStyle());
+    this.registry.set(this.style.name, this.main);
+    this.registry.set(this.style.active, this.active);
     // A constructed sheet is not a node: page scripts walking the DOM do not see it.
     try {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS_TEXT);
+      sheet.replaceSync(this.style.css);
       this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
       this.sheet = sheet;
     } catch {
       const style = this.doc.createElement('style');
-      style.textContent = CSS_TEXT;
+      style.textContent = this.style.css;
       (this.doc.head ?? this.doc.documentElement).append(style);
       this.styleEl = style;
     }
@@ -68,7 +96,7 @@ export class Highlighter {
 
   add(r: Range) {
     if (!this.main) return;
-    this.installStyle();
+    this.install();
     this.main.add(r);
   }
 
@@ -85,10 +113,9 @@ export class Highlighter {
   destroy() {
     this.main?.clear();
     this.active?.clear();
-    if (highlightSupported()) {
-      const reg = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
-      reg.delete(HIGHLIGHT);
-      reg.delete(HIGHLIGHT_ACTIVE);
+    if (this.registered) {
+      this.registry.delete(this.style.name);
+      this.registry.delete(this.style.active);
     }
     if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
     this.styleEl?.remove();

@@ -58,7 +58,8 @@ export function wireInteraction(deps: InteractionDeps) {
   document.addEventListener(
     'pointermove',
     (e) => {
-      if (e.pointerType === 'touch') return;
+      // Events a page script dispatches are not the reader's: they open no card and no panel.
+      if (!e.isTrusted || e.pointerType === 'touch') return;
       lastX = e.clientX;
       lastY = e.clientY;
       overCard = card.contains(e.target as Node);
@@ -73,7 +74,7 @@ export function wireInteraction(deps: InteractionDeps) {
   document.addEventListener(
     'click',
     (e) => {
-      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      if (!e.isTrusted || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       if (card.contains(e.target as Node)) return;
       if ((e.target as Element)?.closest?.('a,button,input,select,textarea,label,[role=button],[onclick]')) return;
       if (String(getSelection() ?? '').length) return;
@@ -89,7 +90,7 @@ export function wireInteraction(deps: InteractionDeps) {
     'focusin',
     (e) => {
       const el = e.target as Element;
-      if (!el || card.contains(el) || el === document.body) return;
+      if (!e.isTrusted || !el || card.contains(el) || el === document.body) return;
       const m = mentionInside(registry, el);
       if (m) open(m, false);
       else if (card.visibleKey) {
@@ -103,7 +104,7 @@ export function wireInteraction(deps: InteractionDeps) {
   document.addEventListener(
     'keydown',
     (e) => {
-      if (e.key === 'Escape' && card.visibleKey) {
+      if (e.isTrusted && e.key === 'Escape' && card.visibleKey) {
         card.hide();
         highlighter.setActive(null);
       }

@@ -1,6 +1,8 @@
 import { TokenStore, tokenizeInto } from '../match/tokenize';
 import { pairKey } from '../match/fold';
-import { FLAG_WEAK, type DictionarySlice } from '../match/dictionary';
+import { FLAG_DISCREET, FLAG_WEAK, type DictionarySlice } from '../match/dictionary';
+import { MAX_LOOKUP_HASHES } from '../messaging/limits';
+import { VisibilityJudge } from './visibility';
 import { indexSlice, indexTypos, matchTokens, matchTypos, type CandidateIndex, type Match, type TypoIndex } from '../match/matcher';
 import { TextWalker, type Block } from './walk';
 import { runSliced, yieldToPage, SLICE_MS } from './schedule';
@@ -27,6 +29,8 @@ export interface ScannerDeps {
   limits?: ScanLimits;
   /** Called after a scan changed the counts. */
   onChange?: () => void;
+  /** Decides whether the reader can see a mention (tests without layout pass their own). */
+  judge?: Pick<VisibilityJudge, 'reset' | 'visible'>;
 }
 
 export interface ScanStats {
@@ -54,6 +58,8 @@ interface PendingWeak {
   block: Block;
   match: Match;
   key: string;
+  range: Range;
+  nodes: Text[];
 }
 
 /**
@@ -78,8 +84,11 @@ export class Scanner {
   private readonly limits: ScanLimits;
   readonly totals: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
 
+  private readonly judge: Pick<VisibilityJudge, 'reset' | 'visible'>;
+
   constructor(private readonly deps: ScannerDeps) {
     this.limits = deps.limits ?? DEFAULT_LIMITS;
+    this.judge = deps.judge ?? new VisibilityJudge(document, deps.exclude);
   }
 
   /** Merge a dictionary slice, remapping its local entity numbers to ours. */
@@ -102,7 +111,13 @@ export class Scanner {
     }
   }
 
+  /** A page with more distinct words than one message may carry (a big table of numbers) asks in parts. */
   private async ask(words: number[], pairs: number[], stats: ScanStats) {
+    for (let i = 0; i < words.length || i < pairs.length; i += MAX_LOOKUP_HASHES)
+      await this.askOnce(words.slice(i, i + MAX_LOOKUP_HASHES), pairs.slice(i, i + MAX_LOOKUP_HASHES), stats);
+  }
+
+  private async askOnce(words: number[], pairs: number[], stats: ScanStats) {
     const t = performance.now();
     const pending = this.deps.lookup(words, pairs);
     const sent = performance.now();
@@ -221,24 +236,21 @@ export class Scanner {
       }, signal);
 
     const s = performance.now();
-    const visible = new Map<Element, boolean>();
+    this.judge.reset();
     let since = s;
     for (const { block, match } of found) {
-      let vis = visible.get(block.element);
-      if (vis === undefined) {
-        // Only blocks that contain a match pay for a style check.
-        vis = (block.element as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility?.({ visibilityProperty: true }) ?? true;
-        visible.set(block.element, vis);
-      }
-      if (!vis) continue;
+      // Hidden text is neither counted nor painted: a page must not learn, by planting names where
+      // nobody can see them, which ones the reader's packs contain.
+      const { range, nodes } = rangeFor(block, match.start, match.end);
+      if (!this.judge.visible(range)) continue;
       const key = this.entityKeys[match.entity];
       if (match.flags & FLAG_WEAK && !this.strong.has(key)) {
         // Weak mentions wait for a strong one; a page full of "ring" keeps only so many waiting.
-        if (this.pendingWeak.length < MAX_PENDING_WEAK) this.pendingWeak.push({ block, match, key });
+        if (this.pendingWeak.length < MAX_PENDING_WEAK) this.pendingWeak.push({ block, match, key, range, nodes });
         continue;
       }
       if (!(match.flags & FLAG_WEAK)) this.strong.add(key);
-      this.register(block, match, key);
+      this.register(block, match, key, range, nodes);
       stats.mentions++;
       if (performance.now() - since > SLICE_MS) {
         stats.highlightMs += performance.now() - since;
@@ -251,7 +263,7 @@ export class Scanner {
     for (const p of this.pendingWeak) {
       if (!p.block.nodes.every((n) => n.isConnected)) continue;
       if (this.strong.has(p.key)) {
-        this.register(p.block, p.match, p.key);
+        this.register(p.block, p.match, p.key, p.range, p.nodes);
         stats.mentions++;
       } else still.push(p);
     }
@@ -263,13 +275,14 @@ export class Scanner {
     return stats;
   }
 
-  private register(block: Block, match: Match, key: string) {
+  private register(block: Block, match: Match, key: string, range: Range, nodes: Text[]) {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     // Beyond the stored cap a mention is only counted: no range, no hover.
     if (this.registry.all.size >= this.limits.stored) return;
-    const { range, nodes } = rangeFor(block, match.start, match.end);
     const perEntity = this.highlightedPerEntity.get(key) ?? 0;
-    const highlighted = this.deps.highlighter.size < this.limits.perPage && perEntity < this.limits.perEntity;
+    // A discreet pack's mention is kept (so removal updates the count) but never painted or carded.
+    const highlighted =
+      !(match.flags & FLAG_DISCREET) && this.deps.highlighter.size < this.limits.perPage && perEntity < this.limits.perEntity;
     if (highlighted) {
       this.deps.highlighter.add(range);
       this.highlightedPerEntity.set(key, perEntity + 1);

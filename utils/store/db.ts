@@ -13,6 +13,8 @@ export interface PackRecord {
   hash: string;
   bundled: boolean;
   enabled: boolean;
+  /** Never painted in pages; absent on records written before the setting existed (see isDiscreet). */
+  discreet?: boolean;
   languages: string[];
   license: string;
   entityCount: number;

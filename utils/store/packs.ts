@@ -27,6 +27,9 @@ export function packHash(pack: Pack): Promise<string> {
   return sha256Hex(canonicalJson(pack));
 }
 
+/** Packs imported before the setting existed are the reader's own: discreet, like new imports. */
+export const isDiscreet = (p: Pick<PackRecord, 'discreet' | 'bundled'>): boolean => p.discreet ?? !p.bundled;
+
 /** The pack's id is taken by a pack of the other kind (bundled vs user). */
 export class PackConflictError extends Error {}
 
@@ -36,10 +39,16 @@ export type InstallOutcome = 'installed' | 'updated' | 'unchanged';
  * Write a validated pack in one transaction: its previous entities and sources are replaced, other
  * packs and notes are untouched. Either everything lands or nothing does.
  */
-export async function installPack(db: DB, pack: Pack, opts: { bundled: boolean; now?: string }): Promise<InstallOutcome> {
+/**
+ * `discreet`: the pack's names are never painted in web pages (only counted for the popup and side
+ * panel). Imported packs are discreet unless the reader says otherwise: they are the reader's own
+ * research, and a page must not be able to test which names it holds.
+ */
+export async function installPack(db: DB, pack: Pack, opts: { bundled: boolean; now?: string; discreet?: boolean }): Promise<InstallOutcome> {
   const hash = await packHash(pack);
   const existing = await db.get('packs', pack.id);
-  if (existing && existing.hash === hash) return 'unchanged';
+  const discreet = opts.discreet ?? (existing ? isDiscreet(existing) : !opts.bundled);
+  if (existing && existing.hash === hash && isDiscreet(existing) === discreet) return 'unchanged';
   if (existing && existing.bundled !== opts.bundled)
     throw new PackConflictError(
       existing.bundled
@@ -54,6 +63,7 @@ export async function installPack(db: DB, pack: Pack, opts: { bundled: boolean; 
     hash,
     bundled: opts.bundled,
     enabled: existing?.enabled ?? true,
+    discreet,
     languages: pack.languages,
     license: pack.license,
     entityCount: pack.entities.length,
@@ -93,6 +103,13 @@ export async function setPackEnabled(db: DB, packId: string, enabled: boolean): 
   await Promise.all([tx.objectStore('packs').put({ ...rec, enabled }), tx.objectStore('meta').delete('dictionary'), tx.done]);
 }
 
+export async function setPackDiscreet(db: DB, packId: string, discreet: boolean): Promise<void> {
+  const tx = db.transaction(['packs', 'meta'], 'readwrite');
+  const rec = await tx.objectStore('packs').get(packId);
+  if (!rec) throw new Error(`no pack "${packId}"`);
+  await Promise.all([tx.objectStore('packs').put({ ...rec, discreet }), tx.objectStore('meta').delete('dictionary'), tx.done]);
+}
+
 export function listPacks(db: DB): Promise<PackRecord[]> {
   return db.getAll('packs');
 }
@@ -101,7 +118,7 @@ export function listPacks(db: DB): Promise<PackRecord[]> {
 function dictionaryBasis(packs: PackRecord[], opts: CompileOptions): string {
   const packPart = packs
     .filter((p) => p.enabled)
-    .map((p) => `${p.id}@${p.hash}`)
+    .map((p) => `${p.id}@${p.hash}${isDiscreet(p) ? '+discreet' : ''}`)
     .sort()
     .join('|');
   // The format tag changes whenever the compiled form does, so a cached dictionary is never stale.
@@ -116,11 +133,12 @@ export async function loadDictionary(db: DB, opts: CompileOptions = {}): Promise
   if (cached && cached.basis === basis) return cached;
 
   const enabled = new Set(packs.filter((p) => p.enabled).map((p) => p.id));
+  const discreet = new Set(packs.filter(isDiscreet).map((p) => p.id));
   const aliases: AliasInput[] = [];
   for (const rec of await db.getAll('entities')) {
     if (!enabled.has(rec.packId)) continue;
     for (const a of rec.entity.aliases)
-      aliases.push({ text: a.text, entity: rec.key, weak: a.strength === 'weak', caseSensitive: a.caseSensitive });
+      aliases.push({ text: a.text, entity: rec.key, weak: a.strength === 'weak', caseSensitive: a.caseSensitive, discreet: discreet.has(rec.packId) });
   }
   const version = (await sha256Hex(basis)).slice(0, 16);
   const dict = compileDictionary(aliases, version, opts);

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { clickCardButton, highlightedTexts, launch, mentionPoint, readCard, spyOnSidePanel, startServer, tabIdOf, tabState, waitForCard, waitForHighlights, type Session } from './harness';
+
+/**
+ * What a hostile page's own scripts can learn about the reader's packs (issue: "a hostile page
+ * learns nothing the reader did not show it"). Every probe runs in the page's main world, as the
+ * page's scripts would.
+ */
+
+const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">';
+
+/** Known names planted where the reader cannot see them, one way each, next to visible ones. */
+const PLANTED = `${head}<style>
+  body { margin: 0; font: 16px/1.4 serif; }
+  .offscreen { position: absolute; left: -9999px; top: 0; }
+  .transparent { opacity: 0; }
+  .tiny { font-size: 1px; }
+  .clipped { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .under { position: relative; height: 30px; }
+  .under .cover { position: absolute; inset: 0; background: #fff; }
+  .far { margin-top: 3000px; }
+</style></head><body>
+  <p id="seen">Clearview AI is named in plain sight.</p>
+  <p class="offscreen">PimEyes off-screen.</p>
+  <p class="transparent">Palantir Technologies in transparent text.</p>
+  <p class="tiny">NSO Group in a one-pixel font.</p>
+  <p><span class="clipped">Cambridge Analytica clipped to a pixel.</span>Nothing else here.</p>
+  <div class="under"><p style="margin:0">Amazon Rekognition under a cover.</p><div class="cover"></div></div>
+  <p><span id="secret" class="transparent">PLANTED SECRET QUOTE</span> An ordinary sentence.</p>
+  <p class="far">Hoan Ton-That, far below but in the page.</p>
+</body></html>`;
+
+let s: Session;
+let srv: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  srv = await startServer({
+    '/planted.html': PLANTED,
+    '/plain.html': `${head}</head><body><p>Plain words only.</p></body></html>`,
+  });
+  s = await launch();
+});
+afterAll(async () => {
+  await s?.close();
+  await srv?.close();
+});
+
+/** Everything the page can read of our highlights and styles. */
+function pageProbe(page: Page) {
+  return page.evaluate(() => {
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const rules = document.adoptedStyleSheets.flatMap((sh) => [...sh.cssRules].map((r) => r.cssText));
+    return { names: [...reg.keys()], rules, texts: [...new Set([...reg.values()].flatMap((h) => [...h]))].map((r) => r.toString()) };
+  });
+}
+
+describe('names the reader cannot see', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await s.context.newPage();
+    await page.goto(`${srv.origin}/planted.html`);
+    await waitForHighlights(page, 2);
+    await page.waitForTimeout(500);
+  });
+
+  it('are not painted: the page reads only the visible names from CSS.highlights', async () => {
+    expect((await pageProbe(page)).texts.sort()).toEqual(['Clearview AI', 'Hoan Ton-That']);
+  });
+
+  it('are not counted in the popup', async () => {
+    const counts = (await tabState(s, await tabIdOf(s, page)))?.counts ?? {};
+    expect(Object.keys(counts).sort()).toEqual(['backstory.surveillance-tech:clearview-ai', 'backstory.surveillance-tech:hoan-ton-that']);
+  });
+
+  it('leave the registry and the adopted rules without the product’s name, and different on every page', async () => {
+    const first = await pageProbe(page);
+    expect(first.names).toHaveLength(2);
+    expect(JSON.stringify(first)).not.toMatch(/backstory|mention/i);
+    const again = await s.context.newPage();
+    await again.goto(`${srv.origin}/planted.html`);
+    await waitForHighlights(again, 2);
+    const second = await pageProbe(again);
+    await again.close();
+    expect(second.names.filter((n) => first.names.includes(n))).toEqual([]);
+    expect(second.rules.join('\n')).not.toBe(first.rules.join('\n'));
+  });
+
+  it('leave no trace at all on a page that names nothing', async () => {
+    const plain = await s.context.newPage();
+    await plain.goto(`${srv.origin}/plain.html`);
+    await plain.waitForTimeout(800);
+    expect(await pageProbe(plain)).toEqual({ names: [], rules: [], texts: [] });
+    await plain.close();
+  });
+});
+
+describe('events a page forges', () => {
+  it('open no card and no panel, and change nothing the panel shows', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${srv.origin}/planted.html`);
+    await waitForHighlights(page, 2);
+    const opens = await spyOnSidePanel(s);
+    const pt = await mentionPoint(page, 'Clearview AI');
+    await page.evaluate(({ x, y }) => {
+      const target = document.elementFromPoint(x, y)!;
+      const init = { bubbles: true, composed: true, clientX: x, clientY: y, button: 0 };
+      for (let i = 0; i < 5; i++) {
+        target.dispatchEvent(new PointerEvent('pointermove', init));
+        target.dispatchEvent(new MouseEvent('click', init));
+      }
+    }, pt);
+    await page.waitForTimeout(800);
+    expect(await readCard(page)).toBeNull();
+    expect(await opens()).toEqual([]);
+    expect((await tabState(s, await tabIdOf(s, page)))?.focus ?? null).toBeNull();
+    await page.close();
+  });
+});
+
+describe('the card under page CSS and scripts', () => {
+  it('cannot be hidden or moved by rules or style rewrites aimed at its host', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${srv.origin}/planted.html`);
+    await waitForHighlights(page, 2);
+    const pt = await mentionPoint(page, 'Clearview AI');
+    await page.mouse.move(pt.x, pt.y);
+    await waitForCard(page, (c) => c.buttons.length > 1);
+    // The page learns the host and its custom property names, then attacks them every way it can.
+    await page.evaluate(() => {
+      const host = [...document.documentElement.children].find((e) => !['HEAD', 'BODY'].includes(e.tagName)) as HTMLElement;
+      const props = [...host.style].filter((p) => p.startsWith('--'));
+      const css = document.createElement('style');
+      css.textContent =
+        `${host.localName} { ${props.map((p) => `${p}: none !important;`).join(' ')} display: none !important; left: -5000px !important; top: -5000px !important; opacity: 0 !important; transform: translateX(400px) !important; }\n` +
+        `* { ${props.map((p) => `${p}: 0px !important;`).join(' ')} }`;
+      document.head.append(css);
+      for (const p of props) host.style.setProperty(p, 'none');
+      host.setAttribute('style', 'display:none');
+    });
+    await page.mouse.move(1, 1);
+    await page.waitForTimeout(700);
+    await page.mouse.move(pt.x, pt.y);
+    await waitForCard(page, (c) => c.buttons.length > 1);
+    const box = await page.evaluate(() => {
+      const host = [...document.documentElement.children].find((e) => !['HEAD', 'BODY'].includes(e.tagName))!;
+      const r = host.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width, height: r.height };
+    });
+    expect(box.width).toBe(360);
+    expect(box.height).toBeGreaterThan(100);
+    // Placed by the name it describes, not where the page wanted it.
+    expect(Math.abs(box.top - pt.y)).toBeLessThan(60);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    await page.close();
+  });
+});
+
+describe('a selection the page plants', () => {
+  it('does not become the quote of a note', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${srv.origin}/planted.html`);
+    await waitForHighlights(page, 2);
+    // The page's capture listener runs before ours: it selects hidden text as the reader clicks.
+    await page.evaluate(() => {
+      addEventListener(
+        'pointerdown',
+        () => {
+          const r = document.createRange();
+          r.selectNodeContents(document.getElementById('secret')!);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(r);
+        },
+        true,
+      );
+    });
+    const pt = await mentionPoint(page, 'Clearview AI');
+    await page.mouse.move(pt.x, pt.y);
+    await waitForCard(page, (c) => c.buttons.includes('Open full backstory'));
+    await clickCardButton(page, /Open full backstory/);
+    const tabId = await tabIdOf(s, page);
+    await expect.poll(async () => (await tabState(s, tabId))?.focus).toBe('backstory.surveillance-tech:clearview-ai');
+    expect(await page.evaluate(() => String(getSelection()))).toBe('PLANTED SECRET QUOTE');
+    expect((await tabState(s, tabId))?.quote ?? null).toBeNull();
+    await page.close();
+  });
+});
+
+describe('privacy over the whole suite', () => {
+  it('made no network request beyond the test server', () => {
+    expect(s.offHost()).toEqual([]);
+  });
+
+  it('the visible names were highlighted all along (the checks above are not vacuous)', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${srv.origin}/planted.html`);
+    await waitForHighlights(page, 2);
+    expect((await highlightedTexts(page)).sort()).toEqual(['Clearview AI', 'Hoan Ton-That']);
+    await page.close();
+  });
+});
