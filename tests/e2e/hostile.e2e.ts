@@ -118,6 +118,25 @@ describe('a pathological page', () => {
   });
 });
 
+describe('a page with more distinct words than one lookup may carry', () => {
+  it('still gets its names highlighted (210,000 unique numbers and one name)', async () => {
+    const p = await s.context.newPage();
+    await p.goto(`${srv.origin}/plain.html`);
+    await p.evaluate(() => {
+      const table = document.createElement('p');
+      table.textContent = Array.from({ length: 210_000 }, (_, i) => String(1_000_000 + i)).join(' ');
+      const named = document.createElement('p');
+      named.id = 'named';
+      named.textContent = 'Below the table, Clearview AI is named.';
+      document.body.append(table, named);
+    });
+    await expect
+      .poll(() => p.evaluate(() => [...new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]))].map((r) => r.toString())), { timeout: 30_000 })
+      .toEqual(['Clearview AI']);
+    await p.close();
+  });
+});
+
 describe('a killed service worker', () => {
   it('wakes up for the next hover and the card still appears', async () => {
     const cdp = await s.context.newCDPSession(page);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, highlightedTexts, launch, mentionPoint, startServer, waitForCard, waitForHighlights, type Session } from './harness';
+import { ROOT, highlightedTexts, launch, mentionPoint, openExtensionPage, readCard, startServer, tabIdOf, tabState, waitForCard, waitForHighlights, type Session } from './harness';
 import { samplePack } from '../support/packs';
 
 let s: Session;
@@ -90,18 +90,61 @@ describe('importing fact packs from the options page', () => {
     await p.close();
   });
 
-  it('previews, imports, and then highlights the new entities; re-import changes nothing', async () => {
+  it('previews and imports a pack as discreet: the popup counts its names, the page sees nothing', async () => {
     const page = await options();
     const file = writePack('globex.json', GLOBEX());
     await page.getByLabel('Pack file').setInputFiles(file);
     const preview = page.getByTestId('pack-preview');
     await preview.waitFor();
     expect(await preview.textContent()).toMatch(/Globex test pack 1\.0\.0 \(user\.globex\): 1 entities, 2 aliases, 1 facts,\s*1 sources/);
+    expect(await preview.getByRole('checkbox', { name: /Discreet/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('status').waitFor();
     expect(await page.getByRole('status').textContent()).toMatch(/Imported Globex test pack 1\.0\.0/);
-    await expect.poll(() => page.locator('.packs').textContent()).toContain('Globex test pack');
+    await expect.poll(() => page.locator('li[data-pack="user.globex"]').textContent()).toContain('discreet');
 
+    const p = await s.context.newPage();
+    // The page's own record of every change made to its DOM.
+    await p.addInitScript(() => {
+      const w = window as unknown as { __mutations: number };
+      w.__mutations = 0;
+      new MutationObserver((r) => (w.__mutations += r.length)).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      // The parser's own insertions are not ours: count from the moment the document is complete.
+      document.addEventListener('DOMContentLoaded', () => queueMicrotask(() => (w.__mutations = 0)));
+    });
+    await p.goto(`${srv.origin}/globex.html`);
+    const tabId = await tabIdOf(s, p);
+    await expect.poll(async () => (await tabState(s, tabId))?.counts ?? {}, { timeout: 10_000 }).toEqual({ 'user.globex:globex': 2 });
+    const pt = await p.evaluate(() => {
+      const r = document.createRange();
+      const t = document.querySelector('p')!.firstChild!;
+      r.setStart(t, 10);
+      r.setEnd(t, 28);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await p.mouse.move(pt.x, pt.y);
+    await p.waitForTimeout(800);
+    const probe = await p.evaluate(() => ({
+      highlights: [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.keys()],
+      sheets: document.adoptedStyleSheets.length,
+      mutations: (window as unknown as { __mutations: number }).__mutations,
+    }));
+    // Nothing registered, adopted, or added to the DOM: not even the card's host.
+    expect(probe).toEqual({ highlights: [], sheets: 0, mutations: 0 });
+    expect(await readCard(p)).toBeNull();
+    const popup = await openExtensionPage(s, 'popup', tabId);
+    await expect.poll(() => popup.locator('body').textContent()).toContain('Globex Corporation');
+    await popup.close();
+    await p.close();
+    await page.close();
+  });
+
+  it('highlights the pack in pages once the reader says so; re-import changes nothing', async () => {
+    const page = await options();
+    const row = page.locator('li[data-pack="user.globex"]');
+    await row.getByRole('button', { name: 'Highlight in pages' }).click();
+    await row.getByRole('button', { name: 'Make discreet' }).waitFor();
     const p = await s.context.newPage();
     await p.goto(`${srv.origin}/globex.html`);
     await waitForHighlights(p, 2);
@@ -112,9 +155,10 @@ describe('importing fact packs from the options page', () => {
     expect(card.text).toContain('Company’s own statement');
     await p.close();
 
-    await page.getByLabel('Pack file').setInputFiles([]);
-    await page.getByLabel('Pack file').setInputFiles(file);
+    const preview = page.getByTestId('pack-preview');
+    await page.getByLabel('Pack file').setInputFiles(writePack('globex.json', GLOBEX()));
     await preview.waitFor();
+    await preview.getByRole('checkbox', { name: /Discreet/ }).uncheck();
     await page.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/already installed: nothing changed/);
     await page.close();
