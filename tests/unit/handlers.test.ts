@@ -55,6 +55,16 @@ describe('background handlers', () => {
     expect(st).toMatchObject({ ok: true, data: { host: 'news.example', entities: [{ key: 'test.sample:acme', count: 3 }] } });
   });
 
+  it('keeps the tab’s URL without its secrets, and counts the notes written on it', async () => {
+    const { call } = await setup();
+    const secret = 'https://news.example/a?id=7&session=0123456789abcdef0123#reply';
+    const tab = { ...content, url: secret, tab: { id: 4, url: secret } };
+    await call({ type: 'page.report', entities: [], reset: true }, tab);
+    await call({ type: 'note.save', note: { ...note, pageUrl: secret } });
+    const st = await call({ type: 'tab.state', tabId: 4 });
+    expect(st).toMatchObject({ ok: true, data: { url: 'https://news.example/a?id=7', notesOnPage: 1 } });
+  });
+
   it('pauses one site or every site', async () => {
     const { call } = await setup();
     const state = async () => ((await call({ type: 'site.state' }, content)) as { data: { paused: boolean } }).data.paused;

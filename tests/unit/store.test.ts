@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DB_VERSION, openBackstoryDB, type DB } from '@/utils/store/db';
 import { installPack, listPacks, loadDictionary, removePack, setPackEnabled, PackConflictError } from '@/utils/store/packs';
 import { seedBundledPacks } from '@/utils/store/seed';
-import { countNotesForPage, listNotes, listNotesByEntity, putNote, deleteNote } from '@/utils/store/notes';
+import { countNotesForPage, importNotes, listNotes, listNotesByEntity, putNote, deleteNote } from '@/utils/store/notes';
 import { validatePack, parsePackText } from '@/utils/schema/validate';
 import type { Pack } from '@/utils/schema/pack';
 import type { Note } from '@/utils/schema/note';
@@ -160,6 +160,18 @@ describe('notes store', () => {
     expect(r.quarantined).toBe(1);
   });
 
+  it('stores and imports notes with the page URL cleaned, and counts them by any form of that URL', async () => {
+    const db = await freshDb();
+    const saved = await putNote(db, note({ pageUrl: 'https://news.example/a?sid=123456#frag' }));
+    expect(saved.pageUrl).toBe('https://news.example/a');
+    await importNotes(db, [note({ pageUrl: 'https://u:p@news.example/a?utm_campaign=x' })]);
+    expect((await db.getAll('notes')).map((x) => x.pageUrl)).toEqual(['https://news.example/a', 'https://news.example/a']);
+    expect(await countNotesForPage(db, 'https://news.example/a?other_token=9#x')).toBe(2);
+    // A row written by any other path is still listed (and so exported) clean.
+    await db.put('notes', note({ text: 'raw', pageUrl: 'https://news.example/b?token=1#x' }));
+    expect((await listNotes(db)).notes.find((x) => x.text === 'raw')?.pageUrl).toBe('https://news.example/b');
+  });
+
   it('rejects an invalid note without writing', async () => {
     const db = await freshDb();
     await expect(putNote(db, note({ text: '   ' }))).rejects.toThrow();
@@ -184,6 +196,31 @@ describe('database upgrades', () => {
     expect((await listNotes(current)).notes.map((x) => x.text).sort()).toEqual(['kept 1', 'kept 2']);
     expect(await countNotesForPage(current, 'https://news.example/a')).toBe(1);
     expect(await current.count('entities')).toBe(1);
+    current.close();
+  });
+
+  it('takes a version-2 database to the current version with page URLs cleaned, and still counts notes per page', async () => {
+    const name = `upgrade-v2-${Date.now()}`;
+    const v2 = await openBackstoryDB(name, {}, 2);
+    const dirty = 'https://reader:pw@news.example/a?id=7&reset_token=9f8e7d6c5b4a3f2e1d0c&utm_source=mail#comment-3';
+    const kept = [
+      note({ text: 'dirty', pageUrl: dirty }),
+      note({ text: 'clean', pageUrl: 'https://news.example/a?id=7' }),
+      note({ text: 'no page' }),
+    ];
+    for (const x of kept) await v2.put('notes', x);
+    // A row that fails the note schema is cleaned as well: it can be downloaded raw later.
+    await v2.put('notes', { id: 'broken-row-1', pageUrl: 'https://x.example/?session=abc#t' } as unknown as Note);
+    expect(await v2.countFromIndex('notes', 'pageUrl', 'https://news.example/a?id=7')).toBe(1);
+    v2.close();
+
+    const current = await openBackstoryDB(name);
+    expect(current.version).toBe(DB_VERSION);
+    const byText = Object.fromEntries((await listNotes(current)).notes.map((x) => [x.text, x.pageUrl]));
+    expect(byText).toEqual({ dirty: 'https://news.example/a?id=7', clean: 'https://news.example/a?id=7', 'no page': undefined });
+    expect(((await current.get('notes', 'broken-row-1')) as { pageUrl: string }).pageUrl).toBe('https://x.example/');
+    expect(await countNotesForPage(current, dirty)).toBe(2);
+    expect(await countNotesForPage(current, 'https://news.example/a?id=7#top')).toBe(2);
     current.close();
   });
 

@@ -17,6 +17,7 @@ import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dict
 import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type Handlers } from '../messaging/server';
 import type { PackPreview } from '../messaging/protocol';
+import { cleanPageUrl } from '../url/clean-page-url';
 import { toCard, toSheet, pickLang } from './views';
 import type { TabStateStore } from './tab-state';
 import type { SettingsStore } from './settings';
@@ -89,7 +90,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'page.report'({ entities, reset }, ctx) {
       if (ctx.tabId === undefined) throw new MessageError('forbidden', 'page.report must come from a tab');
-      await deps.tabs.report(ctx.tabId, ctx.sender.tab?.url ?? ctx.sender.url ?? null, entities, reset, ctx.sender.frameId ?? 0);
+      const url = ctx.sender.tab?.url ?? ctx.sender.url;
+      // The tab's URL is offered to new notes and counts them: it is stored already cleaned.
+      await deps.tabs.report(ctx.tabId, url ? cleanPageUrl(url) : null, entities, reset, ctx.sender.frameId ?? 0);
       return {};
     },
 

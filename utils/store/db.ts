@@ -1,9 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Entity, Source } from '../schema/pack';
 import type { Note } from '../schema/note';
+import { cleanPageUrl } from '../url/clean-page-url';
 
 export const DB_NAME = 'backstory';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface PackRecord {
   id: string;
@@ -78,6 +79,27 @@ export const UPGRADES: ((db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx) => void)[
   // 2: notes can be listed by the page they were written on (the popup counts them).
   (_db, tx) => {
     tx.objectStore('notes').createIndex('pageUrl', 'pageUrl');
+  },
+  // 3: page URLs lose what may be secret (fragment, userinfo, most query parameters).
+  (_db, tx) => {
+    const cleanAll = async () => {
+      // Rows that fail the note schema are cleaned too: they are downloadable as they are.
+      for (let c = await tx.objectStore('notes').openCursor(); c; c = await c.continue()) {
+        const row = c.value as { pageUrl?: unknown };
+        if (typeof row.pageUrl !== 'string') continue;
+        const pageUrl = cleanPageUrl(row.pageUrl);
+        if (pageUrl !== row.pageUrl) await c.update({ ...c.value, pageUrl });
+      }
+    };
+    // A half-cleaned store is worse than none: abort, so the database stays at version 2 untouched.
+    cleanAll().catch((e) => {
+      console.error('Backstory: cleaning stored page URLs failed; the upgrade was rolled back', e);
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the failure itself.
+      }
+    });
   },
 ];
 
