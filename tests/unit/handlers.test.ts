@@ -21,7 +21,7 @@ function memoryArea() {
 }
 
 let n = 0;
-async function setup(wrap?: (db: DB) => DB) {
+async function setup(wrap?: (db: DB) => DB, extra: Partial<BackgroundDeps> = {}) {
   const real = await openBackstoryDB(`handlers-${n++}`);
   await seedBundledPacks(real, [samplePack()]);
   const db = wrap ? wrap(real) : real;
@@ -31,6 +31,7 @@ async function setup(wrap?: (db: DB) => DB) {
     settings: createSettingsStore(async () => real),
     uiLang: () => 'fr-FR',
     openPanel: async () => 'sidePanel',
+    ...extra,
   };
   const h = createHandlers(deps);
   return { real, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
@@ -99,6 +100,12 @@ describe('background handlers', () => {
     const { call } = await setup();
     const r = await call({ type: 'pack.import', text: JSON.stringify(samplePack({ version: '2.0.0' })) });
     expect(r).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/bundled pack/) } });
+  });
+
+  it('lists the packs with the reason the bundled ones may be missing', async () => {
+    const { call } = await setup(undefined, { seedProblem: () => 'The bundled packs could not be installed (Storage is full).' });
+    const r = await call({ type: 'packs.list' });
+    expect(r).toMatchObject({ ok: true, data: { packs: [{ id: 'test.sample' }], seedProblem: 'The bundled packs could not be installed (Storage is full).' } });
   });
 
   it('reports every pack error without writing', async () => {

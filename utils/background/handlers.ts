@@ -32,6 +32,8 @@ export interface BackgroundDeps {
   openPanel: (tabId: number) => Promise<string>;
   /** Re-install the bundled packs (after "delete all data"). */
   reseed?: (db: DB) => Promise<unknown>;
+  /** Why the bundled packs may be missing (their seeding failed), or null. */
+  seedProblem?: () => string | null;
   /** Forget every tab's session state. */
   clearTabs?: () => Promise<void>;
 }
@@ -182,6 +184,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         packs: packs.map(({ id, name, version, bundled, enabled, entityCount, factCount, sourceCount, languages, license }) => ({
           id, name, version, bundled, enabled, entityCount, factCount, sourceCount, languages, license,
         })),
+        seedProblem: deps.seedProblem?.() ?? null,
       };
     },
 

@@ -124,7 +124,8 @@ export const protocol = {
   'site.pause': def('page', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
   'settings.get': def('page', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),
   'settings.set': def('page', z.strictObject({ typoTolerance: z.boolean() }), Ok),
-  'packs.list': def('page', z.strictObject({}), z.object({ packs: z.array(PackView) })),
+  /** Installed packs, and why the bundled ones may be missing (a failed seeding, retried on later requests). */
+  'packs.list': def('page', z.strictObject({}), z.object({ packs: z.array(PackView), seedProblem: z.string().nullable() })),
   /** Validate a pack file without writing anything: the preview, or every error. */
   'pack.preview': def(
     'page',
