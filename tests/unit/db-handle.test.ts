@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDbHandle } from '@/utils/background/db-handle';
-import { openBackstoryDB, type OpenHooks } from '@/utils/store/db';
+import { openDB } from 'idb';
+import { DB_VERSION, openBackstoryDB, type OpenHooks } from '@/utils/store/db';
 import { seedBundledPacks, type SeedReport } from '@/utils/store/seed';
 import { listNotes, putNote } from '@/utils/store/notes';
 import { samplePack } from '../support/packs';
@@ -104,5 +105,41 @@ describe('database handle', () => {
     await handle.get();
     expect(calls.seed).toBe(3);
     expect(await db.count('packs')).toBe(1);
+  });
+
+  it('waits while another page holds the old version open; a request that waited too long gets a clear error', async () => {
+    const name = `handle-blocked-${n++}`;
+    (await openBackstoryDB(name, {}, 2)).close();
+    // An old page that ignores the upgrade request, as a previous version's page might.
+    const holder = await openDB(name, 2);
+    const clocks: (() => void)[] = [];
+    let clockStarted = () => {};
+    const logged: string[] = [];
+    let opens = 0;
+    const handle = createDbHandle({
+      open: (h) => (opens++, openBackstoryDB(name, h)),
+      seed: (db) => seedBundledPacks(db, [samplePack()]),
+      log: (m) => void logged.push(m),
+      blockedWait: (giveUp) => {
+        clocks.push(giveUp);
+        clockStarted();
+        return () => {};
+      },
+    });
+
+    const started = new Promise<void>((r) => (clockStarted = r));
+    const first = handle.get();
+    await started;
+    clocks[0]();
+    await expect(first).rejects.toThrow('waits for other Backstory pages or windows to close');
+    expect(logged.join('\n')).toMatch(/Close them \(or restart the browser\)/);
+
+    // The open kept waiting: the next request joins it and gets the database once the old page closes.
+    const second = handle.get();
+    expect(clocks).toHaveLength(2);
+    holder.close();
+    const db = await second;
+    expect(db.version).toBe(DB_VERSION);
+    expect(opens).toBe(1);
   });
 });

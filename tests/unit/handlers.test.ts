@@ -3,7 +3,7 @@ import { createHandlers, type BackgroundDeps } from '@/utils/background/handlers
 import { createTabStateStore } from '@/utils/background/tab-state';
 import { createSettingsStore } from '@/utils/background/settings';
 import { dispatch } from '@/utils/messaging/server';
-import { openBackstoryDB, type DB } from '@/utils/store/db';
+import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/store/db';
 import { seedBundledPacks } from '@/utils/store/seed';
 import { samplePack } from '../support/packs';
 
@@ -94,6 +94,12 @@ describe('background handlers', () => {
     const r = await call({ type: 'note.save', note });
     expect(r).toEqual({ ok: false, error: { code: 'storage', message: 'Storage is full: free disk space, then try again. Nothing was changed.' } });
     expect(await real.count('notes')).toBe(0);
+  });
+
+  it('answers with a clear storage error while another page blocks the database upgrade', async () => {
+    const { call } = await setup(undefined, { db: () => Promise.reject(new DatabaseBlockedError()) });
+    const r = await call({ type: 'notes.list' });
+    expect(r).toEqual({ ok: false, error: { code: 'storage', message: new DatabaseBlockedError().message } });
   });
 
   it('refuses a user pack that reuses a bundled pack id, with a reason', async () => {

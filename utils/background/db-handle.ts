@@ -1,4 +1,4 @@
-import { describeStorageError, type DB, type OpenHooks } from '../store/db';
+import { DatabaseBlockedError, describeStorageError, type DB, type OpenHooks } from '../store/db';
 import type { SeedReport } from '../store/seed';
 
 export interface DbHandleDeps {
@@ -7,7 +7,18 @@ export interface DbHandleDeps {
   /** Installs the bundled packs into an open database. */
   seed: (db: DB) => Promise<SeedReport>;
   log?: (message: string, detail?: unknown) => void;
+  /**
+   * Starts the wait a request accepts while the open is blocked by another connection; returns a
+   * cancel function. The open itself keeps waiting: only the request gives up.
+   */
+  blockedWait?: (giveUp: () => void) => () => void;
 }
+
+const BLOCKED_WAIT_MS = 10_000;
+const defaultBlockedWait = (giveUp: () => void) => {
+  const t = setTimeout(giveUp, BLOCKED_WAIT_MS);
+  return () => clearTimeout(t);
+};
 
 export interface DbHandle {
   /** The open database, bundled packs seeded if that worked. Rejects only when the database cannot be opened. */
@@ -24,8 +35,11 @@ export interface DbHandle {
  * failed seeding never costs the reader their notes: the database is returned anyway and the
  * seeding is retried on the next request.
  */
-export function createDbHandle({ open, seed, log = console.error }: DbHandleDeps): DbHandle {
+export function createDbHandle({ open, seed, log = console.error, blockedWait = defaultBlockedWait }: DbHandleDeps): DbHandle {
   let conn: Promise<DB> | null = null;
+  /** The pending open waits for other connections to close; requests waiting on it start their clocks. */
+  let blocked = false;
+  const onceBlocked = new Set<() => void>();
   /** The connection the bundled packs were last seeded into: a new connection may see a cleared store. */
   let seededInto: DB | null = null;
   let seeding: Promise<void> | null = null;
@@ -38,12 +52,37 @@ export function createDbHandle({ open, seed, log = console.error }: DbHandleDeps
 
   const connect = (): Promise<DB> => {
     if (conn) return conn;
-    const attempt: Promise<DB> = open({ onBlocking: forget, onTerminated: forget }).catch((e) => {
-      if (conn === attempt) conn = null;
-      throw e;
-    });
+    const onBlocked = () => {
+      blocked = true;
+      log(`Backstory: ${new DatabaseBlockedError().message}`);
+      for (const start of [...onceBlocked]) start();
+    };
+    const attempt: Promise<DB> = open({ onBlocking: forget, onTerminated: forget, onBlocked })
+      .catch((e) => {
+        if (conn === attempt) conn = null;
+        throw e;
+      })
+      .finally(() => (blocked = false));
     return (conn = attempt);
   };
+
+  /** The connection, or a clear error once this request has waited too long on a blocked open. */
+  const patiently = (pending: Promise<DB>): Promise<DB> =>
+    new Promise((resolve, reject) => {
+      let cancel = () => {};
+      const start = () => {
+        onceBlocked.delete(start);
+        cancel = blockedWait(() => reject(new DatabaseBlockedError()));
+      };
+      if (blocked) start();
+      else onceBlocked.add(start);
+      pending
+        .finally(() => {
+          onceBlocked.delete(start);
+          cancel();
+        })
+        .then(resolve, reject);
+    });
 
   const runSeed = (db: DB): Promise<void> =>
     (seeding ??= seed(db)
@@ -63,12 +102,12 @@ export function createDbHandle({ open, seed, log = console.error }: DbHandleDeps
 
   return {
     async get() {
-      const db = await connect();
+      const db = await patiently(connect());
       if (seededInto !== db) await runSeed(db);
       return db;
     },
     async reseed() {
-      const db = await connect();
+      const db = await patiently(connect());
       // A seeding already under way may have run before the caller's change: seed once more after it.
       if (seeding) await seeding;
       seededInto = null;

@@ -62,9 +62,11 @@ async function storage<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
+  // A database that cannot be opened (blocked by another page, broken) is a storage error the reader can act on.
+  const openDb = () => storage(deps.db);
   let dictionary: Promise<Dictionary> | null = null;
   const dict = () =>
-    (dictionary ??= Promise.all([deps.db(), deps.settings.read()])
+    (dictionary ??= Promise.all([openDb(), deps.settings.read()])
       .then(([db, settings]) => loadDictionary(db, { typo: settings.typoTolerance }))
       .catch((e) => ((dictionary = null), Promise.reject(e))));
   const invalidate = () => {
@@ -72,7 +74,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   };
 
   async function entityOrThrow(key: string) {
-    const rec = await getEntity(await deps.db(), key);
+    const rec = await getEntity(await openDb(), key);
     if (!rec) throw new MessageError('not-found', `no entity "${key}"`);
     return rec;
   }
@@ -87,7 +89,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const rec = await entityOrThrow(key);
       const card = toCard(key, rec.entity, [], lang ?? deps.uiLang());
       const ids = card.facts.flatMap((f) => f.sourceIds);
-      return { ...card, sources: (await getSources(await deps.db(), rec.packId, ids)).map((s) => ({ ...s })) };
+      return { ...card, sources: (await getSources(await openDb(), rec.packId, ids)).map((s) => ({ ...s })) };
     },
 
     async 'page.report'({ entities, reset }, ctx) {
@@ -112,7 +114,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'entity.sheet'({ key, lang }) {
-      const db = await deps.db();
+      const db = await openDb();
       const rec = await entityOrThrow(key);
       const allSourceIds = rec.entity.facts.flatMap((f) => f.sourceIds);
       const sources = await getSources(db, rec.packId, allSourceIds);
@@ -130,7 +132,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'tab.state'({ tabId, lang }) {
       const state = await deps.tabs.get(tabId);
-      const db = await deps.db();
+      const db = await openDb();
       const wanted = lang ?? deps.uiLang();
       const entities = [];
       for (const [key, count] of Object.entries(state?.counts ?? {})) {
@@ -179,7 +181,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'packs.list'() {
-      const packs = await listPacks(await deps.db());
+      const packs = await listPacks(await openDb());
       return {
         packs: packs.map(({ id, name, version, bundled, enabled, entityCount, factCount, sourceCount, languages, license }) => ({
           id, name, version, bundled, enabled, entityCount, factCount, sourceCount, languages, license,
@@ -196,13 +198,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'pack.import'({ text }) {
       const r = parsePackText(text);
       if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
-      const outcome = await storage(async () => installPack(await deps.db(), r.pack, { bundled: false }));
+      const outcome = await storage(async () => installPack(await openDb(), r.pack, { bundled: false }));
       invalidate();
       return { ok: true, outcome, preview: preview(r), errors: [] };
     },
 
     async 'pack.remove'({ id }) {
-      const db = await deps.db();
+      const db = await openDb();
       const rec = await db.get('packs', id);
       if (!rec) throw new MessageError('not-found', `no pack "${id}"`);
       await storage(() => removePack(db, id));
@@ -211,18 +213,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'pack.enable'({ id, enabled }) {
-      await storage(async () => setPackEnabled(await deps.db(), id, enabled));
+      await storage(async () => setPackEnabled(await openDb(), id, enabled));
       invalidate();
       return {};
     },
 
     async 'notes.list'({ entityKey }) {
-      const db = await deps.db();
+      const db = await openDb();
       return entityKey ? listNotesByEntity(db, entityKey) : listNotes(db);
     },
 
     async 'note.save'({ note }) {
-      return { note: await storage(async () => putNote(await deps.db(), note)) };
+      return { note: await storage(async () => putNote(await openDb(), note)) };
     },
 
     async 'notes.import'({ text }) {
@@ -234,12 +236,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       if (!parsed.success)
         return { ok: false, imported: 0, error: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
-      const imported = await storage(async () => importNotes(await deps.db(), parsed.data.notes));
+      const imported = await storage(async () => importNotes(await openDb(), parsed.data.notes));
       return { ok: true, imported };
     },
 
     async 'data.deleteAll'() {
-      const db = await deps.db();
+      const db = await openDb();
       await storage(() => deleteAllData(db));
       invalidate();
       await deps.clearTabs?.();
@@ -248,7 +250,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'note.delete'({ id }) {
-      await storage(async () => deleteNote(await deps.db(), id));
+      await storage(async () => deleteNote(await openDb(), id));
       return {};
     },
   };

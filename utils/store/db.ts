@@ -118,8 +118,20 @@ export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}, version =
   });
 }
 
+/**
+ * An upgrade waits until every connection to the old version closes; one that another Backstory
+ * page or window keeps open (e.g. one still running the previous version) holds it up.
+ */
+export class DatabaseBlockedError extends Error {
+  constructor() {
+    super('Backstory is updating its storage and waits for other Backstory pages or windows to close. Close them (or restart the browser), then try again. Nothing was changed.');
+    this.name = 'DatabaseBlockedError';
+  }
+}
+
 /** Turn IndexedDB's error names into sentences a user can act on. */
 export function describeStorageError(e: unknown): string {
+  if (e instanceof DatabaseBlockedError) return e.message;
   const name = (e as { name?: string })?.name ?? '';
   if (name === 'QuotaExceededError') return 'Storage is full: free disk space, then try again. Nothing was changed.';
   if (name === 'AbortError') return 'The write was interrupted and rolled back. Nothing was changed.';
