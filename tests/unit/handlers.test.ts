@@ -5,6 +5,7 @@ import { createSettingsStore } from '@/utils/background/settings';
 import { dispatch } from '@/utils/messaging/server';
 import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/store/db';
 import { seedBundledPacks } from '@/utils/store/seed';
+import { tokenize } from '@/utils/match/tokenize';
 import { samplePack } from '../support/packs';
 
 const env = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' };
@@ -64,6 +65,24 @@ describe('background handlers', () => {
     await call({ type: 'note.save', note: { ...note, pageUrl: secret } });
     const st = await call({ type: 'tab.state', tabId: 4 });
     expect(st).toMatchObject({ ok: true, data: { url: 'https://news.example/a?id=7', notesOnPage: 1 } });
+  });
+
+  it('finds nothing of a disabled pack: no card, sheet, page entity or dictionary row', async () => {
+    const { call } = await setup();
+    await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, content);
+    const words = [...tokenize('Acme Widgets').hashes];
+    const lookup = () => call({ type: 'dict.lookup', words, pairs: [] }, content);
+    expect(await lookup()).toMatchObject({ ok: true, data: { entities: ['test.sample:acme'] } });
+
+    expect(await call({ type: 'pack.enable', id: 'test.sample', enabled: false })).toMatchObject({ ok: true });
+    const notFound = { ok: false, error: { code: 'not-found' } };
+    expect(await call({ type: 'entity.card', key: 'test.sample:acme' }, content)).toMatchObject(notFound);
+    expect(await call({ type: 'entity.sheet', key: 'test.sample:acme' })).toMatchObject(notFound);
+    expect(await call({ type: 'tab.state', tabId: 4 })).toMatchObject({ ok: true, data: { entities: [] } });
+    expect(await lookup()).toMatchObject({ ok: true, data: { entities: [], rows: [] } });
+
+    await call({ type: 'pack.enable', id: 'test.sample', enabled: true });
+    expect(await call({ type: 'entity.card', key: 'test.sample:acme' }, content)).toMatchObject({ ok: true });
   });
 
   it('pauses one site or every site', async () => {

@@ -128,8 +128,13 @@ export async function loadDictionary(db: DB, opts: CompileOptions = {}): Promise
   return dict;
 }
 
+/** An entity of an enabled pack. A disabled pack's entities are not found: no card, sheet or page count shows them. */
 export async function getEntity(db: DB, key: string): Promise<EntityRecord | undefined> {
-  return db.get('entities', key);
+  const tx = db.transaction(['entities', 'packs']);
+  const rec = await tx.objectStore('entities').get(key);
+  const pack = rec && (await tx.objectStore('packs').get(rec.packId));
+  await tx.done;
+  return pack?.enabled ? rec : undefined;
 }
 
 export async function getSources(db: DB, packId: string, ids: Iterable<string>): Promise<Source[]> {
