@@ -61,6 +61,13 @@ export function PackImport({ onImported }: { onImported: () => void }) {
             <strong>{preview.name}</strong> {preview.version} ({preview.id}): {preview.entities} entities, {preview.aliases} aliases, {preview.facts} facts,{' '}
             {preview.sources} sources.
           </p>
+          {preview.outcome === 'unchanged' && <p>This exact pack is already installed: importing changes nothing.</p>}
+          {preview.outcome === 'updated' && (
+            <p>
+              Replaces the installed version {preview.installedVersion}
+              {preview.installedVersion === preview.version ? ' (same version number, different content)' : ''}.
+            </p>
+          )}
           <button class="primary" type="button" onClick={confirm}>
             Import
           </button>

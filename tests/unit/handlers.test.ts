@@ -133,6 +133,24 @@ describe('background handlers', () => {
     expect(r).toMatchObject({ ok: true, data: { packs: [{ id: 'test.sample' }], seedProblem: 'The bundled packs could not be installed (Storage is full).' } });
   });
 
+  it('refuses an older version of an installed pack, in the preview already, and keeps the installed one', async () => {
+    const { call, real } = await setup();
+    const pack = (version: string) => JSON.stringify(samplePack({ id: 'user.pack', version }));
+    await call({ type: 'pack.import', text: pack('1.2.0') });
+    const reason = 'version 1.0.0 is older than the installed 1.2.0; remove the installed pack first to go back to it.';
+    expect(await call({ type: 'pack.preview', text: pack('1.0.0') })).toEqual({ ok: true, data: { ok: false, errors: [{ path: 'version', message: reason }] } });
+    expect(await call({ type: 'pack.import', text: pack('1.0.0') })).toEqual({ ok: false, error: { code: 'bad-request', message: reason } });
+    expect((await real.get('packs', 'user.pack'))?.version).toBe('1.2.0');
+    expect(await call({ type: 'pack.preview', text: pack('1.3.0') })).toMatchObject({ ok: true, data: { ok: true, preview: { outcome: 'updated', installedVersion: '1.2.0' } } });
+    expect(await call({ type: 'pack.preview', text: pack('1.2.0') })).toMatchObject({ ok: true, data: { ok: true, preview: { outcome: 'unchanged' } } });
+  });
+
+  it('shows in the preview that a pack takes a bundled pack’s id', async () => {
+    const { call } = await setup();
+    const r = await call({ type: 'pack.preview', text: JSON.stringify(samplePack({ version: '2.0.0' })) });
+    expect(r).toMatchObject({ ok: true, data: { ok: false, errors: [{ path: 'id', message: expect.stringMatching(/bundled pack/) }] } });
+  });
+
   it('reports every pack error without writing', async () => {
     const { call, real } = await setup();
     const bad = samplePack({ id: 'user.bad' }) as any;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DB_VERSION, openBackstoryDB, type DB } from '@/utils/store/db';
-import { installPack, listPacks, loadDictionary, removePack, setPackEnabled, PackConflictError } from '@/utils/store/packs';
+import { compareVersions, installPack, listPacks, loadDictionary, planInstall, removePack, setPackEnabled, PackConflictError, PackDowngradeError } from '@/utils/store/packs';
 import { seedBundledPacks } from '@/utils/store/seed';
 import { countNotesForPage, importNotes, listNotes, listNotesByEntity, putNote, deleteNote } from '@/utils/store/notes';
 import { validatePack, parsePackText } from '@/utils/schema/validate';
@@ -66,6 +66,37 @@ describe('packs store', () => {
     await seedBundledPacks(db, [samplePack()]);
     const user = clone(samplePack({ version: '9.0.0' }));
     await expect(installPack(db, valid(user), { bundled: false })).rejects.toBeInstanceOf(PackConflictError);
+  });
+
+  it('refuses an older version of an installed user pack and changes nothing; the same version with new content is an update', async () => {
+    const db = await freshDb();
+    await installPack(db, valid(samplePack({ id: 'user.pack', version: '1.2.0' })), { bundled: false });
+    const before = await dump(db);
+    const older = valid(samplePack({ id: 'user.pack', version: '1.0.0' }));
+    await expect(installPack(db, older, { bundled: false })).rejects.toThrow(new PackDowngradeError('version 1.0.0 is older than the installed 1.2.0; remove the installed pack first to go back to it.'));
+    await expect(installPack(db, older, { bundled: false })).rejects.toBeInstanceOf(PackDowngradeError);
+    await expect(planInstall(db, older, { bundled: false })).rejects.toBeInstanceOf(PackDowngradeError);
+    expect(await dump(db)).toBe(before);
+
+    const sameVersion = clone(samplePack({ id: 'user.pack', version: '1.2.0' }));
+    sameVersion.entities[0].summary.en = 'A maker of fine widgets.';
+    expect(await planInstall(db, valid(sameVersion), { bundled: false })).toEqual({ outcome: 'updated', installedVersion: '1.2.0' });
+    expect(await installPack(db, valid(sameVersion), { bundled: false })).toBe('updated');
+    expect(await installPack(db, valid(samplePack({ id: 'user.pack', version: '1.10.0' })), { bundled: false })).toBe('updated');
+    expect((await db.get('packs', 'user.pack'))?.version).toBe('1.10.0');
+  });
+
+  it('lets the extension roll a bundled pack back to the version it ships', async () => {
+    const db = await freshDb();
+    await seedBundledPacks(db, [samplePack({ version: '2.0.0' })]);
+    expect((await seedBundledPacks(db, [samplePack({ version: '1.0.0' })])).outcomes).toEqual({ 'test.sample': 'updated' });
+    expect((await db.get('packs', 'test.sample'))?.version).toBe('1.0.0');
+  });
+
+  it('compares versions by number', () => {
+    expect(compareVersions('1.10.0', '1.9.0')).toBeGreaterThan(0);
+    expect(compareVersions('1.0.0', '1.2.0')).toBeLessThan(0);
+    expect(compareVersions('2.0.0', '2.0.0')).toBe(0);
   });
 
   it('replaces a pack whole: entities dropped from the new version are gone', async () => {

@@ -8,6 +8,8 @@ import {
   loadDictionary,
   removePack,
   PackConflictError,
+  PackDowngradeError,
+  planInstall,
   deleteAllData,
   setPackEnabled,
 } from '../store/packs';
@@ -51,13 +53,17 @@ function preview(r: PackResult & { ok: true }): PackPreview {
   };
 }
 
+function asMessageError(e: unknown): MessageError {
+  if (e instanceof MessageError) return e;
+  if (e instanceof PackConflictError) return new MessageError('bad-request', e.message);
+  return new MessageError('storage', describeStorageError(e));
+}
+
 async function storage<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof MessageError) throw e;
-    if (e instanceof PackConflictError) throw new MessageError('bad-request', e.message);
-    throw new MessageError('storage', describeStorageError(e));
+    throw asMessageError(e);
   }
 }
 
@@ -192,7 +198,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'pack.preview'({ text }) {
       const r = parsePackText(text);
-      return r.ok ? { ok: true, preview: preview(r), errors: [] } : { ok: false, errors: r.errors.slice(0, 500) };
+      if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
+      // The preview refuses what the import would refuse, so the reader learns it before confirming.
+      try {
+        const planned = await planInstall(await openDb(), r.pack, { bundled: false });
+        return { ok: true, preview: { ...preview(r), ...planned }, errors: [] };
+      } catch (e) {
+        if (!(e instanceof PackConflictError)) throw asMessageError(e);
+        return { ok: false, errors: [{ path: e instanceof PackDowngradeError ? 'version' : 'id', message: e.message }] };
+      }
     },
 
     async 'pack.import'({ text }) {

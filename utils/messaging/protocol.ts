@@ -74,7 +74,18 @@ const PackView = z.object({
 export type PackView = z.infer<typeof PackView>;
 
 const PackProblem = z.object({ path: z.string(), message: z.string() });
-const Preview = z.object({ id: z.string(), name: z.string(), version: z.string(), entities: z.number(), facts: z.number(), sources: z.number(), aliases: z.number() });
+const Preview = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  entities: z.number(),
+  facts: z.number(),
+  sources: z.number(),
+  aliases: z.number(),
+  /** What importing would do (preview only), and the installed version it would replace. */
+  outcome: z.enum(['installed', 'updated', 'unchanged']).optional(),
+  installedVersion: z.string().optional(),
+});
 export type PackPreview = z.infer<typeof Preview>;
 
 const Ok = z.object({});
