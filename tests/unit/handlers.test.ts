@@ -121,6 +121,20 @@ describe('background handlers', () => {
     expect(r).toEqual({ ok: false, error: { code: 'storage', message: new DatabaseBlockedError().message } });
   });
 
+  it('shows unreadable note rows as stored and deletes them on request, keeping readable notes', async () => {
+    const { call, real } = await setup();
+    await call({ type: 'note.save', note });
+    const broken = { id: 'broken-row-1', entityKey: 'x', text: 42 };
+    await real.put('notes', broken as never);
+    expect(await call({ type: 'notes.list' })).toMatchObject({ ok: true, data: { quarantined: 1 } });
+    expect(await call({ type: 'notes.quarantined' })).toEqual({ ok: true, data: { rows: [broken] } });
+
+    expect(await call({ type: 'notes.quarantined.delete', count: 2 })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/nothing was deleted/) } });
+    expect(await call({ type: 'notes.quarantined.delete', count: 1 })).toEqual({ ok: true, data: { deleted: 1 } });
+    expect(await call({ type: 'notes.list' })).toMatchObject({ ok: true, data: { notes: [{ id: note.id }], quarantined: 0 } });
+    expect(await call({ type: 'notes.quarantined' })).toEqual({ ok: true, data: { rows: [] } });
+  });
+
   it('refuses a user pack that reuses a bundled pack id, with a reason', async () => {
     const { call } = await setup();
     const r = await call({ type: 'pack.import', text: JSON.stringify(samplePack({ version: '2.0.0' })) });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DB_VERSION, openBackstoryDB, type DB } from '@/utils/store/db';
 import { compareVersions, installPack, listPacks, loadDictionary, planInstall, removePack, setPackEnabled, PackConflictError, PackDowngradeError } from '@/utils/store/packs';
 import { seedBundledPacks } from '@/utils/store/seed';
-import { countNotesForPage, importNotes, listNotes, listNotesByEntity, putNote, deleteNote } from '@/utils/store/notes';
+import { countNotesForPage, deleteQuarantinedNotes, importNotes, listNotes, listNotesByEntity, listQuarantinedNotes, putNote, deleteNote } from '@/utils/store/notes';
 import { validatePack, parsePackText } from '@/utils/schema/validate';
 import type { Pack } from '@/utils/schema/pack';
 import type { Note } from '@/utils/schema/note';
@@ -201,6 +201,23 @@ describe('notes store', () => {
     // A row written by any other path is still listed (and so exported) clean.
     await db.put('notes', note({ text: 'raw', pageUrl: 'https://news.example/b?token=1#x' }));
     expect((await listNotes(db)).notes.find((x) => x.text === 'raw')?.pageUrl).toBe('https://news.example/b');
+  });
+
+  it('gives unreadable rows back as stored, and deletes only them, only while their count is the one shown', async () => {
+    const db = await freshDb();
+    const good = await putNote(db, note());
+    await db.put('notes', { id: 'broken-row-1', entityKey: 'x', seen: new Date('2026-01-02T00:00:00.000Z') } as unknown as Note);
+    const emptied = { ...note(), text: '' };
+    await db.put('notes', emptied);
+    const rows = await listQuarantinedNotes(db);
+    expect(rows).toHaveLength(2);
+    expect(rows).toContainEqual({ id: 'broken-row-1', entityKey: 'x', seen: '2026-01-02T00:00:00.000Z' });
+    expect(rows).toContainEqual(emptied);
+
+    await expect(deleteQuarantinedNotes(db, 1)).rejects.toThrow('there are now 2 unreadable notes, not 1: nothing was deleted');
+    expect(await db.count('notes')).toBe(3);
+    expect(await deleteQuarantinedNotes(db, 2)).toBe(2);
+    expect(await listNotes(db)).toEqual({ notes: [good], quarantined: 0 });
   });
 
   it('rejects an invalid note without writing', async () => {

@@ -13,7 +13,17 @@ import {
   deleteAllData,
   setPackEnabled,
 } from '../store/packs';
-import { countNotesForPage, deleteNote, importNotes, listNotes, listNotesByEntity, putNote } from '../store/notes';
+import {
+  countNotesForPage,
+  deleteNote,
+  deleteQuarantinedNotes,
+  importNotes,
+  listNotes,
+  listNotesByEntity,
+  listQuarantinedNotes,
+  putNote,
+  QuarantineChangedError,
+} from '../store/notes';
 import { parseNotesJson } from '../export/json';
 import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
@@ -239,6 +249,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'note.save'({ note }) {
       return { note: await storage(async () => putNote(await openDb(), note)) };
+    },
+
+    async 'notes.quarantined'() {
+      return { rows: await storage(async () => listQuarantinedNotes(await openDb())) };
+    },
+
+    async 'notes.quarantined.delete'({ count }) {
+      try {
+        return { deleted: await deleteQuarantinedNotes(await openDb(), count) };
+      } catch (e) {
+        throw e instanceof QuarantineChangedError ? new MessageError('bad-request', e.message) : asMessageError(e);
+      }
     },
 
     async 'notes.import'({ text }) {

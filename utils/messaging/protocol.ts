@@ -153,6 +153,10 @@ export const protocol = {
   'notes.list': def('page', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
   'note.save': def('page', z.strictObject({ note: Note }), z.object({ note: Note })),
   'note.delete': def('page', z.strictObject({ id: z.string().max(64) }), Ok),
+  /** Stored note rows that fail the note schema, as they are: counted by notes.list, shown only here. */
+  'notes.quarantined': def('page', z.strictObject({}), z.object({ rows: z.array(z.unknown()) })),
+  /** Delete those rows; `count` is how many the reader was shown, and a different number refuses. */
+  'notes.quarantined.delete': def('page', z.strictObject({ count: z.number().int().min(0) }), z.object({ deleted: z.number() })),
   /** Restore a JSON notes export (all or nothing). */
   'notes.import': def('page', z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }), z.object({ ok: z.boolean(), imported: z.number(), error: z.string().optional() })),
   /** Wipe notes, user packs and settings; bundled packs come back. */

@@ -50,6 +50,40 @@ export async function listNotes(db: DB): Promise<NoteList> {
   return sortAndCheck(await db.getAll('notes'));
 }
 
+/** A stored row as plain JSON, so it survives messaging and a download whatever it holds. */
+function asJson(row: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null');
+  } catch {
+    return { unreadable: String(row) };
+  }
+}
+
+/** The rows that fail the note schema, as stored (in JSON form), so the reader can keep them. */
+export async function listQuarantinedNotes(db: DB): Promise<unknown[]> {
+  return (await db.getAll('notes')).filter((r) => !Note.safeParse(r).success).map(asJson);
+}
+
+/** The unreadable rows changed between what the reader saw (and downloaded) and the delete. */
+export class QuarantineChangedError extends Error {}
+
+/**
+ * Delete the rows that fail the note schema, re-checked inside the transaction so a readable note
+ * is never deleted; refused unless their count is still the one the reader was shown.
+ */
+export async function deleteQuarantinedNotes(db: DB, expected: number): Promise<number> {
+  const tx = db.transaction('notes', 'readwrite', STRICT);
+  const keys: string[] = [];
+  for (let c = await tx.store.openCursor(); c; c = await c.continue()) if (!Note.safeParse(c.value).success) keys.push(c.primaryKey);
+  if (keys.length !== expected) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new QuarantineChangedError(`there are now ${keys.length} unreadable notes, not ${expected}: nothing was deleted. Download them again first.`);
+  }
+  await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
+  return keys.length;
+}
+
 export async function countNotesForPage(db: DB, pageUrl: string): Promise<number> {
   return db.countFromIndex('notes', 'pageUrl', cleanPageUrl(pageUrl));
 }
