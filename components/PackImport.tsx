@@ -64,6 +64,13 @@ export function PackImport({ onImported }: { onImported: () => void }) {
             <strong>{preview.name}</strong> {preview.version} ({preview.id}): {preview.entities} entities, {preview.aliases} aliases, {preview.facts} facts,{' '}
             {preview.sources} sources.
           </p>
+          {preview.outcome === 'unchanged' && <p>This exact pack is already installed: importing changes nothing.</p>}
+          {preview.outcome === 'updated' && (
+            <p>
+              Replaces the installed version {preview.installedVersion}
+              {preview.installedVersion === preview.version ? ' (same version number, different content)' : ''}.
+            </p>
+          )}
           <label>
             <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet((e.target as HTMLInputElement).checked)} /> Discreet: never
             highlight this pack’s names in web pages. They are listed in the popup and side panel only, so no page can find out which names the

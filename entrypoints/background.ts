@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { openBackstoryDB, type DB } from '@/utils/store/db';
+import { openBackstoryDB } from '@/utils/store/db';
 import { seedBundledPacks } from '@/utils/store/seed';
 import { createHandlers } from '@/utils/background/handlers';
+import { createDbHandle } from '@/utils/background/db-handle';
 import { createTabStateStore } from '@/utils/background/tab-state';
 import { createSettingsStore } from '@/utils/background/settings';
 import { dispatch } from '@/utils/messaging/server';
@@ -10,17 +11,12 @@ import { openPanel } from '@/utils/background/panel';
 const bundled = Object.values(import.meta.glob('../assets/packs/*.json', { eager: true, import: 'default' }));
 
 export default defineBackground(() => {
-  let dbPromise: Promise<DB> | null = null;
-  const db = (): Promise<DB> =>
-    (dbPromise ??= openBackstoryDB(undefined, {
-      onBlocking: () => (dbPromise = null),
-      onTerminated: () => (dbPromise = null),
-    }).then(async (d) => {
-      // Seeding on every start is cheap (hash compare) and repairs a database cleared underneath us.
-      const report = await seedBundledPacks(d, bundled);
-      if (report.errors.length) console.error('Backstory: a bundled pack is invalid', report.errors);
-      return d;
-    }));
+  const handle = createDbHandle({
+    open: (hooks) => openBackstoryDB(undefined, hooks),
+    // Seeding on every new connection is cheap (hash compare) and repairs a database cleared underneath us.
+    seed: (d) => seedBundledPacks(d, bundled),
+  });
+  const db = handle.get;
 
   // One store: its per-tab write queue must see every writer, closing tabs included.
   const tabs = createTabStateStore(browser.storage.session);
@@ -30,7 +26,8 @@ export default defineBackground(() => {
     settings: createSettingsStore(db),
     uiLang: () => browser.i18n.getUILanguage(),
     openPanel,
-    reseed: (d) => seedBundledPacks(d, bundled),
+    reseed: () => handle.reseed(),
+    seedProblem: handle.seedProblem,
     clearTabs: () => browser.storage.session.clear(),
   });
   const env = { extensionId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
@@ -40,7 +37,8 @@ export default defineBackground(() => {
     return true;
   });
 
-  browser.runtime.onInstalled.addListener(() => void db());
+  // A failure here is not kept: the next request opens again.
+  browser.runtime.onInstalled.addListener(() => void db().catch((e) => console.error('Backstory: opening the database failed', e)));
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
 

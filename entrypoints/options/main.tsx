@@ -10,10 +10,12 @@ function App() {
   const [packs, setPacks] = useState<PackView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [typo, setTypo] = useState<boolean | null>(null);
+  const [seedProblem, setSeedProblem] = useState<string | null>(null);
   const refresh = () =>
     Promise.all([send('packs.list', {}), send('settings.get', {})]).then(
       ([r, st]) => {
         setPacks(r.packs);
+        setSeedProblem(r.seedProblem);
         setTypo(st.typoTolerance);
       },
       (e) => setError((e as Error).message),
@@ -49,6 +51,11 @@ function App() {
         A discreet pack’s names are never highlighted in web pages: they are counted in the popup and the side panel only, where no page can read
         them. Imported packs are discreet unless you choose otherwise. Changes apply to pages loaded afterwards.
       </p>
+      {seedProblem && (
+        <p class="error" role="alert" data-testid="seed-problem">
+          {seedProblem} Your notes are not affected.
+        </p>
+      )}
       <ul class="plain packs">
         {packs.map((p) => (
           <li class="entity-row" key={p.id} data-pack={p.id}>

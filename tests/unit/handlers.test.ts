@@ -3,8 +3,9 @@ import { createHandlers, type BackgroundDeps } from '@/utils/background/handlers
 import { createTabStateStore } from '@/utils/background/tab-state';
 import { createSettingsStore } from '@/utils/background/settings';
 import { dispatch } from '@/utils/messaging/server';
-import { openBackstoryDB, type DB } from '@/utils/store/db';
+import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/store/db';
 import { seedBundledPacks } from '@/utils/store/seed';
+import { tokenize } from '@/utils/match/tokenize';
 import { samplePack } from '../support/packs';
 
 const env = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' };
@@ -21,7 +22,7 @@ function memoryArea() {
 }
 
 let n = 0;
-async function setup(wrap?: (db: DB) => DB) {
+async function setup(wrap?: (db: DB) => DB, extra: Partial<BackgroundDeps> = {}) {
   const real = await openBackstoryDB(`handlers-${n++}`);
   await seedBundledPacks(real, [samplePack()]);
   const db = wrap ? wrap(real) : real;
@@ -31,6 +32,7 @@ async function setup(wrap?: (db: DB) => DB) {
     settings: createSettingsStore(async () => real),
     uiLang: () => 'fr-FR',
     openPanel: async () => 'sidePanel',
+    ...extra,
   };
   const h = createHandlers(deps);
   return { real, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
@@ -53,6 +55,34 @@ describe('background handlers', () => {
     await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, content);
     const st = await call({ type: 'tab.state', tabId: 4 });
     expect(st).toMatchObject({ ok: true, data: { host: 'news.example', entities: [{ key: 'test.sample:acme', count: 3 }] } });
+  });
+
+  it('keeps the tab’s URL without its secrets, and counts the notes written on it', async () => {
+    const { call } = await setup();
+    const secret = 'https://news.example/a?id=7&session=0123456789abcdef0123#reply';
+    const tab = { ...content, url: secret, tab: { id: 4, url: secret } };
+    await call({ type: 'page.report', entities: [], reset: true }, tab);
+    await call({ type: 'note.save', note: { ...note, pageUrl: secret } });
+    const st = await call({ type: 'tab.state', tabId: 4 });
+    expect(st).toMatchObject({ ok: true, data: { url: 'https://news.example/a?id=7', notesOnPage: 1 } });
+  });
+
+  it('finds nothing of a disabled pack: no card, sheet, page entity or dictionary row', async () => {
+    const { call } = await setup();
+    await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, content);
+    const words = [...tokenize('Acme Widgets').hashes];
+    const lookup = () => call({ type: 'dict.lookup', words, pairs: [] }, content);
+    expect(await lookup()).toMatchObject({ ok: true, data: { entities: ['test.sample:acme'] } });
+
+    expect(await call({ type: 'pack.enable', id: 'test.sample', enabled: false })).toMatchObject({ ok: true });
+    const notFound = { ok: false, error: { code: 'not-found' } };
+    expect(await call({ type: 'entity.card', key: 'test.sample:acme' }, content)).toMatchObject(notFound);
+    expect(await call({ type: 'entity.sheet', key: 'test.sample:acme' })).toMatchObject(notFound);
+    expect(await call({ type: 'tab.state', tabId: 4 })).toMatchObject({ ok: true, data: { entities: [] } });
+    expect(await lookup()).toMatchObject({ ok: true, data: { entities: [], rows: [] } });
+
+    await call({ type: 'pack.enable', id: 'test.sample', enabled: true });
+    expect(await call({ type: 'entity.card', key: 'test.sample:acme' }, content)).toMatchObject({ ok: true });
   });
 
   it('pauses one site or every site', async () => {
@@ -85,10 +115,54 @@ describe('background handlers', () => {
     expect(await real.count('notes')).toBe(0);
   });
 
+  it('answers with a clear storage error while another page blocks the database upgrade', async () => {
+    const { call } = await setup(undefined, { db: () => Promise.reject(new DatabaseBlockedError()) });
+    const r = await call({ type: 'notes.list' });
+    expect(r).toEqual({ ok: false, error: { code: 'storage', message: new DatabaseBlockedError().message } });
+  });
+
+  it('shows unreadable note rows as stored and deletes them on request, keeping readable notes', async () => {
+    const { call, real } = await setup();
+    await call({ type: 'note.save', note });
+    const broken = { id: 'broken-row-1', entityKey: 'x', text: 42 };
+    await real.put('notes', broken as never);
+    expect(await call({ type: 'notes.list' })).toMatchObject({ ok: true, data: { quarantined: 1 } });
+    expect(await call({ type: 'notes.quarantined' })).toEqual({ ok: true, data: { rows: [broken] } });
+
+    expect(await call({ type: 'notes.quarantined.delete', count: 2 })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/nothing was deleted/) } });
+    expect(await call({ type: 'notes.quarantined.delete', count: 1 })).toEqual({ ok: true, data: { deleted: 1 } });
+    expect(await call({ type: 'notes.list' })).toMatchObject({ ok: true, data: { notes: [{ id: note.id }], quarantined: 0 } });
+    expect(await call({ type: 'notes.quarantined' })).toEqual({ ok: true, data: { rows: [] } });
+  });
+
   it('refuses a user pack that reuses a bundled pack id, with a reason', async () => {
     const { call } = await setup();
     const r = await call({ type: 'pack.import', text: JSON.stringify(samplePack({ version: '2.0.0' })) });
     expect(r).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/bundled pack/) } });
+  });
+
+  it('lists the packs with the reason the bundled ones may be missing', async () => {
+    const { call } = await setup(undefined, { seedProblem: () => 'The bundled packs could not be installed (Storage is full).' });
+    const r = await call({ type: 'packs.list' });
+    expect(r).toMatchObject({ ok: true, data: { packs: [{ id: 'test.sample' }], seedProblem: 'The bundled packs could not be installed (Storage is full).' } });
+  });
+
+  it('refuses an older version of an installed pack, in the preview already, and keeps the installed one', async () => {
+    const { call, real } = await setup();
+    const pack = (version: string) => JSON.stringify(samplePack({ id: 'user.pack', version }));
+    await call({ type: 'pack.import', text: pack('1.2.0') });
+    const reason = 'version 1.0.0 is older than the installed 1.2.0; remove the installed pack first to go back to it.';
+    expect(await call({ type: 'pack.preview', text: pack('1.0.0') })).toEqual({ ok: true, data: { ok: false, errors: [{ path: 'version', message: reason }] } });
+    expect(await call({ type: 'pack.import', text: pack('1.0.0') })).toEqual({ ok: false, error: { code: 'bad-request', message: reason } });
+    expect((await real.get('packs', 'user.pack'))?.version).toBe('1.2.0');
+    expect(await call({ type: 'pack.preview', text: pack('1.3.0') })).toMatchObject({ ok: true, data: { ok: true, preview: { outcome: 'updated', installedVersion: '1.2.0' } } });
+    expect(await call({ type: 'pack.preview', text: pack('1.2.0') })).toMatchObject({ ok: true, data: { ok: true, preview: { outcome: 'unchanged' } } });
+  });
+
+  it('shows in the preview that a pack takes a bundled pack’s id', async () => {
+    const { call } = await setup();
+    const r = await call({ type: 'pack.preview', text: JSON.stringify(samplePack({ version: '2.0.0' })) });
+    expect(r).toMatchObject({ ok: true, data: { ok: false, errors: [{ path: 'id', message: expect.stringMatching(/bundled pack/) }] } });
   });
 
   it('reports every pack error without writing', async () => {

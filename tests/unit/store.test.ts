@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DB_VERSION, openBackstoryDB, type DB } from '@/utils/store/db';
-import { installPack, listPacks, loadDictionary, removePack, setPackEnabled, PackConflictError } from '@/utils/store/packs';
+import { compareVersions, installPack, listPacks, loadDictionary, planInstall, removePack, setPackEnabled, PackConflictError, PackDowngradeError } from '@/utils/store/packs';
 import { seedBundledPacks } from '@/utils/store/seed';
-import { countNotesForPage, listNotes, listNotesByEntity, putNote, deleteNote } from '@/utils/store/notes';
+import { countNotesForPage, deleteQuarantinedNotes, importNotes, listNotes, listNotesByEntity, listQuarantinedNotes, putNote, deleteNote } from '@/utils/store/notes';
 import { validatePack, parsePackText } from '@/utils/schema/validate';
 import type { Pack } from '@/utils/schema/pack';
 import type { Note } from '@/utils/schema/note';
@@ -66,6 +66,37 @@ describe('packs store', () => {
     await seedBundledPacks(db, [samplePack()]);
     const user = clone(samplePack({ version: '9.0.0' }));
     await expect(installPack(db, valid(user), { bundled: false })).rejects.toBeInstanceOf(PackConflictError);
+  });
+
+  it('refuses an older version of an installed user pack and changes nothing; the same version with new content is an update', async () => {
+    const db = await freshDb();
+    await installPack(db, valid(samplePack({ id: 'user.pack', version: '1.2.0' })), { bundled: false });
+    const before = await dump(db);
+    const older = valid(samplePack({ id: 'user.pack', version: '1.0.0' }));
+    await expect(installPack(db, older, { bundled: false })).rejects.toThrow(new PackDowngradeError('version 1.0.0 is older than the installed 1.2.0; remove the installed pack first to go back to it.'));
+    await expect(installPack(db, older, { bundled: false })).rejects.toBeInstanceOf(PackDowngradeError);
+    await expect(planInstall(db, older, { bundled: false })).rejects.toBeInstanceOf(PackDowngradeError);
+    expect(await dump(db)).toBe(before);
+
+    const sameVersion = clone(samplePack({ id: 'user.pack', version: '1.2.0' }));
+    sameVersion.entities[0].summary.en = 'A maker of fine widgets.';
+    expect(await planInstall(db, valid(sameVersion), { bundled: false })).toEqual({ outcome: 'updated', installedVersion: '1.2.0' });
+    expect(await installPack(db, valid(sameVersion), { bundled: false })).toBe('updated');
+    expect(await installPack(db, valid(samplePack({ id: 'user.pack', version: '1.10.0' })), { bundled: false })).toBe('updated');
+    expect((await db.get('packs', 'user.pack'))?.version).toBe('1.10.0');
+  });
+
+  it('lets the extension roll a bundled pack back to the version it ships', async () => {
+    const db = await freshDb();
+    await seedBundledPacks(db, [samplePack({ version: '2.0.0' })]);
+    expect((await seedBundledPacks(db, [samplePack({ version: '1.0.0' })])).outcomes).toEqual({ 'test.sample': 'updated' });
+    expect((await db.get('packs', 'test.sample'))?.version).toBe('1.0.0');
+  });
+
+  it('compares versions by number', () => {
+    expect(compareVersions('1.10.0', '1.9.0')).toBeGreaterThan(0);
+    expect(compareVersions('1.0.0', '1.2.0')).toBeLessThan(0);
+    expect(compareVersions('2.0.0', '2.0.0')).toBe(0);
   });
 
   it('replaces a pack whole: entities dropped from the new version are gone', async () => {
@@ -160,6 +191,35 @@ describe('notes store', () => {
     expect(r.quarantined).toBe(1);
   });
 
+  it('stores and imports notes with the page URL cleaned, and counts them by any form of that URL', async () => {
+    const db = await freshDb();
+    const saved = await putNote(db, note({ pageUrl: 'https://news.example/a?sid=123456#frag' }));
+    expect(saved.pageUrl).toBe('https://news.example/a');
+    await importNotes(db, [note({ pageUrl: 'https://u:p@news.example/a?utm_campaign=x' })]);
+    expect((await db.getAll('notes')).map((x) => x.pageUrl)).toEqual(['https://news.example/a', 'https://news.example/a']);
+    expect(await countNotesForPage(db, 'https://news.example/a?other_token=9#x')).toBe(2);
+    // A row written by any other path is still listed (and so exported) clean.
+    await db.put('notes', note({ text: 'raw', pageUrl: 'https://news.example/b?token=1#x' }));
+    expect((await listNotes(db)).notes.find((x) => x.text === 'raw')?.pageUrl).toBe('https://news.example/b');
+  });
+
+  it('gives unreadable rows back as stored, and deletes only them, only while their count is the one shown', async () => {
+    const db = await freshDb();
+    const good = await putNote(db, note());
+    await db.put('notes', { id: 'broken-row-1', entityKey: 'x', seen: new Date('2026-01-02T00:00:00.000Z') } as unknown as Note);
+    const emptied = { ...note(), text: '' };
+    await db.put('notes', emptied);
+    const rows = await listQuarantinedNotes(db);
+    expect(rows).toHaveLength(2);
+    expect(rows).toContainEqual({ id: 'broken-row-1', entityKey: 'x', seen: '2026-01-02T00:00:00.000Z' });
+    expect(rows).toContainEqual(emptied);
+
+    await expect(deleteQuarantinedNotes(db, 1)).rejects.toThrow('there are now 2 unreadable notes, not 1: nothing was deleted');
+    expect(await db.count('notes')).toBe(3);
+    expect(await deleteQuarantinedNotes(db, 2)).toBe(2);
+    expect(await listNotes(db)).toEqual({ notes: [good], quarantined: 0 });
+  });
+
   it('rejects an invalid note without writing', async () => {
     const db = await freshDb();
     await expect(putNote(db, note({ text: '   ' }))).rejects.toThrow();
@@ -184,6 +244,31 @@ describe('database upgrades', () => {
     expect((await listNotes(current)).notes.map((x) => x.text).sort()).toEqual(['kept 1', 'kept 2']);
     expect(await countNotesForPage(current, 'https://news.example/a')).toBe(1);
     expect(await current.count('entities')).toBe(1);
+    current.close();
+  });
+
+  it('takes a version-2 database to the current version with page URLs cleaned, and still counts notes per page', async () => {
+    const name = `upgrade-v2-${Date.now()}`;
+    const v2 = await openBackstoryDB(name, {}, 2);
+    const dirty = 'https://reader:pw@news.example/a?id=7&reset_token=9f8e7d6c5b4a3f2e1d0c&utm_source=mail#comment-3';
+    const kept = [
+      note({ text: 'dirty', pageUrl: dirty }),
+      note({ text: 'clean', pageUrl: 'https://news.example/a?id=7' }),
+      note({ text: 'no page' }),
+    ];
+    for (const x of kept) await v2.put('notes', x);
+    // A row that fails the note schema is cleaned as well: it can be downloaded raw later.
+    await v2.put('notes', { id: 'broken-row-1', pageUrl: 'https://x.example/?session=abc#t' } as unknown as Note);
+    expect(await v2.countFromIndex('notes', 'pageUrl', 'https://news.example/a?id=7')).toBe(1);
+    v2.close();
+
+    const current = await openBackstoryDB(name);
+    expect(current.version).toBe(DB_VERSION);
+    const byText = Object.fromEntries((await listNotes(current)).notes.map((x) => [x.text, x.pageUrl]));
+    expect(byText).toEqual({ dirty: 'https://news.example/a?id=7', clean: 'https://news.example/a?id=7', 'no page': undefined });
+    expect(((await current.get('notes', 'broken-row-1')) as { pageUrl: string }).pageUrl).toBe('https://x.example/');
+    expect(await countNotesForPage(current, dirty)).toBe(2);
+    expect(await countNotesForPage(current, 'https://news.example/a?id=7#top')).toBe(2);
     current.close();
   });
 

@@ -8,17 +8,30 @@ import {
   loadDictionary,
   removePack,
   PackConflictError,
+  PackDowngradeError,
+  planInstall,
   deleteAllData,
   setPackEnabled,
   setPackDiscreet,
   isDiscreet,
 } from '../store/packs';
-import { countNotesForPage, deleteNote, importNotes, listNotes, listNotesByEntity, putNote } from '../store/notes';
+import {
+  countNotesForPage,
+  deleteNote,
+  deleteQuarantinedNotes,
+  importNotes,
+  listNotes,
+  listNotesByEntity,
+  listQuarantinedNotes,
+  putNote,
+  QuarantineChangedError,
+} from '../store/notes';
 import { parseNotesJson } from '../export/json';
 import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type Handlers } from '../messaging/server';
 import type { PackPreview } from '../messaging/protocol';
+import { cleanPageUrl } from '../url/clean-page-url';
 import { toCard, toSheet, pickLang } from './views';
 import type { TabStateStore } from './tab-state';
 import type { SettingsStore } from './settings';
@@ -33,6 +46,8 @@ export interface BackgroundDeps {
   openPanel: (tabId: number) => Promise<string>;
   /** Re-install the bundled packs (after "delete all data"). */
   reseed?: (db: DB) => Promise<unknown>;
+  /** Why the bundled packs may be missing (their seeding failed), or null. */
+  seedProblem?: () => string | null;
   /** Forget every tab's session state. */
   clearTabs?: () => Promise<void>;
   /** Clock (tests). */
@@ -52,13 +67,17 @@ function preview(r: PackResult & { ok: true }): PackPreview {
   };
 }
 
+function asMessageError(e: unknown): MessageError {
+  if (e instanceof MessageError) return e;
+  if (e instanceof PackConflictError) return new MessageError('bad-request', e.message);
+  return new MessageError('storage', describeStorageError(e));
+}
+
 async function storage<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof MessageError) throw e;
-    if (e instanceof PackConflictError) throw new MessageError('bad-request', e.message);
-    throw new MessageError('storage', describeStorageError(e));
+    throw asMessageError(e);
   }
 }
 
@@ -67,9 +86,11 @@ export const PANEL_OPEN_INTERVAL_MS = 1000;
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const lastPanelOpen = new Map<number, number>();
+  // A database that cannot be opened (blocked by another page, broken) is a storage error the reader can act on.
+  const openDb = () => storage(deps.db);
   let dictionary: Promise<Dictionary> | null = null;
   const dict = () =>
-    (dictionary ??= Promise.all([deps.db(), deps.settings.read()])
+    (dictionary ??= Promise.all([openDb(), deps.settings.read()])
       .then(([db, settings]) => loadDictionary(db, { typo: settings.typoTolerance }))
       .catch((e) => ((dictionary = null), Promise.reject(e))));
   const invalidate = () => {
@@ -77,7 +98,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   };
 
   async function entityOrThrow(key: string) {
-    const rec = await getEntity(await deps.db(), key);
+    const rec = await getEntity(await openDb(), key);
     if (!rec) throw new MessageError('not-found', `no entity "${key}"`);
     return rec;
   }
@@ -91,16 +112,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'entity.card'({ key, lang }) {
       const rec = await entityOrThrow(key);
       // The card is shown inside the web page: a discreet pack's entities never go there.
-      const pack = await (await deps.db()).get('packs', rec.packId);
+      const pack = await (await openDb()).get('packs', rec.packId);
       if (!pack || isDiscreet(pack)) throw new MessageError('not-found', `no entity "${key}"`);
       const card = toCard(key, rec.entity, [], lang ?? deps.uiLang());
       const ids = card.facts.flatMap((f) => f.sourceIds);
-      return { ...card, sources: (await getSources(await deps.db(), rec.packId, ids)).map((s) => ({ ...s })) };
+      return { ...card, sources: (await getSources(await openDb(), rec.packId, ids)).map((s) => ({ ...s })) };
     },
 
     async 'page.report'({ entities, reset }, ctx) {
       if (ctx.tabId === undefined) throw new MessageError('forbidden', 'page.report must come from a tab');
-      await deps.tabs.report(ctx.tabId, ctx.sender.tab?.url ?? ctx.sender.url ?? null, entities, reset, ctx.sender.frameId ?? 0);
+      const url = ctx.sender.tab?.url ?? ctx.sender.url;
+      // The tab's URL is offered to new notes and counts them: it is stored already cleaned.
+      await deps.tabs.report(ctx.tabId, url ? cleanPageUrl(url) : null, entities, reset, ctx.sender.frameId ?? 0);
       return {};
     },
 
@@ -126,7 +149,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'entity.sheet'({ key, lang }) {
-      const db = await deps.db();
+      const db = await openDb();
       const rec = await entityOrThrow(key);
       const allSourceIds = rec.entity.facts.flatMap((f) => f.sourceIds);
       const sources = await getSources(db, rec.packId, allSourceIds);
@@ -144,7 +167,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'tab.state'({ tabId, lang }) {
       const state = await deps.tabs.get(tabId);
-      const db = await deps.db();
+      const db = await openDb();
       const wanted = lang ?? deps.uiLang();
       const entities = [];
       for (const [key, count] of Object.entries(state?.counts ?? {})) {
@@ -193,7 +216,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'packs.list'() {
-      const packs = await listPacks(await deps.db());
+      const packs = await listPacks(await openDb());
       return {
         packs: packs.map((p) => ({
           id: p.id,
@@ -208,24 +231,33 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           languages: p.languages,
           license: p.license,
         })),
+        seedProblem: deps.seedProblem?.() ?? null,
       };
     },
 
     async 'pack.preview'({ text }) {
       const r = parsePackText(text);
-      return r.ok ? { ok: true, preview: preview(r), errors: [] } : { ok: false, errors: r.errors.slice(0, 500) };
+      if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
+      // The preview refuses what the import would refuse, so the reader learns it before confirming.
+      try {
+        const planned = await planInstall(await openDb(), r.pack, { bundled: false });
+        return { ok: true, preview: { ...preview(r), ...planned }, errors: [] };
+      } catch (e) {
+        if (!(e instanceof PackConflictError)) throw asMessageError(e);
+        return { ok: false, errors: [{ path: e instanceof PackDowngradeError ? 'version' : 'id', message: e.message }] };
+      }
     },
 
     async 'pack.import'({ text, discreet }) {
       const r = parsePackText(text);
       if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
-      const outcome = await storage(async () => installPack(await deps.db(), r.pack, { bundled: false, discreet: discreet ?? true }));
+      const outcome = await storage(async () => installPack(await openDb(), r.pack, { bundled: false, discreet: discreet ?? true }));
       invalidate();
       return { ok: true, outcome, preview: preview(r), errors: [] };
     },
 
     async 'pack.remove'({ id }) {
-      const db = await deps.db();
+      const db = await openDb();
       const rec = await db.get('packs', id);
       if (!rec) throw new MessageError('not-found', `no pack "${id}"`);
       await storage(() => removePack(db, id));
@@ -234,24 +266,36 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'pack.enable'({ id, enabled }) {
-      await storage(async () => setPackEnabled(await deps.db(), id, enabled));
+      await storage(async () => setPackEnabled(await openDb(), id, enabled));
       invalidate();
       return {};
     },
 
     async 'pack.discreet'({ id, discreet }) {
-      await storage(async () => setPackDiscreet(await deps.db(), id, discreet));
+      await storage(async () => setPackDiscreet(await openDb(), id, discreet));
       invalidate();
       return {};
     },
 
     async 'notes.list'({ entityKey }) {
-      const db = await deps.db();
+      const db = await openDb();
       return entityKey ? listNotesByEntity(db, entityKey) : listNotes(db);
     },
 
     async 'note.save'({ note }) {
-      return { note: await storage(async () => putNote(await deps.db(), note)) };
+      return { note: await storage(async () => putNote(await openDb(), note)) };
+    },
+
+    async 'notes.quarantined'() {
+      return { rows: await storage(async () => listQuarantinedNotes(await openDb())) };
+    },
+
+    async 'notes.quarantined.delete'({ count }) {
+      try {
+        return { deleted: await deleteQuarantinedNotes(await openDb(), count) };
+      } catch (e) {
+        throw e instanceof QuarantineChangedError ? new MessageError('bad-request', e.message) : asMessageError(e);
+      }
     },
 
     async 'notes.import'({ text }) {
@@ -263,12 +307,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       if (!parsed.success)
         return { ok: false, imported: 0, error: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
-      const imported = await storage(async () => importNotes(await deps.db(), parsed.data.notes));
+      const imported = await storage(async () => importNotes(await openDb(), parsed.data.notes));
       return { ok: true, imported };
     },
 
     async 'data.deleteAll'() {
-      const db = await deps.db();
+      const db = await openDb();
       await storage(() => deleteAllData(db));
       invalidate();
       await deps.clearTabs?.();
@@ -277,7 +321,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'note.delete'({ id }) {
-      await storage(async () => deleteNote(await deps.db(), id));
+      await storage(async () => deleteNote(await openDb(), id));
       return {};
     },
   };

@@ -78,7 +78,18 @@ const PackView = z.object({
 export type PackView = z.infer<typeof PackView>;
 
 const PackProblem = z.object({ path: z.string(), message: z.string() });
-const Preview = z.object({ id: z.string(), name: z.string(), version: z.string(), entities: z.number(), facts: z.number(), sources: z.number(), aliases: z.number() });
+const Preview = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  entities: z.number(),
+  facts: z.number(),
+  sources: z.number(),
+  aliases: z.number(),
+  /** What importing would do (preview only), and the installed version it would replace. */
+  outcome: z.enum(['installed', 'updated', 'unchanged']).optional(),
+  installedVersion: z.string().optional(),
+});
 export type PackPreview = z.infer<typeof Preview>;
 
 const Ok = z.object({});
@@ -127,7 +138,8 @@ export const protocol = {
   'site.pause': def('page', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
   'settings.get': def('page', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),
   'settings.set': def('page', z.strictObject({ typoTolerance: z.boolean() }), Ok),
-  'packs.list': def('page', z.strictObject({}), z.object({ packs: z.array(PackView) })),
+  /** Installed packs, and why the bundled ones may be missing (a failed seeding, retried on later requests). */
+  'packs.list': def('page', z.strictObject({}), z.object({ packs: z.array(PackView), seedProblem: z.string().nullable() })),
   /** Validate a pack file without writing anything: the preview, or every error. */
   'pack.preview': def(
     'page',
@@ -147,6 +159,10 @@ export const protocol = {
   'notes.list': def('page', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
   'note.save': def('page', z.strictObject({ note: Note }), z.object({ note: Note })),
   'note.delete': def('page', z.strictObject({ id: z.string().max(64) }), Ok),
+  /** Stored note rows that fail the note schema, as they are: counted by notes.list, shown only here. */
+  'notes.quarantined': def('page', z.strictObject({}), z.object({ rows: z.array(z.unknown()) })),
+  /** Delete those rows; `count` is how many the reader was shown, and a different number refuses. */
+  'notes.quarantined.delete': def('page', z.strictObject({ count: z.number().int().min(0) }), z.object({ deleted: z.number() })),
   /** Restore a JSON notes export (all or nothing). */
   'notes.import': def('page', z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }), z.object({ ok: z.boolean(), imported: z.number(), error: z.string().optional() })),
   /** Wipe notes, user packs and settings; bundled packs come back. */

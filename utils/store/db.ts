@@ -1,9 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Entity, Source } from '../schema/pack';
 import type { Note } from '../schema/note';
+import { cleanPageUrl } from '../url/clean-page-url';
 
 export const DB_NAME = 'backstory';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface PackRecord {
   id: string;
@@ -81,6 +82,27 @@ export const UPGRADES: ((db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx) => void)[
   (_db, tx) => {
     tx.objectStore('notes').createIndex('pageUrl', 'pageUrl');
   },
+  // 3: page URLs lose what may be secret (fragment, userinfo, most query parameters).
+  (_db, tx) => {
+    const cleanAll = async () => {
+      // Rows that fail the note schema are cleaned too: they are downloadable as they are.
+      for (let c = await tx.objectStore('notes').openCursor(); c; c = await c.continue()) {
+        const row = c.value as { pageUrl?: unknown };
+        if (typeof row.pageUrl !== 'string') continue;
+        const pageUrl = cleanPageUrl(row.pageUrl);
+        if (pageUrl !== row.pageUrl) await c.update({ ...c.value, pageUrl });
+      }
+    };
+    // A half-cleaned store is worse than none: abort, so the database stays at version 2 untouched.
+    cleanAll().catch((e) => {
+      console.error('Backstory: cleaning stored page URLs failed; the upgrade was rolled back', e);
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the failure itself.
+      }
+    });
+  },
 ];
 
 /** Open (and create or upgrade) the database. */
@@ -98,8 +120,20 @@ export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}, version =
   });
 }
 
+/**
+ * An upgrade waits until every connection to the old version closes; one that another Backstory
+ * page or window keeps open (e.g. one still running the previous version) holds it up.
+ */
+export class DatabaseBlockedError extends Error {
+  constructor() {
+    super('Backstory is updating its storage and waits for other Backstory pages or windows to close. Close them (or restart the browser), then try again. Nothing was changed.');
+    this.name = 'DatabaseBlockedError';
+  }
+}
+
 /** Turn IndexedDB's error names into sentences a user can act on. */
 export function describeStorageError(e: unknown): string {
+  if (e instanceof DatabaseBlockedError) return e.message;
   const name = (e as { name?: string })?.name ?? '';
   if (name === 'QuotaExceededError') return 'Storage is full: free disk space, then try again. Nothing was changed.';
   if (name === 'AbortError') return 'The write was interrupted and rolled back. Nothing was changed.';

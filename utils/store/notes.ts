@@ -1,11 +1,18 @@
 import { Note } from '../schema/note';
+import { cleanPageUrl } from '../url/clean-page-url';
 import type { DB } from './db';
 
 /** Notes are what the user cannot get back: every write asks for strict durability. */
 const STRICT = { durability: 'strict' } as const;
 
-export async function putNote(db: DB, note: Note): Promise<Note> {
+/** Validated, with the page URL cleaned: a note never stores tokens the page's URL carried. */
+function checked(note: Note): Note {
   const valid = Note.parse(note);
+  return valid.pageUrl === undefined ? valid : { ...valid, pageUrl: cleanPageUrl(valid.pageUrl) };
+}
+
+export async function putNote(db: DB, note: Note): Promise<Note> {
+  const valid = checked(note);
   const tx = db.transaction('notes', 'readwrite', STRICT);
   await Promise.all([tx.store.put(valid), tx.done]);
   return valid;
@@ -27,7 +34,8 @@ function sortAndCheck(rows: unknown[]): NoteList {
   let quarantined = 0;
   for (const r of rows) {
     const p = Note.safeParse(r);
-    if (p.success) notes.push(p.data);
+    // Stored URLs are cleaned on write and by upgrade 3; cleaning again keeps exports safe regardless.
+    if (p.success) notes.push(p.data.pageUrl === undefined ? p.data : { ...p.data, pageUrl: cleanPageUrl(p.data.pageUrl) });
     else quarantined++;
   }
   notes.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -42,13 +50,47 @@ export async function listNotes(db: DB): Promise<NoteList> {
   return sortAndCheck(await db.getAll('notes'));
 }
 
+/** A stored row as plain JSON, so it survives messaging and a download whatever it holds. */
+function asJson(row: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null');
+  } catch {
+    return { unreadable: String(row) };
+  }
+}
+
+/** The rows that fail the note schema, as stored (in JSON form), so the reader can keep them. */
+export async function listQuarantinedNotes(db: DB): Promise<unknown[]> {
+  return (await db.getAll('notes')).filter((r) => !Note.safeParse(r).success).map(asJson);
+}
+
+/** The unreadable rows changed between what the reader saw (and downloaded) and the delete. */
+export class QuarantineChangedError extends Error {}
+
+/**
+ * Delete the rows that fail the note schema, re-checked inside the transaction so a readable note
+ * is never deleted; refused unless their count is still the one the reader was shown.
+ */
+export async function deleteQuarantinedNotes(db: DB, expected: number): Promise<number> {
+  const tx = db.transaction('notes', 'readwrite', STRICT);
+  const keys: string[] = [];
+  for (let c = await tx.store.openCursor(); c; c = await c.continue()) if (!Note.safeParse(c.value).success) keys.push(c.primaryKey);
+  if (keys.length !== expected) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new QuarantineChangedError(`there are now ${keys.length} unreadable notes, not ${expected}: nothing was deleted. Download them again first.`);
+  }
+  await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
+  return keys.length;
+}
+
 export async function countNotesForPage(db: DB, pageUrl: string): Promise<number> {
-  return db.countFromIndex('notes', 'pageUrl', pageUrl);
+  return db.countFromIndex('notes', 'pageUrl', cleanPageUrl(pageUrl));
 }
 
 /** Restore notes from a backup in one transaction: all of them or none. Same ids are overwritten. */
 export async function importNotes(db: DB, notes: Note[]): Promise<number> {
-  const valid = notes.map((n) => Note.parse(n));
+  const valid = notes.map(checked);
   const tx = db.transaction('notes', 'readwrite', STRICT);
   await Promise.all([...valid.map((n) => tx.store.put(n)), tx.done]);
   return valid.length;

@@ -33,7 +33,52 @@ export const isDiscreet = (p: Pick<PackRecord, 'discreet' | 'bundled'>): boolean
 /** The pack's id is taken by a pack of the other kind (bundled vs user). */
 export class PackConflictError extends Error {}
 
+/** An import would replace an installed pack with an older version of it. */
+export class PackDowngradeError extends PackConflictError {}
+
 export type InstallOutcome = 'installed' | 'updated' | 'unchanged';
+
+/** Numeric comparison of `major.minor.patch` versions (the pack schema guarantees the shape): 1.10.0 > 1.9.0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  return 0;
+}
+
+export interface InstallPlan {
+  outcome: InstallOutcome;
+  /** The version it replaces, if the pack is installed. */
+  installedVersion?: string;
+}
+
+/**
+ * What installing would do, without writing; throws when it is refused. A reader's import never
+ * goes back a version silently (they can remove the pack first); the same version with other
+ * content is an update, as a newer one is. Bundled packs follow the extension, rollbacks included.
+ */
+async function plan(db: DB, pack: Pack, bundled: boolean): Promise<InstallPlan & { hash: string; existing?: PackRecord }> {
+  const hash = await packHash(pack);
+  const existing = await db.get('packs', pack.id);
+  if (!existing) return { outcome: 'installed', hash };
+  const base = { hash, existing, installedVersion: existing.version };
+  if (existing.hash === hash) return { ...base, outcome: 'unchanged' };
+  if (existing.bundled !== bundled)
+    throw new PackConflictError(
+      existing.bundled
+        ? `"${pack.id}" is the id of a bundled pack; give your pack another id.`
+        : `a user pack with id "${pack.id}" is installed; remove it first.`,
+    );
+  if (!bundled && compareVersions(pack.version, existing.version) < 0)
+    throw new PackDowngradeError(`version ${pack.version} is older than the installed ${existing.version}; remove the installed pack first to go back to it.`);
+  return { ...base, outcome: 'updated' };
+}
+
+/** The outcome an install would have, for the preview; throws the error the install would throw. */
+export async function planInstall(db: DB, pack: Pack, opts: { bundled: boolean }): Promise<InstallPlan> {
+  const { outcome, installedVersion } = await plan(db, pack, opts.bundled);
+  return installedVersion === undefined ? { outcome } : { outcome, installedVersion };
+}
 
 /**
  * Write a validated pack in one transaction: its previous entities and sources are replaced, other
@@ -45,16 +90,13 @@ export type InstallOutcome = 'installed' | 'updated' | 'unchanged';
  * research, and a page must not be able to test which names it holds.
  */
 export async function installPack(db: DB, pack: Pack, opts: { bundled: boolean; now?: string; discreet?: boolean }): Promise<InstallOutcome> {
-  const hash = await packHash(pack);
-  const existing = await db.get('packs', pack.id);
+  const { outcome, hash, existing } = await plan(db, pack, opts.bundled);
   const discreet = opts.discreet ?? (existing ? isDiscreet(existing) : !opts.bundled);
-  if (existing && existing.hash === hash && isDiscreet(existing) === discreet) return 'unchanged';
-  if (existing && existing.bundled !== opts.bundled)
-    throw new PackConflictError(
-      existing.bundled
-        ? `"${pack.id}" is the id of a bundled pack; give your pack another id.`
-        : `a user pack with id "${pack.id}" is installed; remove it first.`,
-    );
+  if (outcome === 'unchanged') {
+    if (!existing || isDiscreet(existing) === discreet) return outcome;
+    await setPackDiscreet(db, pack.id, discreet);
+    return 'updated';
+  }
 
   const record: PackRecord = {
     id: pack.id,
@@ -84,7 +126,7 @@ export async function installPack(db: DB, pack: Pack, opts: { bundled: boolean; 
   ops.push(tx.objectStore('packs').put(record));
   ops.push(tx.objectStore('meta').delete('dictionary'));
   await Promise.all([...ops, tx.done]);
-  return existing ? 'updated' : 'installed';
+  return outcome;
 }
 
 export async function removePack(db: DB, packId: string): Promise<void> {
@@ -146,8 +188,13 @@ export async function loadDictionary(db: DB, opts: CompileOptions = {}): Promise
   return dict;
 }
 
+/** An entity of an enabled pack. A disabled pack's entities are not found: no card, sheet or page count shows them. */
 export async function getEntity(db: DB, key: string): Promise<EntityRecord | undefined> {
-  return db.get('entities', key);
+  const tx = db.transaction(['entities', 'packs']);
+  const rec = await tx.objectStore('entities').get(key);
+  const pack = rec && (await tx.objectStore('packs').get(rec.packId));
+  await tx.done;
+  return pack?.enabled ? rec : undefined;
 }
 
 export async function getSources(db: DB, packId: string, ids: Iterable<string>): Promise<Source[]> {
