@@ -72,6 +72,7 @@ interface PageResult {
   tokenize: number;
   match: number;
   highlight: number;
+  visibility: number;
   load: number;
   lookupWait: number;
   work: number;
@@ -125,6 +126,7 @@ async function measurePage(s: Session, page: Page, origin: string, name: string,
     tokenize: st.tokenizeMs,
     match: st.matchMs,
     highlight: st.highlightMs,
+    visibility: st.visibilityMs ?? 0,
     load: st.loadMs,
     lookupWait: st.lookupWaitMs,
     work,
@@ -288,6 +290,7 @@ for (const tier of TIERS) {
     ratioCold: { median: r2(quantile(rows.map((r) => r.ratioCold), 0.5)), p95: r2(quantile(rows.map((r) => r.ratioCold), 0.95)), worst: r2(Math.max(...rows.map((r) => r.ratioCold))) },
     worstPage: [...rows].sort((a, b) => b.ratio - a.ratio)[0]?.page,
     workMs: { median: r2(quantile(rows.map((r) => r.work), 0.5)), p95: r2(quantile(rows.map((r) => r.work), 0.95)), worst: r2(Math.max(...rows.map((r) => r.work))) },
+    visibilityMs: { median: r2(quantile(rows.map((r) => r.visibility), 0.5)), p95: r2(quantile(rows.map((r) => r.visibility), 0.95)), worst: r2(Math.max(...rows.map((r) => r.visibility))) },
     loadMs: { median: r2(quantile(rows.map((r) => r.load), 0.5)), p95: r2(quantile(rows.map((r) => r.load), 0.95)), worst: r2(Math.max(...rows.map((r) => r.load))) },
     lookupWaitMs: { median: r2(quantile(rows.map((r) => r.lookupWait), 0.5)), p95: r2(quantile(rows.map((r) => r.lookupWait), 0.95)) },
     dclToHighlightsMs: { median: r2(quantile(rows.map((r) => r.dclToHighlights ?? NaN).filter(Number.isFinite), 0.5)), p95: r2(quantile(rows.map((r) => r.dclToHighlights ?? NaN).filter(Number.isFinite), 0.95)) },
@@ -316,6 +319,7 @@ for (const r of summary as any[]) {
     `${String(r.tier).padEnd(9)}${pad(r.ratio.median, 11)}${pad(r.ratio.p95, 7)}${pad(r.ratio.worst, 8)}${pad(r.workMs.median, 12)}${pad(r.workMs.worst, 8)}${pad(r.loadMs.p95, 12)}${pad(r.dclToHighlightsMs.p95, 11)}${pad(r.longTasks, 11)}${pad(r.heapDeltaMB.max, 9)}${pad(r.hoverMs.awake.p95, 12)}${pad(r.hoverMs.asleep.p95, 8)}`,
   );
 }
+for (const r of summary as any[]) console.log(`${r.tier} aliases: visibility checks ${r.visibilityMs.median} ms median, ${r.visibilityMs.p95} ms p95, ${r.visibilityMs.worst} ms worst (part of work)`);
 if (extras.append) for (const a of extras.append as any[]) console.log(`append 1,000 paragraphs: ${a.chars} chars, work ${r2(a.workMs)} ms, F ${r2(a.floorMs)} ms → ${r2(a.ratio)}× F`);
 console.log(`content script bundle: ${(bundle.raw / 1024).toFixed(1)} kB raw, ${(bundle.gzip / 1024).toFixed(1)} kB gzip`);
 console.log(`\nwrote out/bench/results.json and out/bench/ratio.svg`);

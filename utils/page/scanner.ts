@@ -42,6 +42,8 @@ export interface ScanStats {
   loadMs: number;
   matchMs: number;
   highlightMs: number;
+  /** Part of highlightMs spent deciding whether the reader can see each candidate mention. */
+  visibilityMs: number;
   chars: number;
   blocks: number;
   mentions: number;
@@ -82,7 +84,7 @@ export class Scanner {
   private readonly entityKeys: string[] = [];
   private readonly entityIndex = new Map<string, number>();
   private readonly limits: ScanLimits;
-  readonly totals: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
+  readonly totals: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, visibilityMs: 0, chars: 0, blocks: 0, mentions: 0 };
 
   private readonly judge: Pick<VisibilityJudge, 'reset' | 'visible'>;
 
@@ -155,7 +157,7 @@ export class Scanner {
   }
 
   private async scanNow(root: Element): Promise<ScanStats> {
-    const stats: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, chars: 0, blocks: 0, mentions: 0 };
+    const stats: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, visibilityMs: 0, chars: 0, blocks: 0, mentions: 0 };
     const { signal } = this.deps;
     const removed = this.removeWithin(root);
 
@@ -242,7 +244,10 @@ export class Scanner {
       // Hidden text is neither counted nor painted: a page must not learn, by planting names where
       // nobody can see them, which ones the reader's packs contain.
       const { range, nodes } = rangeFor(block, match.start, match.end);
-      if (!this.judge.visible(range)) continue;
+      const v = performance.now();
+      const seen = this.judge.visible(range);
+      stats.visibilityMs += performance.now() - v;
+      if (!seen) continue;
       const key = this.entityKeys[match.entity];
       if (match.flags & FLAG_WEAK && !this.strong.has(key)) {
         // Weak mentions wait for a strong one; a page full of "ring" keeps only so many waiting.
