@@ -152,7 +152,7 @@ export class CardHost {
         error,
         lang: this.opts.lang,
         onOpenPanel: () => {
-          if (key && this.wherePlaced()) this.opts.openPanel(key, this.selectionAtPress || currentSelection());
+          if (key && this.wherePlaced() && this.inPlainSight()) this.opts.openPanel(key, this.selectionAtPress || currentSelection());
           this.selectionAtPress = null;
         },
         onClose: () => this.hide(true),
@@ -193,6 +193,18 @@ export class CardHost {
   private wherePlaced(): boolean {
     const r = this.host.getBoundingClientRect();
     return Math.abs(r.left - this.placed.x) <= MOVED_PX && Math.abs(r.top - this.placed.y) <= MOVED_PX && r.width > 0;
+  }
+
+  /**
+   * The card's one action runs only if the reader could see the card: nothing of the page drawn
+   * over it, and the document not faded out (DOM clickjacking makes a UI invisible and lures the
+   * click onto it).
+   */
+  private inPlainSight(): boolean {
+    const r = this.host.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 40));
+    const root = getComputedStyle(document.documentElement);
+    return top === this.host && Number(root.opacity) >= 0.95;
   }
 
   hide(restoreFocus = false) {
