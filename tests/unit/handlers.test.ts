@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers, type BackgroundDeps } from '@/utils/background/handlers';
+import { createHandlers, PANEL_OPEN_INTERVAL_MS, type BackgroundDeps } from '@/utils/background/handlers';
+import { FLAG_DISCREET, ROW } from '@/utils/match/dictionary';
 import { createTabStateStore } from '@/utils/background/tab-state';
 import { createSettingsStore } from '@/utils/background/settings';
 import { dispatch } from '@/utils/messaging/server';
@@ -83,6 +84,48 @@ describe('background handlers', () => {
 
     await call({ type: 'pack.enable', id: 'test.sample', enabled: true });
     expect(await call({ type: 'entity.card', key: 'test.sample:acme' }, content)).toMatchObject({ ok: true });
+  });
+
+  it('imports a pack as discreet by default: flagged for the page, no card there, whole in the side panel', async () => {
+    const { call } = await setup();
+    const secret = samplePack({ id: 'user.secret', name: 'My research' });
+    expect(await call({ type: 'pack.import', text: JSON.stringify(secret) })).toMatchObject({ ok: true, data: { ok: true, outcome: 'installed' } });
+    const listed = (await call({ type: 'packs.list' })) as { data: { packs: { id: string; discreet: boolean }[] } };
+    expect(Object.fromEntries(listed.data.packs.map((p) => [p.id, p.discreet]))).toEqual({ 'test.sample': false, 'user.secret': true });
+
+    const words = [...tokenize('Acme Widgets').hashes];
+    const flagsOf = async () => {
+      const r = (await call({ type: 'dict.lookup', words, pairs: [] }, content)) as { data: { entities: string[]; rows: number[] } };
+      const out: Record<string, number> = {};
+      for (let i = 0; i < r.data.rows.length; i += ROW) out[r.data.entities[r.data.rows[i + 4]]] = r.data.rows[i + 5] & FLAG_DISCREET;
+      return out;
+    };
+    expect(await flagsOf()).toEqual({ 'test.sample:acme': 0, 'user.secret:acme': FLAG_DISCREET });
+    expect(await call({ type: 'entity.card', key: 'user.secret:acme' }, content)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call({ type: 'entity.sheet', key: 'user.secret:acme' })).toMatchObject({ ok: true, data: { name: 'Acme Widgets' } });
+
+    expect(await call({ type: 'pack.discreet', id: 'user.secret', discreet: false })).toMatchObject({ ok: true });
+    expect(await flagsOf()).toEqual({ 'test.sample:acme': 0, 'user.secret:acme': 0 });
+    expect(await call({ type: 'entity.card', key: 'user.secret:acme' }, content)).toMatchObject({ ok: true });
+    // Only extension pages may change it.
+    expect(await call({ type: 'pack.discreet', id: 'user.secret', discreet: true }, content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('records the panel focus only once the panel opened, and at most once a second per tab', async () => {
+    let refuse = true;
+    let clock = 10_000;
+    const { call } = await setup(undefined, {
+      openPanel: () => (refuse ? Promise.reject(new Error('sidePanel.open() may only be called in response to a user gesture.')) : Promise.resolve('sidePanel')),
+      now: () => clock,
+    });
+    expect(await call({ type: 'panel.open', key: 'test.sample:acme' }, content)).toMatchObject({ ok: false });
+    expect(await call({ type: 'tab.state', tabId: 4 })).toMatchObject({ ok: true, data: { focus: null } });
+    refuse = false;
+    clock += 100;
+    expect(await call({ type: 'panel.open', key: 'test.sample:acme' }, content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    clock += PANEL_OPEN_INTERVAL_MS;
+    expect(await call({ type: 'panel.open', key: 'test.sample:acme' }, content)).toMatchObject({ ok: true, data: { opened: true } });
+    expect(await call({ type: 'tab.state', tabId: 4 })).toMatchObject({ ok: true, data: { focus: 'test.sample:acme' } });
   });
 
   it('pauses one site or every site', async () => {
