@@ -99,4 +99,14 @@ describe('background handlers', () => {
     expect(r).toMatchObject({ ok: true, data: { ok: false, errors: [{ path: 'sources[0].url', message: 'must be an http or https URL' }] } });
     expect(await real.get('packs', 'user.bad')).toBeUndefined();
   });
+
+  it('previews a pack of 30,000 empty entities as a capped list of problems, not an internal error', async () => {
+    const { call } = await setup();
+    const text = JSON.stringify(samplePack({ id: 'user.huge', entities: Array.from({ length: 30_000 }, () => ({}) as never) }));
+    const r = (await call({ type: 'pack.preview', text })) as { ok: boolean; data: { ok: boolean; errors: { path: string }[] } };
+    expect(r.ok).toBe(true);
+    expect(r.data.ok).toBe(false);
+    expect(r.data.errors[0].path).toBe('entities[0].id');
+    expect(r.data.errors.length).toBeLessThanOrEqual(201);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxKeys } from './bounded';
 
 // zod 4 probes for JIT with `new Function`, which MV3's CSP forbids (toolchain pitfall 10).
 z.config({
@@ -15,6 +16,7 @@ export const LIMITS = {
   entities: 200_000,
   aliasesPerEntity: 200,
   factsPerEntity: 500,
+  languages: 20,
   sources: 100_000,
   name: 200,
   alias: 120,
@@ -68,7 +70,10 @@ export const HttpUrl = z
 
 /** Text in several languages; which languages are required is checked against the pack. */
 export const LocalizedText = (max: number) =>
-  z.record(Lang, text(max)).refine((r) => Object.keys(r).length > 0, 'needs at least one language');
+  maxKeys(
+    LIMITS.languages,
+    z.record(Lang, text(max)).refine((r) => Object.keys(r).length > 0, 'needs at least one language'),
+  );
 
 export const ATTRIBUTIONS = [
   'reported', // press or NGO reporting
@@ -142,7 +147,7 @@ export const PackBase = z.strictObject({
   id: Id,
   name: text(LIMITS.name),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
-  languages: z.array(Lang).min(1).max(20),
+  languages: z.array(Lang).min(1).max(LIMITS.languages),
   license: text(100),
   description: LocalizedText(LIMITS.summary).optional(),
   entities: z.array(Entity).max(LIMITS.entities),
