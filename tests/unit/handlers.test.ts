@@ -109,4 +109,18 @@ describe('background handlers', () => {
     expect(r.data.errors[0].path).toBe('entities[0].id');
     expect(r.data.errors.length).toBeLessThanOrEqual(201);
   });
+
+  it('explains a notes backup with 30,000 bad notes as a validation error, not bad JSON', async () => {
+    const { call } = await setup();
+    const notes = Array.from({ length: 30_000 }, () => ({}));
+    const r = await call({ type: 'notes.import', text: JSON.stringify({ format: 'backstory-notes', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', notes }) });
+    expect(r).toMatchObject({ ok: true, data: { ok: false, imported: 0, error: expect.stringMatching(/^notes\[0\]\.id: /) } });
+    expect((r as { data: { error: string } }).data.error).not.toMatch(/not valid JSON/);
+  });
+
+  it('still calls malformed notes text not valid JSON', async () => {
+    const { call } = await setup();
+    const r = await call({ type: 'notes.import', text: '{"format":' });
+    expect(r).toMatchObject({ ok: true, data: { ok: false, imported: 0, error: expect.stringMatching(/^not valid JSON: /) } });
+  });
 });

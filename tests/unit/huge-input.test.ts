@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackText, validatePack } from '@/utils/schema/validate';
+import { parseNotesJson } from '@/utils/export/json';
 import { MAX_PROBLEMS } from '@/utils/schema/problems';
 import { clone, samplePack } from '../support/packs';
 
@@ -66,5 +67,21 @@ describe('huge invalid inputs (issue #8.5)', () => {
     const errors = report(p);
     expect(errors.length).toBe(MAX_PROBLEMS + 1);
     expect(errors.at(-1)!.message).toBe(`and ${5_000 - MAX_PROBLEMS} more problems not listed`);
+  });
+});
+
+describe('notes backup with huge invalid content', () => {
+  it('30,000 bad notes: a validation report, not "not valid JSON"', () => {
+    const r = parseNotesJson(JSON.stringify({ format: 'backstory-notes', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', notes: many(30_000, () => ({})) }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.length).toBe(MAX_PROBLEMS + 1);
+    expect(r.problems[0].path).toBe('notes[0].id');
+    expect(r.problems.some((p) => /not valid JSON/.test(p.message))).toBe(false);
+  });
+
+  it('malformed text is still "not valid JSON"', () => {
+    const r = parseNotesJson('{"format":');
+    expect(!r.ok && r.problems[0].message).toMatch(/^not valid JSON/);
   });
 });
