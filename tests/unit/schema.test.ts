@@ -73,3 +73,32 @@ describe('pack schema', () => {
     expect(r.ok && r.pack.entities[0].name).toBe('Acmé');
   });
 });
+
+// Written out from issue #8 rather than imported, so the test checks the filter, not itself.
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+const INVISIBLE_CODE_POINTS = [
+  0x00ad, 0x034f, 0x061c, 0x115f, 0x1160, 0x180e, 0x3164, 0xfeff, 0xffa0,
+  ...range(0x200b, 0x200f), ...range(0x202a, 0x202e), ...range(0x2060, 0x2064), ...range(0x2066, 0x2069), ...range(0xe0000, 0xe007f),
+];
+
+describe('invisible and bidi-control characters in pack text', () => {
+  type P = ReturnType<typeof samplePack>;
+  const fields: [string, (p: P, s: string) => void][] = [
+    ['entities[0].name', (p, s) => void (p.entities[0].name = `Ac${s}me`)],
+    ['entities[0].aliases[0].text', (p, s) => void (p.entities[0].aliases[0].text = `Ac${s}me Widgets`)],
+    ['entities[0].summary.en', (p, s) => void (p.entities[0].summary.en = `A ma${s}ker.`)],
+    ['entities[0].facts[0].text.en', (p, s) => void (p.entities[0].facts[0].text.en = `Foun${s}ded.`)],
+    ['sources[0].title', (p, s) => void (p.sources[0].title = `Acme his${s}tory`)],
+  ];
+
+  it('refuses every listed code point in every filtered field', () => {
+    const missed: string[] = [];
+    for (const cp of INVISIBLE_CODE_POINTS)
+      for (const [path, put] of fields) {
+        const p = clone(samplePack());
+        put(p, String.fromCodePoint(cp));
+        if (!errorsOf(p).includes(`${path}: contains invisible or bidi-control characters`)) missed.push(`U+${cp.toString(16).toUpperCase()} in ${path}`);
+      }
+    expect(missed).toEqual([]);
+  });
+});

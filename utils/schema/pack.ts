@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxKeys } from './bounded';
+import { hasInvisible } from './invisible';
 
 // zod 4 probes for JIT with `new Function`, which MV3's CSP forbids (toolchain pitfall 10).
 z.config({
@@ -27,9 +28,6 @@ export const LIMITS = {
   url: 2_000,
 } as const;
 
-/** Bidi overrides and zero-width characters can hide or reorder what a reader sees (security.md #23). */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
-
 /** Trimmed, NFC-normalised, capped, no invisible controls. */
 export const text = (max: number) =>
   z
@@ -40,7 +38,7 @@ export const text = (max: number) =>
         .string()
         .min(1, 'must not be empty')
         .max(max, `must be at most ${max} characters`)
-        .refine((s) => !INVISIBLE.test(s), 'contains invisible or bidi-control characters'),
+        .refine((s) => !hasInvisible(s), 'contains invisible or bidi-control characters'),
     );
 
 export const Id = z
