@@ -102,3 +102,42 @@ describe('invisible and bidi-control characters in pack text', () => {
     expect(missed).toEqual([]);
   });
 });
+
+describe('look-alike names mixing scripts in one word', () => {
+  const withAlias = (text: string, strength?: 'weak') => {
+    const p = clone(samplePack());
+    p.entities[0].aliases.push({ text, strength });
+    return errorsOf(p);
+  };
+
+  it('refuses a Latin word with a Cyrillic or Greek letter in it', () => {
+    expect(withAlias('\u0421learview AI')).toContain(
+      'entities[0].aliases[2].text: alias "\u0421learview AI": the word "\u0421learview" mixes Latin and Cyrillic letters (a look-alike?); write each word in one script',
+    );
+    expect(withAlias('Clearvi\u03b5w')).toContain(
+      'entities[0].aliases[2].text: alias "Clearvi\u03b5w": the word "Clearvi\u03b5w" mixes Latin and Greek letters (a look-alike?); write each word in one script',
+    );
+    expect(withAlias('\u041a\u043b\u03b9\u0440\u0432\u044c\u044e').some((e) => e.includes('mixes Cyrillic and Greek letters'))).toBe(true);
+  });
+
+  it('refuses a mixed entity name too', () => {
+    const p = clone(samplePack());
+    p.entities[0].name = 'Acm\u0435 Widgets';
+    expect(errorsOf(p)).toContain(
+      'entities[0].name: name "Acm\u0435 Widgets": the word "Acm\u0435" mixes Latin and Cyrillic letters (a look-alike?); write each word in one script',
+    );
+  });
+
+  it('accepts words wholly in one script, with digits and punctuation', () => {
+    const words = [
+      '\u041a\u043b\u0438\u0440\u0432\u044c\u044e', // Клирвью
+      'Clearview',
+      '\u041a\u043b\u0438\u0440\u0432\u044c\u044e AI', // Клирвью AI: two words, one script each
+      '\u04255-\u0413\u0440\u0443\u043f\u043f', // Х5-Групп
+      'Clear-view 2.0',
+      '\u0391\u03b8\u03ae\u03bd\u03b1', // Αθήνα
+      'Caf\u00e9 Acme',
+    ];
+    for (const text of words) expect(withAlias(text, 'weak'), text).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Entity, LIMITS, PackBase, Source, type Pack } from './pack';
 import { isCommonWord } from './common-words';
+import { mixedScriptWord } from './mixed-script';
 import { parseEach, problemList, type Problem } from './problems';
 
 export type PackError = Problem;
@@ -38,15 +39,22 @@ export function checkIntegrity(pack: Pack): PackError[] {
     });
   });
 
+  const mixed = (path: string, what: string, text: string) => {
+    const m = mixedScriptWord(text);
+    if (m) err(path, `${what} "${text}": the word "${m.word}" mixes ${m.scripts.join(' and ')} letters (a look-alike?); write each word in one script`);
+  };
+
   const langs = pack.languages;
   pack.entities.forEach((e, ei) => {
     const ep = `entities[${ei}]`;
+    mixed(`${ep}.name`, 'name', e.name);
     for (const l of langs) if (!e.summary[l]) err(`${ep}.summary`, `missing the "${l}" summary (the pack declares ${langs.join(', ')})`);
     const seenAlias = new Set<string>();
     e.aliases.forEach((a, ai) => {
       const ap = `${ep}.aliases[${ai}]`;
       const letters = a.text.match(LETTER)?.length ?? 0;
       if (letters < 2) err(`${ap}.text`, `alias "${a.text}" needs at least 2 letters or digits`);
+      mixed(`${ap}.text`, 'alias', a.text);
       if (a.strength === 'strong' && !a.caseSensitive && isCommonWord(a.text))
         err(`${ap}.strength`, `alias "${a.text}" is a common word; mark it "weak" (or caseSensitive)`);
       const key = `${a.text.toLowerCase()}|${a.caseSensitive}`;
