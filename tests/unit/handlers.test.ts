@@ -85,6 +85,13 @@ describe('background handlers', () => {
     expect(await real.count('notes')).toBe(0);
   });
 
+  it('saves a note without the invisible or bidi controls a page put in its quote and title', async () => {
+    const { call, real } = await setup();
+    const r = await call({ type: 'note.save', note: { ...note, quote: 'Acme\u202Eemca', pageTitle: 'Acme\u200B news' } });
+    expect(r).toMatchObject({ ok: true, data: { note: { quote: 'Acmeemca', pageTitle: 'Acme news' } } });
+    expect(await real.get('notes', note.id)).toMatchObject({ quote: 'Acmeemca', pageTitle: 'Acme news' });
+  });
+
   it('refuses a user pack that reuses a bundled pack id, with a reason', async () => {
     const { call } = await setup();
     const r = await call({ type: 'pack.import', text: JSON.stringify(samplePack({ version: '2.0.0' })) });
