@@ -15,7 +15,8 @@ export const Note = z.strictObject({
   pageUrl: HttpUrl.optional(),
   pageTitle: pageText(NOTE_LIMITS.title).optional(),
   quote: pageText(NOTE_LIMITS.quote).optional(),
-  text: text(NOTE_LIMITS.text),
+  // The reader's own words, often pasted from a page: a soft hyphen must not cost them the note.
+  text: z.string().transform(stripInvisible).pipe(text(NOTE_LIMITS.text)),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
