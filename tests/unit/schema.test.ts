@@ -32,7 +32,7 @@ describe('pack schema', () => {
     expect(errorsOf(q)).toContain('entities[0].facts[0].sourceIds[0]: unknown source id "nope"');
   });
 
-  it('refuses duplicate ids, missing languages, bad dates and unknown keys', () => {
+  it('refuses duplicate ids, missing languages and bad dates', () => {
     const p = clone(samplePack());
     p.entities.push(clone(p.entities[0]));
     expect(errorsOf(p).some((e) => e.startsWith('entities[1].id: duplicate entity id'))).toBe(true);
@@ -42,9 +42,27 @@ describe('pack schema', () => {
     const r = clone(samplePack());
     r.entities[0].facts[0].date = '2021-02-30';
     expect(errorsOf(r)).toContain('entities[0].facts[0].date: is not a real calendar date');
-    const s = clone(samplePack()) as Record<string, unknown>;
-    s.__proto__polluted = true;
-    expect(errorsOf(s).some((e) => e.includes('__proto__polluted') || e.includes('Unrecognized key'))).toBe(true);
+  });
+
+  it('refuses a real own "__proto__" key (as JSON.parse makes it) in any object of a pack, and changes no prototype', () => {
+    expect(Object.hasOwn(JSON.parse('{"__proto__":1}'), '__proto__')).toBe(true);
+    const json = JSON.stringify(samplePack());
+    for (const [at, path] of [['{', '(root)'], ['"entities":[{', 'entities[0]'], ['"aliases":[{', 'entities[0].aliases[0]'], ['"sources":[{', 'sources[0]']]) {
+      const value = JSON.parse(json.replace(at, `${at}"__proto__":{"polluted":true},`));
+      expect(errorsOf(value), path).toContain(`${path}: Unrecognized key: "__proto__"`);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it('drops an own "__proto__" key from a language map without touching its prototype', () => {
+    const value = JSON.parse(JSON.stringify(samplePack()).replace('"summary":{', '"summary":{"__proto__":{"polluted":true},'));
+    const r = validatePack(value);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const summary = r.pack.entities[0].summary;
+    expect(Object.hasOwn(summary, '__proto__')).toBe(false);
+    expect(Object.getPrototypeOf(summary)).toBe(Object.prototype);
+    expect(Object.keys(summary)).toEqual(['en', 'fr']);
   });
 
   it('refuses common words as strong aliases, one-letter aliases and invisible characters', () => {
