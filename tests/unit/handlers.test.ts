@@ -55,6 +55,18 @@ describe('background handlers', () => {
     expect(st).toMatchObject({ ok: true, data: { host: 'news.example', entities: [{ key: 'test.sample:acme', count: 3 }] } });
   });
 
+  it('answers a card and a sheet with the pack’s own strings when asked for lang "constructor", "__proto__" or "toString"', async () => {
+    const { call } = await setup();
+    for (const lang of ['constructor', '__proto__', 'toString']) {
+      for (const type of ['entity.card', 'entity.sheet']) {
+        const r = (await call({ type, key: 'test.sample:acme', lang }, type === 'entity.card' ? content : page)) as { ok: boolean; data: { summary: unknown; facts: { text: unknown }[] } };
+        expect(r.ok, `${type} ${lang}`).toBe(true);
+        expect(r.data.summary, `${type} ${lang}`).toBe('A maker of widgets.');
+        expect(r.data.facts.map((f) => f.text), `${type} ${lang}`).toEqual(['Founded in 1990.']);
+      }
+    }
+  });
+
   it('pauses one site or every site', async () => {
     const { call } = await setup();
     const state = async () => ((await call({ type: 'site.state' }, content)) as { data: { paused: boolean } }).data.paused;
