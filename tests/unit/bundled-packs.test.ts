@@ -82,6 +82,24 @@ describe('pack checker CLI', () => {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('lists the first problems of a pack of 30,000 empty entities, says how many more, and exits 1', () => {
+    const tmp = fs.mkdtempSync(path.join(ROOT, '.e2e-tmp-cli-'));
+    try {
+      const pack = JSON.parse(fs.readFileSync(path.join(PACK_DIR, files[0]), 'utf8'));
+      pack.entities = Array.from({ length: 30_000 }, () => ({}));
+      fs.writeFileSync(path.join(tmp, 'empty-entities.json'), JSON.stringify(pack));
+      const r = run([path.join(tmp, 'empty-entities.json')]);
+      expect(r.code).toBe(1);
+      const lines = r.out.trim().split('\n');
+      expect(lines[0]).toMatch(/empty-entities\.json: entities\[0\]\.id: is required$/);
+      expect(lines.at(-1)).toMatch(/empty-entities\.json: \(root\): and \d+ more problems not listed$/);
+      expect(lines.length).toBeLessThanOrEqual(201);
+      expect(r.out).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('JSON Schema for pack authors', () => {

@@ -128,6 +128,18 @@ describe('background handlers', () => {
     expect(await call({ type: 'tab.state', tabId: 4 })).toMatchObject({ ok: true, data: { focus: 'test.sample:acme' } });
   });
 
+  it('answers a card and a sheet with the pack’s own strings when asked for lang "constructor", "__proto__" or "toString"', async () => {
+    const { call } = await setup();
+    for (const lang of ['constructor', '__proto__', 'toString']) {
+      for (const type of ['entity.card', 'entity.sheet']) {
+        const r = (await call({ type, key: 'test.sample:acme', lang }, type === 'entity.card' ? content : page)) as { ok: boolean; data: { summary: unknown; facts: { text: unknown }[] } };
+        expect(r.ok, `${type} ${lang}`).toBe(true);
+        expect(r.data.summary, `${type} ${lang}`).toBe('A maker of widgets.');
+        expect(r.data.facts.map((f) => f.text), `${type} ${lang}`).toEqual(['Founded in 1990.']);
+      }
+    }
+  });
+
   it('pauses one site or every site', async () => {
     const { call } = await setup();
     const state = async () => ((await call({ type: 'site.state' }, content)) as { data: { paused: boolean } }).data.paused;
@@ -178,6 +190,13 @@ describe('background handlers', () => {
     expect(await call({ type: 'notes.quarantined' })).toEqual({ ok: true, data: { rows: [] } });
   });
 
+  it('saves a note without the invisible or bidi controls a page put in its quote and title', async () => {
+    const { call, real } = await setup();
+    const r = await call({ type: 'note.save', note: { ...note, quote: 'Acme\u202Eemca', pageTitle: 'Acme\u200B news' } });
+    expect(r).toMatchObject({ ok: true, data: { note: { quote: 'Acmeemca', pageTitle: 'Acme news' } } });
+    expect(await real.get('notes', note.id)).toMatchObject({ quote: 'Acmeemca', pageTitle: 'Acme news' });
+  });
+
   it('refuses a user pack that reuses a bundled pack id, with a reason', async () => {
     const { call } = await setup();
     const r = await call({ type: 'pack.import', text: JSON.stringify(samplePack({ version: '2.0.0' })) });
@@ -215,5 +234,29 @@ describe('background handlers', () => {
     const r = await call({ type: 'pack.import', text: JSON.stringify(bad) });
     expect(r).toMatchObject({ ok: true, data: { ok: false, errors: [{ path: 'sources[0].url', message: 'must be an http or https URL' }] } });
     expect(await real.get('packs', 'user.bad')).toBeUndefined();
+  });
+
+  it('previews a pack of 30,000 empty entities as a capped list of problems, not an internal error', async () => {
+    const { call } = await setup();
+    const text = JSON.stringify(samplePack({ id: 'user.huge', entities: Array.from({ length: 30_000 }, () => ({}) as never) }));
+    const r = (await call({ type: 'pack.preview', text })) as { ok: boolean; data: { ok: boolean; errors: { path: string }[] } };
+    expect(r.ok).toBe(true);
+    expect(r.data.ok).toBe(false);
+    expect(r.data.errors[0].path).toBe('entities[0].id');
+    expect(r.data.errors.length).toBeLessThanOrEqual(201);
+  });
+
+  it('explains a notes backup with 30,000 bad notes as a validation error, not bad JSON', async () => {
+    const { call } = await setup();
+    const notes = Array.from({ length: 30_000 }, () => ({}));
+    const r = await call({ type: 'notes.import', text: JSON.stringify({ format: 'backstory-notes', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', notes }) });
+    expect(r).toMatchObject({ ok: true, data: { ok: false, imported: 0, error: expect.stringMatching(/^notes\[0\]\.id: /) } });
+    expect((r as { data: { error: string } }).data.error).not.toMatch(/not valid JSON/);
+  });
+
+  it('still calls malformed notes text not valid JSON', async () => {
+    const { call } = await setup();
+    const r = await call({ type: 'notes.import', text: '{"format":' });
+    expect(r).toMatchObject({ ok: true, data: { ok: false, imported: 0, error: expect.stringMatching(/^not valid JSON: /) } });
   });
 });

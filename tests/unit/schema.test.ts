@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackText, validatePack } from '@/utils/schema/validate';
 import { clone, samplePack } from '../support/packs';
+import { INVISIBLE_CODE_POINTS } from '../support/invisible';
 
 const errorsOf = (v: unknown) => {
   const r = validatePack(v);
@@ -31,7 +32,7 @@ describe('pack schema', () => {
     expect(errorsOf(q)).toContain('entities[0].facts[0].sourceIds[0]: unknown source id "nope"');
   });
 
-  it('refuses duplicate ids, missing languages, bad dates and unknown keys', () => {
+  it('refuses duplicate ids, missing languages and bad dates', () => {
     const p = clone(samplePack());
     p.entities.push(clone(p.entities[0]));
     expect(errorsOf(p).some((e) => e.startsWith('entities[1].id: duplicate entity id'))).toBe(true);
@@ -41,9 +42,27 @@ describe('pack schema', () => {
     const r = clone(samplePack());
     r.entities[0].facts[0].date = '2021-02-30';
     expect(errorsOf(r)).toContain('entities[0].facts[0].date: is not a real calendar date');
-    const s = clone(samplePack()) as Record<string, unknown>;
-    s.__proto__polluted = true;
-    expect(errorsOf(s).some((e) => e.includes('__proto__polluted') || e.includes('Unrecognized key'))).toBe(true);
+  });
+
+  it('refuses a real own "__proto__" key (as JSON.parse makes it) in any object of a pack, and changes no prototype', () => {
+    expect(Object.hasOwn(JSON.parse('{"__proto__":1}'), '__proto__')).toBe(true);
+    const json = JSON.stringify(samplePack());
+    for (const [at, path] of [['{', '(root)'], ['"entities":[{', 'entities[0]'], ['"aliases":[{', 'entities[0].aliases[0]'], ['"sources":[{', 'sources[0]']]) {
+      const value = JSON.parse(json.replace(at, `${at}"__proto__":{"polluted":true},`));
+      expect(errorsOf(value), path).toContain(`${path}: Unrecognized key: "__proto__"`);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it('drops an own "__proto__" key from a language map without touching its prototype', () => {
+    const value = JSON.parse(JSON.stringify(samplePack()).replace('"summary":{', '"summary":{"__proto__":{"polluted":true},'));
+    const r = validatePack(value);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const summary = r.pack.entities[0].summary;
+    expect(Object.hasOwn(summary, '__proto__')).toBe(false);
+    expect(Object.getPrototypeOf(summary)).toBe(Object.prototype);
+    expect(Object.keys(summary)).toEqual(['en', 'fr']);
   });
 
   it('refuses common words as strong aliases, one-letter aliases and invisible characters', () => {
@@ -71,5 +90,66 @@ describe('pack schema', () => {
     p.entities[0].name = '  Acme\u0301  ';
     const r = validatePack(p);
     expect(r.ok && r.pack.entities[0].name).toBe('Acmé');
+  });
+});
+
+describe('invisible and bidi-control characters in pack text', () => {
+  type P = ReturnType<typeof samplePack>;
+  const fields: [string, (p: P, s: string) => void][] = [
+    ['entities[0].name', (p, s) => void (p.entities[0].name = `Ac${s}me`)],
+    ['entities[0].aliases[0].text', (p, s) => void (p.entities[0].aliases[0].text = `Ac${s}me Widgets`)],
+    ['entities[0].summary.en', (p, s) => void (p.entities[0].summary.en = `A ma${s}ker.`)],
+    ['entities[0].facts[0].text.en', (p, s) => void (p.entities[0].facts[0].text.en = `Foun${s}ded.`)],
+    ['sources[0].title', (p, s) => void (p.sources[0].title = `Acme his${s}tory`)],
+  ];
+
+  it('refuses every listed code point in every filtered field', () => {
+    const missed: string[] = [];
+    for (const cp of INVISIBLE_CODE_POINTS)
+      for (const [path, put] of fields) {
+        const p = clone(samplePack());
+        put(p, String.fromCodePoint(cp));
+        if (!errorsOf(p).includes(`${path}: contains invisible or bidi-control characters`)) missed.push(`U+${cp.toString(16).toUpperCase()} in ${path}`);
+      }
+    expect(missed).toEqual([]);
+  });
+});
+
+describe('look-alike names mixing scripts in one word', () => {
+  const withAlias = (text: string, strength?: 'weak') => {
+    const p = clone(samplePack());
+    p.entities[0].aliases.push({ text, strength });
+    return errorsOf(p);
+  };
+
+  it('refuses a Latin word with a Cyrillic or Greek letter in it', () => {
+    expect(withAlias('\u0421learview AI')).toContain(
+      'entities[0].aliases[2].text: alias "\u0421learview AI": the word "\u0421learview" mixes Latin and Cyrillic letters (a look-alike?); write each word in one script',
+    );
+    expect(withAlias('Clearvi\u03b5w')).toContain(
+      'entities[0].aliases[2].text: alias "Clearvi\u03b5w": the word "Clearvi\u03b5w" mixes Latin and Greek letters (a look-alike?); write each word in one script',
+    );
+    expect(withAlias('\u041a\u043b\u03b9\u0440\u0432\u044c\u044e').some((e) => e.includes('mixes Cyrillic and Greek letters'))).toBe(true);
+  });
+
+  it('refuses a mixed entity name too', () => {
+    const p = clone(samplePack());
+    p.entities[0].name = 'Acm\u0435 Widgets';
+    expect(errorsOf(p)).toContain(
+      'entities[0].name: name "Acm\u0435 Widgets": the word "Acm\u0435" mixes Latin and Cyrillic letters (a look-alike?); write each word in one script',
+    );
+  });
+
+  it('accepts words wholly in one script, with digits and punctuation', () => {
+    const words = [
+      '\u041a\u043b\u0438\u0440\u0432\u044c\u044e', // Клирвью
+      'Clearview',
+      '\u041a\u043b\u0438\u0440\u0432\u044c\u044e AI', // Клирвью AI: two words, one script each
+      '\u04255-\u0413\u0440\u0443\u043f\u043f', // Х5-Групп
+      'Clear-view 2.0',
+      '\u0391\u03b8\u03ae\u03bd\u03b1', // Αθήνα
+      'Caf\u00e9 Acme',
+    ];
+    for (const text of words) expect(withAlias(text, 'weak'), text).toEqual([]);
   });
 });

@@ -29,3 +29,19 @@ describe('per-tab state', () => {
     expect(await tabs.get(1)).toBeNull();
   });
 });
+
+describe('per-tab state with entity keys named like Object.prototype members', () => {
+  it('counts them as numbers, per frame and summed', async () => {
+    const keys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    const tabs = createTabStateStore(area());
+    await tabs.report(1, 'https://a.example/', keys.map((key) => ({ key, count: 2 })), true, 0);
+    await tabs.report(1, 'https://a.example/', keys.map((key) => ({ key, count: 3 })), false, 5);
+    const st = await tabs.get(1);
+    for (const key of keys) {
+      expect(Object.hasOwn(st!.counts, key), key).toBe(true);
+      expect(st!.counts[key], key).toBe(5);
+      expect(st!.frames['5'][key], key).toBe(3);
+    }
+    expect(Object.keys(st!.counts).sort()).toEqual([...keys].sort());
+  });
+});

@@ -299,15 +299,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'notes.import'({ text }) {
-      let parsed;
-      try {
-        parsed = parseNotesJson(text.replace(/^\uFEFF/, ''));
-      } catch (e) {
-        return { ok: false, imported: 0, error: `not valid JSON: ${(e as Error).message}` };
-      }
-      if (!parsed.success)
-        return { ok: false, imported: 0, error: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
-      const imported = await storage(async () => importNotes(await openDb(), parsed.data.notes));
+      // One line in the data panel: the first few problems, then how many more.
+      const parsed = parseNotesJson(text.replace(/^\uFEFF/, ''), 5);
+      if (!parsed.ok)
+        return { ok: false, imported: 0, error: parsed.problems.map((p) => (p.path === '(root)' ? p.message : `${p.path}: ${p.message}`)).join('; ') };
+      const imported = await storage(async () => importNotes(await openDb(), parsed.notes));
       return { ok: true, imported };
     },
 

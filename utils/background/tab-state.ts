@@ -48,12 +48,12 @@ export function createTabStateStore(area: KeyValueArea): TabStateStore {
         const state: TabState = prev && !mainReset ? prev : { url, counts: {}, frames: {}, focus: prev?.focus ?? null };
         if (frameId === 0) state.url = url;
         // Each report is the frame's full snapshot, so it replaces that frame's previous counts.
-        const frame: Record<string, number> = {};
-        for (const e of entities) frame[e.key] = e.count;
-        state.frames[frameId] = frame;
-        const counts: Record<string, number> = {};
-        for (const f of Object.values(state.frames)) for (const [key, n] of Object.entries(f)) counts[key] = (counts[key] ?? 0) + n;
-        state.counts = counts;
+        // Keys come from the page's content script: summed in a Map and written back with
+        // fromEntries, so "constructor" or "__proto__" are plain own keys, never inherited members.
+        state.frames[frameId] = Object.fromEntries(entities.map((e) => [e.key, e.count]));
+        const counts = new Map<string, number>();
+        for (const f of Object.values(state.frames)) for (const [key, n] of Object.entries(f)) counts.set(key, (counts.get(key) ?? 0) + n);
+        state.counts = Object.fromEntries(counts);
         await area.set({ [k(tabId)]: state });
       }),
     setFocus: (tabId, key, quote = null) =>

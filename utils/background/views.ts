@@ -1,11 +1,14 @@
 import type { Entity, Source } from '../schema/pack';
 import type { CardView, FactView, SheetView, SourceView } from '../messaging/protocol';
 
-/** The best language available: the reader's, then English, then whatever the pack has. */
+/**
+ * The best language available: the reader's, then English, then whatever the pack has.
+ * `wanted` comes from a message: only own keys count, or "constructor" would pick a function.
+ */
 export function pickLang(available: Record<string, string>, wanted: string | undefined): string {
   const base = (wanted ?? 'en').toLowerCase().split('-')[0];
-  if (available[base]) return base;
-  if (available.en) return 'en';
+  if (Object.hasOwn(available, base) && available[base]) return base;
+  if (Object.hasOwn(available, 'en') && available.en) return 'en';
   return Object.keys(available)[0];
 }
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { HttpUrl, text } from './pack';
+import { stripInvisible } from './invisible';
 
 export const NOTE_LIMITS = { text: 20_000, quote: 2_000, title: 500 } as const;
+
+/** Copied from a web page, which may hide bidi or zero-width controls in it: those are dropped, not refused. */
+const pageText = (max: number) => z.string().transform(stripInvisible).pipe(z.string().max(max));
 
 export const Note = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
@@ -9,9 +13,10 @@ export const Note = z.strictObject({
   entityKey: z.string().min(3).max(200),
   entityName: z.string().max(200),
   pageUrl: HttpUrl.optional(),
-  pageTitle: z.string().max(NOTE_LIMITS.title).optional(),
-  quote: z.string().max(NOTE_LIMITS.quote).optional(),
-  text: text(NOTE_LIMITS.text),
+  pageTitle: pageText(NOTE_LIMITS.title).optional(),
+  quote: pageText(NOTE_LIMITS.quote).optional(),
+  // The reader's own words, often pasted from a page: a soft hyphen must not cost them the note.
+  text: z.string().transform(stripInvisible).pipe(text(NOTE_LIMITS.text)),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

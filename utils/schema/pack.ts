@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { maxKeys } from './bounded';
+import { hasInvisible } from './invisible';
 
 // zod 4 probes for JIT with `new Function`, which MV3's CSP forbids (toolchain pitfall 10).
 z.config({
@@ -15,6 +17,7 @@ export const LIMITS = {
   entities: 200_000,
   aliasesPerEntity: 200,
   factsPerEntity: 500,
+  languages: 20,
   sources: 100_000,
   name: 200,
   alias: 120,
@@ -24,9 +27,6 @@ export const LIMITS = {
   title: 400,
   url: 2_000,
 } as const;
-
-/** Bidi overrides and zero-width characters can hide or reorder what a reader sees (security.md #23). */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 /** Trimmed, NFC-normalised, capped, no invisible controls. */
 export const text = (max: number) =>
@@ -38,7 +38,7 @@ export const text = (max: number) =>
         .string()
         .min(1, 'must not be empty')
         .max(max, `must be at most ${max} characters`)
-        .refine((s) => !INVISIBLE.test(s), 'contains invisible or bidi-control characters'),
+        .refine((s) => !hasInvisible(s), 'contains invisible or bidi-control characters'),
     );
 
 export const Id = z
@@ -68,7 +68,10 @@ export const HttpUrl = z
 
 /** Text in several languages; which languages are required is checked against the pack. */
 export const LocalizedText = (max: number) =>
-  z.record(Lang, text(max)).refine((r) => Object.keys(r).length > 0, 'needs at least one language');
+  maxKeys(
+    LIMITS.languages,
+    z.record(Lang, text(max)).refine((r) => Object.keys(r).length > 0, 'needs at least one language'),
+  );
 
 export const ATTRIBUTIONS = [
   'reported', // press or NGO reporting
@@ -142,7 +145,7 @@ export const PackBase = z.strictObject({
   id: Id,
   name: text(LIMITS.name),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
-  languages: z.array(Lang).min(1).max(20),
+  languages: z.array(Lang).min(1).max(LIMITS.languages),
   license: text(100),
   description: LocalizedText(LIMITS.summary).optional(),
   entities: z.array(Entity).max(LIMITS.entities),

@@ -1,27 +1,18 @@
-import type { z } from 'zod';
-import { PackBase, type Pack } from './pack';
+import { z } from 'zod';
+import { Entity, LIMITS, PackBase, Source, type Pack } from './pack';
 import { isCommonWord } from './common-words';
+import { mixedScriptWord } from './mixed-script';
+import { parseEach, problemList, type Problem } from './problems';
 
-export interface PackError {
-  /** JSON path such as `entities[3].facts[0].sourceIds[1]`. */
-  path: string;
-  message: string;
-}
+export type PackError = Problem;
 
 export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
-  }
-  return out || '(root)';
-}
-
-function zodErrors(error: z.ZodError): PackError[] {
-  return error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
-}
+/** The pack without its two long lists, which are parsed item by item. */
+const PackHead = PackBase.extend({
+  entities: z.array(z.unknown()).max(LIMITS.entities),
+  sources: z.array(z.unknown()).max(LIMITS.sources),
+});
 
 const LETTER = /[\p{L}\p{N}]/gu;
 
@@ -48,15 +39,22 @@ export function checkIntegrity(pack: Pack): PackError[] {
     });
   });
 
+  const mixed = (path: string, what: string, text: string) => {
+    const m = mixedScriptWord(text);
+    if (m) err(path, `${what} "${text}": the word "${m.word}" mixes ${m.scripts.join(' and ')} letters (a look-alike?); write each word in one script`);
+  };
+
   const langs = pack.languages;
   pack.entities.forEach((e, ei) => {
     const ep = `entities[${ei}]`;
+    mixed(`${ep}.name`, 'name', e.name);
     for (const l of langs) if (!e.summary[l]) err(`${ep}.summary`, `missing the "${l}" summary (the pack declares ${langs.join(', ')})`);
     const seenAlias = new Set<string>();
     e.aliases.forEach((a, ai) => {
       const ap = `${ep}.aliases[${ai}]`;
       const letters = a.text.match(LETTER)?.length ?? 0;
       if (letters < 2) err(`${ap}.text`, `alias "${a.text}" needs at least 2 letters or digits`);
+      mixed(`${ap}.text`, 'alias', a.text);
       if (a.strength === 'strong' && !a.caseSensitive && isCommonWord(a.text))
         err(`${ap}.strength`, `alias "${a.text}" is a common word; mark it "weak" (or caseSensitive)`);
       const key = `${a.text.toLowerCase()}|${a.caseSensitive}`;
@@ -80,14 +78,22 @@ export function checkIntegrity(pack: Pack): PackError[] {
   return errors;
 }
 
-/** Parse an already-decoded JSON value into a pack, or every reason it is not one. */
+/** Parse an already-decoded JSON value into a pack, or its first problems and how many more. */
 export function validatePack(value: unknown): PackResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { ok: false, errors: [{ path: '(root)', message: 'a pack must be a JSON object' }] };
-  const parsed = PackBase.safeParse(value);
-  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
-  const errors = checkIntegrity(parsed.data);
-  return errors.length ? { ok: false, errors } : { ok: true, pack: parsed.data };
+  const problems = problemList();
+  const head = PackHead.safeParse(value);
+  if (!head.success) problems.addIssues([], head.error.issues);
+  const raw = value as { entities?: unknown; sources?: unknown };
+  // A list the head refused (not a list, or too long) is not read item by item.
+  const within = (list: unknown, max: number) => (Array.isArray(list) && list.length <= max ? list : []);
+  const entities = parseEach(Entity, within(raw.entities, LIMITS.entities), ['entities'], problems);
+  const sources = parseEach(Source, within(raw.sources, LIMITS.sources), ['sources'], problems);
+  if (!head.success || problems.count) return { ok: false, errors: problems.list() };
+  const pack: Pack = { ...head.data, entities, sources };
+  for (const e of checkIntegrity(pack)) problems.add(e.path, e.message);
+  return problems.count ? { ok: false, errors: problems.list() } : { ok: true, pack };
 }
 
 /** Decode text (BOM tolerated) then validate; malformed JSON becomes one clear error. */
