@@ -70,7 +70,14 @@ export function dispatch(
   if (!tier) return fail('forbidden', 'sender is not this extension');
   if (def.tier === 'page' && tier !== 'page') return fail('forbidden', `"${type}" is not available to web pages`);
   const { type: _t, ...body } = shape.data;
-  const parsed = def.req.safeParse(body);
+  let parsed: ReturnType<typeof def.req.safeParse>;
+  try {
+    parsed = def.req.safeParse(body);
+  } catch {
+    // zod gathers a child's issues with push(...issues): hundreds of thousands of bad items in one
+    // array overflow the stack. Such a message is malformed, not an internal failure.
+    return fail('bad-request', `"${type}" is malformed beyond what can be reported`);
+  }
   if (!parsed.success)
     return fail('bad-request', parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
   const ctx: HandlerContext = { sender, tabId: sender.tab?.id };
