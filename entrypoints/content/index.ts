@@ -103,15 +103,9 @@ export default defineContentScript({
       signal,
       exclude,
       onBatch: async (batch) => {
-        let chars = 0;
-        let workMs = 0;
         if (batch.removed) scanner.sweep();
-        for (const root of batch.roots) {
-          const r = await scanner.scan(root);
-          chars += r.chars;
-          workMs += r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs;
-        }
-        stats.batch({ chars, workMs, roots: batch.roots.length });
+        const r = await scanner.scan(batch.roots);
+        stats.batch({ chars: r.chars, workMs: r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs, roots: batch.roots.length });
       },
     });
 
