@@ -18,6 +18,10 @@ export default defineConfig({
       'tabs',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // The store is a profile-wide record of reading and notes: private windows must not write to it.
+    // "split" would give private windows a profile without the reader's packs; "spanning" would need
+    // every write path to check where it came from. The worker also refuses such senders (handlers.ts).
+    incognito: 'not_allowed',
     // No extension or web page may message us (security.md #16).
     externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
     content_security_policy: {

@@ -32,8 +32,10 @@ async function setup(wrap?: (db: DB) => DB) {
     uiLang: () => 'fr-FR',
     openPanel: async () => 'sidePanel',
   };
+  const opened: number[] = [];
+  deps.openPanel = async (tabId) => (opened.push(tabId), 'sidePanel');
   const h = createHandlers(deps);
-  return { real, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
+  return { real, deps, opened, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
 }
 
 const note = {
@@ -53,6 +55,21 @@ describe('background handlers', () => {
     await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, content);
     const st = await call({ type: 'tab.state', tabId: 4 });
     expect(st).toMatchObject({ ok: true, data: { host: 'news.example', entities: [{ key: 'test.sample:acme', count: 3 }] } });
+  });
+
+  it('refuses page reports and panel requests from a private window, and records nothing', async () => {
+    const { call, deps, opened } = await setup();
+    const privateTab = { ...content, tab: { ...content.tab, incognito: true } };
+    const report = await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, privateTab);
+    expect(report).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const open = await call({ type: 'panel.open', key: 'test.sample:acme', quote: 'a private sentence' }, privateTab);
+    expect(open).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(opened).toEqual([]);
+    expect(await deps.tabs.get(4)).toBeNull();
+    // The same requests from a normal window go through.
+    expect(await call({ type: 'panel.open', key: 'test.sample:acme', quote: 'a sentence' }, content)).toMatchObject({ ok: true });
+    expect(opened).toEqual([4]);
+    expect((await deps.tabs.get(4))?.quote).toBe('a sentence');
   });
 
   it('pauses one site or every site', async () => {

@@ -15,7 +15,7 @@ import { countNotesForPage, deleteNote, importNotes, listNotes, listNotesByEntit
 import { parseNotesJson } from '../export/json';
 import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
-import { MessageError, type Handlers } from '../messaging/server';
+import { MessageError, type HandlerContext, type Handlers } from '../messaging/server';
 import type { PackPreview } from '../messaging/protocol';
 import { toCard, toSheet, pickLang } from './views';
 import type { TabStateStore } from './tab-state';
@@ -58,6 +58,14 @@ async function storage<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The manifest keeps the extension out of private windows; should a browser run it there anyway
+ * (a policy, a future default), nothing seen in one may reach the profile's record of reading.
+ */
+function refusePrivate(ctx: HandlerContext, type: string) {
+  if (ctx.sender.tab?.incognito) throw new MessageError('forbidden', `${type} is not accepted from a private window`);
+}
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
   let dictionary: Promise<Dictionary> | null = null;
   const dict = () =>
@@ -89,6 +97,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'page.report'({ entities, reset }, ctx) {
       if (ctx.tabId === undefined) throw new MessageError('forbidden', 'page.report must come from a tab');
+      refusePrivate(ctx, 'page.report');
       await deps.tabs.report(ctx.tabId, ctx.sender.tab?.url ?? ctx.sender.url ?? null, entities, reset, ctx.sender.frameId ?? 0);
       return {};
     },
@@ -101,6 +110,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'panel.open'({ key, quote }, ctx) {
       const tabId = ctx.tabId;
       if (tabId === undefined) throw new MessageError('forbidden', 'panel.open must come from a tab');
+      refusePrivate(ctx, 'panel.open');
       // open() first, before any await, or the browser no longer sees the user's click.
       const opening = deps.openPanel(tabId);
       return Promise.all([opening, deps.tabs.setFocus(tabId, key, quote?.trim() || null)]).then(([via]) => ({ opened: true, via }));
