@@ -12,10 +12,11 @@ export default defineConfig({
     // so with these minimums every supported browser paints highlights without touching the DOM.
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     description: 'Quietly highlights known companies and people on the page and shows their documented, sourced backstory.',
+    // No "tabs": it warns of reading browsing history at install. The worker learns a page's address
+    // from the message sender and its title from the content script; tab ids need no permission.
     permissions: [
       'storage',
       'unlimitedStorage',
-      'tabs',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // The store is a profile-wide record of reading and notes: private windows must not write to it.

@@ -10,6 +10,11 @@ const builds = ['chrome-mv3', 'firefox-mv2'].map((dir) => ({
 }));
 
 describe.each(builds)('$dir manifest', ({ manifest }) => {
+  it('does not ask for "tabs" (installing would warn of reading browsing history)', () => {
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['storage']));
+    expect(manifest.permissions).not.toContain('tabs');
+  });
+
   it('keeps the extension out of private windows', () => {
     expect(manifest.incognito).toBe('not_allowed');
   });

@@ -246,7 +246,14 @@ describe('popup, notes and export', () => {
 
     for (const [label, check] of [
       ['Markdown', (t: string) => expect(t).toContain('Ask the city council')],
-      ['JSON', (t: string) => expect(JSON.parse(t).notes.some((n: { text: string }) => n.text === secret)).toBe(true)],
+      [
+        'JSON',
+        (t: string) => {
+          // The note remembers the page it was written on: its address and its title.
+          const saved = JSON.parse(t).notes.find((n: { text: string }) => n.text === secret);
+          expect(saved).toMatchObject({ pageUrl: page.url(), pageTitle: 'Clearview AI says intruder took its client list – The Daily Digital' });
+        },
+      ],
       ['CSV', (t: string) => expect(t).toContain('Ask the city council')],
     ] as const) {
       const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: label }).click()]);
@@ -414,6 +421,8 @@ describe('a page that keeps changing', () => {
     await expect
       .poll(async () => Object.keys((await tabState(s, tabIdBefore))?.counts ?? {}), { timeout: 8000 })
       .toEqual(['backstory.surveillance-tech:nso-group']);
+    // The new route's address, which the browser's sender.url (the document's first) does not show.
+    expect((await tabState(s, tabIdBefore))?.url).toBe(`${srv.origin}/dynamic.html?route=2`);
     await page.goBack();
     await page.goto(srv.origin + '/dynamic.html');
     await page.waitForTimeout(300);

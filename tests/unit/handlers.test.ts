@@ -72,6 +72,24 @@ describe('background handlers', () => {
     expect((await deps.tabs.get(4))?.quote).toBe('a sentence');
   });
 
+  it('takes the page title from its report, and its address only from its own origin', async () => {
+    const { call } = await setup();
+    const state = async () => ((await call({ type: 'tab.state', tabId: 4 })) as { data: { url: string; host: string; title: string | null } }).data;
+    // The reporting frame loaded /a; the page has since moved to /b with pushState.
+    const noTab = { ...content, tab: { id: 4 } };
+    await call({ type: 'page.report', entities: [], reset: true, title: '  Acme’s new widget ', url: 'https://news.example/b' }, noTab);
+    expect(await state()).toMatchObject({ url: 'https://news.example/b', host: 'news.example', title: 'Acme’s new widget' });
+    // Another origin's address is not the page's to claim: the browser's word stands.
+    await call({ type: 'page.report', entities: [], reset: true, url: 'https://bank.example/statement' }, noTab);
+    expect(await state()).toMatchObject({ url: 'https://news.example/a', host: 'news.example', title: null });
+    // Without a claim, the frame's address from the browser, even without a tab URL ("tabs" permission).
+    await call({ type: 'page.report', entities: [], reset: false }, noTab);
+    expect((await state()).url).toBe('https://news.example/a');
+    // A title over the cap fails validation rather than being stored.
+    const long = await call({ type: 'page.report', entities: [], reset: false, title: 'x'.repeat(501) }, noTab);
+    expect(long).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
   it('pauses one site or every site', async () => {
     const { call } = await setup();
     const state = async () => ((await call({ type: 'site.state' }, content)) as { data: { paused: boolean } }).data.paused;

@@ -15,7 +15,7 @@ import { countNotesForPage, deleteNote, importNotes, listNotes, listNotesByEntit
 import { parseNotesJson } from '../export/json';
 import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
-import { MessageError, type HandlerContext, type Handlers } from '../messaging/server';
+import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from '../messaging/server';
 import type { PackPreview } from '../messaging/protocol';
 import { toCard, toSheet, pickLang } from './views';
 import type { TabStateStore } from './tab-state';
@@ -66,6 +66,28 @@ function refusePrivate(ctx: HandlerContext, type: string) {
   if (ctx.sender.tab?.incognito) throw new MessageError('forbidden', `${type} is not accepted from a private window`);
 }
 
+function originOf(url: string): string | null {
+  try {
+    const o = new URL(url).origin;
+    return o === 'null' ? null : o;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The reporting page's address. The browser's `sender.url` (which needs no "tabs" permission) is the
+ * frame's address when its document loaded, so a single-page app's later routes would be missed:
+ * the page's own `location.href` is kept instead when it has the same origin, which is no more than
+ * the page could claim with `history.pushState` anyway.
+ */
+function pageUrl(sender: SenderInfo, claimed: string | undefined): string | null {
+  const known = sender.url ?? sender.tab?.url ?? null;
+  if (!known || !claimed) return known;
+  const origin = originOf(known);
+  return origin && originOf(claimed) === origin ? claimed : known;
+}
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
   let dictionary: Promise<Dictionary> | null = null;
   const dict = () =>
@@ -95,10 +117,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ...card, sources: (await getSources(await deps.db(), rec.packId, ids)).map((s) => ({ ...s })) };
     },
 
-    async 'page.report'({ entities, reset }, ctx) {
+    async 'page.report'({ entities, reset, title, url }, ctx) {
       if (ctx.tabId === undefined) throw new MessageError('forbidden', 'page.report must come from a tab');
       refusePrivate(ctx, 'page.report');
-      await deps.tabs.report(ctx.tabId, ctx.sender.tab?.url ?? ctx.sender.url ?? null, entities, reset, ctx.sender.frameId ?? 0);
+      const frameId = ctx.sender.frameId ?? 0;
+      await deps.tabs.report(ctx.tabId, { frameId, reset, entities, url: pageUrl(ctx.sender, url), title: title?.trim() || null });
       return {};
     },
 
@@ -153,6 +176,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return {
         url: state?.url ?? null,
         host,
+        title: state?.title ?? null,
         entities,
         focus: state?.focus ?? null,
         quote: state?.quote ?? null,

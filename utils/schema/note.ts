@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { HttpUrl, text } from './pack';
+import { PAGE_LIMITS } from '../messaging/limits';
 
-export const NOTE_LIMITS = { text: 20_000, quote: 2_000, title: 500 } as const;
+export const NOTE_LIMITS = { text: 20_000, quote: 2_000, title: PAGE_LIMITS.title } as const;
 
 export const Note = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
