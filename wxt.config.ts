@@ -41,6 +41,8 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android knows the data-collection key above from 142 (desktop: 140).
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
