@@ -12,12 +12,17 @@ export default defineConfig({
     // so with these minimums every supported browser paints highlights without touching the DOM.
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     description: 'Quietly highlights known companies and people on the page and shows their documented, sourced backstory.',
+    // No "tabs": it warns of reading browsing history at install. The worker learns a page's address
+    // from the message sender and its title from the content script; tab ids need no permission.
     permissions: [
       'storage',
       'unlimitedStorage',
-      'tabs',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // The store is a profile-wide record of reading and notes: private windows must not write to it.
+    // "split" would give private windows a profile without the reader's packs; "spanning" would need
+    // every write path to check where it came from. The worker also refuses such senders (handlers.ts).
+    incognito: 'not_allowed',
     // No extension or web page may message us (security.md #16).
     externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
     content_security_policy: {
@@ -36,6 +41,8 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android knows the data-collection key above from 142 (desktop: 140).
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -12,7 +12,8 @@ export function run(cmd, args, opts = {}) {
 }
 
 export function ensureModules() {
-  if (fs.existsSync(path.join(ROOT, 'node_modules/.package-lock.json')) && fs.existsSync(path.join(ROOT, 'node_modules/wxt'))) return;
+  const needed = ['.package-lock.json', 'wxt', 'addons-linter'];
+  if (needed.every((p) => fs.existsSync(path.join(ROOT, 'node_modules', p)))) return;
   console.log('› installing node modules (npm ci)…');
   if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) throw new Error('npm ci failed');
 }

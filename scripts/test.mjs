@@ -1,4 +1,5 @@
 // npm test: every unit and end-to-end test, then one line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, build, ensureChromium, ensureFirefox, ensureModules, run } from './ensure.mjs';
@@ -49,6 +50,40 @@ try {
 // The type check counts as one test: a type error anywhere fails the run.
 console.log('\n› type check (tsc --noEmit)');
 if (run('npx', ['tsc', '--noEmit']) === 0) passed += 1;
+else failed += 1;
+
+/** Warning codes the README's "Firefox lint" section explains (in backticks). */
+function explainedLintCodes() {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = /^### Firefox lint\n([\s\S]*?)(?=^#{1,3} )/m.exec(readme + '\n# end')?.[1] ?? '';
+  return new Set([...section.matchAll(/`([A-Z][A-Z0-9_]{3,})`/g)].map((m) => m[1]));
+}
+
+/**
+ * The Firefox build through addons-linter, the linter `web-ext lint` runs (and AMO on upload): one
+ * test, failed by any error or by a warning the README does not explain. Every finding is printed.
+ */
+function lintFirefox() {
+  console.log('\n› Firefox build lint (addons-linter .output/firefox-mv2)');
+  const bin = path.join(ROOT, 'node_modules/.bin/addons-linter');
+  const r = spawnSync(bin, ['--output', 'json', path.join(ROOT, '.output/firefox-mv2')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  let report;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    console.error(`✗ addons-linter gave no report (exit ${r.status}): ${r.error?.message ?? r.stderr.slice(0, 2000)}`);
+    return false;
+  }
+  for (const kind of ['errors', 'warnings', 'notices'])
+    for (const m of report[kind]) console.log(`  ${kind.slice(0, -1)}: ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} — ${m.message}`);
+  const { errors, warnings, notices } = report.summary;
+  console.log(`  ${errors} errors, ${warnings} warnings, ${notices} notices`);
+  const explained = explainedLintCodes();
+  const unexplained = [...new Set(report.warnings.map((w) => w.code).filter((c) => !explained.has(c)))];
+  if (unexplained.length) console.error(`✗ warnings not explained in README "Firefox lint": ${unexplained.join(', ')}`);
+  return errors === 0 && unexplained.length === 0;
+}
+if (!setupError && lintFirefox()) passed += 1;
 else failed += 1;
 
 suite('unit');

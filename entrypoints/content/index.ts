@@ -9,6 +9,7 @@ import { wireInteraction } from '@/utils/page/interaction';
 import { observeChanges } from '@/utils/page/observer';
 import { yieldToPage } from '@/utils/page/schedule';
 import { PageStats } from '@/utils/page/stats';
+import { PAGE_LIMITS } from '@/utils/messaging/limits';
 
 /** Messages the background may send to a tab: the keyboard command, and stats for the benchmark. */
 function tabMessageType(msg: unknown): 'mention.next' | 'scan.stats' | null {
@@ -53,7 +54,11 @@ export default defineContentScript({
       clearTimeout(reportTimer);
       reportTimer = setTimeout(() => {
         const entities = [...scanner.counts].map(([key, count]) => ({ key, count }));
-        void send('page.report', { entities, reset: firstReport }).catch(() => {});
+        // Title and address go along for the notes written on this page (the extension has no
+        // "tabs" permission to read them); the worker keeps the address only if it is this origin's.
+        const title = document.title.replace(/\s+/g, ' ').trim().slice(0, PAGE_LIMITS.title);
+        const url = location.href.length <= PAGE_LIMITS.url ? location.href : undefined;
+        void send('page.report', { entities, reset: firstReport, title, url }).catch(() => {});
         firstReport = false;
       }, firstReport ? 0 : 250);
     };
@@ -108,15 +113,9 @@ export default defineContentScript({
       signal,
       exclude,
       onBatch: async (batch) => {
-        let chars = 0;
-        let workMs = 0;
         if (batch.removed) scanner.sweep();
-        for (const root of batch.roots) {
-          const r = await scanner.scan(root);
-          chars += r.chars;
-          workMs += r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs;
-        }
-        stats.batch({ chars, workMs, roots: batch.roots.length });
+        const r = await scanner.scan(batch.roots);
+        stats.batch({ chars: r.chars, workMs: r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs, roots: batch.roots.length });
       },
     });
 

@@ -17,7 +17,6 @@ function App() {
   const [state, setState] = useState<Res<'tab.state'> | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [sheet, setSheet] = useState<SheetView | null>(null);
-  const [title, setTitle] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   // The card's button sets a focus; it wins only when it changes, so later page updates do not
@@ -30,7 +29,6 @@ function App() {
       const focusChanged = s.focus !== lastFocus.current;
       lastFocus.current = s.focus;
       setSelected((cur) => (focusChanged && s.focus ? s.focus : (cur ?? s.focus ?? s.entities[0]?.key ?? null)));
-      setTitle((await browser.tabs.get(id).catch(() => null))?.title ?? null);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -73,7 +71,7 @@ function App() {
       {error && <p class="error">{error}</p>}
       {sheet ? (
         <FactSheet sheet={sheet}>
-          <NotesPanel entityKey={sheet.key} entityName={sheet.name} page={{ url: state?.url ?? null, title }} quote={sheet.key === state?.focus ? state?.quote : null} lang={lang} />
+          <NotesPanel entityKey={sheet.key} entityName={sheet.name} page={{ url: state?.url ?? null, title: state?.title ?? null }} quote={sheet.key === state?.focus ? state?.quote : null} lang={lang} />
           <h2>{t2('onThisPage', lang)}</h2>
           <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} compact />
         </FactSheet>

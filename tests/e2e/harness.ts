@@ -356,12 +356,14 @@ export async function scanStats(s: Session, tabId: number, timeout = 15_000): Pr
   }
 }
 
-/** What the worker keeps for a tab in session storage (counts, focus, quote), or null. */
-export async function tabState(s: Session, tabId: number): Promise<{ counts: Record<string, number>; focus: string | null; quote?: string | null } | null> {
+type TabRecord = { url: string | null; title?: string | null; counts: Record<string, number>; focus: string | null; quote?: string | null };
+
+/** What the worker keeps for a tab in session storage (address, counts, focus, quote), or null. */
+export async function tabState(s: Session, tabId: number): Promise<TabRecord | null> {
   const w = await worker(s);
   const key = `tab:${tabId}`;
   const st = await w.evaluate((k) => (chrome as unknown as { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } }).storage.session.get(k), key);
-  return (st[key] as { counts: Record<string, number>; focus: string | null; quote?: string | null }) ?? null;
+  return (st[key] as TabRecord) ?? null;
 }
 
 /** An extension page (popup, side panel) opened as a tab, describing the given tab. */
@@ -371,19 +373,29 @@ export async function openExtensionPage(s: Session, page: 'popup' | 'sidepanel',
   return p;
 }
 
-/** The id Chromium gave a page's tab, as the extension sees it. */
-export async function tabIdOf(s: Session, page: Page): Promise<number> {
+/**
+ * The id Chromium gave a page's tab, as the extension sees it: the tab whose content script reported
+ * this page to the worker (without the "tabs" permission, tabs.query() shows no URLs). Waits for
+ * that report, so the page must not be paused.
+ */
+export async function tabIdOf(s: Session, page: Page, timeout = 15_000): Promise<number> {
   const url = page.url();
-  const w = await worker(s);
-  return w.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
+  const end = Date.now() + timeout;
+  for (;;) {
+    const w = await worker(s);
+    const ids = await w.evaluate(async (u) => {
+      const all = await chrome.storage.session.get(null);
+      return Object.entries(all)
+        .filter(([k, v]) => k.startsWith('tab:') && (v as { url?: string }).url === u)
+        .map(([k]) => Number(k.slice(4)));
+    }, url);
     // Several tabs may show the same URL: the page most recently opened has the highest id.
-    const ids = tabs.filter((x) => x.url === u && x.id !== undefined).map((x) => x.id!);
-    if (!ids.length) throw new Error(`no tab for ${u}`);
-    return Math.max(...ids);
-  }, url);
+    if (ids.length) return Math.max(...ids);
+    if (Date.now() > end) throw new Error(`no tab reported ${url}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 declare const chrome: {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { session: { get(k: string | null): Promise<Record<string, unknown>> } };
 };

@@ -35,8 +35,11 @@ async function setup(wrap?: (db: DB) => DB, extra: Partial<BackgroundDeps> = {})
     openPanel: async () => 'sidePanel',
     ...extra,
   };
+  const opened: number[] = [];
+  const openPanel = deps.openPanel;
+  deps.openPanel = (tabId) => (opened.push(tabId), openPanel(tabId));
   const h = createHandlers(deps);
-  return { real, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
+  return { real, deps, opened, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
 }
 
 const note = {
@@ -138,6 +141,39 @@ describe('background handlers', () => {
         expect(r.data.facts.map((f) => f.text), `${type} ${lang}`).toEqual(['Founded in 1990.']);
       }
     }
+  });
+
+  it('refuses page reports and panel requests from a private window, and records nothing', async () => {
+    const { call, deps, opened } = await setup();
+    const privateTab = { ...content, tab: { ...content.tab, incognito: true } };
+    const report = await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, privateTab);
+    expect(report).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const open = await call({ type: 'panel.open', key: 'test.sample:acme', quote: 'a private sentence' }, privateTab);
+    expect(open).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(opened).toEqual([]);
+    expect(await deps.tabs.get(4)).toBeNull();
+    // The same requests from a normal window go through.
+    expect(await call({ type: 'panel.open', key: 'test.sample:acme', quote: 'a sentence' }, content)).toMatchObject({ ok: true });
+    expect(opened).toEqual([4]);
+    expect((await deps.tabs.get(4))?.quote).toBe('a sentence');
+  });
+
+  it('takes the page title from its report, and its address only from its own origin', async () => {
+    const { call } = await setup();
+    const state = async () => ((await call({ type: 'tab.state', tabId: 4 })) as { data: { url: string; host: string; title: string | null } }).data;
+    // The reporting frame loaded /a; the page has since moved to /b with pushState.
+    const noTab = { ...content, tab: { id: 4 } };
+    await call({ type: 'page.report', entities: [], reset: true, title: '  Acme’s new widget ', url: 'https://news.example/b' }, noTab);
+    expect(await state()).toMatchObject({ url: 'https://news.example/b', host: 'news.example', title: 'Acme’s new widget' });
+    // Another origin's address is not the page's to claim: the browser's word stands.
+    await call({ type: 'page.report', entities: [], reset: true, url: 'https://bank.example/statement' }, noTab);
+    expect(await state()).toMatchObject({ url: 'https://news.example/a', host: 'news.example', title: null });
+    // Without a claim, the frame's address from the browser, even without a tab URL ("tabs" permission).
+    await call({ type: 'page.report', entities: [], reset: false }, noTab);
+    expect((await state()).url).toBe('https://news.example/a');
+    // A title over the cap fails validation rather than being stored.
+    const long = await call({ type: 'page.report', entities: [], reset: false, title: 'x'.repeat(501) }, noTab);
+    expect(long).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
   it('pauses one site or every site', async () => {

@@ -14,19 +14,28 @@ describe('per-tab state', () => {
   it('sums frames, replaces a frame by its new snapshot, and resets on a new page', async () => {
     const tabs = createTabStateStore(area());
     await Promise.all([
-      tabs.report(1, 'https://a.example/', [{ key: 'p:x', count: 2 }], true, 0),
-      tabs.report(1, 'https://a.example/', [{ key: 'p:x', count: 1 }, { key: 'p:y', count: 4 }], false, 7),
+      tabs.report(1, { url: 'https://a.example/', entities: [{ key: 'p:x', count: 2 }], reset: true, frameId: 0 }),
+      tabs.report(1, { url: 'https://a.example/', entities: [{ key: 'p:x', count: 1 }, { key: 'p:y', count: 4 }], reset: false, frameId: 7 }),
     ]);
     expect((await tabs.get(1))?.counts).toEqual({ 'p:x': 3, 'p:y': 4 });
-    await tabs.report(1, 'https://a.example/', [{ key: 'p:x', count: 5 }], false, 0);
+    await tabs.report(1, { url: 'https://a.example/', entities: [{ key: 'p:x', count: 5 }], reset: false, frameId: 0 });
     expect((await tabs.get(1))?.counts).toEqual({ 'p:x': 6, 'p:y': 4 });
     await tabs.setFocus(1, 'p:y', 'a quote');
-    await tabs.report(1, 'https://b.example/', [], true, 0);
+    await tabs.report(1, { url: 'https://b.example/', entities: [], reset: true, frameId: 0 });
     const st = await tabs.get(1);
     expect(st?.counts).toEqual({});
     expect(st?.url).toBe('https://b.example/');
     await tabs.clear(1);
     expect(await tabs.get(1)).toBeNull();
+  });
+
+  it('keeps the top frame’s title, never a subframe’s, and forgets it with a new page', async () => {
+    const tabs = createTabStateStore(area());
+    await tabs.report(2, { url: 'https://a.example/story', title: 'The story', entities: [], reset: true, frameId: 0 });
+    await tabs.report(2, { url: 'https://ads.example/frame', title: 'An advert', entities: [], reset: true, frameId: 3 });
+    expect(await tabs.get(2)).toMatchObject({ url: 'https://a.example/story', title: 'The story' });
+    await tabs.report(2, { url: 'https://a.example/next', entities: [], reset: true, frameId: 0 });
+    expect(await tabs.get(2)).toMatchObject({ url: 'https://a.example/next', title: null });
   });
 });
 
@@ -34,8 +43,8 @@ describe('per-tab state with entity keys named like Object.prototype members', (
   it('counts them as numbers, per frame and summed', async () => {
     const keys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
     const tabs = createTabStateStore(area());
-    await tabs.report(1, 'https://a.example/', keys.map((key) => ({ key, count: 2 })), true, 0);
-    await tabs.report(1, 'https://a.example/', keys.map((key) => ({ key, count: 3 })), false, 5);
+    await tabs.report(1, { url: 'https://a.example/', entities: keys.map((key) => ({ key, count: 2 })), reset: true, frameId: 0 });
+    await tabs.report(1, { url: 'https://a.example/', entities: keys.map((key) => ({ key, count: 3 })), reset: false, frameId: 5 });
     const st = await tabs.get(1);
     for (const key of keys) {
       expect(Object.hasOwn(st!.counts, key), key).toBe(true);

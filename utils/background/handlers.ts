@@ -29,7 +29,7 @@ import {
 import { parseNotesJson } from '../export/json';
 import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
-import { MessageError, type Handlers } from '../messaging/server';
+import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from '../messaging/server';
 import type { PackPreview } from '../messaging/protocol';
 import { cleanPageUrl } from '../url/clean-page-url';
 import { toCard, toSheet, pickLang } from './views';
@@ -83,6 +83,35 @@ async function storage<T>(work: () => Promise<T>): Promise<T> {
 
 /** Shortest interval between two side-panel openings for one tab (a person does not click faster). */
 export const PANEL_OPEN_INTERVAL_MS = 1000;
+/**
+ * The manifest keeps the extension out of private windows; should a browser run it there anyway
+ * (a policy, a future default), nothing seen in one may reach the profile's record of reading.
+ */
+function refusePrivate(ctx: HandlerContext, type: string) {
+  if (ctx.sender.tab?.incognito) throw new MessageError('forbidden', `${type} is not accepted from a private window`);
+}
+
+function originOf(url: string): string | null {
+  try {
+    const o = new URL(url).origin;
+    return o === 'null' ? null : o;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The reporting page's address. The browser's `sender.url` (which needs no "tabs" permission) is the
+ * frame's address when its document loaded, so a single-page app's later routes would be missed:
+ * the page's own `location.href` is kept instead when it has the same origin, which is no more than
+ * the page could claim with `history.pushState` anyway.
+ */
+function pageUrl(sender: SenderInfo, claimed: string | undefined): string | null {
+  const known = sender.url ?? sender.tab?.url ?? null;
+  if (!known || !claimed) return known;
+  const origin = originOf(known);
+  return origin && originOf(claimed) === origin ? claimed : known;
+}
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const lastPanelOpen = new Map<number, number>();
@@ -119,11 +148,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ...card, sources: (await getSources(await openDb(), rec.packId, ids)).map((s) => ({ ...s })) };
     },
 
-    async 'page.report'({ entities, reset }, ctx) {
+    async 'page.report'({ entities, reset, title, url }, ctx) {
       if (ctx.tabId === undefined) throw new MessageError('forbidden', 'page.report must come from a tab');
-      const url = ctx.sender.tab?.url ?? ctx.sender.url;
+      refusePrivate(ctx, 'page.report');
+      const frameId = ctx.sender.frameId ?? 0;
       // The tab's URL is offered to new notes and counts them: it is stored already cleaned.
-      await deps.tabs.report(ctx.tabId, url ? cleanPageUrl(url) : null, entities, reset, ctx.sender.frameId ?? 0);
+      const address = pageUrl(ctx.sender, url);
+      await deps.tabs.report(ctx.tabId, { frameId, reset, entities, url: address ? cleanPageUrl(address) : null, title: title?.trim() || null });
       return {};
     },
 
@@ -135,6 +166,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'panel.open'({ key, quote }, ctx) {
       const tabId = ctx.tabId;
       if (tabId === undefined) throw new MessageError('forbidden', 'panel.open must come from a tab');
+      refusePrivate(ctx, 'panel.open');
       // A page that forges clicks (or a compromised renderer) must not open a tab a second, as the
       // Firefox fallback would: one opening per tab per interval.
       const now = (deps.now ?? Date.now)();
@@ -185,6 +217,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return {
         url: state?.url ?? null,
         host,
+        title: state?.title ?? null,
         entities,
         focus: state?.focus ?? null,
         quote: state?.quote ?? null,

@@ -4,6 +4,8 @@
  */
 export interface TabState {
   url: string | null;
+  /** The top frame's title, as its content script last reported it. */
+  title?: string | null;
   /** Entity key → mentions, summed over the tab's frames. */
   counts: Record<string, number>;
   /** Per frame, so a frame's rescan replaces only its own counts. */
@@ -14,6 +16,16 @@ export interface TabState {
   quote?: string | null;
 }
 
+/** One frame's full snapshot: it replaces that frame's previous one. */
+export interface FrameReport {
+  frameId: number;
+  /** A new page in this frame: for the top frame, every frame's counts start over. */
+  reset: boolean;
+  entities: { key: string; count: number }[];
+  url: string | null;
+  title?: string | null;
+}
+
 export interface KeyValueArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
@@ -22,7 +34,7 @@ export interface KeyValueArea {
 
 export interface TabStateStore {
   get(tabId: number): Promise<TabState | null>;
-  report(tabId: number, url: string | null, entities: { key: string; count: number }[], reset: boolean, frameId: number): Promise<void>;
+  report(tabId: number, r: FrameReport): Promise<void>;
   setFocus(tabId: number, key: string, quote?: string | null): Promise<void>;
   clear(tabId: number): Promise<void>;
 }
@@ -41,12 +53,15 @@ export function createTabStateStore(area: KeyValueArea): TabStateStore {
 
   return {
     get,
-    report: (tabId, url, entities, reset, frameId) =>
+    report: (tabId, { frameId, reset, entities, url, title = null }) =>
       serial(tabId, async () => {
         const prev = await get(tabId);
         const mainReset = reset && frameId === 0;
-        const state: TabState = prev && !mainReset ? prev : { url, counts: {}, frames: {}, focus: prev?.focus ?? null };
-        if (frameId === 0) state.url = url;
+        const state: TabState = prev && !mainReset ? prev : { url, title, counts: {}, frames: {}, focus: prev?.focus ?? null };
+        if (frameId === 0) {
+          state.url = url;
+          state.title = title;
+        }
         // Each report is the frame's full snapshot, so it replaces that frame's previous counts.
         // Keys come from the page's content script: summed in a Map and written back with
         // fromEntries, so "constructor" or "__proto__" are plain own keys, never inherited members.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate } from '../schema/pack';
 import { Note, NOTE_LIMITS } from '../schema/note';
-import { MAX_LOOKUP_HASHES } from './limits';
+import { MAX_LOOKUP_HASHES, PAGE_LIMITS } from './limits';
 
 export { MAX_LOOKUP_HASHES };
 
@@ -112,10 +112,18 @@ export const protocol = {
   ),
   /** Public card for one entity (no notes: the page can read the card). */
   'entity.card': def('content', z.strictObject({ key: Key, lang: Lang }), CardView),
-  /** Ids and counts of entities found on the sender's page; never page text. */
+  /**
+   * Ids and counts of entities found on the sender's page; never page text beyond its title (for
+   * the notes written on it) and its address (kept only when it has the sender frame's origin).
+   */
   'page.report': def(
     'content',
-    z.strictObject({ entities: z.array(z.strictObject({ key: Key, count: z.number().int().min(0) })).max(5_000), reset: z.boolean() }),
+    z.strictObject({
+      entities: z.array(z.strictObject({ key: Key, count: z.number().int().min(0) })).max(5_000),
+      reset: z.boolean(),
+      title: z.string().max(PAGE_LIMITS.title).optional(),
+      url: z.string().max(PAGE_LIMITS.url).optional(),
+    }),
     Ok,
   ),
   /** Whether the extension is paused for the sender's site. */
@@ -130,7 +138,7 @@ export const protocol = {
   'tab.state': def(
     'page',
     z.strictObject({ tabId: TabId, lang: Lang }),
-    z.object({ url: z.string().nullable(), host: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), quote: z.string().nullable(), paused: z.boolean(), pausedAll: z.boolean(), notesOnPage: z.number() }),
+    z.object({ url: z.string().nullable(), host: z.string().nullable(), title: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), quote: z.string().nullable(), paused: z.boolean(), pausedAll: z.boolean(), notesOnPage: z.number() }),
   ),
   /** From the popup: show this entity in the side panel of that tab (the popup opens the panel itself). */
   'panel.focus': def('page', z.strictObject({ tabId: TabId, key: Key }), Ok),

@@ -14,7 +14,7 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
 }
 

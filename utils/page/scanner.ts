@@ -137,11 +137,14 @@ export class Scanner {
   private queue: Promise<unknown> = Promise.resolve();
 
   /**
-   * Scan `root`'s subtree, replacing mentions previously found inside it. Scans run one at a time:
-   * a route change's full rescan and a mutation batch never interleave their registrations.
+   * Scan the subtrees of `roots`, replacing mentions previously found inside them. Scans run one at
+   * a time: a route change's full rescan and a mutation batch never interleave their registrations.
+   * A batch's roots go through one scan, so their new words cost one round trip to the background,
+   * not one each: a page adding a thousand paragraphs at once would otherwise wait on a thousand.
    */
-  scan(root: Element): Promise<ScanStats> {
-    const run = this.queue.then(() => this.scanNow(root));
+  scan(roots: Element | Element[]): Promise<ScanStats> {
+    const list = Array.isArray(roots) ? roots : [roots];
+    const run = this.queue.then(() => this.scanNow(list));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -150,33 +153,37 @@ export class Scanner {
   rescanAll(root: Element): Promise<ScanStats> {
     const run = this.queue.then(() => {
       this.reset();
-      return this.scanNow(root);
+      return this.scanNow([root]);
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async scanNow(root: Element): Promise<ScanStats> {
+  private async scanNow(roots: Element[]): Promise<ScanStats> {
     const stats: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, visibilityMs: 0, chars: 0, blocks: 0, mentions: 0 };
     const { signal } = this.deps;
-    const removed = this.removeWithin(root);
+    const removed = this.removeWithin(roots);
 
+    let blocks: Block[] = [];
+    for (const root of roots) {
       const walker = new TextWalker(root, { exclude: this.deps.exclude });
-    await runSliced((b) => {
-      const s = performance.now();
-      const done = walker.step(b);
-      stats.walkMs += performance.now() - s;
-      return done;
-    }, signal);
-    stats.chars = walker.chars;
-    stats.blocks = walker.blocks.length;
+      await runSliced((b) => {
+        const s = performance.now();
+        const done = walker.step(b);
+        stats.walkMs += performance.now() - s;
+        return done;
+      }, signal);
+      stats.chars += walker.chars;
+      if (!blocks.length) blocks = walker.blocks;
+      else for (const b of walker.blocks) blocks.push(b);
+    }
+    stats.blocks = blocks.length;
 
     // Tokenize every block; collect first-token hashes we have not asked about yet.
     const items: Tokenized[] = [];
     const fresh = new Set<number>();
     const store = new TokenStore();
     let bi = 0;
-    const blocks = walker.blocks;
     await runSliced((budget) => {
       const s = performance.now();
       const deadline = s + budget;
@@ -305,14 +312,20 @@ export class Scanner {
     }
   }
 
-  /** Drop mentions inside `root` (it is about to be rescanned). Returns how many were dropped. */
-  private removeWithin(root: Element): number {
-    const gone = [...this.registry.all].filter((m) => m.block === root || root.contains(m.block));
+  /** Drop mentions inside `roots` (they are about to be rescanned). Returns how many were dropped. */
+  private removeWithin(roots: Element[]): number {
+    const set = new Set(roots);
+    // One walk up per mention, whatever the number of roots (a storm brings hundreds).
+    const inside = (el: Element) => {
+      for (let e: Element | null = el; e; e = e.parentElement) if (set.has(e)) return true;
+      return false;
+    };
+    const gone = [...this.registry.all].filter((m) => inside(m.block));
     for (const m of gone) {
       this.registry.takeBlock(m.block);
     }
     for (const m of gone) this.forget(m);
-    this.pendingWeak = this.pendingWeak.filter((p) => !(p.block.element === root || root.contains(p.block.element)));
+    this.pendingWeak = this.pendingWeak.filter((p) => !inside(p.block.element));
     return gone.length;
   }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { HttpUrl, text } from './pack';
 import { stripInvisible } from './invisible';
+import { PAGE_LIMITS } from '../messaging/limits';
 
-export const NOTE_LIMITS = { text: 20_000, quote: 2_000, title: 500 } as const;
+export const NOTE_LIMITS = { text: 20_000, quote: 2_000, title: PAGE_LIMITS.title } as const;
 
 /** Copied from a web page, which may hide bidi or zero-width controls in it: those are dropped, not refused. */
 const pageText = (max: number) => z.string().transform(stripInvisible).pipe(z.string().max(max));
