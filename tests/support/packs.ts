@@ -40,3 +40,13 @@ export function samplePack(overrides: Partial<PackInput> = {}): PackInput {
 }
 
 export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+
+/** A small valid note on the sample pack's entity. */
+export const sampleNote = {
+  id: '0a1b2c3d-0000-4000-8000-000000000001',
+  entityKey: 'test.sample:acme',
+  entityName: 'Acme Widgets',
+  text: 'a note',
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+};

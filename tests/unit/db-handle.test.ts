@@ -4,17 +4,10 @@ import { openDB } from 'idb';
 import { DB_VERSION, openBackstoryDB, type OpenHooks } from '@/utils/store/db';
 import { seedBundledPacks, type SeedReport } from '@/utils/store/seed';
 import { listNotes, putNote } from '@/utils/store/notes';
-import { samplePack } from '../support/packs';
+import { samplePack, sampleNote } from '../support/packs';
 
 let n = 0;
-const note = {
-  id: '0a1b2c3d-0000-4000-8000-000000000001',
-  entityKey: 'test.sample:acme',
-  entityName: 'Acme Widgets',
-  text: 'a note',
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-};
+const note = sampleNote;
 
 /** A real database behind an opener and a seeder that fail on the given calls (counted from 0). */
 function setup(opts: { failOpen?: number[]; failSeed?: number[] } = {}) {

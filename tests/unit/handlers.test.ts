@@ -7,7 +7,7 @@ import { dispatch } from '@/utils/messaging/server';
 import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/store/db';
 import { seedBundledPacks } from '@/utils/store/seed';
 import { tokenize } from '@/utils/match/tokenize';
-import { samplePack } from '../support/packs';
+import { samplePack, sampleNote } from '../support/packs';
 
 const env = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' };
 const page = { id: 'ext', origin: 'chrome-extension://ext', url: 'chrome-extension://ext/sidepanel.html' };
@@ -42,14 +42,7 @@ async function setup(wrap?: (db: DB) => DB, extra: Partial<BackgroundDeps> = {})
   return { real, deps, opened, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
 }
 
-const note = {
-  id: '0a1b2c3d-0000-4000-8000-000000000001',
-  entityKey: 'test.sample:acme',
-  entityName: 'Acme Widgets',
-  text: 'a note',
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-};
+const note = sampleNote;
 
 describe('background handlers', () => {
   it('answers a card in the reader’s language, and a page its counts', async () => {

@@ -1,16 +1,10 @@
+import { sampleNote } from '../support/packs';
 import { describe, expect, it } from 'vitest';
 import { Note } from '@/utils/schema/note';
 import { parseNotesJson, notesToJson } from '@/utils/export/json';
 import { INVISIBLE_CODE_POINTS } from '../support/invisible';
 
-const base = {
-  id: '0a1b2c3d-0000-4000-8000-000000000001',
-  entityKey: 'test.sample:acme',
-  entityName: 'Acme Widgets',
-  text: 'a note',
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-};
+const base = sampleNote;
 
 describe('a note’s quote and page title (text from web pages)', () => {
   it('lose every listed invisible or bidi-control code point, one by one', () => {
