@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { cleanPageUrl } from '../../utils/url/clean-page-url';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -379,7 +380,8 @@ export async function openExtensionPage(s: Session, page: 'popup' | 'sidepanel',
  * that report, so the page must not be paused.
  */
 export async function tabIdOf(s: Session, page: Page, timeout = 15_000): Promise<number> {
-  const url = page.url();
+  // The worker keeps page addresses cleaned of secret-bearing parts: compare in that form.
+  const url = cleanPageUrl(page.url());
   const end = Date.now() + timeout;
   for (;;) {
     const w = await worker(s);

@@ -29,8 +29,9 @@ let opened = 0;
 async function open(path: string): Promise<Page> {
   const page = await s.context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-  // A unique URL per tab, so the extension's tab for this page is unambiguous.
-  await page.goto(`${srv.origin}${path}${path.includes('?') ? '&' : '?'}tab=${++opened}`);
+  // A unique URL per tab, so the extension's tab for this page is unambiguous; `id` is a parameter
+  // the worker keeps (utils/url/clean-page-url.ts).
+  await page.goto(`${srv.origin}${path}${path.includes('?') ? '&' : '?'}id=${++opened}`);
   return page;
 }
 
@@ -418,14 +419,14 @@ describe('a page that keeps changing', () => {
     // A single-page-app navigation starts a new page for the popup's counts.
     const tabIdBefore = await tabIdOf(s, page);
     await page.evaluate(() => {
-      history.pushState({}, '', '/dynamic.html?route=2');
+      history.pushState({}, '', '/dynamic.html?p=2');
       document.querySelector('main')!.innerHTML = '<p>New route about NSO Group.</p>';
     });
     await expect
       .poll(async () => Object.keys((await tabState(s, tabIdBefore))?.counts ?? {}), { timeout: 8000 })
       .toEqual(['backstory.surveillance-tech:nso-group']);
     // The new route's address, which the browser's sender.url (the document's first) does not show.
-    expect((await tabState(s, tabIdBefore))?.url).toBe(`${srv.origin}/dynamic.html?route=2`);
+    expect((await tabState(s, tabIdBefore))?.url).toBe(`${srv.origin}/dynamic.html?p=2`);
     await page.goBack();
     await page.goto(srv.origin + '/dynamic.html');
     await page.waitForTimeout(300);

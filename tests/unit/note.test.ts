@@ -1,6 +1,6 @@
-import { sampleNote } from '../support/packs';
 import { describe, expect, it } from 'vitest';
 import { Note } from '@/utils/schema/note';
+import { sampleNote } from '../support/packs';
 import { parseNotesJson, notesToJson } from '@/utils/export/json';
 import { INVISIBLE_CODE_POINTS } from '../support/invisible';
 
