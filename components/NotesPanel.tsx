@@ -26,7 +26,7 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
   const refresh = () =>
     send('notes.list', { entityKey }).then(
       (r) => setNotes(r.notes),
-      (e) => setStatus({ kind: 'error', text: String(e.message ?? e) }),
+      (e) => setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
     );
   useEffect(() => {
     setDraft(sessionStorage.getItem(draftKey(entityKey)) ?? '');

@@ -30,7 +30,13 @@ export function PackImport({ onImported }: { onImported: () => void }) {
       setErrors([{ path: '(file)', message: `the file is ${(file.size / 1048576).toFixed(1)} MB; packs are limited to ${MAX_PACK_TEXT / 1048576} MB` }]);
       return;
     }
-    const body = await file.text();
+    let body: string;
+    try {
+      body = await file.text();
+    } catch (e) {
+      setErrors([{ path: '(file)', message: (e as Error).message }]);
+      return;
+    }
     const r = await send('pack.preview', { text: body }).catch((e: Error) => ({ ok: false, errors: [{ path: '(file)', message: e.message }], preview: undefined }));
     if (r.ok && r.preview) {
       setPreview(r.preview);

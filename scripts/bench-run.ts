@@ -104,7 +104,7 @@ async function measurePage(s: Session, page: Page, origin: string, name: string,
   await page.goto(`${origin}/corpus/${name}`, { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
   const st = (await scanStats(s, tabId)) as any;
-  const floor = (await page.evaluate(FLOOR)) as { chars: number; cold: number; warm: number };
+  const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
   const timing = await page.evaluate(
     ([from, to]) => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -148,7 +148,7 @@ async function heapDelta(on: Session, off: Session, origin: string, names: strin
     const cdp = await s.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const { metrics } = await cdp.send('Performance.getMetrics');
     await cdp.detach();
     await page.close();
     return metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
@@ -263,7 +263,9 @@ for (const tier of TIERS) {
       new PerformanceObserver((l) => {
         for (const e of l.getEntries()) (window as any).__longtasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
-    } catch {}
+    } catch {
+      // No long-task timing in this browser: the bench reports none.
+    }
   });
   // Warm the worker's dictionary once, as any browsing session would.
   await page.goto(`${srv.origin}/pages/clearview-en.html`);

@@ -215,7 +215,7 @@ export async function mentionPoint(page: Page, text: string, nth = 0): Promise<{
       const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
       const ranges = h ? [...h].filter((r) => r.toString().replace(/\s+/g, ' ') === t) : [];
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      const r = ranges[n as number];
+      const r = ranges[n];
       if (!r) return null;
       r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = r.getClientRects()[0];
@@ -363,7 +363,7 @@ type TabRecord = { url: string | null; title?: string | null; counts: Record<str
 export async function tabState(s: Session, tabId: number): Promise<TabRecord | null> {
   const w = await worker(s);
   const key = `tab:${tabId}`;
-  const st = await w.evaluate((k) => (chrome as unknown as { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } }).storage.session.get(k), key);
+  const st = await w.evaluate((k) => chrome.storage.session.get(k), key);
   return (st[key] as TabRecord) ?? null;
 }
 

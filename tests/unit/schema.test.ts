@@ -37,7 +37,7 @@ describe('pack schema', () => {
     p.entities.push(clone(p.entities[0]));
     expect(errorsOf(p).some((e) => e.startsWith('entities[1].id: duplicate entity id'))).toBe(true);
     const q = clone(samplePack());
-    delete (q.entities[0].summary as Record<string, string>).fr;
+    delete q.entities[0].summary.fr;
     expect(errorsOf(q)).toContain('entities[0].summary: missing the "fr" summary (the pack declares en, fr)');
     const r = clone(samplePack());
     r.entities[0].facts[0].date = '2021-02-30';

@@ -166,8 +166,8 @@ export class VisibilityJudge {
   rendered(range: Range): boolean {
     const parent = range.startContainer.parentElement;
     if (!parent) return false;
-    const check = (parent as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-    if (check && !check.call(parent, { visibilityProperty: true, opacityProperty: true })) return false;
+    const el = parent as Element & { checkVisibility?: (o?: object) => boolean };
+    if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
     const chain = this.chain(parent);
     if (chain.hidden) return false;
     const cs = this.doc.defaultView!.getComputedStyle(parent);
