@@ -100,7 +100,11 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
           {t2('addNote', lang)}
         </button>
       </p>
-      {status && <p class={status.kind === 'error' ? 'error' : 'muted small'} role="status">{status.text}</p>}
+      {status && (
+        <p class={status.kind === 'error' ? 'error' : 'muted small'} role="status">
+          {status.text}
+        </p>
+      )}
       {notes.length === 0 ? (
         <p class="muted small">{t2('noNotes', lang)}</p>
       ) : (

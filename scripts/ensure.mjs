@@ -54,7 +54,6 @@ export function build(browser = 'chrome') {
   if (run('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] }) !== 0) throw new Error(`wxt build (${browser}) failed`);
 }
 
-
 /** Install what is missing, build the Chrome extension, then run a TypeScript script with tsx. */
 export function prepareAndRun(script, args) {
   try {

@@ -48,7 +48,10 @@ function App() {
     const opening = openPanelFromPage(tabId);
     void send('panel.focus', { tabId, key })
       .then(() => opening)
-      .then(() => window.close(), (e) => setError((e as Error).message));
+      .then(
+        () => window.close(),
+        (e) => setError((e as Error).message),
+      );
   };
 
   const total = state?.entities.reduce((n, e) => n + e.count, 0) ?? 0;

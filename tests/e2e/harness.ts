@@ -66,7 +66,10 @@ export async function startServer(extra: Record<string, string> = {}, opts: Serv
     }
     let html = fs.readFileSync(file, 'utf8');
     // Connection hints and iframes make Chromium open connections that CSP does not govern.
-    if (opts.staticCorpus) html = html.replace(/<link\b[^>]*\brel=["']?(?:preconnect|dns-prefetch|prefetch|preload|prerender|modulepreload)\b[^>]*>/gi, '').replace(/(<iframe\b[^>]*?)\ssrc=/gi, '$1 data-src=');
+    if (opts.staticCorpus)
+      html = html
+        .replace(/<link\b[^>]*\brel=["']?(?:preconnect|dns-prefetch|prefetch|preload|prerender|modulepreload)\b[^>]*>/gi, '')
+        .replace(/(<iframe\b[^>]*?)\ssrc=/gi, '$1 data-src=');
     if (planted) {
       const m = /<body[^>]*>/i.exec(html);
       html = m ? html.slice(0, m.index + m[0].length) + planted + html.slice(m.index + m[0].length) : planted + html;
@@ -280,7 +283,14 @@ export async function readCard(page: Page): Promise<CardNode | null> {
         const i = attrs.indexOf('href');
         return { text: textOf(a).trim(), href: i >= 0 ? attrs[i + 1] : '' };
       });
-      return { text: textOf(shadow).replace(/\n\s*\n+/g, '\n').trim(), buttons, links, host: host.localName };
+      return {
+        text: textOf(shadow)
+          .replace(/\n\s*\n+/g, '\n')
+          .trim(),
+        buttons,
+        links,
+        host: host.localName,
+      };
     }
     return null;
   } finally {
@@ -348,7 +358,10 @@ export async function scanStats(s: Session, tabId: number, timeout = 15_000): Pr
   for (;;) {
     const w = await worker(s);
     const r = await w
-      .evaluate((id) => (chrome as unknown as { tabs: { sendMessage(id: number, m: object): Promise<unknown> } }).tabs.sendMessage(id, { type: 'scan.stats' }), tabId)
+      .evaluate(
+        (id) => (chrome as unknown as { tabs: { sendMessage(id: number, m: object): Promise<unknown> } }).tabs.sendMessage(id, { type: 'scan.stats' }),
+        tabId,
+      )
       .catch(() => null);
     const stats = r as (Record<string, number> & { counts: Record<string, number> }) | null;
     if (stats && stats.firstScanMs > 0) return stats;

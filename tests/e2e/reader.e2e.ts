@@ -280,7 +280,8 @@ describe('popup, notes and export', () => {
     options.once('dialog', (d) => void d.accept());
     await options.getByRole('button', { name: 'Delete all my data' }).click();
     await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/All your data was deleted/);
-    const count = () => options.evaluate(async () => ((await (globalThis as any).chrome.runtime.sendMessage({ type: 'notes.list' })).data.notes as unknown[]).length);
+    const count = () =>
+      options.evaluate(async () => ((await (globalThis as any).chrome.runtime.sendMessage({ type: 'notes.list' })).data.notes as unknown[]).length);
     expect(await count()).toBe(0);
     // The bundled pack is back.
     expect(await options.locator('.packs').textContent()).toMatch(/Surveillance technology/);
@@ -363,9 +364,7 @@ describe('a page that keeps changing', () => {
         document.querySelector('main')!.append(p);
       }
     });
-    await expect
-      .poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 15_000 })
-      .toBe(1000);
+    await expect.poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 15_000 }).toBe(1000);
     // Words, then the pairs that start with a name's first word: two round trips at most.
     const lookups = await w.evaluate((id) => (globalThis as unknown as { __lookups: Record<number, number> }).__lookups[id], tabId);
     expect(lookups).toBeGreaterThan(0);
@@ -441,9 +440,7 @@ describe('a page that keeps changing', () => {
     // The popup still counts every mention beyond the per-entity highlight cap. The ceiling is for
     // a loaded machine (CI runs several browsers on two cores); the report usually lands within a second.
     const tabId = await tabIdOf(s, page);
-    await expect
-      .poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 15_000 })
-      .toBe(1000);
+    await expect.poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 15_000 }).toBe(1000);
   });
 });
 

@@ -55,7 +55,10 @@ function clipPathBox(value: string, box: DOMRect): Clip | 'none' | null {
   if (value === 'none' || !value) return null;
   const inset = /^inset\(([^)]*)\)/.exec(value);
   if (inset) {
-    const parts = inset[1].split(/\s+round\s+/)[0].trim().split(/\s+/);
+    const parts = inset[1]
+      .split(/\s+round\s+/)[0]
+      .trim()
+      .split(/\s+/);
     const [t, r = t, b = t, l = r] = parts;
     const len = (v: string, size: number) => (v.endsWith('%') ? (parseFloat(v) / 100) * size : px(v));
     return {
