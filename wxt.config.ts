@@ -14,11 +14,7 @@ export default defineConfig({
     description: 'Quietly highlights known companies and people on the page and shows their documented, sourced backstory.',
     // No "tabs": it warns of reading browsing history at install. The worker learns a page's address
     // from the message sender and its title from the content script; tab ids need no permission.
-    permissions: [
-      'storage',
-      'unlimitedStorage',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
-    ],
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The store is a profile-wide record of reading and notes: private windows must not write to it.
     // "split" would give private windows a profile without the reader's packs; "spanning" would need
     // every write path to check where it came from. The worker also refuses such senders (handlers.ts).

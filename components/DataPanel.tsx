@@ -55,7 +55,11 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
     if (file.size > MAX_PACK_TEXT) return setStatus({ kind: 'error', text: 'The file is too large to be a Backstory notes export.' });
     try {
       const r = await send('notes.import', { text: await file.text() });
-      setStatus(r.ok ? { kind: 'ok', text: `Restored ${r.imported} note${r.imported === 1 ? '' : 's'}.` } : { kind: 'error', text: `Not restored: ${r.error}. Nothing was changed.` });
+      setStatus(
+        r.ok
+          ? { kind: 'ok', text: `Restored ${r.imported} note${r.imported === 1 ? '' : 's'}.` }
+          : { kind: 'error', text: `Not restored: ${r.error}. Nothing was changed.` },
+      );
       changed();
     } catch (e) {
       setStatus({ kind: 'error', text: (e as Error).message });
@@ -78,7 +82,8 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
       <h2>Your data</h2>
       <p>
         <label>
-          Restore notes from a JSON export: <input type="file" accept=".json,application/json" aria-label="Notes backup" onChange={(e) => restore((e.target as HTMLInputElement).files?.[0])} />
+          Restore notes from a JSON export:{' '}
+          <input type="file" accept=".json,application/json" aria-label="Notes backup" onChange={(e) => restore((e.target as HTMLInputElement).files?.[0])} />
         </label>
       </p>
       {unreadable.length > 0 && (

@@ -34,11 +34,21 @@ export function ExportMenu({ lang }: { lang: string }) {
     <div class="export">
       <h2>{t2('exportNotes', lang)}</h2>
       <div class="tabs">
-        <button type="button" onClick={() => run('md')}>Markdown</button>
-        <button type="button" onClick={() => run('json')}>JSON</button>
-        <button type="button" onClick={() => run('csv')}>CSV</button>
+        <button type="button" onClick={() => run('md')}>
+          Markdown
+        </button>
+        <button type="button" onClick={() => run('json')}>
+          JSON
+        </button>
+        <button type="button" onClick={() => run('csv')}>
+          CSV
+        </button>
       </div>
-      {status && <p class="small muted" role="status">{status}</p>}
+      {status && (
+        <p class="small muted" role="status">
+          {status}
+        </p>
+      )}
     </div>
   );
 }

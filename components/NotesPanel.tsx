@@ -26,7 +26,7 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
   const refresh = () =>
     send('notes.list', { entityKey }).then(
       (r) => setNotes(r.notes),
-      (e) => setStatus({ kind: 'error', text: String(e.message ?? e) }),
+      (e) => setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
     );
   useEffect(() => {
     setDraft(sessionStorage.getItem(draftKey(entityKey)) ?? '');
@@ -100,7 +100,11 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
           {t2('addNote', lang)}
         </button>
       </p>
-      {status && <p class={status.kind === 'error' ? 'error' : 'muted small'} role="status">{status.text}</p>}
+      {status && (
+        <p class={status.kind === 'error' ? 'error' : 'muted small'} role="status">
+          {status.text}
+        </p>
+      )}
       {notes.length === 0 ? (
         <p class="muted small">{t2('noNotes', lang)}</p>
       ) : (

@@ -30,8 +30,18 @@ export function PackImport({ onImported }: { onImported: () => void }) {
       setErrors([{ path: '(file)', message: `the file is ${(file.size / 1048576).toFixed(1)} MB; packs are limited to ${MAX_PACK_TEXT / 1048576} MB` }]);
       return;
     }
-    const body = await file.text();
-    const r = await send('pack.preview', { text: body }).catch((e: Error) => ({ ok: false, errors: [{ path: '(file)', message: e.message }], preview: undefined }));
+    let body: string;
+    try {
+      body = await file.text();
+    } catch (e) {
+      setErrors([{ path: '(file)', message: (e as Error).message }]);
+      return;
+    }
+    const r = await send('pack.preview', { text: body }).catch((e: Error) => ({
+      ok: false,
+      errors: [{ path: '(file)', message: e.message }],
+      preview: undefined,
+    }));
     if (r.ok && r.preview) {
       setPreview(r.preview);
       setText(body);
@@ -72,9 +82,8 @@ export function PackImport({ onImported }: { onImported: () => void }) {
             </p>
           )}
           <label>
-            <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet((e.target as HTMLInputElement).checked)} /> Discreet: never
-            highlight this pack’s names in web pages. They are listed in the popup and side panel only, so no page can find out which names the
-            pack holds.
+            <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet((e.target as HTMLInputElement).checked)} /> Discreet: never highlight this
+            pack’s names in web pages. They are listed in the popup and side panel only, so no page can find out which names the pack holds.
           </label>
           <button class="primary" type="button" onClick={confirm}>
             Import
@@ -95,7 +104,11 @@ export function PackImport({ onImported }: { onImported: () => void }) {
           </ul>
         </div>
       )}
-      {result && <p class="ok" role="status">{result}</p>}
+      {result && (
+        <p class="ok" role="status">
+          {result}
+        </p>
+      )}
     </section>
   );
 }

@@ -33,7 +33,10 @@ const STRINGS = {
   close: { en: 'Close', fr: 'Fermer' },
   via: { en: 'via', fr: 'via' },
   loading: { en: 'Loading…', fr: 'Chargement…' },
-  unavailable: { en: 'Backstory could not load this card. Reload the page to try again.', fr: 'Backstory n’a pas pu charger cette fiche. Rechargez la page pour réessayer.' },
+  unavailable: {
+    en: 'Backstory could not load this card. Reload the page to try again.',
+    fr: 'Backstory n’a pas pu charger cette fiche. Rechargez la page pour réessayer.',
+  },
 } as const;
 
 export function t<K extends keyof typeof STRINGS>(key: K, lang: string): (typeof STRINGS)[K]['en'] {

@@ -33,7 +33,8 @@ export default defineBackground(() => {
   const env = { extensionId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
 
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unknown) => void) => {
-    dispatch(handlers, msg, sender, env).then(sendResponse);
+    // dispatch always resolves, to a reply or to an error envelope.
+    void dispatch(handlers, msg, sender, env).then(sendResponse);
     return true;
   });
 

@@ -32,7 +32,10 @@ export function svgChart(rows: ChartRow[]): string {
     svg += `<line x1="${pad}" x2="${W - pad}" y1="${y(g)}" y2="${y(g)}" stroke="${g === 1 ? '#999' : '#ddd'}" stroke-dasharray="4 3"/><text x="10" y="${y(g) + 4}">${g}×</text>`;
   let legend = 0;
   tiers.forEach((t, ti) => {
-    for (const [floor, dash] of [['ratioCold', ''], ['ratio', '5 3']] as const) {
+    for (const [floor, dash] of [
+      ['ratioCold', ''],
+      ['ratio', '5 3'],
+    ] as const) {
       const pts = names
         .map((n, i) => {
           const r = rows.find((q) => q.page === n && q.tier === t);
@@ -47,7 +50,6 @@ export function svgChart(rows: ChartRow[]): string {
   });
   return svg + '</svg>\n';
 }
-
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, 'bench-chart.ts')) {
   const out = path.resolve(import.meta.dirname, '../out/bench');

@@ -1,8 +1,71 @@
 /** Deterministic, plausible names for benchmark packs: companies and people in several languages. */
-const FIRST = ['Anna', 'Lukas', 'Chloé', 'Mateo', 'Sofía', 'Jürgen', 'Amélie', 'Oskar', 'Inès', 'Björn', 'Marta', 'João', 'Élodie', 'Kenji', 'Priya', 'Omar', 'Zoé', 'Henrik', 'Lucía', 'Dmitri'];
-const LAST = ['Müller', 'Lefèvre', 'García', 'Nakamura', 'Okafor', 'Schröder', 'Dubois', 'Rossi', 'Kowalski', 'Haddad', 'Lindqvist', 'Moreau', 'Fernández', 'Novák', 'Brennan', 'Castellanos', 'Øvergaard', 'Wójcik', 'Laurent', 'Ibáñez'];
+const FIRST = [
+  'Anna',
+  'Lukas',
+  'Chloé',
+  'Mateo',
+  'Sofía',
+  'Jürgen',
+  'Amélie',
+  'Oskar',
+  'Inès',
+  'Björn',
+  'Marta',
+  'João',
+  'Élodie',
+  'Kenji',
+  'Priya',
+  'Omar',
+  'Zoé',
+  'Henrik',
+  'Lucía',
+  'Dmitri',
+];
+const LAST = [
+  'Müller',
+  'Lefèvre',
+  'García',
+  'Nakamura',
+  'Okafor',
+  'Schröder',
+  'Dubois',
+  'Rossi',
+  'Kowalski',
+  'Haddad',
+  'Lindqvist',
+  'Moreau',
+  'Fernández',
+  'Novák',
+  'Brennan',
+  'Castellanos',
+  'Øvergaard',
+  'Wójcik',
+  'Laurent',
+  'Ibáñez',
+];
 const A = ['Nor', 'Vel', 'Cal', 'Ar', 'Bel', 'Tri', 'Zen', 'Quo', 'Lum', 'Ver', 'Sol', 'Mar', 'Kor', 'Pra', 'Del', 'Ori', 'Sta', 'Hal', 'Fen', 'Gri'];
-const B = ['tex', 'ora', 'vian', 'dex', 'mira', 'lis', 'gon', 'tria', 'vox', 'nia', 'quent', 'bel', 'sys', 'tica', 'mont', 'rix', 'lor', 'vance', 'dyne', 'ström'];
+const B = [
+  'tex',
+  'ora',
+  'vian',
+  'dex',
+  'mira',
+  'lis',
+  'gon',
+  'tria',
+  'vox',
+  'nia',
+  'quent',
+  'bel',
+  'sys',
+  'tica',
+  'mont',
+  'rix',
+  'lor',
+  'vance',
+  'dyne',
+  'ström',
+];
 const SUFFIX = ['Holdings', 'Labs', 'GmbH', 'SA', 'Analytics', 'Systems', 'Technologies', 'Group', 'Capital', 'Security', 'Vision', 'Data'];
 
 function rng(seed: number) {
@@ -41,5 +104,14 @@ export function generatePack(aliases: number) {
       reviewed: '2026-11-01',
     });
   }
-  return { schema: 1, id: `bench.gen-${aliases}`, name: `Benchmark ${aliases}`, version: '1.0.0', languages: ['en'], license: 'CC0-1.0', entities, sources: [] };
+  return {
+    schema: 1,
+    id: `bench.gen-${aliases}`,
+    name: `Benchmark ${aliases}`,
+    version: '1.0.0',
+    languages: ['en'],
+    license: 'CC0-1.0',
+    entities,
+    sources: [],
+  };
 }

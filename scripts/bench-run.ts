@@ -22,7 +22,10 @@ if (!corpus) {
   console.error('No corpus: put it at ../shared/corpus or set BACKSTORY_CORPUS.');
   process.exit(1);
 }
-const allPages = fs.readdirSync(path.join(corpus, 'pages')).filter((f) => f.endsWith('.html')).sort();
+const allPages = fs
+  .readdirSync(path.join(corpus, 'pages'))
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 const only = arg('only')?.split(',');
 const pages = only ? allPages.filter((p) => only.includes(p)) : arg('pages') ? allPages.slice(0, Number(arg('pages'))) : allPages;
 
@@ -104,7 +107,7 @@ async function measurePage(s: Session, page: Page, origin: string, name: string,
   await page.goto(`${origin}/corpus/${name}`, { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
   const st = (await scanStats(s, tabId)) as any;
-  const floor = (await page.evaluate(FLOOR)) as { chars: number; cold: number; warm: number };
+  const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
   const timing = await page.evaluate(
     ([from, to]) => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -148,7 +151,7 @@ async function heapDelta(on: Session, off: Session, origin: string, names: strin
     const cdp = await s.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const { metrics } = await cdp.send('Performance.getMetrics');
     await cdp.detach();
     await page.close();
     return metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
@@ -263,7 +266,9 @@ for (const tier of TIERS) {
       new PerformanceObserver((l) => {
         for (const e of l.getEntries()) (window as any).__longtasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
-    } catch {}
+    } catch {
+      // No long-task timing in this browser: the bench reports none.
+    }
   });
   // Warm the worker's dictionary once, as any browsing session would.
   await page.goto(`${srv.origin}/pages/clearview-en.html`);
@@ -275,7 +280,10 @@ for (const tier of TIERS) {
     all.push(reps[Math.floor(reps.length / 2)]);
   }
   const rows = all.filter((r) => r.tier === tier && r.chars > 0);
-  const biggest = [...rows].sort((a, b) => b.chars - a.chars).slice(0, 8).map((r) => r.page);
+  const biggest = [...rows]
+    .sort((a, b) => b.chars - a.chars)
+    .slice(0, 8)
+    .map((r) => r.page);
   const heap = await heapDelta(s, off, srv.origin, biggest);
   const hoverAwake = await hoverLatency(s, srv.origin, false);
   const hoverAsleep = await hoverLatency(s, srv.origin, true);
@@ -286,14 +294,100 @@ for (const tier of TIERS) {
     tier,
     packImportMs: importMs,
     pages: rows.length,
-    ratio: { median: r2(quantile(rows.map((r) => r.ratio), 0.5)), p95: r2(quantile(rows.map((r) => r.ratio), 0.95)), worst: r2(Math.max(...rows.map((r) => r.ratio))) },
-    ratioCold: { median: r2(quantile(rows.map((r) => r.ratioCold), 0.5)), p95: r2(quantile(rows.map((r) => r.ratioCold), 0.95)), worst: r2(Math.max(...rows.map((r) => r.ratioCold))) },
+    ratio: {
+      median: r2(
+        quantile(
+          rows.map((r) => r.ratio),
+          0.5,
+        ),
+      ),
+      p95: r2(
+        quantile(
+          rows.map((r) => r.ratio),
+          0.95,
+        ),
+      ),
+      worst: r2(Math.max(...rows.map((r) => r.ratio))),
+    },
+    ratioCold: {
+      median: r2(
+        quantile(
+          rows.map((r) => r.ratioCold),
+          0.5,
+        ),
+      ),
+      p95: r2(
+        quantile(
+          rows.map((r) => r.ratioCold),
+          0.95,
+        ),
+      ),
+      worst: r2(Math.max(...rows.map((r) => r.ratioCold))),
+    },
     worstPage: [...rows].sort((a, b) => b.ratio - a.ratio)[0]?.page,
-    workMs: { median: r2(quantile(rows.map((r) => r.work), 0.5)), p95: r2(quantile(rows.map((r) => r.work), 0.95)), worst: r2(Math.max(...rows.map((r) => r.work))) },
-    visibilityMs: { median: r2(quantile(rows.map((r) => r.visibility), 0.5)), p95: r2(quantile(rows.map((r) => r.visibility), 0.95)), worst: r2(Math.max(...rows.map((r) => r.visibility))) },
-    loadMs: { median: r2(quantile(rows.map((r) => r.load), 0.5)), p95: r2(quantile(rows.map((r) => r.load), 0.95)), worst: r2(Math.max(...rows.map((r) => r.load))) },
-    lookupWaitMs: { median: r2(quantile(rows.map((r) => r.lookupWait), 0.5)), p95: r2(quantile(rows.map((r) => r.lookupWait), 0.95)) },
-    dclToHighlightsMs: { median: r2(quantile(rows.map((r) => r.dclToHighlights ?? NaN).filter(Number.isFinite), 0.5)), p95: r2(quantile(rows.map((r) => r.dclToHighlights ?? NaN).filter(Number.isFinite), 0.95)) },
+    workMs: {
+      median: r2(
+        quantile(
+          rows.map((r) => r.work),
+          0.5,
+        ),
+      ),
+      p95: r2(
+        quantile(
+          rows.map((r) => r.work),
+          0.95,
+        ),
+      ),
+      worst: r2(Math.max(...rows.map((r) => r.work))),
+    },
+    visibilityMs: {
+      median: r2(
+        quantile(
+          rows.map((r) => r.visibility),
+          0.5,
+        ),
+      ),
+      p95: r2(
+        quantile(
+          rows.map((r) => r.visibility),
+          0.95,
+        ),
+      ),
+      worst: r2(Math.max(...rows.map((r) => r.visibility))),
+    },
+    loadMs: {
+      median: r2(
+        quantile(
+          rows.map((r) => r.load),
+          0.5,
+        ),
+      ),
+      p95: r2(
+        quantile(
+          rows.map((r) => r.load),
+          0.95,
+        ),
+      ),
+      worst: r2(Math.max(...rows.map((r) => r.load))),
+    },
+    lookupWaitMs: {
+      median: r2(
+        quantile(
+          rows.map((r) => r.lookupWait),
+          0.5,
+        ),
+      ),
+      p95: r2(
+        quantile(
+          rows.map((r) => r.lookupWait),
+          0.95,
+        ),
+      ),
+    },
+    dclToHighlightsMs: {
+      median: r2(quantile(rows.map((r) => r.dclToHighlights ?? NaN).filter(Number.isFinite), 0.5)),
+      p95: r2(quantile(rows.map((r) => r.dclToHighlights ?? NaN).filter(Number.isFinite), 0.95)),
+    },
     longTasks: rows.reduce((n, r) => n + r.longTasks, 0),
     heapDeltaMB: { median: r2(quantile(heap, 0.5) / 1048576), max: r2(Math.max(...heap) / 1048576), pages: biggest },
     hoverMs: {
@@ -307,19 +401,35 @@ for (const tier of TIERS) {
 await off.close();
 await srv.close();
 
-const result = { date: new Date().toISOString(), chromium: 'headless (Debian)', pages: pages.length, repeat: REPEAT, tiers: TIERS, summary, extras, perPage: all };
+const result = {
+  date: new Date().toISOString(),
+  chromium: 'headless (Debian)',
+  pages: pages.length,
+  repeat: REPEAT,
+  tiers: TIERS,
+  summary,
+  extras,
+  perPage: all,
+};
 fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(result, null, 2));
 fs.writeFileSync(path.join(OUT, 'ratio.svg'), svgChart(all));
 
 const pad = (v: unknown, n: number) => String(v).padStart(n);
 console.log(`\nBackstory benchmark — ${pages.length} corpus pages, headless Chromium, median of ${REPEAT} load(s) per page\n`);
-console.log(`${'aliases'.padEnd(9)}${pad('work/F med', 11)}${pad('p95', 7)}${pad('worst', 8)}${pad('work ms med', 12)}${pad('worst', 8)}${pad('load ms p95', 12)}${pad('DCL→hl p95', 11)}${pad('long tasks', 11)}${pad('heap MB', 9)}${pad('hover awake', 12)}${pad('asleep', 8)}`);
+console.log(
+  `${'aliases'.padEnd(9)}${pad('work/F med', 11)}${pad('p95', 7)}${pad('worst', 8)}${pad('work ms med', 12)}${pad('worst', 8)}${pad('load ms p95', 12)}${pad('DCL→hl p95', 11)}${pad('long tasks', 11)}${pad('heap MB', 9)}${pad('hover awake', 12)}${pad('asleep', 8)}`,
+);
 for (const r of summary as any[]) {
   console.log(
     `${String(r.tier).padEnd(9)}${pad(r.ratio.median, 11)}${pad(r.ratio.p95, 7)}${pad(r.ratio.worst, 8)}${pad(r.workMs.median, 12)}${pad(r.workMs.worst, 8)}${pad(r.loadMs.p95, 12)}${pad(r.dclToHighlightsMs.p95, 11)}${pad(r.longTasks, 11)}${pad(r.heapDeltaMB.max, 9)}${pad(r.hoverMs.awake.p95, 12)}${pad(r.hoverMs.asleep.p95, 8)}`,
   );
 }
-for (const r of summary as any[]) console.log(`${r.tier} aliases: visibility checks ${r.visibilityMs.median} ms median, ${r.visibilityMs.p95} ms p95, ${r.visibilityMs.worst} ms worst (part of work)`);
-if (extras.append) for (const a of extras.append as any[]) console.log(`append 1,000 paragraphs: ${a.chars} chars, work ${r2(a.workMs)} ms, F ${r2(a.floorMs)} ms → ${r2(a.ratio)}× F`);
+for (const r of summary as any[])
+  console.log(
+    `${r.tier} aliases: visibility checks ${r.visibilityMs.median} ms median, ${r.visibilityMs.p95} ms p95, ${r.visibilityMs.worst} ms worst (part of work)`,
+  );
+if (extras.append)
+  for (const a of extras.append as any[])
+    console.log(`append 1,000 paragraphs: ${a.chars} chars, work ${r2(a.workMs)} ms, F ${r2(a.floorMs)} ms → ${r2(a.ratio)}× F`);
 console.log(`content script bundle: ${(bundle.raw / 1024).toFixed(1)} kB raw, ${(bundle.gzip / 1024).toFixed(1)} kB gzip`);
 console.log(`\nwrote out/bench/results.json and out/bench/ratio.svg`);

@@ -46,7 +46,12 @@ try {
   await page.mouse.move(p.x, p.y);
   const card = await waitForCard(page, (c) => c.buttons.length > 1);
   console.log('\nHover card for the first mention:\n');
-  console.log(card.text.split('\n').map((l) => `  │ ${l}`).join('\n'));
+  console.log(
+    card.text
+      .split('\n')
+      .map((l) => `  │ ${l}`)
+      .join('\n'),
+  );
   console.log(`\n  links: ${card.links.map((l) => l.href).join('\n         ')}`);
   await page.screenshot({ path: path.join(OUT, '1-page-with-card.png') });
 
@@ -59,7 +64,9 @@ try {
   await panel.locator('h1').waitFor();
   await panel.waitForTimeout(300);
   await panel.screenshot({ path: path.join(OUT, '2-side-panel.png') });
-  console.log(`\nSide panel: ${await panel.locator('h1').textContent()} — ${await panel.locator('.timeline .fact').count()} facts, ${await panel.locator('.sources li').count()} sources`);
+  console.log(
+    `\nSide panel: ${await panel.locator('h1').textContent()} — ${await panel.locator('.timeline .fact').count()} facts, ${await panel.locator('.sources li').count()} sources`,
+  );
 
   const popup = await openExtensionPage(s, 'popup', tabId);
   await popup.setViewportSize({ width: 380, height: 600 });

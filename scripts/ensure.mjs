@@ -12,7 +12,7 @@ export function run(cmd, args, opts = {}) {
 }
 
 export function ensureModules() {
-  const needed = ['.package-lock.json', 'wxt', 'addons-linter'];
+  const needed = ['.package-lock.json', 'wxt', 'addons-linter', 'backstory-lint-ts/node_modules/typescript-eslint', 'prettier'];
   if (needed.every((p) => fs.existsSync(path.join(ROOT, 'node_modules', p)))) return;
   console.log('› installing node modules (npm ci)…');
   if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) throw new Error('npm ci failed');
@@ -53,7 +53,6 @@ export function build(browser = 'chrome') {
   console.log(`› building the extension (${browser})…`);
   if (run('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] }) !== 0) throw new Error(`wxt build (${browser}) failed`);
 }
-
 
 /** Install what is missing, build the Chrome extension, then run a TypeScript script with tsx. */
 export function prepareAndRun(script, args) {

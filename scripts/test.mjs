@@ -47,9 +47,18 @@ try {
   console.error(`\n✗ ${e.message}`);
 }
 
-// The type check counts as one test: a type error anywhere fails the run.
+// The type check, the lint (page-code import boundaries included) and the format check count as one
+// test each: a finding anywhere fails the run.
 console.log('\n› type check (tsc --noEmit)');
 if (run('npx', ['tsc', '--noEmit']) === 0) passed += 1;
+else failed += 1;
+
+console.log('\n› lint (eslint .)');
+if (run('npx', ['eslint', '.']) === 0) passed += 1;
+else failed += 1;
+
+console.log('\n› format check (prettier --check .)');
+if (run('npx', ['prettier', '--check', '.']) === 0) passed += 1;
 else failed += 1;
 
 /** Warning codes the README's "Firefox lint" section explains (in backticks). */

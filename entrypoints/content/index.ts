@@ -52,15 +52,18 @@ export default defineContentScript({
     let reportTimer: ReturnType<typeof setTimeout> | undefined;
     const report = () => {
       clearTimeout(reportTimer);
-      reportTimer = setTimeout(() => {
-        const entities = [...scanner.counts].map(([key, count]) => ({ key, count }));
-        // Title and address go along for the notes written on this page (the extension has no
-        // "tabs" permission to read them); the worker keeps the address only if it is this origin's.
-        const title = document.title.replace(/\s+/g, ' ').trim().slice(0, PAGE_LIMITS.title);
-        const url = location.href.length <= PAGE_LIMITS.url ? location.href : undefined;
-        void send('page.report', { entities, reset: firstReport, title, url }).catch(() => {});
-        firstReport = false;
-      }, firstReport ? 0 : 250);
+      reportTimer = setTimeout(
+        () => {
+          const entities = [...scanner.counts].map(([key, count]) => ({ key, count }));
+          // Title and address go along for the notes written on this page (the extension has no
+          // "tabs" permission to read them); the worker keeps the address only if it is this origin's.
+          const title = document.title.replace(/\s+/g, ' ').trim().slice(0, PAGE_LIMITS.title);
+          const url = location.href.length <= PAGE_LIMITS.url ? location.href : undefined;
+          void send('page.report', { entities, reset: firstReport, title, url }).catch(() => {});
+          firstReport = false;
+        },
+        firstReport ? 0 : 250,
+      );
     };
 
     const scanner = new Scanner({
@@ -98,8 +101,11 @@ export default defineContentScript({
         cardMs: stats.cardMs,
       });
     };
+    // The listener answers by returning a promise, which the polyfill (and Firefox) send back as the reply.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- see above
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the same listener
       browser.runtime.onMessage.removeListener(onMessage);
       clearTimeout(reportTimer);
       highlighter.destroy();

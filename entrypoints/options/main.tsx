@@ -43,13 +43,17 @@ function App() {
       <h1>Backstory — fact packs</h1>
       <p class="muted small">
         Everything here stays in this browser. Backstory makes no network requests.{' '}
-        {persisted === null ? '' : persisted ? 'Storage is persistent: the browser will not evict it.' : 'The browser did not grant persistent storage; export your notes now and then.'}
+        {persisted === null
+          ? ''
+          : persisted
+            ? 'Storage is persistent: the browser will not evict it.'
+            : 'The browser did not grant persistent storage; export your notes now and then.'}
       </p>
       {error && <p class="error">{error}</p>}
       <h2>Installed packs</h2>
       <p class="muted small">
-        A discreet pack’s names are never highlighted in web pages: they are counted in the popup and the side panel only, where no page can read
-        them. Imported packs are discreet unless you choose otherwise. Changes apply to pages loaded afterwards.
+        A discreet pack’s names are never highlighted in web pages: they are counted in the popup and the side panel only, where no page can read them. Imported
+        packs are discreet unless you choose otherwise. Changes apply to pages loaded afterwards.
       </p>
       {seedProblem && (
         <p class="error" role="alert" data-testid="seed-problem">
@@ -60,7 +64,10 @@ function App() {
         {packs.map((p) => (
           <li class="entity-row" key={p.id} data-pack={p.id}>
             <div>
-              <strong>{p.name}</strong> <span class="muted small">{p.id} · v{p.version} · {p.bundled ? 'bundled' : 'imported'}</span>
+              <strong>{p.name}</strong>{' '}
+              <span class="muted small">
+                {p.id} · v{p.version} · {p.bundled ? 'bundled' : 'imported'}
+              </span>
               {p.discreet && <span class="small"> · discreet</span>}
               <div class="small muted">
                 {p.entityCount} entities · {p.factCount} facts · {p.sourceCount} sources · {p.languages.join(', ')} · {p.license}

@@ -18,7 +18,12 @@ function App() {
   const [tabId, setTabId] = useState<number | null>(null);
 
   const load = async () => {
-    const id = await currentTabId();
+    let id: number | null;
+    try {
+      id = await currentTabId();
+    } catch (e) {
+      return setError((e as Error).message);
+    }
     setTabId(id);
     if (id === null) return;
     send('tab.state', { tabId: id, lang }).then(setState, (e) => setError((e as Error).message));
@@ -43,7 +48,10 @@ function App() {
     const opening = openPanelFromPage(tabId);
     void send('panel.focus', { tabId, key })
       .then(() => opening)
-      .then(() => window.close(), (e) => setError((e as Error).message));
+      .then(
+        () => window.close(),
+        (e) => setError((e as Error).message),
+      );
   };
 
   const total = state?.entities.reduce((n, e) => n + e.count, 0) ?? 0;

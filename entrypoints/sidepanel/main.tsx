@@ -71,7 +71,13 @@ function App() {
       {error && <p class="error">{error}</p>}
       {sheet ? (
         <FactSheet sheet={sheet}>
-          <NotesPanel entityKey={sheet.key} entityName={sheet.name} page={{ url: state?.url ?? null, title: state?.title ?? null }} quote={sheet.key === state?.focus ? state?.quote : null} lang={lang} />
+          <NotesPanel
+            entityKey={sheet.key}
+            entityName={sheet.name}
+            page={{ url: state?.url ?? null, title: state?.title ?? null }}
+            quote={sheet.key === state?.focus ? state?.quote : null}
+            lang={lang}
+          />
           <h2>{t2('onThisPage', lang)}</h2>
           <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} compact />
         </FactSheet>

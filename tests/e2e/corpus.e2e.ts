@@ -5,7 +5,12 @@ import type { Page } from 'playwright-core';
 import { corpusDir, launch, scanStats, startServer, tabIdOf, type Session } from './harness';
 
 const corpus = corpusDir();
-const pages = corpus ? fs.readdirSync(path.join(corpus, 'pages')).filter((f) => f.endsWith('.html')).sort() : [];
+const pages = corpus
+  ? fs
+      .readdirSync(path.join(corpus, 'pages'))
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+  : [];
 if (!corpus) console.warn('corpus tests skipped: no corpus at ../shared/corpus (set BACKSTORY_CORPUS to its folder)');
 
 /** Mentions planted in every fifth page: exactly these must be highlighted inside the planted block. */
@@ -39,12 +44,19 @@ describe.skipIf(!corpus)(`the ${pages.length} corpus pages`, () => {
       const probe = await page.evaluate(() => {
         const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
         const ranges = h ? [...h] : [];
-        const inSkipped = ranges.filter((r) => r.startContainer.parentElement?.closest('script,style,noscript,textarea,input,select,template,[contenteditable]')).length;
+        const inSkipped = ranges.filter((r) =>
+          r.startContainer.parentElement?.closest('script,style,noscript,textarea,input,select,template,[contenteditable]'),
+        ).length;
         const planted = document.getElementById('bs-planted');
         return {
           textChanged: (window as unknown as { __text: string }).__text !== (document.body?.textContent ?? ''),
           inSkipped,
-          planted: planted ? ranges.filter((r) => planted.contains(r.startContainer)).sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString()) : null,
+          planted: planted
+            ? ranges
+                .filter((r) => planted.contains(r.startContainer))
+                .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+                .map((r) => r.toString())
+            : null,
           highlights: ranges.length,
         };
       });

@@ -54,7 +54,7 @@ describe.skipIf(!present)('Firefox (live smoke test)', () => {
 
   it('shows the card host on hover, closed to the page', async () => {
     const p = await page.evaluate(() => {
-      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]))!;
+      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
       const r = [...h].find((x) => x.toString() === 'PimEyes')!;
       r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
       const b = r.getClientRects()[0];

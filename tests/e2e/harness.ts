@@ -66,7 +66,10 @@ export async function startServer(extra: Record<string, string> = {}, opts: Serv
     }
     let html = fs.readFileSync(file, 'utf8');
     // Connection hints and iframes make Chromium open connections that CSP does not govern.
-    if (opts.staticCorpus) html = html.replace(/<link\b[^>]*\brel=["']?(?:preconnect|dns-prefetch|prefetch|preload|prerender|modulepreload)\b[^>]*>/gi, '').replace(/(<iframe\b[^>]*?)\ssrc=/gi, '$1 data-src=');
+    if (opts.staticCorpus)
+      html = html
+        .replace(/<link\b[^>]*\brel=["']?(?:preconnect|dns-prefetch|prefetch|preload|prerender|modulepreload)\b[^>]*>/gi, '')
+        .replace(/(<iframe\b[^>]*?)\ssrc=/gi, '$1 data-src=');
     if (planted) {
       const m = /<body[^>]*>/i.exec(html);
       html = m ? html.slice(0, m.index + m[0].length) + planted + html.slice(m.index + m[0].length) : planted + html;
@@ -215,7 +218,7 @@ export async function mentionPoint(page: Page, text: string, nth = 0): Promise<{
       const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
       const ranges = h ? [...h].filter((r) => r.toString().replace(/\s+/g, ' ') === t) : [];
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      const r = ranges[n as number];
+      const r = ranges[n];
       if (!r) return null;
       r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = r.getClientRects()[0];
@@ -280,7 +283,14 @@ export async function readCard(page: Page): Promise<CardNode | null> {
         const i = attrs.indexOf('href');
         return { text: textOf(a).trim(), href: i >= 0 ? attrs[i + 1] : '' };
       });
-      return { text: textOf(shadow).replace(/\n\s*\n+/g, '\n').trim(), buttons, links, host: host.localName };
+      return {
+        text: textOf(shadow)
+          .replace(/\n\s*\n+/g, '\n')
+          .trim(),
+        buttons,
+        links,
+        host: host.localName,
+      };
     }
     return null;
   } finally {
@@ -348,7 +358,10 @@ export async function scanStats(s: Session, tabId: number, timeout = 15_000): Pr
   for (;;) {
     const w = await worker(s);
     const r = await w
-      .evaluate((id) => (chrome as unknown as { tabs: { sendMessage(id: number, m: object): Promise<unknown> } }).tabs.sendMessage(id, { type: 'scan.stats' }), tabId)
+      .evaluate(
+        (id) => (chrome as unknown as { tabs: { sendMessage(id: number, m: object): Promise<unknown> } }).tabs.sendMessage(id, { type: 'scan.stats' }),
+        tabId,
+      )
       .catch(() => null);
     const stats = r as (Record<string, number> & { counts: Record<string, number> }) | null;
     if (stats && stats.firstScanMs > 0) return stats;
@@ -363,7 +376,7 @@ type TabRecord = { url: string | null; title?: string | null; counts: Record<str
 export async function tabState(s: Session, tabId: number): Promise<TabRecord | null> {
   const w = await worker(s);
   const key = `tab:${tabId}`;
-  const st = await w.evaluate((k) => (chrome as unknown as { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } }).storage.session.get(k), key);
+  const st = await w.evaluate((k) => chrome.storage.session.get(k), key);
   return (st[key] as TabRecord) ?? null;
 }
 

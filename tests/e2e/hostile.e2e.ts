@@ -37,7 +37,10 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  srv = await startServer({ '/hostile.html': HOSTILE, '/plain.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Plain.</p></body></html>' });
+  srv = await startServer({
+    '/hostile.html': HOSTILE,
+    '/plain.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Plain.</p></body></html>',
+  });
   s = await launch();
   page = await s.context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
@@ -108,11 +111,18 @@ describe('a pathological page', () => {
       document.body.append(para);
     });
     await expect
-      .poll(() => p.evaluate(() => {
-        const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]))!;
-        const giant = document.getElementById('giant')!;
-        return [...h].filter((r) => giant.contains(r.startContainer)).map((r) => r.toString()).sort();
-      }), { timeout: 20_000 })
+      .poll(
+        () =>
+          p.evaluate(() => {
+            const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
+            const giant = document.getElementById('giant')!;
+            return [...h]
+              .filter((r) => giant.contains(r.startContainer))
+              .map((r) => r.toString())
+              .sort();
+          }),
+        { timeout: 20_000 },
+      )
       .toEqual(['Clearview AI', 'PimEyes']);
     await p.close();
   });
@@ -131,7 +141,13 @@ describe('a page with more distinct words than one lookup may carry', () => {
       document.body.append(table, named);
     });
     await expect
-      .poll(() => p.evaluate(() => [...new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]))].map((r) => r.toString())), { timeout: 30_000 })
+      .poll(
+        () =>
+          p.evaluate(() =>
+            [...new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]))].map((r) => r.toString()),
+          ),
+        { timeout: 30_000 },
+      )
       .toEqual(['Clearview AI']);
     await p.close();
   });

@@ -6,7 +6,12 @@ import { ROOT } from './harness';
 // What each built manifest promises a reader at install time, read from the builds that ship.
 const builds = ['chrome-mv3', 'firefox-mv2'].map((dir) => ({
   dir,
-  manifest: JSON.parse(fs.readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as { incognito?: string; permissions?: string[]; web_accessible_resources?: unknown; externally_connectable?: { ids?: string[]; matches?: string[] } },
+  manifest: JSON.parse(fs.readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as {
+    incognito?: string;
+    permissions?: string[];
+    web_accessible_resources?: unknown;
+    externally_connectable?: { ids?: string[]; matches?: string[] };
+  },
 }));
 
 describe.each(builds)('$dir manifest', ({ manifest }) => {

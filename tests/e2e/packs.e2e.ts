@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, highlightedTexts, launch, mentionPoint, openExtensionPage, readCard, startServer, tabIdOf, tabState, waitForCard, waitForHighlights, type Session } from './harness';
+import {
+  ROOT,
+  highlightedTexts,
+  launch,
+  mentionPoint,
+  openExtensionPage,
+  readCard,
+  startServer,
+  tabIdOf,
+  tabState,
+  waitForCard,
+  waitForHighlights,
+  type Session,
+} from './harness';
 import { samplePack } from '../support/packs';
 
 let s: Session;
@@ -20,7 +33,14 @@ const GLOBEX = () =>
         aliases: [{ text: 'Globex Corporation' }, { text: 'Globex', strength: 'weak' }],
         summary: { en: 'A fictional conglomerate used in tests.', fr: 'Un conglomérat fictif utilisé dans les tests.' },
         facts: [
-          { id: 'globex.founded', text: { en: 'Founded in 1989.', fr: 'Fondé en 1989.' }, date: '1989', attribution: 'company-statement', sourceIds: ['src-1'], key: true },
+          {
+            id: 'globex.founded',
+            text: { en: 'Founded in 1989.', fr: 'Fondé en 1989.' },
+            date: '1989',
+            attribution: 'company-statement',
+            sourceIds: ['src-1'],
+            key: true,
+          },
         ],
         reviewed: '2026-11-01',
       },
@@ -36,8 +56,10 @@ function writePack(name: string, value: unknown): string {
 
 beforeAll(async () => {
   srv = await startServer({
-    '/typo.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Whistle-blowers at Cambrige Analytica spoke again.</p></body></html>',
-    '/globex.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Shares of Globex Corporation rose. Globex said little.</p></body></html>',
+    '/typo.html':
+      '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Whistle-blowers at Cambrige Analytica spoke again.</p></body></html>',
+    '/globex.html':
+      '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Shares of Globex Corporation rose. Globex said little.</p></body></html>',
   });
   s = await launch();
 });

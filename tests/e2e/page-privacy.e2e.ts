@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickCardButton, highlightedTexts, launch, mentionPoint, readCard, spyOnSidePanel, startServer, tabIdOf, tabState, waitForCard, waitForHighlights, type Session } from './harness';
+import {
+  clickCardButton,
+  highlightedTexts,
+  launch,
+  mentionPoint,
+  readCard,
+  spyOnSidePanel,
+  startServer,
+  tabIdOf,
+  tabState,
+  waitForCard,
+  waitForHighlights,
+  type Session,
+} from './harness';
 
 /**
  * What a hostile page's own scripts can learn about the reader's packs (issue: "a hostile page

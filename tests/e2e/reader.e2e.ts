@@ -64,7 +64,7 @@ describe('reading a French article about Clearview AI', () => {
     expect(texts).toContain('Cambridge Analytica');
     // The cross-element mention is one range spanning the <b>.
     const crossElement = await page.evaluate(() => {
-      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]))!;
+      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
       return [...h].some((r) => r.startContainer !== r.endContainer && r.toString() === 'Clearview AI');
     });
     expect(crossElement).toBe(true);
@@ -72,7 +72,7 @@ describe('reading a French article about Clearview AI', () => {
 
   it('never highlights form fields, templates or across a line break', async () => {
     const inSkipped = await page.evaluate(() => {
-      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]))!;
+      const h = new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((x) => [...x]));
       return [...h].filter((r) => {
         const el = r.startContainer.parentElement;
         return !!el?.closest('textarea,input,template,script,style,[contenteditable]') || r.cloneContents().querySelector?.('br');
@@ -165,12 +165,12 @@ describe('quoting the page in a note', () => {
     await waitForHighlights(page, 3);
     // The reader selects a sentence (a person would drag; the selection is the same).
     const sentence = await page.evaluate(() => {
-      const p = [...document.querySelectorAll('article p')].find((x) => x.textContent!.includes('lawyer'))!;
+      const p = [...document.querySelectorAll('article p')].find((x) => x.textContent.includes('lawyer'))!;
       const r = document.createRange();
       r.selectNodeContents(p);
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(r);
-      return p.textContent!.replace(/\s+/g, ' ').trim();
+      return p.textContent.replace(/\s+/g, ' ').trim();
     });
     const pt = await mentionPoint(page, 'Clearview AI', 2);
     await page.mouse.move(pt.x, pt.y);
@@ -262,10 +262,10 @@ describe('popup, notes and export', () => {
     ] as const) {
       const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: label }).click()]);
       const file = await download.path();
-      check(fs.readFileSync(file!, 'utf8'));
+      check(fs.readFileSync(file, 'utf8'));
       if (label === 'JSON') {
         jsonBackup = `${file}.json`;
-        fs.copyFileSync(file!, jsonBackup);
+        fs.copyFileSync(file, jsonBackup);
       }
     }
     await popup.close();
@@ -280,7 +280,8 @@ describe('popup, notes and export', () => {
     options.once('dialog', (d) => void d.accept());
     await options.getByRole('button', { name: 'Delete all my data' }).click();
     await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/All your data was deleted/);
-    const count = () => options.evaluate(async () => ((await (globalThis as any).chrome.runtime.sendMessage({ type: 'notes.list' })).data.notes as unknown[]).length);
+    const count = () =>
+      options.evaluate(async () => ((await (globalThis as any).chrome.runtime.sendMessage({ type: 'notes.list' })).data.notes as unknown[]).length);
     expect(await count()).toBe(0);
     // The bundled pack is back.
     expect(await options.locator('.packs').textContent()).toMatch(/Surveillance technology/);
@@ -363,9 +364,7 @@ describe('a page that keeps changing', () => {
         document.querySelector('main')!.append(p);
       }
     });
-    await expect
-      .poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 15_000 })
-      .toBe(1000);
+    await expect.poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 15_000 }).toBe(1000);
     // Words, then the pairs that start with a name's first word: two round trips at most.
     const lookups = await w.evaluate((id) => (globalThis as unknown as { __lookups: Record<number, number> }).__lookups[id], tabId);
     expect(lookups).toBeGreaterThan(0);
@@ -441,9 +440,7 @@ describe('a page that keeps changing', () => {
     // The popup still counts every mention beyond the per-entity highlight cap. The ceiling is for
     // a loaded machine (CI runs several browsers on two cores); the report usually lands within a second.
     const tabId = await tabIdOf(s, page);
-    await expect
-      .poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 15_000 })
-      .toBe(1000);
+    await expect.poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 15_000 }).toBe(1000);
   });
 });
 

@@ -8,4 +8,3 @@ export function lookupBothRounds(dict: ReturnType<typeof compileDictionary>, has
   for (let i = 0; i + 1 < hashes.length; i++) if (starters.has(hashes[i])) pairs.push(pairKey(hashes[i], hashes[i + 1]));
   return lookupFirstTokens(dict, [...new Set(hashes), ...pairs]);
 }
-

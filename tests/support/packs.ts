@@ -14,10 +14,7 @@ export function samplePack(overrides: Partial<PackInput> = {}): PackInput {
         id: 'acme',
         name: 'Acme Widgets',
         kind: 'organization',
-        aliases: [
-          { text: 'Acme Widgets' },
-          { text: 'Acme', strength: 'weak' },
-        ],
+        aliases: [{ text: 'Acme Widgets' }, { text: 'Acme', strength: 'weak' }],
         summary: { en: 'A maker of widgets.', fr: 'Un fabricant de gadgets.' },
         facts: [
           {
@@ -32,9 +29,7 @@ export function samplePack(overrides: Partial<PackInput> = {}): PackInput {
         reviewed: '2026-11-01',
       },
     ],
-    sources: [
-      { id: 'src-1', title: 'Acme history', publisher: 'Example News', url: 'https://example.org/acme', published: '2020-02-03', language: 'en' },
-    ],
+    sources: [{ id: 'src-1', title: 'Acme history', publisher: 'Example News', url: 'https://example.org/acme', published: '2020-02-03', language: 'en' }],
     ...overrides,
   };
 }

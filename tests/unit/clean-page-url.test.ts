@@ -12,7 +12,9 @@ describe('cleanPageUrl', () => {
   it('keeps short content ids in their original order', () => {
     expect(cleanPageUrl('https://blog.example/?p=123')).toBe('https://blog.example/?p=123');
     expect(cleanPageUrl('https://video.example/watch?v=dQw4w9WgXcQ&t=42s')).toBe('https://video.example/watch?v=dQw4w9WgXcQ');
-    expect(cleanPageUrl('https://news.example/x?story=a.b-c_1&item=7&article=9&page_id=3')).toBe('https://news.example/x?story=a.b-c_1&item=7&article=9&page_id=3');
+    expect(cleanPageUrl('https://news.example/x?story=a.b-c_1&item=7&article=9&page_id=3')).toBe(
+      'https://news.example/x?story=a.b-c_1&item=7&article=9&page_id=3',
+    );
   });
 
   it('drops an allow-listed parameter whose value could be a token', () => {

@@ -45,11 +45,17 @@ describe('Markdown export', () => {
 describe('JSON export', () => {
   it('round-trips notes exactly', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 50 }).filter((s) => s.trim() === s && s.length > 0), { maxLength: 5 }), (texts) => {
-        const notes = texts.map((t, i) => note(t, { id: `0a1b2c3d-0000-4000-8000-00000000000${i}` }));
-        const back = parseNotesJson(notesToJson(notes, '2026-11-26T00:00:00.000Z'));
-        expect(back.ok && back.notes).toEqual(notes);
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ minLength: 1, maxLength: 50 }).filter((s) => s.trim() === s && s.length > 0),
+          { maxLength: 5 },
+        ),
+        (texts) => {
+          const notes = texts.map((t, i) => note(t, { id: `0a1b2c3d-0000-4000-8000-00000000000${i}` }));
+          const back = parseNotesJson(notesToJson(notes, '2026-11-26T00:00:00.000Z'));
+          expect(back.ok && back.notes).toEqual(notes);
+        },
+      ),
     );
   });
 });

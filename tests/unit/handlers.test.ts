@@ -111,7 +111,8 @@ describe('background handlers', () => {
     let refuse = true;
     let clock = 10_000;
     const { call } = await setup(undefined, {
-      openPanel: () => (refuse ? Promise.reject(new Error('sidePanel.open() may only be called in response to a user gesture.')) : Promise.resolve('sidePanel')),
+      openPanel: () =>
+        refuse ? Promise.reject(new Error('sidePanel.open() may only be called in response to a user gesture.')) : Promise.resolve('sidePanel'),
       now: () => clock,
     });
     expect(await call({ type: 'panel.open', key: 'test.sample:acme' }, content)).toMatchObject({ ok: false });
@@ -128,10 +129,16 @@ describe('background handlers', () => {
     const { call } = await setup();
     for (const lang of ['constructor', '__proto__', 'toString']) {
       for (const type of ['entity.card', 'entity.sheet']) {
-        const r = (await call({ type, key: 'test.sample:acme', lang }, type === 'entity.card' ? content : page)) as { ok: boolean; data: { summary: unknown; facts: { text: unknown }[] } };
+        const r = (await call({ type, key: 'test.sample:acme', lang }, type === 'entity.card' ? content : page)) as {
+          ok: boolean;
+          data: { summary: unknown; facts: { text: unknown }[] };
+        };
         expect(r.ok, `${type} ${lang}`).toBe(true);
         expect(r.data.summary, `${type} ${lang}`).toBe('A maker of widgets.');
-        expect(r.data.facts.map((f) => f.text), `${type} ${lang}`).toEqual(['Founded in 1990.']);
+        expect(
+          r.data.facts.map((f) => f.text),
+          `${type} ${lang}`,
+        ).toEqual(['Founded in 1990.']);
       }
     }
   });
@@ -183,16 +190,17 @@ describe('background handlers', () => {
   });
 
   it('turns a full disk into a clear storage error and keeps the store unchanged', async () => {
-    const { call, real } = await setup((db) =>
-      new Proxy(db, {
-        get(t, p, r) {
-          if (p === 'transaction')
-            return () => {
-              throw new DOMException('quota exceeded', 'QuotaExceededError');
-            };
-          return Reflect.get(t, p, r);
-        },
-      }),
+    const { call, real } = await setup(
+      (db) =>
+        new Proxy(db, {
+          get(t, p, r) {
+            if (p === 'transaction')
+              return () => {
+                throw new DOMException('quota exceeded', 'QuotaExceededError');
+              };
+            return Reflect.get(t, p, r);
+          },
+        }),
     );
     const r = await call({ type: 'note.save', note });
     expect(r).toEqual({ ok: false, error: { code: 'storage', message: 'Storage is full: free disk space, then try again. Nothing was changed.' } });
@@ -213,7 +221,10 @@ describe('background handlers', () => {
     expect(await call({ type: 'notes.list' })).toMatchObject({ ok: true, data: { quarantined: 1 } });
     expect(await call({ type: 'notes.quarantined' })).toEqual({ ok: true, data: { rows: [broken] } });
 
-    expect(await call({ type: 'notes.quarantined.delete', count: 2 })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/nothing was deleted/) } });
+    expect(await call({ type: 'notes.quarantined.delete', count: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringMatching(/nothing was deleted/) },
+    });
     expect(await call({ type: 'notes.quarantined.delete', count: 1 })).toEqual({ ok: true, data: { deleted: 1 } });
     expect(await call({ type: 'notes.list' })).toMatchObject({ ok: true, data: { notes: [{ id: note.id }], quarantined: 0 } });
     expect(await call({ type: 'notes.quarantined' })).toEqual({ ok: true, data: { rows: [] } });
@@ -243,10 +254,16 @@ describe('background handlers', () => {
     const pack = (version: string) => JSON.stringify(samplePack({ id: 'user.pack', version }));
     await call({ type: 'pack.import', text: pack('1.2.0') });
     const reason = 'version 1.0.0 is older than the installed 1.2.0; remove the installed pack first to go back to it.';
-    expect(await call({ type: 'pack.preview', text: pack('1.0.0') })).toEqual({ ok: true, data: { ok: false, errors: [{ path: 'version', message: reason }] } });
+    expect(await call({ type: 'pack.preview', text: pack('1.0.0') })).toEqual({
+      ok: true,
+      data: { ok: false, errors: [{ path: 'version', message: reason }] },
+    });
     expect(await call({ type: 'pack.import', text: pack('1.0.0') })).toEqual({ ok: false, error: { code: 'bad-request', message: reason } });
     expect((await real.get('packs', 'user.pack'))?.version).toBe('1.2.0');
-    expect(await call({ type: 'pack.preview', text: pack('1.3.0') })).toMatchObject({ ok: true, data: { ok: true, preview: { outcome: 'updated', installedVersion: '1.2.0' } } });
+    expect(await call({ type: 'pack.preview', text: pack('1.3.0') })).toMatchObject({
+      ok: true,
+      data: { ok: true, preview: { outcome: 'updated', installedVersion: '1.2.0' } },
+    });
     expect(await call({ type: 'pack.preview', text: pack('1.2.0') })).toMatchObject({ ok: true, data: { ok: true, preview: { outcome: 'unchanged' } } });
   });
 
@@ -278,7 +295,10 @@ describe('background handlers', () => {
   it('explains a notes backup with 30,000 bad notes as a validation error, not bad JSON', async () => {
     const { call } = await setup();
     const notes = Array.from({ length: 30_000 }, () => ({}));
-    const r = await call({ type: 'notes.import', text: JSON.stringify({ format: 'backstory-notes', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', notes }) });
+    const r = await call({
+      type: 'notes.import',
+      text: JSON.stringify({ format: 'backstory-notes', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', notes }),
+    });
     expect(r).toMatchObject({ ok: true, data: { ok: false, imported: 0, error: expect.stringMatching(/^notes\[0\]\.id: /) } });
     expect((r as { data: { error: string } }).data.error).not.toMatch(/not valid JSON/);
   });

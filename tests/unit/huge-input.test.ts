@@ -57,9 +57,30 @@ describe('huge invalid inputs (issue #8.5)', () => {
   it('entities as bad as the per-entity limits allow: still a report, not a crash', () => {
     // Every field wrong, every list and language map at its limit: about 36,000 issues per entity.
     const langs = () => Object.fromEntries(many(20, (i) => [`K${i}`, 1]));
-    const fact = () => ({ id: 1, text: langs(), date: 1, attribution: 1, sourceIds: many(20, () => 1), disputedBy: many(20, () => 1), quote: { text: 1, lang: 1, by: 1, x: 1 }, key: 'x', x: 1 });
+    const fact = () => ({
+      id: 1,
+      text: langs(),
+      date: 1,
+      attribution: 1,
+      sourceIds: many(20, () => 1),
+      disputedBy: many(20, () => 1),
+      quote: { text: 1, lang: 1, by: 1, x: 1 },
+      key: 'x',
+      x: 1,
+    });
     const alias = () => ({ text: 1, lang: 1, strength: 1, caseSensitive: 1, misspelling: 1, former: 1, x: 1 });
-    const entity = { id: 1, name: 1, kind: 1, aliases: many(200, alias), summary: langs(), facts: many(500, fact), related: many(50, () => 1), wikidata: 1, reviewed: 1, x: 1 };
+    const entity = {
+      id: 1,
+      name: 1,
+      kind: 1,
+      aliases: many(200, alias),
+      summary: langs(),
+      facts: many(500, fact),
+      related: many(50, () => 1),
+      wikidata: 1,
+      reviewed: 1,
+      x: 1,
+    };
     const errors = report({ ...samplePack(), entities: many(5, () => entity) });
     expect(errors.length).toBe(MAX_PROBLEMS + 1);
   });
@@ -82,7 +103,9 @@ describe('huge invalid inputs (issue #8.5)', () => {
 
 describe('notes backup with huge invalid content', () => {
   it('30,000 bad notes: a validation report, not "not valid JSON"', () => {
-    const r = parseNotesJson(JSON.stringify({ format: 'backstory-notes', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', notes: many(30_000, () => ({})) }));
+    const r = parseNotesJson(
+      JSON.stringify({ format: 'backstory-notes', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', notes: many(30_000, () => ({})) }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.length).toBe(MAX_PROBLEMS + 1);

@@ -84,7 +84,10 @@ describe('matching', () => {
   });
 
   it('matches Chinese and Japanese names without word boundaries, and Latin names touching them', () => {
-    const zh = [{ text: '谷歌', entity: 'g' }, { text: 'Google', entity: 'g' }];
+    const zh = [
+      { text: '谷歌', entity: 'g' },
+      { text: 'Google', entity: 'g' },
+    ];
     expect(find('谷歌公司和Googleが発表', zh).map((m) => m.text)).toEqual(['谷歌', 'Google']);
   });
 
@@ -104,7 +107,10 @@ describe('matching', () => {
   });
 
   it('treats regex metacharacters in aliases literally', () => {
-    const weird = [{ text: '(a+)+$ Corp', entity: 'x' }, { text: 'C++ Labs', entity: 'y' }];
+    const weird = [
+      { text: '(a+)+$ Corp', entity: 'x' },
+      { text: 'C++ Labs', entity: 'y' },
+    ];
     // A match spans first to last token: the alias's leading "(" is outside the highlight.
     expect(find('aaaa Corp, (a+)+$ Corp and C++ Labs', weird).map((m) => m.text)).toEqual(['a+)+$ Corp', 'C++ Labs']);
   });

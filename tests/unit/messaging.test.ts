@@ -69,7 +69,12 @@ describe('a hostile content script', () => {
   it('gets a bad-request, not a throw, for a lookup of 200,000 invalid hashes', async () => {
     const handlers = { 'dict.lookup': () => ({ version: 'v', entities: [], rows: [], texts: [], starters: [] }) } as unknown as Handlers;
     const words = Array.from({ length: 200_000 }, () => 'x');
-    const r = await dispatch(handlers, { type: 'dict.lookup', words, pairs: [] }, { id: 'ext', origin: 'https://evil.example', tab: { id: 1 } }, { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' });
+    const r = await dispatch(
+      handlers,
+      { type: 'dict.lookup', words, pairs: [] },
+      { id: 'ext', origin: 'https://evil.example', tab: { id: 1 } },
+      { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' },
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });

@@ -5,7 +5,7 @@ import { highlightStyle, randomIdent } from '@/utils/page/highlight';
 /** Deterministic stand-in for crypto randomness, so two "pages" differ reproducibly. */
 function seeded(seed: number) {
   let x = seed;
-  return () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('styles the content script puts in the page', () => {
@@ -13,7 +13,10 @@ describe('styles the content script puts in the page', () => {
     const families = [...CARD_CSS.matchAll(/font(?:-family)?\s*:\s*([^;}]+)/g)].map((m) => m[1]);
     expect(families.length).toBeGreaterThan(0);
     for (const f of families) {
-      const names = f.replace(/^[\d\s./a-z%-]*?(?=[a-z-]+(,|$))/i, '').split(',').map((n) => n.trim());
+      const names = f
+        .replace(/^[\d\s./a-z%-]*?(?=[a-z-]+(,|$))/i, '')
+        .split(',')
+        .map((n) => n.trim());
       for (const n of names) expect(['system-ui', 'sans-serif', 'serif', 'monospace', 'inherit'], f).toContain(n);
     }
     expect(CARD_CSS).not.toMatch(/url\(|@import|@font-face/);

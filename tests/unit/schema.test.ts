@@ -37,7 +37,7 @@ describe('pack schema', () => {
     p.entities.push(clone(p.entities[0]));
     expect(errorsOf(p).some((e) => e.startsWith('entities[1].id: duplicate entity id'))).toBe(true);
     const q = clone(samplePack());
-    delete (q.entities[0].summary as Record<string, string>).fr;
+    delete q.entities[0].summary.fr;
     expect(errorsOf(q)).toContain('entities[0].summary: missing the "fr" summary (the pack declares en, fr)');
     const r = clone(samplePack());
     r.entities[0].facts[0].date = '2021-02-30';
@@ -47,7 +47,12 @@ describe('pack schema', () => {
   it('refuses a real own "__proto__" key (as JSON.parse makes it) in any object of a pack, and changes no prototype', () => {
     expect(Object.hasOwn(JSON.parse('{"__proto__":1}'), '__proto__')).toBe(true);
     const json = JSON.stringify(samplePack());
-    for (const [at, path] of [['{', '(root)'], ['"entities":[{', 'entities[0]'], ['"aliases":[{', 'entities[0].aliases[0]'], ['"sources":[{', 'sources[0]']]) {
+    for (const [at, path] of [
+      ['{', '(root)'],
+      ['"entities":[{', 'entities[0]'],
+      ['"aliases":[{', 'entities[0].aliases[0]'],
+      ['"sources":[{', 'sources[0]'],
+    ]) {
       const value = JSON.parse(json.replace(at, `${at}"__proto__":{"polluted":true},`));
       expect(errorsOf(value), path).toContain(`${path}: Unrecognized key: "__proto__"`);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -14,8 +14,16 @@ describe('extension sources', () => {
       .filter((f) => /\.(ts|tsx)$/.test(f));
     expect(files.length).toBeGreaterThan(20);
     const offenders = files.filter((file) => {
+      let text: string;
+      try {
+        text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      } catch (e) {
+        // lint-boundaries.test.ts plants a probe file for a moment: one gone since the listing is skipped.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw e;
+      }
       // Comments may name what the code avoids.
-      const code = fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       return FORBIDDEN.test(code);
     });
     expect(offenders).toEqual([]);

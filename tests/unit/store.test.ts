@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DB_VERSION, openBackstoryDB, type DB } from '@/utils/store/db';
-import { compareVersions, installPack, listPacks, loadDictionary, planInstall, removePack, setPackEnabled, PackConflictError, PackDowngradeError } from '@/utils/store/packs';
+import {
+  compareVersions,
+  installPack,
+  listPacks,
+  loadDictionary,
+  planInstall,
+  removePack,
+  setPackEnabled,
+  PackConflictError,
+  PackDowngradeError,
+} from '@/utils/store/packs';
 import { seedBundledPacks } from '@/utils/store/seed';
-import { countNotesForPage, deleteQuarantinedNotes, importNotes, listNotes, listNotesByEntity, listQuarantinedNotes, putNote, deleteNote } from '@/utils/store/notes';
+import {
+  countNotesForPage,
+  deleteQuarantinedNotes,
+  importNotes,
+  listNotes,
+  listNotesByEntity,
+  listQuarantinedNotes,
+  putNote,
+  deleteNote,
+} from '@/utils/store/notes';
 import { validatePack, parsePackText } from '@/utils/schema/validate';
 import type { Pack } from '@/utils/schema/pack';
 import type { Note } from '@/utils/schema/note';
@@ -73,7 +92,9 @@ describe('packs store', () => {
     await installPack(db, valid(samplePack({ id: 'user.pack', version: '1.2.0' })), { bundled: false });
     const before = await dump(db);
     const older = valid(samplePack({ id: 'user.pack', version: '1.0.0' }));
-    await expect(installPack(db, older, { bundled: false })).rejects.toThrow(new PackDowngradeError('version 1.0.0 is older than the installed 1.2.0; remove the installed pack first to go back to it.'));
+    await expect(installPack(db, older, { bundled: false })).rejects.toThrow(
+      new PackDowngradeError('version 1.0.0 is older than the installed 1.2.0; remove the installed pack first to go back to it.'),
+    );
     await expect(installPack(db, older, { bundled: false })).rejects.toBeInstanceOf(PackDowngradeError);
     await expect(planInstall(db, older, { bundled: false })).rejects.toBeInstanceOf(PackDowngradeError);
     expect(await dump(db)).toBe(before);
@@ -152,18 +173,23 @@ describe('packs store', () => {
 
   it('property: import, export, import is the identity', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0 && !/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/.test(s)), async (summary) => {
-        const db = await freshDb();
-        const p = clone(samplePack());
-        p.entities[0].summary.en = summary.slice(0, 300);
-        const first = valid(p);
-        await installPack(db, first, { bundled: false });
-        const rec = await db.get('entities', 'test.sample:acme');
-        const exported = { ...first, entities: [rec!.entity] };
-        const second = valid(JSON.parse(JSON.stringify(exported)));
-        expect(second).toEqual(first);
-        expect(await installPack(db, second, { bundled: false })).toBe('unchanged');
-      }),
+      fc.asyncProperty(
+        fc
+          .string({ minLength: 1, maxLength: 40 })
+          .filter((s) => s.trim().length > 0 && !/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/.test(s)),
+        async (summary) => {
+          const db = await freshDb();
+          const p = clone(samplePack());
+          p.entities[0].summary.en = summary.slice(0, 300);
+          const first = valid(p);
+          await installPack(db, first, { bundled: false });
+          const rec = await db.get('entities', 'test.sample:acme');
+          const exported = { ...first, entities: [rec!.entity] };
+          const second = valid(JSON.parse(JSON.stringify(exported)));
+          expect(second).toEqual(first);
+          expect(await installPack(db, second, { bundled: false })).toBe('unchanged');
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -251,11 +277,7 @@ describe('database upgrades', () => {
     const name = `upgrade-v2-${Date.now()}`;
     const v2 = await openBackstoryDB(name, {}, 2);
     const dirty = 'https://reader:pw@news.example/a?id=7&reset_token=9f8e7d6c5b4a3f2e1d0c&utm_source=mail#comment-3';
-    const kept = [
-      note({ text: 'dirty', pageUrl: dirty }),
-      note({ text: 'clean', pageUrl: 'https://news.example/a?id=7' }),
-      note({ text: 'no page' }),
-    ];
+    const kept = [note({ text: 'dirty', pageUrl: dirty }), note({ text: 'clean', pageUrl: 'https://news.example/a?id=7' }), note({ text: 'no page' })];
     for (const x of kept) await v2.put('notes', x);
     // A row that fails the note schema is cleaned as well: it can be downloaded raw later.
     await v2.put('notes', { id: 'broken-row-1', pageUrl: 'https://x.example/?session=abc#t' } as unknown as Note);

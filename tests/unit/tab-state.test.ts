@@ -15,7 +15,15 @@ describe('per-tab state', () => {
     const tabs = createTabStateStore(area());
     await Promise.all([
       tabs.report(1, { url: 'https://a.example/', entities: [{ key: 'p:x', count: 2 }], reset: true, frameId: 0 }),
-      tabs.report(1, { url: 'https://a.example/', entities: [{ key: 'p:x', count: 1 }, { key: 'p:y', count: 4 }], reset: false, frameId: 7 }),
+      tabs.report(1, {
+        url: 'https://a.example/',
+        entities: [
+          { key: 'p:x', count: 1 },
+          { key: 'p:y', count: 4 },
+        ],
+        reset: false,
+        frameId: 7,
+      }),
     ]);
     expect((await tabs.get(1))?.counts).toEqual({ 'p:x': 3, 'p:y': 4 });
     await tabs.report(1, { url: 'https://a.example/', entities: [{ key: 'p:x', count: 5 }], reset: false, frameId: 0 });

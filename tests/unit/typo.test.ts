@@ -52,7 +52,8 @@ describe.skipIf(!fs.existsSync(path.join(corpus, 'pages')))('typo tolerance on t
     for (const f of fs.readdirSync(packDir)) {
       const r = validatePack(JSON.parse(fs.readFileSync(path.join(packDir, f), 'utf8')));
       if (!r.ok) throw new Error(f);
-      for (const e of r.pack.entities) for (const a of e.aliases) aliases.push({ text: a.text, entity: e.id, weak: a.strength === 'weak', caseSensitive: a.caseSensitive });
+      for (const e of r.pack.entities)
+        for (const a of e.aliases) aliases.push({ text: a.text, entity: e.id, weak: a.strength === 'weak', caseSensitive: a.caseSensitive });
     }
     const find = finder(aliases);
     const hits: string[] = [];

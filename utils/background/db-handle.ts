@@ -20,13 +20,14 @@ const defaultBlockedWait = (giveUp: () => void) => {
   return () => clearTimeout(t);
 };
 
+/** Closures, not methods: each may be passed on detached from the handle. */
 export interface DbHandle {
   /** The open database, bundled packs seeded if that worked. Rejects only when the database cannot be opened. */
-  get(): Promise<DB>;
+  get: () => Promise<DB>;
   /** Install the bundled packs again now (after "delete all data"); a failure is recorded, not thrown. */
-  reseed(): Promise<void>;
+  reseed: () => Promise<void>;
   /** Why the bundled packs may be missing or stale, or null when the last seeding went through. */
-  seedProblem(): string | null;
+  seedProblem: () => string | null;
 }
 
 /**

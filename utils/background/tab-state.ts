@@ -46,7 +46,10 @@ export function createTabStateStore(area: KeyValueArea): TabStateStore {
   const chains = new Map<number, Promise<unknown>>();
   const serial = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
     const next = (chains.get(tabId) ?? Promise.resolve()).then(work, work);
-    chains.set(tabId, next.catch(() => undefined));
+    chains.set(
+      tabId,
+      next.catch(() => undefined),
+    );
     return next;
   };
   const get = async (tabId: number) => ((await area.get(k(tabId)))[k(tabId)] as TabState | undefined) ?? null;

@@ -14,8 +14,6 @@ export const CSV_COLUMNS = ['id', 'entity', 'entityKey', 'text', 'quote', 'pageT
 export function notesToCsv(notes: Note[]): string {
   const rows = [CSV_COLUMNS.map(csvField).join(',')];
   for (const n of notes)
-    rows.push(
-      [n.id, n.entityName, n.entityKey, n.text, n.quote ?? '', n.pageTitle ?? '', n.pageUrl ?? '', n.createdAt, n.updatedAt].map(csvField).join(','),
-    );
+    rows.push([n.id, n.entityName, n.entityKey, n.text, n.quote ?? '', n.pageTitle ?? '', n.pageUrl ?? '', n.createdAt, n.updatedAt].map(csvField).join(','));
   return rows.join('\r\n') + '\r\n';
 }

@@ -46,7 +46,7 @@ export function tokenizeInto(text: string, store: TokenStore): number {
   let inWord = false;
   let h = FNV_OFFSET;
   const len = text.length;
-  for (let i = 0; i < len; ) {
+  for (let i = 0; i < len;) {
     let cp = text.charCodeAt(i);
     let width = 1;
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
@@ -81,9 +81,9 @@ export function tokenizeInto(text: string, store: TokenStore): number {
     if (kind === CharKind.Word) {
       if (!inWord) {
         if (n === starts.length) {
-            store.grow();
-            ({ starts, ends, hashes } = store);
-          }
+          store.grow();
+          ({ starts, ends, hashes } = store);
+        }
         starts[n] = i;
         inWord = true;
         h = FNV_OFFSET;
@@ -98,9 +98,9 @@ export function tokenizeInto(text: string, store: TokenStore): number {
       }
       if (kind === CharKind.Unspaced) {
         if (n === starts.length) {
-            store.grow();
-            ({ starts, ends, hashes } = store);
-          }
+          store.grow();
+          ({ starts, ends, hashes } = store);
+        }
         starts[n] = i;
         ends[n] = i + width;
         let u = FNV_OFFSET;

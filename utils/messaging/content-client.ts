@@ -12,7 +12,10 @@ export async function sendFromPage<T extends ContentMessage & MessageType>(type:
   const raw = await sendRaw({ type, ...body });
   const env = raw as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } } | null;
   if (!env || typeof env !== 'object' || typeof env.ok !== 'boolean') throw new RequestError('internal', 'the background sent no valid reply');
-  if (!env.ok) throw new RequestError(String(env.error?.code ?? 'internal'), String(env.error?.message ?? 'request failed'));
+  if (!env.ok) {
+    const { code, message } = env.error ?? {};
+    throw new RequestError(typeof code === 'string' ? code : 'internal', typeof message === 'string' ? message : 'request failed');
+  }
   if (!env.data || typeof env.data !== 'object') throw new RequestError('internal', 'the background sent no data');
   return env.data as Res<T>;
 }

@@ -132,13 +132,27 @@ export const protocol = {
    * Open the side panel on an entity, from a click in the card (a user gesture). `quote` is the
    * text the reader had selected on the page, offered as the quote of a new note.
    */
-  'panel.open': def('content', z.strictObject({ key: Key, quote: z.string().max(NOTE_LIMITS.quote).optional() }), z.object({ opened: z.boolean(), via: z.string() })),
+  'panel.open': def(
+    'content',
+    z.strictObject({ key: Key, quote: z.string().max(NOTE_LIMITS.quote).optional() }),
+    z.object({ opened: z.boolean(), via: z.string() }),
+  ),
 
   'entity.sheet': def('page', z.strictObject({ key: Key, lang: Lang }), SheetView),
   'tab.state': def(
     'page',
     z.strictObject({ tabId: TabId, lang: Lang }),
-    z.object({ url: z.string().nullable(), host: z.string().nullable(), title: z.string().nullable(), entities: z.array(PageEntity), focus: z.string().nullable(), quote: z.string().nullable(), paused: z.boolean(), pausedAll: z.boolean(), notesOnPage: z.number() }),
+    z.object({
+      url: z.string().nullable(),
+      host: z.string().nullable(),
+      title: z.string().nullable(),
+      entities: z.array(PageEntity),
+      focus: z.string().nullable(),
+      quote: z.string().nullable(),
+      paused: z.boolean(),
+      pausedAll: z.boolean(),
+      notesOnPage: z.number(),
+    }),
   ),
   /** From the popup: show this entity in the side panel of that tab (the popup opens the panel itself). */
   'panel.focus': def('page', z.strictObject({ tabId: TabId, key: Key }), Ok),
@@ -172,7 +186,11 @@ export const protocol = {
   /** Delete those rows; `count` is how many the reader was shown, and a different number refuses. */
   'notes.quarantined.delete': def('page', z.strictObject({ count: z.number().int().min(0) }), z.object({ deleted: z.number() })),
   /** Restore a JSON notes export (all or nothing). */
-  'notes.import': def('page', z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }), z.object({ ok: z.boolean(), imported: z.number(), error: z.string().optional() })),
+  'notes.import': def(
+    'page',
+    z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }),
+    z.object({ ok: z.boolean(), imported: z.number(), error: z.string().optional() }),
+  ),
   /** Wipe notes, user packs and settings; bundled packs come back. */
   'data.deleteAll': def('page', z.strictObject({ confirm: z.literal('delete') }), Ok),
 } as const;

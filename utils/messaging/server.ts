@@ -54,12 +54,7 @@ function safeOrigin(url: string): string | undefined {
  * Runs the handler synchronously up to its first await, which keeps a user gesture alive for APIs
  * such as sidePanel.open().
  */
-export function dispatch(
-  handlers: Handlers,
-  msg: unknown,
-  sender: SenderInfo,
-  env: { extensionId: string; extensionOrigin: string },
-): Promise<Envelope> {
+export function dispatch(handlers: Handlers, msg: unknown, sender: SenderInfo, env: { extensionId: string; extensionOrigin: string }): Promise<Envelope> {
   const fail = (code: ErrorCode, message: string): Promise<Envelope> => Promise.resolve({ ok: false, error: { code, message } });
   const shape = MessageShape.safeParse(msg);
   if (!shape.success) return fail('bad-request', 'message must be an object with a string "type"');
@@ -79,7 +74,13 @@ export function dispatch(
     return fail('bad-request', `"${type}" is malformed beyond what can be reported`);
   }
   if (!parsed.success)
-    return fail('bad-request', parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
+    return fail(
+      'bad-request',
+      parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+        .join('; '),
+    );
   const ctx: HandlerContext = { sender, tabId: sender.tab?.id };
   try {
     const result = (handlers[type as MessageType] as (r: unknown, c: HandlerContext) => unknown)(parsed.data, ctx);

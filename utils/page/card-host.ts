@@ -179,7 +179,8 @@ export class CardHost {
     const want = { [this.vars.x]: `${this.placed.x}px`, [this.vars.y]: `${this.placed.y}px`, [this.vars.d]: this.placed.display };
     const style = this.host.style;
     let same = style.length === 3;
-    for (const [name, value] of Object.entries(want)) if (style.getPropertyValue(name) !== value || style.getPropertyPriority(name) !== 'important') same = false;
+    for (const [name, value] of Object.entries(want))
+      if (style.getPropertyValue(name) !== value || style.getPropertyPriority(name) !== 'important') same = false;
     // Rewriting only on a difference keeps our own writes from re-triggering the observer forever.
     if (same) return;
     this.host.removeAttribute('style');

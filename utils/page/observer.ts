@@ -96,7 +96,7 @@ export function observeChanges(target: Node, opts: BatchedObserverOptions): void
     if (!firstAt) firstAt = now;
     clearTimeout(timer);
     const wait = Math.max(0, Math.min(opts.delayMs, opts.maxWaitMs - (now - firstAt)));
-    timer = setTimeout(flush, wait);
+    timer = setTimeout(() => void flush(), wait);
   };
 
   const mo = new MutationObserver((records) => {

@@ -84,7 +84,18 @@ export class Scanner {
   private readonly entityKeys: string[] = [];
   private readonly entityIndex = new Map<string, number>();
   private readonly limits: ScanLimits;
-  readonly totals: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, visibilityMs: 0, chars: 0, blocks: 0, mentions: 0 };
+  readonly totals: ScanStats = {
+    walkMs: 0,
+    tokenizeMs: 0,
+    lookupWaitMs: 0,
+    loadMs: 0,
+    matchMs: 0,
+    highlightMs: 0,
+    visibilityMs: 0,
+    chars: 0,
+    blocks: 0,
+    mentions: 0,
+  };
 
   private readonly judge: Pick<VisibilityJudge, 'reset' | 'visible'>;
 
@@ -160,7 +171,18 @@ export class Scanner {
   }
 
   private async scanNow(roots: Element[]): Promise<ScanStats> {
-    const stats: ScanStats = { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, visibilityMs: 0, chars: 0, blocks: 0, mentions: 0 };
+    const stats: ScanStats = {
+      walkMs: 0,
+      tokenizeMs: 0,
+      lookupWaitMs: 0,
+      loadMs: 0,
+      matchMs: 0,
+      highlightMs: 0,
+      visibilityMs: 0,
+      chars: 0,
+      blocks: 0,
+      mentions: 0,
+    };
     const { signal } = this.deps;
     const removed = this.removeWithin(roots);
 
@@ -293,8 +315,7 @@ export class Scanner {
     if (this.registry.all.size >= this.limits.stored) return;
     const perEntity = this.highlightedPerEntity.get(key) ?? 0;
     // A discreet pack's mention is kept (so removal updates the count) but never painted or carded.
-    const highlighted =
-      !(match.flags & FLAG_DISCREET) && this.deps.highlighter.size < this.limits.perPage && perEntity < this.limits.perEntity;
+    const highlighted = !(match.flags & FLAG_DISCREET) && this.deps.highlighter.size < this.limits.perPage && perEntity < this.limits.perEntity;
     if (highlighted) {
       this.deps.highlighter.add(range);
       this.highlightedPerEntity.set(key, perEntity + 1);

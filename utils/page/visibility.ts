@@ -55,7 +55,10 @@ function clipPathBox(value: string, box: DOMRect): Clip | 'none' | null {
   if (value === 'none' || !value) return null;
   const inset = /^inset\(([^)]*)\)/.exec(value);
   if (inset) {
-    const parts = inset[1].split(/\s+round\s+/)[0].trim().split(/\s+/);
+    const parts = inset[1]
+      .split(/\s+round\s+/)[0]
+      .trim()
+      .split(/\s+/);
     const [t, r = t, b = t, l = r] = parts;
     const len = (v: string, size: number) => (v.endsWith('%') ? (parseFloat(v) / 100) * size : px(v));
     return {
@@ -166,8 +169,8 @@ export class VisibilityJudge {
   rendered(range: Range): boolean {
     const parent = range.startContainer.parentElement;
     if (!parent) return false;
-    const check = (parent as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-    if (check && !check.call(parent, { visibilityProperty: true, opacityProperty: true })) return false;
+    const el = parent as Element & { checkVisibility?: (o?: object) => boolean };
+    if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
     const chain = this.chain(parent);
     if (chain.hidden) return false;
     const cs = this.doc.defaultView!.getComputedStyle(parent);

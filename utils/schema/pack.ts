@@ -41,9 +41,7 @@ export const text = (max: number) =>
         .refine((s) => !hasInvisible(s), 'contains invisible or bidi-control characters'),
     );
 
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'must be 1–80 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit');
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'must be 1–80 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit');
 
 export const Lang = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as "en", "fr" or "pt-BR"');
 
@@ -123,7 +121,10 @@ export const Entity = z.strictObject({
   summary: LocalizedText(LIMITS.summary),
   facts: z.array(Fact).max(LIMITS.factsPerEntity),
   related: z.array(Id).max(50).optional(),
-  wikidata: z.string().regex(/^Q\d+$/, 'must be a Wikidata id such as Q42').optional(),
+  wikidata: z
+    .string()
+    .regex(/^Q\d+$/, 'must be a Wikidata id such as Q42')
+    .optional(),
   reviewed: FullDate,
 });
 

@@ -87,7 +87,7 @@ export function validatePack(value: unknown): PackResult {
   if (!head.success) problems.addIssues([], head.error.issues);
   const raw = value as { entities?: unknown; sources?: unknown };
   // A list the head refused (not a list, or too long) is not read item by item.
-  const within = (list: unknown, max: number) => (Array.isArray(list) && list.length <= max ? list : []);
+  const within = (list: unknown, max: number): unknown[] => (Array.isArray(list) && list.length <= max ? list : []);
   const entities = parseEach(Entity, within(raw.entities, LIMITS.entities), ['entities'], problems);
   const sources = parseEach(Source, within(raw.sources, LIMITS.sources), ['sources'], problems);
   if (!head.success || problems.count) return { ok: false, errors: problems.list() };

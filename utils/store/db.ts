@@ -126,7 +126,9 @@ export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}, version =
  */
 export class DatabaseBlockedError extends Error {
   constructor() {
-    super('Backstory is updating its storage and waits for other Backstory pages or windows to close. Close them (or restart the browser), then try again. Nothing was changed.');
+    super(
+      'Backstory is updating its storage and waits for other Backstory pages or windows to close. Close them (or restart the browser), then try again. Nothing was changed.',
+    );
     this.name = 'DatabaseBlockedError';
   }
 }

@@ -1,0 +1,109 @@
+// ESLint: the recommended rules, type-aware, and the import boundary of the code that runs in web pages.
+// typescript-eslint comes from tools/lint-ts, which gives it the TypeScript 6 it parses with: the
+// root's TypeScript 7 (the native compiler, used by `tsc`) has no JavaScript API.
+import js from '@eslint/js';
+import tseslint from 'backstory-lint-ts';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+
+/**
+ * Code that runs in web pages: the content script and everything it imports, including the card it
+ * renders. It must stay small and must not reach the store, the worker's code or the zod schemas.
+ */
+export const PAGE_CODE = [
+  'entrypoints/content/**',
+  'utils/page/**',
+  'utils/match/**',
+  'utils/messaging/content-client.ts',
+  'utils/messaging/transport.ts',
+  'utils/messaging/limits.ts',
+  'components/EntityCard.tsx',
+  'components/FactItem.tsx',
+  'components/SourceLink.tsx',
+  'components/labels.ts',
+];
+
+// An import written from the root alias (@/, ~/, @@/, ~~/) or relative to the importing file.
+const LOCAL = String.raw`^(?:[@~]{1,2}/|(?:\.{1,2}/)+)`;
+
+const pageBoundary = {
+  paths: [
+    { name: 'zod', allowTypeImports: true, message: 'zod stays out of web pages: validate in the worker; import types only.' },
+    { name: 'idb', allowTypeImports: true, message: 'The store lives in the worker; page code asks it by message.' },
+  ],
+  patterns: [
+    { regex: String.raw`^(?:zod|idb)/`, caseSensitive: true, allowTypeImports: true, message: 'zod and idb stay out of web pages; import types only.' },
+    {
+      regex: LOCAL + String.raw`(?:.*/)?(?:store|background|schema)(?:/|\.tsx?$|$)`,
+      caseSensitive: true,
+      allowTypeImports: true,
+      message: 'Page code must not pull in the store, the worker or the zod schemas (only their types).',
+    },
+    {
+      regex: LOCAL + String.raw`(?:.*/)?(?:messaging/)?(?:protocol|server|client)(?:\.tsx?)?$`,
+      caseSensitive: true,
+      allowTypeImports: true,
+      message: 'The protocol schemas, the server and the extension pages\u2019 client are not for web pages: use content-client and limits.',
+    },
+    {
+      regex: String.raw`(?:^|/)(?:NotesPanel|DataPanel|PackImport|ExportMenu|FactSheet|PageEntities)(?:\.tsx?)?$`,
+      caseSensitive: true,
+      allowTypeImports: true,
+      message: 'Extension-page components do not run in web pages.',
+    },
+  ],
+};
+
+export default defineConfig(
+  globalIgnores(['.output/', '.wxt/', 'out/', '.e2e-tmp/', '.drafts/', 'node_modules/', 'assets/']),
+  {
+    files: ['**/*.{js,mjs,ts,tsx}'],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Preact event handlers may be async: each one catches and shows its own errors.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // Passing on what was caught, or an abort signal's reason, keeps the original error.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
+      // `const { type: _t, ...body } = msg` is how a key is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // Node-side code: build scripts, the test harness and the configs.
+    files: ['scripts/**', 'tests/**', 'tools/**', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['scripts/**', 'tests/**'],
+    rules: {
+      // Tests corrupt fixtures through `any`, and tests and benchmarks read untyped results from the
+      // browser (page.evaluate, CDP): the no-unsafe-* rules would flag every such line.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      // Test fakes implement async interfaces with plain `async` methods.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // .js and .mjs files are not in the TypeScript project: no type-aware rules for them.
+    files: ['**/*.{js,mjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: PAGE_CODE,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', pageBoundary],
+      // A dynamic import() would slip past the rule above (and a content script cannot load chunks).
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'No dynamic import() in page code.' }],
+    },
+  },
+);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+// The built content script runs in every page the reader opens: it must stay small and carry none of
+// the worker's libraries. Read from the Chrome build that npm test makes before these tests.
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BUILD = path.join(ROOT, '.output/chrome-mv3');
+const CONTENT = path.join(BUILD, 'content-scripts/content.js');
+const BACKGROUND = path.join(BUILD, 'background.js');
+const MAX_GZIP = 40_000;
+
+/** Strings zod 4 leaves in a bundle (class names, its internals' key), and IndexedDB's names. */
+const ZOD = ['ZodError', '$ZodType', '_zod'];
+const IDB = ['indexedDB', 'IDBDatabase'];
+
+/** The built file's text; a missing build fails the test with what to do. */
+function built(file: string): string {
+  if (!fs.existsSync(file))
+    throw new Error(`No Chrome build (${path.relative(ROOT, file)} is missing): build first with npm run build (npm test builds before its tests).`);
+  return fs.readFileSync(file, 'utf8');
+}
+
+describe('built content script', () => {
+  it('carries no zod (the markers are real: the worker bundle has them)', () => {
+    const [content, background] = [built(CONTENT), built(BACKGROUND)];
+    for (const marker of ZOD) {
+      expect(background, `background.js should contain "${marker}"`).toContain(marker);
+      expect(content, `content.js contains "${marker}"`).not.toContain(marker);
+    }
+  });
+
+  it('touches no IndexedDB (no idb, no store)', () => {
+    const [content, background] = [built(CONTENT), built(BACKGROUND)];
+    for (const marker of IDB) {
+      expect(background, `background.js should contain "${marker}"`).toContain(marker);
+      expect(content, `content.js contains "${marker}"`).not.toContain(marker);
+    }
+  });
+
+  it(`is at most ${MAX_GZIP / 1000} kB gzipped`, () => {
+    const content = built(CONTENT);
+    const size = zlib.gzipSync(content).length;
+    console.log(`content.js: ${(content.length / 1000).toFixed(1)} kB, ${(size / 1000).toFixed(1)} kB gzipped`);
+    expect(size).toBeLessThanOrEqual(MAX_GZIP);
+  });
+});
