@@ -1,5 +1,5 @@
 // ESLint: the recommended rules, type-aware, and the import boundary of the code that runs in web pages.
-// typescript-eslint comes from tools/lint-ts, which gives it the TypeScript 6 it parses with: the
+// typescript-eslint comes from scripts/lint-ts, which gives it the TypeScript 6 it parses with: the
 // root's TypeScript 7 (the native compiler, used by `tsc`) has no JavaScript API.
 import js from '@eslint/js';
 import tseslint from 'backstory-lint-ts';
@@ -75,7 +75,7 @@ export default defineConfig(
   },
   {
     // Node-side code: build scripts, the test harness and the configs.
-    files: ['scripts/**', 'tests/**', 'tools/**', '*.config.{js,ts}'],
+    files: ['scripts/**', 'tests/**', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
