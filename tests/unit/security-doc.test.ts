@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const doc = fs.readFileSync(path.join(ROOT, 'SECURITY.md'), 'utf8');
+const doc = fs.readFileSync(path.join(ROOT, 'docs/security.md'), 'utf8');
 
 /** `u:file` / `e:file` followed by `test names` in backticks, up to the next reference or bracket. */
 function references(): { file: string; name: string }[] {
@@ -16,7 +16,7 @@ function references(): { file: string; name: string }[] {
   return out;
 }
 
-describe('SECURITY.md', () => {
+describe('docs/security.md', () => {
   it('names only test files and tests that exist (a renamed or deleted test shows here)', () => {
     const refs = references();
     expect(refs.filter((r) => r.name).length).toBeGreaterThan(40);
