@@ -19,7 +19,7 @@ export default defineConfig({
     // "split" would give private windows a profile without the reader's packs; "spanning" would need
     // every write path to check where it came from. The worker also refuses such senders (handlers.ts).
     incognito: 'not_allowed',
-    // No extension or web page may message us (security.md #16).
+    // No extension or web page may message us (docs/security.md, item 16).
     externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
     content_security_policy: {
       extension_pages: "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'",

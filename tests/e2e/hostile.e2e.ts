@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { highlightedTexts, launch, mentionPoint, readCard, startServer, waitForCard, waitForHighlights, type Session } from './harness';
 
 /**
- * A page that does what research/security.md §A expects a hostile page to do: clobber DOM names,
+ * A page that does what docs/security.md (section A) says a hostile page does: clobber DOM names,
  * restyle everything, patch prototypes, listen to everything, and dump its own DOM.
  */
 const HOSTILE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">

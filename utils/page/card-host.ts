@@ -8,7 +8,7 @@ const GAP = 6;
 
 const random = () => crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
 
-/** A tag name that does not identify us (security.md #1): random per page load. */
+/** A tag name that does not identify us (docs/security.md, item 1): random per page load. */
 function randomTag(): string {
   return `${randomIdent(random, 3)}-${randomIdent(random, 5)}`;
 }

@@ -1,6 +1,6 @@
 /**
  * Characters that draw nothing or reorder the text around them, so they can hide or disguise
- * what a reader sees (security.md #23): bidi embeddings, overrides, isolates and marks (including
+ * what a reader sees (docs/security.md, item 23): bidi embeddings, overrides, isolates and marks (including
  * the Arabic letter mark); zero-width spaces and joiners; the soft hyphen; the combining grapheme
  * joiner; the Mongolian vowel separator; the Hangul fillers, which render as blank letters;
  * invisible operators; the byte-order mark; and the tag characters.

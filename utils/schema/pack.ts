@@ -57,7 +57,7 @@ export const PartialDate = z
 
 export const FullDate = PartialDate.refine((s) => s.length === 10, 'must be a full date YYYY-MM-DD');
 
-/** Only http(s): plain z.url() accepts javascript: and data: (security.md #20). */
+/** Only http(s): plain z.url() accepts javascript: and data: (docs/security.md, item 20). */
 export const HttpUrl = z
   .string()
   .max(LIMITS.url)
