@@ -5,7 +5,7 @@ import { MAX_LOOKUP_HASHES } from '../messaging/limits';
 import { VisibilityJudge } from './visibility';
 import { indexSlice, indexTypos, matchTokens, matchTypos, type CandidateIndex, type Match, type TypoIndex } from '../match/matcher';
 import { TextWalker, type Block } from './walk';
-import { runSliced, yieldToPage, SLICE_MS } from './schedule';
+import { afterPaint, runSliced, yieldToPage, SLICE_MS } from './schedule';
 import { MentionRegistry, rangeFor, type Mention } from './mentions';
 import type { Highlighter } from './highlight';
 
@@ -266,6 +266,9 @@ export class Scanner {
         return ii >= items.length;
       }, signal);
 
+    // Judging visibility reads layout: right after the browser painted, layout is clean and the
+    // reads are cheap; before, they would force the page's pending layout into our task.
+    if (found.length) await afterPaint(signal);
     const s = performance.now();
     this.judge.reset();
     let since = s;
