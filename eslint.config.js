@@ -12,9 +12,8 @@ import globals from 'globals';
  */
 export const PAGE_CODE = [
   'entrypoints/content/**',
-  'utils/page/**',
+  'utils/in-page/**',
   'utils/match/**',
-  'utils/messaging/content-client.ts',
   'utils/messaging/transport.ts',
   'utils/messaging/limits.ts',
   'components/EntityCard.tsx',
@@ -43,7 +42,7 @@ const pageBoundary = {
       regex: LOCAL + String.raw`(?:.*/)?(?:messaging/)?(?:protocol|server|client)(?:\.tsx?)?$`,
       caseSensitive: true,
       allowTypeImports: true,
-      message: 'The protocol schemas, the server and the extension pages\u2019 client are not for web pages: use content-client and limits.',
+      message: 'The protocol schemas, the server and the extension pages\u2019 client are not for web pages: use utils/in-page/send and limits.',
     },
     {
       regex: String.raw`(?:^|/)(?:NotesPanel|DataPanel|PackImport|ExportMenu|FactSheet|PageEntities)(?:\.tsx?)?$`,

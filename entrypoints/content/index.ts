@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import { sendFromPage as send } from '@/utils/messaging/content-client';
-import { Highlighter } from '@/utils/page/highlight';
-import { Scanner } from '@/utils/page/scanner';
-import { CardHost, currentSelection } from '@/utils/page/card-host';
-import { VisibilityJudge } from '@/utils/page/visibility';
-import { visibleQuote } from '@/utils/page/quote';
-import { wireInteraction } from '@/utils/page/interaction';
-import { observeChanges } from '@/utils/page/observer';
-import { yieldToPage } from '@/utils/page/schedule';
-import { PageStats } from '@/utils/page/stats';
+import { sendFromPage as send } from '@/utils/in-page/send';
+import { Highlighter } from '@/utils/in-page/highlight';
+import { Scanner } from '@/utils/in-page/scanner';
+import { CardHost, currentSelection } from '@/utils/in-page/card-host';
+import { VisibilityJudge } from '@/utils/in-page/visibility';
+import { visibleQuote } from '@/utils/in-page/quote';
+import { wireInteraction } from '@/utils/in-page/interaction';
+import { observeChanges } from '@/utils/in-page/observer';
+import { yieldToPage } from '@/utils/in-page/schedule';
+import { PageStats } from '@/utils/in-page/stats';
 import { PAGE_LIMITS } from '@/utils/messaging/limits';
 
 /** Messages the background may send to a tab: the keyboard command, and stats for the benchmark. */

@@ -1,5 +1,5 @@
-import { RequestError, sendRaw } from './transport';
-import type { MessageType, Req, Res } from './protocol';
+import { RequestError, sendRaw } from '../messaging/transport';
+import type { MessageType, Req, Res } from '../messaging/protocol';
 
 /**
  * The content script's client. It imports only types from the protocol: pulling zod into every
