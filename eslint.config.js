@@ -39,10 +39,16 @@ const pageBoundary = {
       message: 'Page code must not pull in the store, the worker or the zod schemas (only their types).',
     },
     {
-      regex: LOCAL + String.raw`(?:.*/)?(?:messaging/)?(?:protocol|server|client)(?:\.tsx?)?$`,
+      regex: LOCAL + String.raw`(?:.*/)?(?:messaging/)?(?:protocol|server)(?:\.tsx?)?$`,
       caseSensitive: true,
       allowTypeImports: true,
-      message: 'The protocol schemas, the server and the extension pages\u2019 client are not for web pages: use utils/in-page/send and limits.',
+      message: 'The protocol schemas and the server are not for web pages: use utils/in-page/send and limits.',
+    },
+    {
+      regex: LOCAL + String.raw`(?:.*/)?ext-pages(?:/|$)`,
+      caseSensitive: true,
+      allowTypeImports: true,
+      message: 'Extension-page code (its zod-checked client included) does not run in web pages.',
     },
     {
       regex: String.raw`(?:^|/)(?:NotesPanel|DataPanel|PackImport|ExportMenu|FactSheet|PageEntities)(?:\.tsx?)?$`,

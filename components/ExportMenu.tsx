@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import { notesToCsv } from '@/utils/export/csv';
 import { notesToJson } from '@/utils/export/json';
 import { notesToMarkdown } from '@/utils/export/markdown';

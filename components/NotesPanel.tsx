@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Note } from '@/utils/schema/note';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import { t2 } from './panel-strings';
 
 export interface NotesPanelProps {

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import type { PackView } from '@/utils/messaging/protocol';
 import { PackImport } from '@/components/PackImport';
 import { DataPanel } from '@/components/DataPanel';

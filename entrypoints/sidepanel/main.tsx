@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import type { Res, SheetView } from '@/utils/messaging/protocol';
 import { FactSheet } from '@/components/FactSheet';
 import { NotesPanel } from '@/components/NotesPanel';
 import { PageEntities } from '@/components/PageEntities';
 import { t2 } from '@/components/panel-strings';
-import { currentTabId } from '@/utils/ext-page-tab';
+import { currentTabId } from '@/utils/ext-pages/current-tab';
 import '@/components/ext-page.css';
 
 const lang = navigator.language;

@@ -41,7 +41,7 @@ describe('page-code import boundary', () => {
         "import { protocol } from '@/utils/messaging/protocol';",
         "import { openDB } from 'idb';",
         "import { MAX_PACK_TEXT } from '../messaging/protocol';",
-        "import { send } from '@/utils/messaging/client';",
+        "import { send } from '@/utils/ext-pages/send';",
         "import { dispatch } from '../messaging/server';",
         "import { listNotes } from '@/utils/store/notes';",
         "import { createHandlers } from '../background/handlers';",
