@@ -8,7 +8,8 @@ import globals from 'globals';
 
 /**
  * Code that runs in web pages: the content script and everything it imports, including the card it
- * renders. It must stay small and must not reach the store, the worker's code or the zod schemas.
+ * renders. It must stay small and must not reach the worker's code (its store included), the extension
+ * pages' code or the zod schemas.
  */
 export const PAGE_CODE = [
   'entrypoints/content/**',
@@ -33,16 +34,16 @@ const pageBoundary = {
   patterns: [
     { regex: String.raw`^(?:zod|idb)/`, caseSensitive: true, allowTypeImports: true, message: 'zod and idb stay out of web pages; import types only.' },
     {
-      regex: LOCAL + String.raw`(?:.*/)?(?:store|background|schema)(?:/|\.tsx?$|$)`,
+      regex: LOCAL + String.raw`(?:.*/)?(?:worker|background|store|schema)(?:/|\.tsx?$|$)`,
       caseSensitive: true,
       allowTypeImports: true,
-      message: 'Page code must not pull in the store, the worker or the zod schemas (only their types).',
+      message: 'Page code must not pull in the worker (its store and dispatcher included) or the zod schemas (only their types).',
     },
     {
-      regex: LOCAL + String.raw`(?:.*/)?(?:messaging/)?(?:protocol|server)(?:\.tsx?)?$`,
+      regex: LOCAL + String.raw`(?:.*/)?(?:messaging/)?protocol(?:\.tsx?)?$`,
       caseSensitive: true,
       allowTypeImports: true,
-      message: 'The protocol schemas and the server are not for web pages: use utils/in-page/send and limits.',
+      message: 'The protocol schemas are not for web pages: use utils/in-page/send and limits.',
     },
     {
       regex: LOCAL + String.raw`(?:.*/)?ext-pages(?:/|$)`,

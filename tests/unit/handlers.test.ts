@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers, PANEL_OPEN_INTERVAL_MS, type BackgroundDeps } from '@/utils/background/handlers';
+import { createHandlers, PANEL_OPEN_INTERVAL_MS, type BackgroundDeps } from '@/utils/worker/handlers';
 import { FLAG_DISCREET, ROW } from '@/utils/match/dictionary';
-import { createTabStateStore } from '@/utils/background/tab-state';
-import { createSettingsStore } from '@/utils/background/settings';
-import { dispatch } from '@/utils/messaging/server';
-import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/store/db';
-import { seedBundledPacks } from '@/utils/store/seed';
+import { createTabStateStore } from '@/utils/worker/tab-state';
+import { createSettingsStore } from '@/utils/worker/settings';
+import { dispatch } from '@/utils/worker/dispatch';
+import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/worker/store/db';
+import { seedBundledPacks } from '@/utils/worker/store/seed';
 import { tokenize } from '@/utils/match/tokenize';
 import { samplePack, sampleNote } from '../support/packs';
 

@@ -1,5 +1,5 @@
-import type { DB } from '../store/db';
-import { describeStorageError } from '../store/db';
+import type { DB } from './store/db';
+import { describeStorageError } from './store/db';
 import {
   getEntity,
   getSources,
@@ -14,7 +14,7 @@ import {
   setPackEnabled,
   setPackDiscreet,
   isDiscreet,
-} from '../store/packs';
+} from './store/packs';
 import {
   countNotesForPage,
   deleteNote,
@@ -25,11 +25,11 @@ import {
   listQuarantinedNotes,
   putNote,
   QuarantineChangedError,
-} from '../store/notes';
+} from './store/notes';
 import { parseNotesJson } from '../export/json';
 import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
-import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from '../messaging/server';
+import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
 import type { PackPreview } from '../messaging/protocol';
 import { cleanPageUrl } from '../url/clean-page-url';
 import { toCard, toSheet, pickLang } from './views';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { protocol, type Envelope, type ErrorCode, type MessageType, type Req, type Res } from './protocol';
+import { protocol, type Envelope, type ErrorCode, type MessageType, type Req, type Res } from '../messaging/protocol';
 
 export class MessageError extends Error {
   constructor(
