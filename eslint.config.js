@@ -17,10 +17,7 @@ export const PAGE_CODE = [
   'utils/match/**',
   'utils/messaging/transport.ts',
   'utils/messaging/limits.ts',
-  'components/EntityCard.tsx',
-  'components/FactItem.tsx',
-  'components/SourceLink.tsx',
-  'components/labels.ts',
+  'components/card/**',
 ];
 
 // An import written from the root alias (@/, ~/, @@/, ~~/) or relative to the importing file.
@@ -49,13 +46,7 @@ const pageBoundary = {
       regex: LOCAL + String.raw`(?:.*/)?ext-pages(?:/|$)`,
       caseSensitive: true,
       allowTypeImports: true,
-      message: 'Extension-page code (its zod-checked client included) does not run in web pages.',
-    },
-    {
-      regex: String.raw`(?:^|/)(?:NotesPanel|DataPanel|PackImport|ExportMenu|FactSheet|PageEntities)(?:\.tsx?)?$`,
-      caseSensitive: true,
-      allowTypeImports: true,
-      message: 'Extension-page components do not run in web pages.',
+      message: 'Extension-page code (its components and zod-checked client) does not run in web pages.',
     },
   ],
 };

@@ -2,12 +2,12 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/ext-pages/send';
 import type { Res } from '@/utils/messaging/protocol';
-import { PageEntities } from '@/components/PageEntities';
-import { ExportMenu } from '@/components/ExportMenu';
-import { t2 } from '@/components/panel-strings';
+import { PageEntities } from '@/components/ext-pages/PageEntities';
+import { ExportMenu } from '@/components/ext-pages/ExportMenu';
+import { t2 } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
 import { openPanelFromPage } from '@/utils/ext-pages/open-panel';
-import '@/components/ext-page.css';
+import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
 

@@ -3,12 +3,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '@/utils/ext-pages/send';
 import type { Res, SheetView } from '@/utils/messaging/protocol';
-import { FactSheet } from '@/components/FactSheet';
-import { NotesPanel } from '@/components/NotesPanel';
-import { PageEntities } from '@/components/PageEntities';
-import { t2 } from '@/components/panel-strings';
+import { FactSheet } from '@/components/ext-pages/FactSheet';
+import { NotesPanel } from '@/components/ext-pages/NotesPanel';
+import { PageEntities } from '@/components/ext-pages/PageEntities';
+import { t2 } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
-import '@/components/ext-page.css';
+import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
 

@@ -46,7 +46,7 @@ describe('page-code import boundary', () => {
         "import { listNotes } from '@/utils/worker/store/notes';",
         "import { createHandlers } from '../worker/handlers';",
         "import { validatePack } from '@/utils/schema/validate';",
-        "import { NotesPanel } from '@/components/NotesPanel';",
+        "import { NotesPanel } from '@/components/ext-pages/NotesPanel';",
         "export * from 'zod/mini';",
         'export const used = [z, protocol, openDB, MAX_PACK_TEXT, send, dispatch, listNotes, createHandlers, validatePack, NotesPanel];',
         '',

@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import { EntityCard, CARD_CSS } from '@/components/EntityCard';
+import { EntityCard, CARD_CSS } from '@/components/card/EntityCard';
 import type { CardView } from '../messaging/protocol';
 import { randomIdent } from './highlight';
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { SheetView } from '@/utils/messaging/protocol';
-import { FactItem } from './FactItem';
-import { SourceLink } from './SourceLink';
+import { FactItem } from '../card/FactItem';
+import { SourceLink } from '../card/SourceLink';
 import { t2 } from './panel-strings';
 
 /** The whole fact sheet: summary, a timeline of every fact, and every source. */

@@ -1,4 +1,4 @@
-import { uiLang } from './labels';
+import { uiLang } from '../card/labels';
 
 const S = {
   alsoKnownAs: { en: 'Also written', fr: 'Aussi écrit' },
