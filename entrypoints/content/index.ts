@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendFromPage as send } from '@/utils/in-page/send';
+import { sendFromContentScript as send } from '@/utils/in-page/send';
 import { Highlighter } from '@/utils/in-page/highlight';
 import { Scanner } from '@/utils/in-page/scanner';
 import { CardHost, currentSelection } from '@/utils/in-page/card-host';

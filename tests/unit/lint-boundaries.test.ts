@@ -62,11 +62,11 @@ describe('page-code import boundary', () => {
         "import type { z } from 'zod';",
         "import type { protocol, CardView } from '@/utils/messaging/protocol';",
         "import type { IDBPDatabase } from 'idb';",
-        "import { sendFromPage } from '@/utils/in-page/send';",
+        "import { sendFromContentScript } from '@/utils/in-page/send';",
         "import { PAGE_LIMITS } from '../messaging/limits';",
         '',
         'export type Probe = [z.ZodType, typeof protocol, CardView, IDBPDatabase];',
-        'export const probe = { sendFromPage, PAGE_LIMITS };',
+        'export const probe = { sendFromContentScript, PAGE_LIMITS };',
         '',
       ].join('\n'),
     );
