@@ -6,7 +6,7 @@ import { createDbHandle } from '@/utils/worker/db-handle';
 import { createTabStateStore } from '@/utils/worker/tab-state';
 import { createSettingsStore } from '@/utils/worker/settings';
 import { dispatch } from '@/utils/worker/dispatch';
-import { openPanel } from '@/utils/worker/panel';
+import { openSidePanelForTab } from '@/utils/worker/panel';
 
 const bundled = Object.values(import.meta.glob('../assets/packs/*.json', { eager: true, import: 'default' }));
 
@@ -25,7 +25,7 @@ export default defineBackground(() => {
     tabs,
     settings: createSettingsStore(db),
     uiLang: () => browser.i18n.getUILanguage(),
-    openPanel,
+    openSidePanelForTab,
     reseed: () => handle.reseed(),
     seedProblem: handle.seedProblem,
     clearTabs: () => browser.storage.session.clear(),

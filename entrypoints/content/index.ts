@@ -32,7 +32,7 @@ export default defineContentScript({
     const lang = navigator.language;
     // The reader's selection, if any, goes along as a quote for a note: only on their click, and
     // only the part of it they can see.
-    function openPanel(key: string, selection = currentSelection()) {
+    function requestPanel(key: string, selection = currentSelection()) {
       const judge = new VisibilityJudge(document);
       judge.reset();
       const quote = visibleQuote(selection, judge);
@@ -44,7 +44,7 @@ export default defineContentScript({
       signal,
       loadCard: (key) => send('entity.card', { key, lang }),
       onPainted: (ms) => stats.card(ms),
-      openPanel: (key, selection) => openPanel(key, selection),
+      onOpenPanel: (key, selection) => requestPanel(key, selection),
     });
     const exclude = (el: Element) => el === card.host;
 
@@ -73,7 +73,7 @@ export default defineContentScript({
       signal,
       onChange: report,
     });
-    const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, openPanel: (key) => openPanel(key), signal });
+    const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, onMentionClick: (key) => requestPanel(key), signal });
 
     const fullScan = async () => {
       await yieldToPage(signal);

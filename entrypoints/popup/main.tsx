@@ -6,7 +6,7 @@ import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { ExportMenu } from '@/components/ext-pages/ExportMenu';
 import { t2 } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
-import { openPanelFromPage } from '@/utils/ext-pages/open-panel';
+import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
 import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
@@ -45,7 +45,7 @@ function App() {
   // Opening must be the click's first step; the focus message follows.
   const showInPanel = (key: string) => {
     if (tabId === null) return;
-    const opening = openPanelFromPage(tabId);
+    const opening = openPanelFromPopup(tabId);
     void send('panel.focus', { tabId, key })
       .then(() => opening)
       .then(

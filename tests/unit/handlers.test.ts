@@ -32,12 +32,12 @@ async function setup(wrap?: (db: DB) => DB, extra: Partial<BackgroundDeps> = {})
     tabs: createTabStateStore(memoryArea()),
     settings: createSettingsStore(async () => real),
     uiLang: () => 'fr-FR',
-    openPanel: async () => 'sidePanel',
+    openSidePanelForTab: async () => 'sidePanel',
     ...extra,
   };
   const opened: number[] = [];
-  const openPanel = deps.openPanel;
-  deps.openPanel = (tabId) => (opened.push(tabId), openPanel(tabId));
+  const open = deps.openSidePanelForTab;
+  deps.openSidePanelForTab = (tabId) => (opened.push(tabId), open(tabId));
   const h = createHandlers(deps);
   return { real, deps, opened, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
 }
@@ -111,7 +111,7 @@ describe('background handlers', () => {
     let refuse = true;
     let clock = 10_000;
     const { call } = await setup(undefined, {
-      openPanel: () =>
+      openSidePanelForTab: () =>
         refuse ? Promise.reject(new Error('sidePanel.open() may only be called in response to a user gesture.')) : Promise.resolve('sidePanel'),
       now: () => clock,
     });

@@ -43,7 +43,7 @@ export interface BackgroundDeps {
   /** The reader's language (browser UI). */
   uiLang: () => string;
   /** Opens the browser's side panel / sidebar for a tab. Must be called synchronously in a gesture. */
-  openPanel: (tabId: number) => Promise<string>;
+  openSidePanelForTab: (tabId: number) => Promise<string>;
   /** Re-install the bundled packs (after "delete all data"). */
   reseed?: (db: DB) => Promise<unknown>;
   /** Why the bundled packs may be missing (their seeding failed), or null. */
@@ -174,7 +174,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       lastPanelOpen.set(tabId, now);
       // open() first, before any await, or the browser no longer sees the user's click. The focus
       // changes only once the panel did open: a refused open must not choose what the panel shows.
-      return deps.openPanel(tabId).then(async (via) => {
+      return deps.openSidePanelForTab(tabId).then(async (via) => {
         await deps.tabs.setFocus(tabId, key, quote?.trim() || null);
         return { opened: true, via };
       });
