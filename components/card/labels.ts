@@ -26,8 +26,9 @@ export function formatDate(date: string, lang: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', ...(d ? { day: 'numeric' } : {}) }).format(t);
 }
 
-const STRINGS = {
-  openPanel: { en: 'Open full backstory', fr: 'Voir tout l’historique' },
+/** The card's strings (shown inside web pages). */
+const CARD_TEXT = {
+  openPanelButton: { en: 'Open full backstory', fr: 'Voir tout l’historique' },
   sources: { en: 'Sources', fr: 'Sources' },
   moreFacts: { en: (n: number) => `${n} more documented facts in the side panel`, fr: (n: number) => `${n} autres faits documentés dans le panneau latéral` },
   close: { en: 'Close', fr: 'Fermer' },
@@ -39,6 +40,6 @@ const STRINGS = {
   },
 } as const;
 
-export function t<K extends keyof typeof STRINGS>(key: K, lang: string): (typeof STRINGS)[K]['en'] {
-  return STRINGS[key][uiLang(lang)] as (typeof STRINGS)[K]['en'];
+export function cardText<K extends keyof typeof CARD_TEXT>(key: K, lang: string): (typeof CARD_TEXT)[K]['en'] {
+  return CARD_TEXT[key][uiLang(lang)] as (typeof CARD_TEXT)[K]['en'];
 }
