@@ -24,7 +24,7 @@ export default defineBackground(() => {
     db,
     tabs,
     settings: createSettingsStore(db),
-    uiLang: () => browser.i18n.getUILanguage(),
+    browserLang: () => browser.i18n.getUILanguage(),
     openSidePanelForTab,
     reseed: () => handle.reseed(),
     seedProblem: handle.seedProblem,

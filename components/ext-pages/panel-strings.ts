@@ -1,4 +1,4 @@
-import { uiLang } from '../card/labels';
+import { textLang } from '../card/labels';
 
 /** The extension pages' strings (popup, side panel). */
 const PANEL_TEXT = {
@@ -36,5 +36,5 @@ const PANEL_TEXT = {
 } as const;
 
 export function panelText(key: keyof typeof PANEL_TEXT, lang: string): string {
-  return PANEL_TEXT[key][uiLang(lang)];
+  return PANEL_TEXT[key][textLang(lang)];
 }

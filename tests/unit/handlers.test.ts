@@ -31,7 +31,7 @@ async function setup(wrap?: (db: DB) => DB, extra: Partial<BackgroundDeps> = {})
     db: async () => db,
     tabs: createTabStateStore(memoryArea()),
     settings: createSettingsStore(async () => real),
-    uiLang: () => 'fr-FR',
+    browserLang: () => 'fr-FR',
     openSidePanelForTab: async () => 'sidePanel',
     ...extra,
   };

@@ -40,8 +40,8 @@ export interface BackgroundDeps {
   db: () => Promise<DB>;
   tabs: TabStateStore;
   settings: SettingsStore;
-  /** The reader's language (browser UI). */
-  uiLang: () => string;
+  /** The reader's language: the browser's UI language, used when a request names none. */
+  browserLang: () => string;
   /** Opens the browser's side panel / sidebar for a tab. Must be called synchronously in a gesture. */
   openSidePanelForTab: (tabId: number) => Promise<string>;
   /** Re-install the bundled packs (after "delete all data"). */
@@ -143,7 +143,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // The card is shown inside the web page: a discreet pack's entities never go there.
       const pack = await (await openDb()).get('packs', rec.packId);
       if (!pack || isDiscreet(pack)) throw new MessageError('not-found', `no entity "${key}"`);
-      const card = toCard(key, rec.entity, [], lang ?? deps.uiLang());
+      const card = toCard(key, rec.entity, [], lang ?? deps.browserLang());
       const ids = card.facts.flatMap((f) => f.sourceIds);
       return { ...card, sources: (await getSources(await openDb(), rec.packId, ids)).map((s) => ({ ...s })) };
     },
@@ -191,7 +191,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         if (other) related.push({ key: other.key, name: other.entity.name });
       }
       const pack = await db.get('packs', rec.packId);
-      return toSheet(key, rec.entity, sources, lang ?? deps.uiLang(), {
+      return toSheet(key, rec.entity, sources, lang ?? deps.browserLang(), {
         related,
         pack: { id: rec.packId, name: pack?.name ?? rec.packId, version: pack?.version ?? '' },
       });
@@ -200,7 +200,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'tab.state'({ tabId, lang }) {
       const state = await deps.tabs.get(tabId);
       const db = await openDb();
-      const wanted = lang ?? deps.uiLang();
+      const wanted = lang ?? deps.browserLang();
       const entities = [];
       for (const [key, count] of Object.entries(state?.counts ?? {})) {
         const rec = await getEntity(db, key);
