@@ -73,7 +73,8 @@ function asMessageError(e: unknown): MessageError {
   return new MessageError('storage', describeStorageError(e));
 }
 
-async function storage<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work` and rethrows its failure as a message error: a store failure becomes a `storage` error (see asMessageError). */
+async function asStorageErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
@@ -116,7 +117,7 @@ function pageUrl(sender: SenderInfo, claimed: string | undefined): string | null
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const lastPanelOpen = new Map<number, number>();
   // A database that cannot be opened (blocked by another page, broken) is a storage error the reader can act on.
-  const openDb = () => storage(deps.db);
+  const openDb = () => asStorageErrors(deps.db);
   let dictionary: Promise<Dictionary> | null = null;
   const dict = () =>
     (dictionary ??= Promise.all([openDb(), deps.settings.read()])
@@ -243,7 +244,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'settings.set'({ typoTolerance }) {
-      await storage(() => deps.settings.setTypoTolerance(typoTolerance));
+      await asStorageErrors(() => deps.settings.setTypoTolerance(typoTolerance));
       invalidate();
       return {};
     },
@@ -284,7 +285,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'pack.import'({ text, discreet }) {
       const r = parsePackText(text);
       if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
-      const outcome = await storage(async () => installPack(await openDb(), r.pack, { bundled: false, discreet: discreet ?? true }));
+      const outcome = await asStorageErrors(async () => installPack(await openDb(), r.pack, { bundled: false, discreet: discreet ?? true }));
       invalidate();
       return { ok: true, outcome, preview: preview(r), errors: [] };
     },
@@ -293,19 +294,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const db = await openDb();
       const rec = await db.get('packs', id);
       if (!rec) throw new MessageError('not-found', `no pack "${id}"`);
-      await storage(() => removePack(db, id));
+      await asStorageErrors(() => removePack(db, id));
       invalidate();
       return {};
     },
 
     async 'pack.enable'({ id, enabled }) {
-      await storage(async () => setPackEnabled(await openDb(), id, enabled));
+      await asStorageErrors(async () => setPackEnabled(await openDb(), id, enabled));
       invalidate();
       return {};
     },
 
     async 'pack.discreet'({ id, discreet }) {
-      await storage(async () => setPackDiscreet(await openDb(), id, discreet));
+      await asStorageErrors(async () => setPackDiscreet(await openDb(), id, discreet));
       invalidate();
       return {};
     },
@@ -316,11 +317,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'note.save'({ note }) {
-      return { note: await storage(async () => putNote(await openDb(), note)) };
+      return { note: await asStorageErrors(async () => putNote(await openDb(), note)) };
     },
 
     async 'notes.quarantined'() {
-      return { rows: await storage(async () => listQuarantinedNotes(await openDb())) };
+      return { rows: await asStorageErrors(async () => listQuarantinedNotes(await openDb())) };
     },
 
     async 'notes.quarantined.delete'({ count }) {
@@ -336,13 +337,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const parsed = parseNotesJson(text.replace(/^\uFEFF/, ''), 5);
       if (!parsed.ok)
         return { ok: false, imported: 0, error: parsed.problems.map((p) => (p.path === '(root)' ? p.message : `${p.path}: ${p.message}`)).join('; ') };
-      const imported = await storage(async () => importNotes(await openDb(), parsed.notes));
+      const imported = await asStorageErrors(async () => importNotes(await openDb(), parsed.notes));
       return { ok: true, imported };
     },
 
     async 'data.deleteAll'() {
       const db = await openDb();
-      await storage(() => deleteAllData(db));
+      await asStorageErrors(() => deleteAllData(db));
       invalidate();
       await deps.clearTabs?.();
       await deps.reseed?.(db);
@@ -350,7 +351,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'note.delete'({ id }) {
-      await storage(async () => deleteNote(await openDb(), id));
+      await asStorageErrors(async () => deleteNote(await openDb(), id));
       return {};
     },
   };
