@@ -27,7 +27,7 @@ import {
   QuarantineChangedError,
 } from './store/notes';
 import { parseNotesJson } from '../export/json';
-import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dictionary';
+import { lookupRows, startersAmong, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
 import type { PackPreview } from '../messaging/protocol';
@@ -136,7 +136,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     async 'dict.lookup'({ words, pairs }) {
       const d = await dict();
-      return { ...lookupFirstTokens(d, [...words, ...pairs]), starters: startersAmong(d, words) };
+      return { ...lookupRows(d, [...words, ...pairs]), starters: startersAmong(d, words) };
     },
 
     async 'entity.card'({ key, lang }) {
