@@ -8,19 +8,16 @@ import globals from 'globals';
 
 /**
  * Code that runs in web pages: the content script and everything it imports, including the card it
- * renders. It must stay small and must not reach the store, the worker's code or the zod schemas.
+ * renders. It must stay small and must not reach the worker's code (its store included), the extension
+ * pages' code or the zod schemas.
  */
 export const PAGE_CODE = [
   'entrypoints/content/**',
-  'utils/page/**',
+  'utils/in-page/**',
   'utils/match/**',
-  'utils/messaging/content-client.ts',
   'utils/messaging/transport.ts',
   'utils/messaging/limits.ts',
-  'components/EntityCard.tsx',
-  'components/FactItem.tsx',
-  'components/SourceLink.tsx',
-  'components/labels.ts',
+  'components/card/**',
 ];
 
 // An import written from the root alias (@/, ~/, @@/, ~~/) or relative to the importing file.
@@ -34,22 +31,22 @@ const pageBoundary = {
   patterns: [
     { regex: String.raw`^(?:zod|idb)/`, caseSensitive: true, allowTypeImports: true, message: 'zod and idb stay out of web pages; import types only.' },
     {
-      regex: LOCAL + String.raw`(?:.*/)?(?:store|background|schema)(?:/|\.tsx?$|$)`,
+      regex: LOCAL + String.raw`(?:.*/)?(?:worker|background|store|schema)(?:/|\.tsx?$|$)`,
       caseSensitive: true,
       allowTypeImports: true,
-      message: 'Page code must not pull in the store, the worker or the zod schemas (only their types).',
+      message: 'Page code must not pull in the worker (its store and dispatcher included) or the zod schemas (only their types).',
     },
     {
-      regex: LOCAL + String.raw`(?:.*/)?(?:messaging/)?(?:protocol|server|client)(?:\.tsx?)?$`,
+      regex: LOCAL + String.raw`(?:.*/)?(?:messaging/)?protocol(?:\.tsx?)?$`,
       caseSensitive: true,
       allowTypeImports: true,
-      message: 'The protocol schemas, the server and the extension pages\u2019 client are not for web pages: use content-client and limits.',
+      message: 'The protocol schemas are not for web pages: use utils/in-page/send and limits.',
     },
     {
-      regex: String.raw`(?:^|/)(?:NotesPanel|DataPanel|PackImport|ExportMenu|FactSheet|PageEntities)(?:\.tsx?)?$`,
+      regex: LOCAL + String.raw`(?:.*/)?ext-pages(?:/|$)`,
       caseSensitive: true,
       allowTypeImports: true,
-      message: 'Extension-page components do not run in web pages.',
+      message: 'Extension-page code (its components and zod-checked client) does not run in web pages.',
     },
   ],
 };

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { openBackstoryDB } from '@/utils/store/db';
-import { seedBundledPacks } from '@/utils/store/seed';
-import { createHandlers } from '@/utils/background/handlers';
-import { createDbHandle } from '@/utils/background/db-handle';
-import { createTabStateStore } from '@/utils/background/tab-state';
-import { createSettingsStore } from '@/utils/background/settings';
-import { dispatch } from '@/utils/messaging/server';
-import { openPanel } from '@/utils/background/panel';
+import { openBackstoryDB } from '@/utils/worker/store/db';
+import { seedBundledPacks } from '@/utils/worker/store/seed';
+import { createHandlers } from '@/utils/worker/handlers';
+import { createDbHandle } from '@/utils/worker/db-handle';
+import { createTabStateStore } from '@/utils/worker/tab-state';
+import { createSettingsStore } from '@/utils/worker/settings';
+import { dispatch } from '@/utils/worker/dispatch';
+import { openSidePanelForTab } from '@/utils/worker/panel';
 
 const bundled = Object.values(import.meta.glob('../assets/packs/*.json', { eager: true, import: 'default' }));
 
@@ -24,8 +24,8 @@ export default defineBackground(() => {
     db,
     tabs,
     settings: createSettingsStore(db),
-    uiLang: () => browser.i18n.getUILanguage(),
-    openPanel,
+    browserLang: () => browser.i18n.getUILanguage(),
+    openSidePanelForTab,
     reseed: () => handle.reseed(),
     seedProblem: handle.seedProblem,
     clearTabs: () => browser.storage.session.clear(),

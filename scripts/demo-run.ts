@@ -16,7 +16,7 @@ import {
   tabIdOf,
   waitForCard,
   waitForHighlights,
-} from '../tests/e2e/harness';
+} from '../tests/support/harness';
 
 const args = process.argv.slice(2);
 const headed = args.includes('--headed');

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import { sendFromPage as send } from '@/utils/messaging/content-client';
-import { Highlighter } from '@/utils/page/highlight';
-import { Scanner } from '@/utils/page/scanner';
-import { CardHost, currentSelection } from '@/utils/page/card-host';
-import { VisibilityJudge } from '@/utils/page/visibility';
-import { visibleQuote } from '@/utils/page/quote';
-import { wireInteraction } from '@/utils/page/interaction';
-import { observeChanges } from '@/utils/page/observer';
-import { yieldToPage } from '@/utils/page/schedule';
-import { PageStats } from '@/utils/page/stats';
+import { sendFromContentScript as send } from '@/utils/in-page/send';
+import { Highlighter } from '@/utils/in-page/highlight';
+import { Scanner } from '@/utils/in-page/scanner';
+import { CardHost, currentSelection } from '@/utils/in-page/card-host';
+import { VisibilityJudge } from '@/utils/in-page/visibility';
+import { visibleQuote } from '@/utils/in-page/quote';
+import { wireInteraction } from '@/utils/in-page/interaction';
+import { observeChanges } from '@/utils/in-page/observer';
+import { yieldToPage } from '@/utils/in-page/schedule';
+import { PageStats } from '@/utils/in-page/stats';
 import { PAGE_LIMITS } from '@/utils/messaging/limits';
 
 /** Messages the background may send to a tab: the keyboard command, and stats for the benchmark. */
@@ -32,7 +32,7 @@ export default defineContentScript({
     const lang = navigator.language;
     // The reader's selection, if any, goes along as a quote for a note: only on their click, and
     // only the part of it they can see.
-    function openPanel(key: string, selection = currentSelection()) {
+    function requestPanel(key: string, selection = currentSelection()) {
       const judge = new VisibilityJudge(document);
       judge.reset();
       const quote = visibleQuote(selection, judge);
@@ -44,7 +44,7 @@ export default defineContentScript({
       signal,
       loadCard: (key) => send('entity.card', { key, lang }),
       onPainted: (ms) => stats.card(ms),
-      openPanel: (key, selection) => openPanel(key, selection),
+      onOpenPanel: (key, selection) => requestPanel(key, selection),
     });
     const exclude = (el: Element) => el === card.host;
 
@@ -73,7 +73,7 @@ export default defineContentScript({
       signal,
       onChange: report,
     });
-    const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, openPanel: (key) => openPanel(key), signal });
+    const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, onMentionClick: (key) => requestPanel(key), signal });
 
     const fullScan = async () => {
       await yieldToPage(signal);

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import type { PackView } from '@/utils/messaging/protocol';
-import { PackImport } from '@/components/PackImport';
-import { DataPanel } from '@/components/DataPanel';
-import '@/components/ext-page.css';
+import { PackImport } from '@/components/ext-pages/PackImport';
+import { DataPanel } from '@/components/ext-pages/DataPanel';
+import '@/components/ext-pages/ext-page.css';
 
 function App() {
   const [packs, setPacks] = useState<PackView[]>([]);

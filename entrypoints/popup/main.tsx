@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import type { Res } from '@/utils/messaging/protocol';
-import { PageEntities } from '@/components/PageEntities';
-import { ExportMenu } from '@/components/ExportMenu';
-import { t2 } from '@/components/panel-strings';
-import { currentTabId } from '@/utils/ext-page-tab';
-import { openPanelFromPage } from '@/utils/ext-page-panel';
-import '@/components/ext-page.css';
+import { PageEntities } from '@/components/ext-pages/PageEntities';
+import { ExportMenu } from '@/components/ext-pages/ExportMenu';
+import { panelText } from '@/components/ext-pages/panel-strings';
+import { currentTabId } from '@/utils/ext-pages/current-tab';
+import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
+import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
 
@@ -35,7 +35,7 @@ function App() {
     const paused = everywhere ? !state?.pausedAll : !state?.paused;
     try {
       await send('site.pause', { host: everywhere ? '*' : state!.host!, paused });
-      setNotice(t2(paused ? 'pausedNote' : 'resumedNote', lang));
+      setNotice(panelText(paused ? 'pausedNote' : 'resumedNote', lang));
       await load();
     } catch (e) {
       setError((e as Error).message);
@@ -45,7 +45,7 @@ function App() {
   // Opening must be the click's first step; the focus message follows.
   const showInPanel = (key: string) => {
     if (tabId === null) return;
-    const opening = openPanelFromPage(tabId);
+    const opening = openPanelFromPopup(tabId);
     void send('panel.focus', { tabId, key })
       .then(() => opening)
       .then(
@@ -60,9 +60,9 @@ function App() {
       <h1>Backstory</h1>
       {error && <p class="error">{error}</p>}
       <p class="small muted" data-testid="page-summary">
-        {state?.host ?? '—'} · {state?.entities.length ?? 0} {lang.startsWith('fr') ? 'entités' : 'entities'}, {total} {t2('mentions', lang)}
+        {state?.host ?? '—'} · {state?.entities.length ?? 0} {lang.startsWith('fr') ? 'entités' : 'entities'}, {total} {panelText('mentions', lang)}
       </p>
-      <h2>{t2('onThisPage', lang)}</h2>
+      <h2>{panelText('onThisPage', lang)}</h2>
       <PageEntities entities={state?.entities ?? []} lang={lang} onSelect={showInPanel} />
       {!!state?.notesOnPage && (
         <p class="small muted" data-testid="notes-on-page">
@@ -72,12 +72,12 @@ function App() {
       <p>
         {state?.host && !state.pausedAll && (
           <button type="button" onClick={() => togglePause(false)}>
-            {t2(state.paused ? 'resume' : 'pause', lang)}
+            {panelText(state.paused ? 'resume' : 'pause', lang)}
           </button>
         )}{' '}
         {state && (
           <button type="button" onClick={() => togglePause(true)}>
-            {t2(state.pausedAll ? 'resumeAll' : 'pauseAll', lang)}
+            {panelText(state.pausedAll ? 'resumeAll' : 'pauseAll', lang)}
           </button>
         )}
       </p>

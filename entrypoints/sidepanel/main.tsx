@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import type { Res, SheetView } from '@/utils/messaging/protocol';
-import { FactSheet } from '@/components/FactSheet';
-import { NotesPanel } from '@/components/NotesPanel';
-import { PageEntities } from '@/components/PageEntities';
-import { t2 } from '@/components/panel-strings';
-import { currentTabId } from '@/utils/ext-page-tab';
-import '@/components/ext-page.css';
+import { FactSheet } from '@/components/ext-pages/FactSheet';
+import { NotesPanel } from '@/components/ext-pages/NotesPanel';
+import { PageEntities } from '@/components/ext-pages/PageEntities';
+import { panelText } from '@/components/ext-pages/panel-strings';
+import { currentTabId } from '@/utils/ext-pages/current-tab';
+import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
 
@@ -78,13 +78,13 @@ function App() {
             quote={sheet.key === state?.focus ? state?.quote : null}
             lang={lang}
           />
-          <h2>{t2('onThisPage', lang)}</h2>
+          <h2>{panelText('onThisPage', lang)}</h2>
           <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} compact />
         </FactSheet>
       ) : (
         <>
-          <p class="muted">{t2('pick', lang)}</p>
-          <h2>{t2('onThisPage', lang)}</h2>
+          <p class="muted">{panelText('pick', lang)}</p>
+          <h2>{panelText('onThisPage', lang)}</h2>
           <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} />
         </>
       )}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { corpusDir, launch, scanStats, startServer, tabIdOf, type Session } from './harness';
+import { corpusDir, launch, scanStats, startServer, tabIdOf, type Session } from '../support/harness';
 
 const corpus = corpusDir();
 const pages = corpus

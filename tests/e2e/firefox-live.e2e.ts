@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ROOT, startServer } from './harness';
+import { ROOT, startServer } from '../support/harness';
 
 // Firefox is driven over WebDriver BiDi by puppeteer-core (research/toolchain.md §6): it can load
 // the extension and open web pages, not moz-extension:// pages, so this smoke test covers the

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { ROOT } from './harness';
+import { ROOT } from '../support/harness';
 
 // Firefox cannot be driven here (no geckodriver, and BiDi refuses moz-extension:// pages; see
 // research/toolchain.md §6), so the smoke test checks the Firefox build itself.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightedTexts, launch, mentionPoint, readCard, startServer, waitForCard, waitForHighlights, type Session } from './harness';
+import { highlightedTexts, launch, mentionPoint, readCard, startServer, waitForCard, waitForHighlights, type Session } from '../support/harness';
 
 /**
  * A page that does what docs/security.md (section A) says a hostile page does: clobber DOM names,

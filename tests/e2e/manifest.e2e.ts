@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './harness';
+import { ROOT } from '../support/harness';
 
 // What each built manifest promises a reader at install time, read from the builds that ship.
 const builds = ['chrome-mv3', 'firefox-mv2'].map((dir) => ({

@@ -14,7 +14,7 @@ import {
   waitForCard,
   waitForHighlights,
   type Session,
-} from './harness';
+} from '../support/harness';
 import { samplePack } from '../support/packs';
 
 let s: Session;

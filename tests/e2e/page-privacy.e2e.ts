@@ -13,7 +13,7 @@ import {
   waitForCard,
   waitForHighlights,
   type Session,
-} from './harness';
+} from '../support/harness';
 
 /**
  * What a hostile page's own scripts can learn about the reader's packs (issue: "a hostile page

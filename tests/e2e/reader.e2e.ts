@@ -17,7 +17,7 @@ import {
   waitForHighlights,
   worker,
   type Session,
-} from './harness';
+} from '../support/harness';
 
 const CV = 'backstory.surveillance-tech:clearview-ai';
 

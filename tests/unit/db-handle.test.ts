@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDbHandle } from '@/utils/background/db-handle';
+import { createDbHandle } from '@/utils/worker/db-handle';
 import { openDB } from 'idb';
-import { DB_VERSION, openBackstoryDB, type OpenHooks } from '@/utils/store/db';
-import { seedBundledPacks, type SeedReport } from '@/utils/store/seed';
-import { listNotes, putNote } from '@/utils/store/notes';
+import { DB_VERSION, openBackstoryDB, type OpenHooks } from '@/utils/worker/store/db';
+import { seedBundledPacks, type SeedReport } from '@/utils/worker/store/seed';
+import { listNotes, putNote } from '@/utils/worker/store/notes';
 import { samplePack, sampleNote } from '../support/packs';
 
 let n = 0;

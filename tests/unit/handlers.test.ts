@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers, PANEL_OPEN_INTERVAL_MS, type BackgroundDeps } from '@/utils/background/handlers';
+import { createHandlers, PANEL_OPEN_INTERVAL_MS, type BackgroundDeps } from '@/utils/worker/handlers';
 import { FLAG_DISCREET, ROW } from '@/utils/match/dictionary';
-import { createTabStateStore } from '@/utils/background/tab-state';
-import { createSettingsStore } from '@/utils/background/settings';
-import { dispatch } from '@/utils/messaging/server';
-import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/store/db';
-import { seedBundledPacks } from '@/utils/store/seed';
+import { createTabStateStore } from '@/utils/worker/tab-state';
+import { createSettingsStore } from '@/utils/worker/settings';
+import { dispatch } from '@/utils/worker/dispatch';
+import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/worker/store/db';
+import { seedBundledPacks } from '@/utils/worker/store/seed';
 import { tokenize } from '@/utils/match/tokenize';
 import { samplePack, sampleNote } from '../support/packs';
 
@@ -31,13 +31,13 @@ async function setup(wrap?: (db: DB) => DB, extra: Partial<BackgroundDeps> = {})
     db: async () => db,
     tabs: createTabStateStore(memoryArea()),
     settings: createSettingsStore(async () => real),
-    uiLang: () => 'fr-FR',
-    openPanel: async () => 'sidePanel',
+    browserLang: () => 'fr-FR',
+    openSidePanelForTab: async () => 'sidePanel',
     ...extra,
   };
   const opened: number[] = [];
-  const openPanel = deps.openPanel;
-  deps.openPanel = (tabId) => (opened.push(tabId), openPanel(tabId));
+  const open = deps.openSidePanelForTab;
+  deps.openSidePanelForTab = (tabId) => (opened.push(tabId), open(tabId));
   const h = createHandlers(deps);
   return { real, deps, opened, call: (msg: unknown, sender: object = page) => dispatch(h, msg, sender, env) };
 }
@@ -111,7 +111,7 @@ describe('background handlers', () => {
     let refuse = true;
     let clock = 10_000;
     const { call } = await setup(undefined, {
-      openPanel: () =>
+      openSidePanelForTab: () =>
         refuse ? Promise.reject(new Error('sidePanel.open() may only be called in response to a user gesture.')) : Promise.resolve('sidePanel'),
       now: () => clock,
     });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 
-// The import boundary of page code (eslint.config.js): a file planted in utils/page/ is linted with the
+// The import boundary of page code (eslint.config.js): a file planted in utils/in-page/ is linted with the
 // project's own configuration, type-aware rules and all, through ESLint's Node API.
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RULE = '@typescript-eslint/no-restricted-imports';
@@ -30,23 +30,23 @@ const boundaryLines = (messages: { rule: string | null; line: number }[]) => mes
 describe('page-code import boundary', () => {
   afterAll(() => {
     // Nothing planted may outlive the test.
-    expect(fs.readdirSync(path.join(ROOT, 'utils/page')).filter((f) => f.startsWith('__lint-probe-'))).toEqual([]);
+    expect(fs.readdirSync(path.join(ROOT, 'utils/in-page')).filter((f) => f.startsWith('__lint-probe-'))).toEqual([]);
   });
 
   it('reports value imports of zod, idb, the protocol, the store, the worker, the client and extension-page components', async () => {
     const messages = await lintPlanted(
-      'utils/page',
+      'utils/in-page',
       [
         "import { z } from 'zod';",
         "import { protocol } from '@/utils/messaging/protocol';",
         "import { openDB } from 'idb';",
         "import { MAX_PACK_TEXT } from '../messaging/protocol';",
-        "import { send } from '@/utils/messaging/client';",
-        "import { dispatch } from '../messaging/server';",
-        "import { listNotes } from '@/utils/store/notes';",
-        "import { createHandlers } from '../background/handlers';",
+        "import { send } from '@/utils/ext-pages/send';",
+        "import { dispatch } from '../worker/dispatch';",
+        "import { listNotes } from '@/utils/worker/store/notes';",
+        "import { createHandlers } from '../worker/handlers';",
         "import { validatePack } from '@/utils/schema/validate';",
-        "import { NotesPanel } from '@/components/NotesPanel';",
+        "import { NotesPanel } from '@/components/ext-pages/NotesPanel';",
         "export * from 'zod/mini';",
         'export const used = [z, protocol, openDB, MAX_PACK_TEXT, send, dispatch, listNotes, createHandlers, validatePack, NotesPanel];',
         '',
@@ -57,16 +57,16 @@ describe('page-code import boundary', () => {
 
   it('allows type-only imports of the same modules, and the content-side messaging', async () => {
     const messages = await lintPlanted(
-      'utils/page',
+      'utils/in-page',
       [
         "import type { z } from 'zod';",
         "import type { protocol, CardView } from '@/utils/messaging/protocol';",
         "import type { IDBPDatabase } from 'idb';",
-        "import { sendFromPage } from '@/utils/messaging/content-client';",
+        "import { sendFromContentScript } from '@/utils/in-page/send';",
         "import { PAGE_LIMITS } from '../messaging/limits';",
         '',
         'export type Probe = [z.ZodType, typeof protocol, CardView, IDBPDatabase];',
-        'export const probe = { sendFromPage, PAGE_LIMITS };',
+        'export const probe = { sendFromContentScript, PAGE_LIMITS };',
         '',
       ].join('\n'),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch, type Handlers } from '@/utils/messaging/server';
+import { dispatch, type Handlers } from '@/utils/worker/dispatch';
 
 const env = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' };
 const contentSender = { id: 'ext', url: 'https://news.example/a', origin: 'https://news.example', tab: { id: 7 } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_CSS } from '@/components/EntityCard';
-import { highlightStyle, randomIdent } from '@/utils/page/highlight';
+import { CARD_CSS } from '@/components/card/EntityCard';
+import { highlightStyle, randomIdent } from '@/utils/in-page/highlight';
 
 /** Deterministic stand-in for crypto randomness, so two "pages" differ reproducibly. */
 function seeded(seed: number) {

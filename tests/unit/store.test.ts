@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DB_VERSION, openBackstoryDB, type DB } from '@/utils/store/db';
+import { DB_VERSION, openBackstoryDB, type DB } from '@/utils/worker/store/db';
 import {
   compareVersions,
   installPack,
@@ -11,8 +11,8 @@ import {
   setPackEnabled,
   PackConflictError,
   PackDowngradeError,
-} from '@/utils/store/packs';
-import { seedBundledPacks } from '@/utils/store/seed';
+} from '@/utils/worker/store/packs';
+import { seedBundledPacks } from '@/utils/worker/store/seed';
 import {
   countNotesForPage,
   deleteQuarantinedNotes,
@@ -22,7 +22,7 @@ import {
   listQuarantinedNotes,
   putNote,
   deleteNote,
-} from '@/utils/store/notes';
+} from '@/utils/worker/store/notes';
 import { validatePack, parsePackText } from '@/utils/schema/validate';
 import type { Pack } from '@/utils/schema/pack';
 import type { Note } from '@/utils/schema/note';

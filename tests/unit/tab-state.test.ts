@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTabStateStore } from '@/utils/background/tab-state';
+import { createTabStateStore } from '@/utils/worker/tab-state';
 
 function area() {
   const m = new Map<string, unknown>();

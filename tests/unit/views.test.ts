@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickLang, toCard, toSheet } from '@/utils/background/views';
+import { pickLang, toCard, toSheet } from '@/utils/worker/views';
 import { validatePack } from '@/utils/schema/validate';
 import { samplePack } from '../support/packs';
 

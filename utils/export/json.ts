@@ -1,17 +1,6 @@
-import { z } from 'zod';
 import { Note } from '../schema/note';
+import { NOTES_EXPORT_FORMAT, NotesHead } from '../schema/notes-export';
 import { MAX_PROBLEMS, parseEach, problemList, type Problem } from '../schema/problems';
-
-export const NOTES_EXPORT_FORMAT = 'backstory-notes';
-export const NotesExport = z.strictObject({
-  format: z.literal(NOTES_EXPORT_FORMAT),
-  version: z.literal(1),
-  exportedAt: z.iso.datetime(),
-  notes: z.array(Note),
-});
-
-/** The backup without its notes, which are parsed one at a time (see parseEach). */
-const NotesHead = NotesExport.extend({ notes: z.array(z.unknown()) });
 
 /** Lossless, versioned, re-importable. */
 export function notesToJson(notes: Note[], exportedAt: string): string {

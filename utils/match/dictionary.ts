@@ -141,13 +141,14 @@ export interface DictionarySlice {
   texts: string[];
 }
 
-export function lookupFirstTokens(dict: Dictionary, firstHashes: Iterable<number>): DictionarySlice {
+/** The rows keyed by any of `keys`: word hashes (one-word names, typo anchors) and word-pair hashes (longer names). */
+export function lookupRows(dict: Dictionary, keys: Iterable<number>): DictionarySlice {
   const out: number[] = [];
   const local = new Map<number, number>();
   const entities: string[] = [];
   const texts: string[] = [];
   const n = dict.rows.length / ROW;
-  for (const h of firstHashes) {
+  for (const h of keys) {
     for (let i = lowerBound(dict.rows, h >>> 0); i < n && dict.rows[i * ROW] === h >>> 0; i++) {
       const base = i * ROW;
       const ei = dict.rows[base + 4];

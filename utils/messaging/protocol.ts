@@ -7,7 +7,7 @@ export { MAX_LOOKUP_HASHES };
 
 /**
  * Every message between the extension's parts: request and reply schema, and which senders may
- * send it. "content" messages come from content scripts in web pages (untrusted tier); "page"
+ * send it. "content" messages come from content scripts in web pages (untrusted tier); "extension"
  * messages only from the extension's own pages (popup, side panel, options).
  */
 const Key = z.string().min(3).max(200);
@@ -96,7 +96,7 @@ const Ok = z.object({});
 
 export const MAX_PACK_TEXT = 20 * 1024 * 1024;
 
-function def<Req extends z.ZodType, Res extends z.ZodType>(tier: 'content' | 'page', req: Req, res: Res) {
+function def<Req extends z.ZodType, Res extends z.ZodType>(tier: 'content' | 'extension', req: Req, res: Res) {
   return { tier, req, res };
 }
 
@@ -138,9 +138,9 @@ export const protocol = {
     z.object({ opened: z.boolean(), via: z.string() }),
   ),
 
-  'entity.sheet': def('page', z.strictObject({ key: Key, lang: Lang }), SheetView),
+  'entity.sheet': def('extension', z.strictObject({ key: Key, lang: Lang }), SheetView),
   'tab.state': def(
-    'page',
+    'extension',
     z.strictObject({ tabId: TabId, lang: Lang }),
     z.object({
       url: z.string().nullable(),
@@ -155,44 +155,44 @@ export const protocol = {
     }),
   ),
   /** From the popup: show this entity in the side panel of that tab (the popup opens the panel itself). */
-  'panel.focus': def('page', z.strictObject({ tabId: TabId, key: Key }), Ok),
+  'panel.focus': def('extension', z.strictObject({ tabId: TabId, key: Key }), Ok),
   /** Pause (or resume) on one site, or everywhere when `host` is "*". */
-  'site.pause': def('page', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
-  'settings.get': def('page', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),
-  'settings.set': def('page', z.strictObject({ typoTolerance: z.boolean() }), Ok),
+  'site.pause': def('extension', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
+  'settings.get': def('extension', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),
+  'settings.set': def('extension', z.strictObject({ typoTolerance: z.boolean() }), Ok),
   /** Installed packs, and why the bundled ones may be missing (a failed seeding, retried on later requests). */
-  'packs.list': def('page', z.strictObject({}), z.object({ packs: z.array(PackView), seedProblem: z.string().nullable() })),
+  'packs.list': def('extension', z.strictObject({}), z.object({ packs: z.array(PackView), seedProblem: z.string().nullable() })),
   /** Validate a pack file without writing anything: the preview, or every error. */
   'pack.preview': def(
-    'page',
+    'extension',
     z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }),
     z.object({ ok: z.boolean(), preview: Preview.optional(), errors: z.array(PackProblem) }),
   ),
   'pack.import': def(
-    'page',
+    'extension',
     /** `discreet` (default true): never paint this pack's names in web pages. */
     z.strictObject({ text: z.string().max(MAX_PACK_TEXT), discreet: z.boolean().optional() }),
     z.object({ ok: z.boolean(), outcome: z.string().optional(), preview: Preview.optional(), errors: z.array(PackProblem) }),
   ),
-  'pack.remove': def('page', z.strictObject({ id: z.string().max(80) }), Ok),
-  'pack.enable': def('page', z.strictObject({ id: z.string().max(80), enabled: z.boolean() }), Ok),
+  'pack.remove': def('extension', z.strictObject({ id: z.string().max(80) }), Ok),
+  'pack.enable': def('extension', z.strictObject({ id: z.string().max(80), enabled: z.boolean() }), Ok),
   /** Discreet packs are counted for the popup and side panel but never painted or carded in pages. */
-  'pack.discreet': def('page', z.strictObject({ id: z.string().max(80), discreet: z.boolean() }), Ok),
-  'notes.list': def('page', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
-  'note.save': def('page', z.strictObject({ note: Note }), z.object({ note: Note })),
-  'note.delete': def('page', z.strictObject({ id: z.string().max(64) }), Ok),
+  'pack.discreet': def('extension', z.strictObject({ id: z.string().max(80), discreet: z.boolean() }), Ok),
+  'notes.list': def('extension', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
+  'note.save': def('extension', z.strictObject({ note: Note }), z.object({ note: Note })),
+  'note.delete': def('extension', z.strictObject({ id: z.string().max(64) }), Ok),
   /** Stored note rows that fail the note schema, as they are: counted by notes.list, shown only here. */
-  'notes.quarantined': def('page', z.strictObject({}), z.object({ rows: z.array(z.unknown()) })),
+  'notes.quarantined': def('extension', z.strictObject({}), z.object({ rows: z.array(z.unknown()) })),
   /** Delete those rows; `count` is how many the reader was shown, and a different number refuses. */
-  'notes.quarantined.delete': def('page', z.strictObject({ count: z.number().int().min(0) }), z.object({ deleted: z.number() })),
+  'notes.quarantined.delete': def('extension', z.strictObject({ count: z.number().int().min(0) }), z.object({ deleted: z.number() })),
   /** Restore a JSON notes export (all or nothing). */
   'notes.import': def(
-    'page',
+    'extension',
     z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }),
     z.object({ ok: z.boolean(), imported: z.number(), error: z.string().optional() }),
   ),
   /** Wipe notes, user packs and settings; bundled packs come back. */
-  'data.deleteAll': def('page', z.strictObject({ confirm: z.literal('delete') }), Ok),
+  'data.deleteAll': def('extension', z.strictObject({ confirm: z.literal('delete') }), Ok),
 } as const;
 
 export type Protocol = typeof protocol;

@@ -11,7 +11,8 @@ export interface InteractionDeps {
   registry: MentionRegistry;
   card: CardHost;
   highlighter: Highlighter;
-  openPanel: (key: string) => void;
+  /** A trusted click on a mention itself: the reader asks for its side panel. */
+  onMentionClick: (key: string) => void;
   signal: AbortSignal;
 }
 
@@ -79,7 +80,7 @@ export function wireInteraction(deps: InteractionDeps) {
       if ((e.target as Element)?.closest?.('a,button,input,select,textarea,label,[role=button],[onclick]')) return;
       if (String(getSelection() ?? '').length) return;
       const m = mentionAtPoint(registry, e.clientX, e.clientY);
-      if (m) deps.openPanel(m.entity);
+      if (m) deps.onMentionClick(m.entity);
     },
     listen,
   );

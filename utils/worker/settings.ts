@@ -1,4 +1,4 @@
-import type { DB } from '../store/db';
+import type { DB } from './store/db';
 
 export interface Settings {
   pausedHosts: string[];

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import { MAX_PACK_TEXT, type PackPreview } from '@/utils/messaging/protocol';
 
 interface Problem {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import { MAX_PACK_TEXT } from '@/utils/messaging/protocol';
 import { safeFileName } from '@/utils/export/filename';
 

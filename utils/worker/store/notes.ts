@@ -1,5 +1,5 @@
-import { Note } from '../schema/note';
-import { cleanPageUrl } from '../url/clean-page-url';
+import { Note } from '../../schema/note';
+import { cleanPageUrl } from '../../url/clean-page-url';
 import type { DB } from './db';
 
 /** Notes are what the user cannot get back: every write asks for strict durability. */

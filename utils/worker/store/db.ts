@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Entity, Source } from '../schema/pack';
-import type { Note } from '../schema/note';
-import { cleanPageUrl } from '../url/clean-page-url';
+import type { Entity, Source } from '../../schema/pack';
+import type { Note } from '../../schema/note';
+import { cleanPageUrl } from '../../url/clean-page-url';
 
 export const DB_NAME = 'backstory';
 export const DB_VERSION = 3;

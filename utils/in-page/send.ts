@@ -1,5 +1,5 @@
-import { RequestError, sendRaw } from './transport';
-import type { MessageType, Req, Res } from './protocol';
+import { RequestError, sendRaw } from '../messaging/transport';
+import type { MessageType, Req, Res } from '../messaging/protocol';
 
 /**
  * The content script's client. It imports only types from the protocol: pulling zod into every
@@ -8,7 +8,7 @@ import type { MessageType, Req, Res } from './protocol';
  */
 type ContentMessage = 'dict.lookup' | 'entity.card' | 'page.report' | 'site.state' | 'panel.open';
 
-export async function sendFromPage<T extends ContentMessage & MessageType>(type: T, body: Req<T>): Promise<Res<T>> {
+export async function sendFromContentScript<T extends ContentMessage & MessageType>(type: T, body: Req<T>): Promise<Res<T>> {
   const raw = await sendRaw({ type, ...body });
   const env = raw as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } } | null;
   if (!env || typeof env !== 'object' || typeof env.ok !== 'boolean') throw new RequestError('internal', 'the background sent no valid reply');

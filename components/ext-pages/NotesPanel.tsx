@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Note } from '@/utils/schema/note';
-import { send } from '@/utils/messaging/client';
-import { t2 } from './panel-strings';
+import { send } from '@/utils/ext-pages/send';
+import { panelText } from './panel-strings';
 
 export interface NotesPanelProps {
   entityKey: string;
@@ -42,7 +42,7 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
     const text = draft.trim();
     if (!text) return;
     setBusy(true);
-    setStatus({ kind: 'info', text: t2('saving', lang) });
+    setStatus({ kind: 'info', text: panelText('saving', lang) });
     const now = new Date().toISOString();
     const url = page.url && /^https?:/.test(page.url) ? page.url : undefined;
     try {
@@ -63,7 +63,7 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
       setStatus(null);
       await refresh();
     } catch (e) {
-      setStatus({ kind: 'error', text: `${t2('saveFailed', lang)} ${(e as Error).message}` });
+      setStatus({ kind: 'error', text: `${panelText('saveFailed', lang)} ${(e as Error).message}` });
     } finally {
       setBusy(false);
     }
@@ -80,24 +80,24 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
 
   return (
     <section class="notes">
-      <h2>{t2('notes', lang)}</h2>
-      <p class="muted small">{t2('notesPrivate', lang)}</p>
+      <h2>{panelText('notes', lang)}</h2>
+      <p class="muted small">{panelText('notesPrivate', lang)}</p>
       {quote && (
         <label class="small quote-option">
-          <input type="checkbox" checked={useQuote} onChange={(e) => setUseQuote((e.target as HTMLInputElement).checked)} /> {t2('withQuote', lang)}{' '}
+          <input type="checkbox" checked={useQuote} onChange={(e) => setUseQuote((e.target as HTMLInputElement).checked)} /> {panelText('withQuote', lang)}{' '}
           <q>{quote}</q>
         </label>
       )}
       <textarea
-        aria-label={t2('notes', lang)}
-        placeholder={t2('notePlaceholder', lang)}
+        aria-label={panelText('notes', lang)}
+        placeholder={panelText('notePlaceholder', lang)}
         value={draft}
         onInput={(e) => edit((e.target as HTMLTextAreaElement).value)}
         maxLength={20000}
       />
       <p>
         <button class="primary" type="button" disabled={busy || !draft.trim()} onClick={save}>
-          {t2('addNote', lang)}
+          {panelText('addNote', lang)}
         </button>
       </p>
       {status && (
@@ -106,7 +106,7 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
         </p>
       )}
       {notes.length === 0 ? (
-        <p class="muted small">{t2('noNotes', lang)}</p>
+        <p class="muted small">{panelText('noNotes', lang)}</p>
       ) : (
         <ul class="plain note-list">
           {notes.map((n) => (
@@ -116,7 +116,7 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
               <time dateTime={n.updatedAt}>{new Date(n.updatedAt).toLocaleString(lang)}</time>
               {n.pageTitle && <span class="muted small"> · {n.pageTitle}</span>}{' '}
               <button type="button" class="small" onClick={() => remove(n.id)}>
-                {t2('delete', lang)}
+                {panelText('delete', lang)}
               </button>
             </li>
           ))}

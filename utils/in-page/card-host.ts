@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import { EntityCard, CARD_CSS } from '@/components/EntityCard';
+import { EntityCard, CARD_CSS } from '@/components/card/EntityCard';
 import type { CardView } from '../messaging/protocol';
 import { randomIdent } from './highlight';
 
@@ -35,7 +35,7 @@ export interface CardHostOptions {
   lang: string;
   loadCard: (key: string) => Promise<CardView>;
   /** `selection` is what the reader had selected on the page when they pressed the button. */
-  openPanel: (key: string, selection: Range | null) => void;
+  onOpenPanel: (key: string, selection: Range | null) => void;
   signal: AbortSignal;
   /** Reports how long a card took from being asked for to painted (benchmark). */
   onPainted?: (ms: number) => void;
@@ -152,7 +152,7 @@ export class CardHost {
         error,
         lang: this.opts.lang,
         onOpenPanel: () => {
-          if (key && this.wherePlaced() && this.inPlainSight()) this.opts.openPanel(key, this.selectionAtPress || currentSelection());
+          if (key && this.wherePlaced() && this.inPlainSight()) this.opts.onOpenPanel(key, this.selectionAtPress || currentSelection());
           this.selectionAtPress = null;
         },
         onClose: () => this.hide(true),

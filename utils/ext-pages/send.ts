@@ -1,5 +1,5 @@
-import { RequestError, sendRaw } from './transport';
-import { Envelope, protocol, type MessageType, type Req, type Res } from './protocol';
+import { RequestError, sendRaw } from '../messaging/transport';
+import { Envelope, protocol, type MessageType, type Req, type Res } from '../messaging/protocol';
 
 /**
  * Send one typed message to the background and check its reply against the protocol.

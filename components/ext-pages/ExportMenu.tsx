@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { send } from '@/utils/messaging/client';
+import { send } from '@/utils/ext-pages/send';
 import { notesToCsv } from '@/utils/export/csv';
 import { notesToJson } from '@/utils/export/json';
 import { notesToMarkdown } from '@/utils/export/markdown';
 import { safeFileName } from '@/utils/export/filename';
-import { t2 } from './panel-strings';
+import { panelText } from './panel-strings';
 
 type Format = 'md' | 'json' | 'csv';
 const MIME: Record<Format, string> = { md: 'text/markdown', json: 'application/json', csv: 'text/csv' };
@@ -32,7 +32,7 @@ export function ExportMenu({ lang }: { lang: string }) {
   };
   return (
     <div class="export">
-      <h2>{t2('exportNotes', lang)}</h2>
+      <h2>{panelText('exportNotes', lang)}</h2>
       <div class="tabs">
         <button type="button" onClick={() => run('md')}>
           Markdown

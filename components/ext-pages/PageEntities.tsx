@@ -1,5 +1,5 @@
 import type { PageEntity } from '@/utils/messaging/protocol';
-import { t2 } from './panel-strings';
+import { panelText } from './panel-strings';
 
 export function PageEntities({
   entities,
@@ -14,7 +14,7 @@ export function PageEntities({
   lang: string;
   compact?: boolean;
 }) {
-  if (!entities.length) return <p class="muted small">{t2('nothingFound', lang)}</p>;
+  if (!entities.length) return <p class="muted small">{panelText('nothingFound', lang)}</p>;
   return (
     <ul class="plain page-entities">
       {entities.map((e) => (
@@ -29,7 +29,7 @@ export function PageEntities({
             )}
             {!compact && <div class="small muted summary-clamp">{e.summary}</div>}
           </div>
-          <span class="count" title={t2('mentions', lang)}>
+          <span class="count" title={panelText('mentions', lang)}>
             {e.count}
           </span>
         </li>

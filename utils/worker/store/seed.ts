@@ -1,4 +1,4 @@
-import { validatePack } from '../schema/validate';
+import { validatePack } from '../../schema/validate';
 import type { DB } from './db';
 import { installPack, removePack, type InstallOutcome } from './packs';
 

@@ -1,7 +1,8 @@
 import type { AttributionKind } from '@/utils/schema/pack';
 
 type Lang = 'en' | 'fr';
-export const uiLang = (lang: string | undefined): Lang => ((lang ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en');
+/** The language our own text is shown in for a language tag: French for any fr-*, English otherwise. */
+export const textLang = (lang: string | undefined): Lang => ((lang ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en');
 
 const ATTRIBUTION: Record<AttributionKind, Record<Lang, string>> = {
   reported: { en: 'Press report', fr: 'Presse' },
@@ -14,20 +15,21 @@ const ATTRIBUTION: Record<AttributionKind, Record<Lang, string>> = {
 };
 
 export function attributionLabel(kind: AttributionKind, lang: string): string {
-  return ATTRIBUTION[kind][uiLang(lang)];
+  return ATTRIBUTION[kind][textLang(lang)];
 }
 
 /** A date shown at the precision it is known: "2020", "Jan 2020", "18 Jan 2020". */
 export function formatDate(date: string, lang: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  const locale = uiLang(lang) === 'fr' ? 'fr-FR' : 'en-GB';
+  const locale = textLang(lang) === 'fr' ? 'fr-FR' : 'en-GB';
   if (!m) return String(y);
   const t = new Date(Date.UTC(y, m - 1, d ?? 1));
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', ...(d ? { day: 'numeric' } : {}) }).format(t);
 }
 
-const STRINGS = {
-  openPanel: { en: 'Open full backstory', fr: 'Voir tout l’historique' },
+/** The card's strings (shown inside web pages). */
+const CARD_TEXT = {
+  openPanelButton: { en: 'Open full backstory', fr: 'Voir tout l’historique' },
   sources: { en: 'Sources', fr: 'Sources' },
   moreFacts: { en: (n: number) => `${n} more documented facts in the side panel`, fr: (n: number) => `${n} autres faits documentés dans le panneau latéral` },
   close: { en: 'Close', fr: 'Fermer' },
@@ -39,6 +41,6 @@ const STRINGS = {
   },
 } as const;
 
-export function t<K extends keyof typeof STRINGS>(key: K, lang: string): (typeof STRINGS)[K]['en'] {
-  return STRINGS[key][uiLang(lang)] as (typeof STRINGS)[K]['en'];
+export function cardText<K extends keyof typeof CARD_TEXT>(key: K, lang: string): (typeof CARD_TEXT)[K]['en'] {
+  return CARD_TEXT[key][textLang(lang)] as (typeof CARD_TEXT)[K]['en'];
 }

@@ -1,6 +1,6 @@
 import type { CardView } from '@/utils/messaging/protocol';
 import { FactItem } from './FactItem';
-import { t } from './labels';
+import { cardText } from './labels';
 
 export interface EntityCardProps {
   card: CardView | null;
@@ -17,14 +17,14 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCa
     <div class="card" role="dialog" aria-label={card?.name ?? 'Backstory'} lang={card?.lang ?? lang}>
       <header>
         <strong class="name">{card?.name ?? '…'}</strong>
-        <button class="close" type="button" aria-label={t('close', lang)} onClick={onClose}>
+        <button class="close" type="button" aria-label={cardText('close', lang)} onClick={onClose}>
           ×
         </button>
       </header>
       {error ? (
-        <p class="error">{t('unavailable', lang)}</p>
+        <p class="error">{cardText('unavailable', lang)}</p>
       ) : !card ? (
-        <p class="loading">{t('loading', lang)}</p>
+        <p class="loading">{cardText('loading', lang)}</p>
       ) : (
         <>
           <div class="body">
@@ -34,11 +34,11 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCa
                 <FactItem key={f.id} fact={f} sources={sources} lang={card.lang} />
               ))}
             </ul>
-            {card.factCount > card.facts.length && <p class="more">{t('moreFacts', card.lang)(card.factCount - card.facts.length)}</p>}
+            {card.factCount > card.facts.length && <p class="more">{cardText('moreFacts', card.lang)(card.factCount - card.facts.length)}</p>}
           </div>
           <footer>
             <button class="open" type="button" onClick={onOpenPanel}>
-              {t('openPanel', card.lang)}
+              {cardText('openPanelButton', card.lang)}
             </button>
             <span class="brand">Backstory</span>
           </footer>

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { SheetView } from '@/utils/messaging/protocol';
-import { FactItem } from './FactItem';
-import { SourceLink } from './SourceLink';
-import { t2 } from './panel-strings';
+import { FactItem } from '../card/FactItem';
+import { SourceLink } from '../card/SourceLink';
+import { panelText } from './panel-strings';
 
 /** The whole fact sheet: summary, a timeline of every fact, and every source. */
 export function FactSheet({ sheet, children }: { sheet: SheetView; children?: ComponentChildren }) {
@@ -18,11 +18,11 @@ export function FactSheet({ sheet, children }: { sheet: SheetView; children?: Co
       <h1>{sheet.name}</h1>
       <p class="summary">{sheet.summary}</p>
       <p class="muted small">
-        {t2('alsoKnownAs', lang)}: {sheet.aliases.join(' · ')}
+        {panelText('alsoKnownAs', lang)}: {sheet.aliases.join(' · ')}
       </p>
       {children}
       <h2>
-        {t2('timeline', lang)} ({sheet.facts.length})
+        {panelText('timeline', lang)} ({sheet.facts.length})
       </h2>
       <div class="timeline">
         {[...years].map(([year, facts]) => (
@@ -37,7 +37,7 @@ export function FactSheet({ sheet, children }: { sheet: SheetView; children?: Co
         ))}
       </div>
       <h2>
-        {t2('sources', lang)} ({sheet.sources.length})
+        {panelText('sources', lang)} ({sheet.sources.length})
       </h2>
       <ul class="plain sources small">
         {sheet.sources.map((s) => (
@@ -47,7 +47,7 @@ export function FactSheet({ sheet, children }: { sheet: SheetView; children?: Co
         ))}
       </ul>
       <p class="muted small">
-        {t2('fromPack', lang)} {sheet.pack.name} {sheet.pack.version} · {t2('reviewed', lang)} {sheet.reviewed}
+        {panelText('fromPack', lang)} {sheet.pack.name} {sheet.pack.version} · {panelText('reviewed', lang)} {sheet.reviewed}
       </p>
     </section>
   );

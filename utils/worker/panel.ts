@@ -13,7 +13,7 @@ interface FirefoxSidebar {
  * Chrome: sidePanel.open accepts a click relayed from a content script. Firefox does not count that
  * as a user action, so there the fact sheet opens in a tab next to the page.
  */
-export function openPanel(tabId: number): Promise<string> {
+export function openSidePanelForTab(tabId: number): Promise<string> {
   const g = globalThis as unknown as { chrome?: { sidePanel?: ChromeSidePanel } };
   const sidePanel = g.chrome?.sidePanel;
   if (sidePanel?.open) return sidePanel.open({ tabId }).then(() => 'sidePanel');

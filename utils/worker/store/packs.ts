@@ -1,5 +1,5 @@
-import type { Pack, Source } from '../schema/pack';
-import { compileDictionary, type AliasInput, type CompileOptions, type Dictionary } from '../match/dictionary';
+import type { Pack, Source } from '../../schema/pack';
+import { compileDictionary, type AliasInput, type CompileOptions, type Dictionary } from '../../match/dictionary';
 import type { DB, EntityRecord, PackRecord } from './db';
 
 export const entityKey = (packId: string, entityId: string) => `${packId}:${entityId}`;

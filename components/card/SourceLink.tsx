@@ -1,5 +1,5 @@
 import type { SourceView } from '@/utils/messaging/protocol';
-import { formatDate, t } from './labels';
+import { cardText, formatDate } from './labels';
 
 /** Packs are validated on import, but a link is the last place a `javascript:` URL could bite. */
 export function safeHref(url: string): string | undefined {
@@ -16,7 +16,7 @@ export function SourceLink({ source, lang, full = false }: { source: SourceView;
       {source.via && (
         <span class="source-via">
           {' '}
-          ({t('via', lang)} {source.via})
+          ({cardText('via', lang)} {source.via})
         </span>
       )}
       <span class="source-date">, {formatDate(source.published, lang)}</span>

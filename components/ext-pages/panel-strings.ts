@@ -1,6 +1,7 @@
-import { uiLang } from './labels';
+import { textLang } from '../card/labels';
 
-const S = {
+/** The extension pages' strings (popup, side panel). */
+const PANEL_TEXT = {
   alsoKnownAs: { en: 'Also written', fr: 'Aussi écrit' },
   timeline: { en: 'Timeline', fr: 'Chronologie' },
   sources: { en: 'Sources', fr: 'Sources' },
@@ -34,6 +35,6 @@ const S = {
   saveFailed: { en: 'Not saved — your text is kept here.', fr: 'Non enregistrée — votre texte est conservé ici.' },
 } as const;
 
-export function t2(key: keyof typeof S, lang: string): string {
-  return S[key][uiLang(lang)];
+export function panelText(key: keyof typeof PANEL_TEXT, lang: string): string {
+  return PANEL_TEXT[key][textLang(lang)];
 }

@@ -6,10 +6,10 @@ interface PanelApis {
 }
 
 /**
- * Open the side panel (Chrome) or sidebar (Firefox) from a click in an extension page. Must run
+ * Open the side panel (Chrome) or sidebar (Firefox) from a click in the popup. Must run
  * before any await in the click handler: both browsers require the user's gesture.
  */
-export function openPanelFromPage(tabId: number): Promise<void> {
+export function openPanelFromPopup(tabId: number): Promise<void> {
   const g = globalThis as unknown as { chrome?: PanelApis };
   if (g.chrome?.sidePanel?.open) return g.chrome.sidePanel.open({ tabId });
   const sidebar = (browser as unknown as PanelApis).sidebarAction;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { protocol, type Envelope, type ErrorCode, type MessageType, type Req, type Res } from './protocol';
+import { protocol, type Envelope, type ErrorCode, type MessageType, type Req, type Res } from '../messaging/protocol';
 
 export class MessageError extends Error {
   constructor(
@@ -34,10 +34,10 @@ const MessageShape = z.object({ type: z.string().max(40) }).loose();
  * Which tier a sender belongs to, from what the browser says about it. Extension pages have our
  * origin; everything else (content scripts in web pages) is the untrusted "content" tier.
  */
-export function senderTier(sender: SenderInfo, extensionId: string, extensionOrigin: string): 'page' | 'content' | null {
+export function senderTier(sender: SenderInfo, extensionId: string, extensionOrigin: string): 'extension' | 'content' | null {
   if (sender.id !== extensionId) return null;
   const origin = sender.origin ?? (sender.url ? safeOrigin(sender.url) : undefined);
-  if (origin === extensionOrigin) return 'page';
+  if (origin === extensionOrigin) return 'extension';
   return 'content';
 }
 
@@ -63,7 +63,7 @@ export function dispatch(handlers: Handlers, msg: unknown, sender: SenderInfo, e
   const def = protocol[type as MessageType];
   const tier = senderTier(sender, env.extensionId, env.extensionOrigin);
   if (!tier) return fail('forbidden', 'sender is not this extension');
-  if (def.tier === 'page' && tier !== 'page') return fail('forbidden', `"${type}" is not available to web pages`);
+  if (def.tier === 'extension' && tier !== 'extension') return fail('forbidden', `"${type}" is not available to web pages`);
   const { type: _t, ...body } = shape.data;
   let parsed: ReturnType<typeof def.req.safeParse>;
   try {

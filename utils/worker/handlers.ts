@@ -1,5 +1,5 @@
-import type { DB } from '../store/db';
-import { describeStorageError } from '../store/db';
+import type { DB } from './store/db';
+import { describeStorageError } from './store/db';
 import {
   getEntity,
   getSources,
@@ -14,7 +14,7 @@ import {
   setPackEnabled,
   setPackDiscreet,
   isDiscreet,
-} from '../store/packs';
+} from './store/packs';
 import {
   countNotesForPage,
   deleteNote,
@@ -25,11 +25,11 @@ import {
   listQuarantinedNotes,
   putNote,
   QuarantineChangedError,
-} from '../store/notes';
+} from './store/notes';
 import { parseNotesJson } from '../export/json';
-import { lookupFirstTokens, startersAmong, type Dictionary } from '../match/dictionary';
+import { lookupRows, startersAmong, type Dictionary } from '../match/dictionary';
 import { parsePackText, type PackResult } from '../schema/validate';
-import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from '../messaging/server';
+import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
 import type { PackPreview } from '../messaging/protocol';
 import { cleanPageUrl } from '../url/clean-page-url';
 import { toCard, toSheet, pickLang } from './views';
@@ -40,10 +40,10 @@ export interface BackgroundDeps {
   db: () => Promise<DB>;
   tabs: TabStateStore;
   settings: SettingsStore;
-  /** The reader's language (browser UI). */
-  uiLang: () => string;
+  /** The reader's language: the browser's UI language, used when a request names none. */
+  browserLang: () => string;
   /** Opens the browser's side panel / sidebar for a tab. Must be called synchronously in a gesture. */
-  openPanel: (tabId: number) => Promise<string>;
+  openSidePanelForTab: (tabId: number) => Promise<string>;
   /** Re-install the bundled packs (after "delete all data"). */
   reseed?: (db: DB) => Promise<unknown>;
   /** Why the bundled packs may be missing (their seeding failed), or null. */
@@ -73,7 +73,8 @@ function asMessageError(e: unknown): MessageError {
   return new MessageError('storage', describeStorageError(e));
 }
 
-async function storage<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work` and rethrows its failure as a message error: a store failure becomes a `storage` error (see asMessageError). */
+async function asStorageErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
@@ -116,7 +117,7 @@ function pageUrl(sender: SenderInfo, claimed: string | undefined): string | null
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const lastPanelOpen = new Map<number, number>();
   // A database that cannot be opened (blocked by another page, broken) is a storage error the reader can act on.
-  const openDb = () => storage(deps.db);
+  const openDb = () => asStorageErrors(deps.db);
   let dictionary: Promise<Dictionary> | null = null;
   const dict = () =>
     (dictionary ??= Promise.all([openDb(), deps.settings.read()])
@@ -135,7 +136,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     async 'dict.lookup'({ words, pairs }) {
       const d = await dict();
-      return { ...lookupFirstTokens(d, [...words, ...pairs]), starters: startersAmong(d, words) };
+      return { ...lookupRows(d, [...words, ...pairs]), starters: startersAmong(d, words) };
     },
 
     async 'entity.card'({ key, lang }) {
@@ -143,7 +144,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // The card is shown inside the web page: a discreet pack's entities never go there.
       const pack = await (await openDb()).get('packs', rec.packId);
       if (!pack || isDiscreet(pack)) throw new MessageError('not-found', `no entity "${key}"`);
-      const card = toCard(key, rec.entity, [], lang ?? deps.uiLang());
+      const card = toCard(key, rec.entity, [], lang ?? deps.browserLang());
       const ids = card.facts.flatMap((f) => f.sourceIds);
       return { ...card, sources: (await getSources(await openDb(), rec.packId, ids)).map((s) => ({ ...s })) };
     },
@@ -174,7 +175,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       lastPanelOpen.set(tabId, now);
       // open() first, before any await, or the browser no longer sees the user's click. The focus
       // changes only once the panel did open: a refused open must not choose what the panel shows.
-      return deps.openPanel(tabId).then(async (via) => {
+      return deps.openSidePanelForTab(tabId).then(async (via) => {
         await deps.tabs.setFocus(tabId, key, quote?.trim() || null);
         return { opened: true, via };
       });
@@ -191,7 +192,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         if (other) related.push({ key: other.key, name: other.entity.name });
       }
       const pack = await db.get('packs', rec.packId);
-      return toSheet(key, rec.entity, sources, lang ?? deps.uiLang(), {
+      return toSheet(key, rec.entity, sources, lang ?? deps.browserLang(), {
         related,
         pack: { id: rec.packId, name: pack?.name ?? rec.packId, version: pack?.version ?? '' },
       });
@@ -200,7 +201,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'tab.state'({ tabId, lang }) {
       const state = await deps.tabs.get(tabId);
       const db = await openDb();
-      const wanted = lang ?? deps.uiLang();
+      const wanted = lang ?? deps.browserLang();
       const entities = [];
       for (const [key, count] of Object.entries(state?.counts ?? {})) {
         const rec = await getEntity(db, key);
@@ -243,7 +244,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'settings.set'({ typoTolerance }) {
-      await storage(() => deps.settings.setTypoTolerance(typoTolerance));
+      await asStorageErrors(() => deps.settings.setTypoTolerance(typoTolerance));
       invalidate();
       return {};
     },
@@ -284,7 +285,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'pack.import'({ text, discreet }) {
       const r = parsePackText(text);
       if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
-      const outcome = await storage(async () => installPack(await openDb(), r.pack, { bundled: false, discreet: discreet ?? true }));
+      const outcome = await asStorageErrors(async () => installPack(await openDb(), r.pack, { bundled: false, discreet: discreet ?? true }));
       invalidate();
       return { ok: true, outcome, preview: preview(r), errors: [] };
     },
@@ -293,19 +294,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const db = await openDb();
       const rec = await db.get('packs', id);
       if (!rec) throw new MessageError('not-found', `no pack "${id}"`);
-      await storage(() => removePack(db, id));
+      await asStorageErrors(() => removePack(db, id));
       invalidate();
       return {};
     },
 
     async 'pack.enable'({ id, enabled }) {
-      await storage(async () => setPackEnabled(await openDb(), id, enabled));
+      await asStorageErrors(async () => setPackEnabled(await openDb(), id, enabled));
       invalidate();
       return {};
     },
 
     async 'pack.discreet'({ id, discreet }) {
-      await storage(async () => setPackDiscreet(await openDb(), id, discreet));
+      await asStorageErrors(async () => setPackDiscreet(await openDb(), id, discreet));
       invalidate();
       return {};
     },
@@ -316,11 +317,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'note.save'({ note }) {
-      return { note: await storage(async () => putNote(await openDb(), note)) };
+      return { note: await asStorageErrors(async () => putNote(await openDb(), note)) };
     },
 
     async 'notes.quarantined'() {
-      return { rows: await storage(async () => listQuarantinedNotes(await openDb())) };
+      return { rows: await asStorageErrors(async () => listQuarantinedNotes(await openDb())) };
     },
 
     async 'notes.quarantined.delete'({ count }) {
@@ -336,13 +337,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const parsed = parseNotesJson(text.replace(/^\uFEFF/, ''), 5);
       if (!parsed.ok)
         return { ok: false, imported: 0, error: parsed.problems.map((p) => (p.path === '(root)' ? p.message : `${p.path}: ${p.message}`)).join('; ') };
-      const imported = await storage(async () => importNotes(await openDb(), parsed.notes));
+      const imported = await asStorageErrors(async () => importNotes(await openDb(), parsed.notes));
       return { ok: true, imported };
     },
 
     async 'data.deleteAll'() {
       const db = await openDb();
-      await storage(() => deleteAllData(db));
+      await asStorageErrors(() => deleteAllData(db));
       invalidate();
       await deps.clearTabs?.();
       await deps.reseed?.(db);
@@ -350,7 +351,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'note.delete'({ id }) {
-      await storage(async () => deleteNote(await openDb(), id));
+      await asStorageErrors(async () => deleteNote(await openDb(), id));
       return {};
     },
   };

@@ -1,5 +1,5 @@
-import { DatabaseBlockedError, describeStorageError, type DB, type OpenHooks } from '../store/db';
-import type { SeedReport } from '../store/seed';
+import { DatabaseBlockedError, describeStorageError, type DB, type OpenHooks } from './store/db';
+import type { SeedReport } from './store/seed';
 
 export interface DbHandleDeps {
   /** Opens the database; the hooks tell the handle when a connection is gone. */
