@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 // Manifest is built per browser: Chrome gets the native side panel, Firefox the sidebar_action
-// that WXT derives from entrypoints/sidepanel (pitfall 13: keys must not leak across browsers).
+// that WXT derives from entrypoints/sidepanel (docs/toolchain.md, note 2: keys must not leak across browsers).
 export default defineConfig({
   // Static files (the toolbar icons) live under assets/, which the project layout fixes.
   publicDir: 'assets/public',

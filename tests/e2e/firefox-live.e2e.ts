@@ -4,7 +4,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT, startServer } from '../support/harness';
 
-// Firefox is driven over WebDriver BiDi by puppeteer-core (research/toolchain.md §6): it can load
+// Firefox is driven over WebDriver BiDi by puppeteer-core (docs/toolchain.md, note 3): it can load
 // the extension and open web pages, not moz-extension:// pages, so this smoke test covers the
 // reader's side: background, IndexedDB, messaging, matching, highlights and the hover card.
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';

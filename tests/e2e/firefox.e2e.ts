@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import { ROOT } from '../support/harness';
 
 // Firefox cannot be driven here (no geckodriver, and BiDi refuses moz-extension:// pages; see
-// research/toolchain.md §6), so the smoke test checks the Firefox build itself.
+// docs/toolchain.md, note 3), so the smoke test checks the Firefox build itself.
 const DIR = path.join(ROOT, '.output/firefox-mv2');
 
 describe('Firefox build (smoke)', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { maxKeys } from './bounded';
 import { hasInvisible } from './invisible';
 
-// zod 4 probes for JIT with `new Function`, which MV3's CSP forbids (toolchain pitfall 10).
+// zod 4 probes for JIT with `new Function`, which MV3's CSP forbids (docs/toolchain.md, note 1).
 z.config({
   jitless: true,
   // Pack authors read these: "is required" says more than "expected string, received undefined".
