@@ -128,8 +128,10 @@ export default defineContentScript({
     try {
       await fullScan();
       stats.firstScanDoneAt = performance.now();
-    } catch {
-      // The context was invalidated (extension updated or page left) mid-scan: nothing to clean.
+    } catch (e) {
+      // An invalidated context (extension updated, page left) aborts the scan: nothing to clean.
+      // Anything else is a bug, and says so in the content script's console (not the page's).
+      if (!signal.aborted) console.error('first scan failed', e);
       return;
     }
 
@@ -139,7 +141,9 @@ export default defineContentScript({
       void scanner
         .rescanAll(document.body)
         .then(report)
-        .catch(() => {});
+        .catch((e: unknown) => {
+          if (!signal.aborted) console.error('rescan after navigation failed', e);
+        });
     });
   },
 });

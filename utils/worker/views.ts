@@ -29,7 +29,7 @@ export function sourceView(s: Source): SourceView {
   return { ...s };
 }
 
-/** Newest first; a fact known to the day sorts after one known only to the month of that day. */
+/** Newest first; a fact known to the day sorts before one known only to its month ("2025-05-06" > "2025-05"). */
 export function byDateDesc(a: { date: string }, b: { date: string }): number {
   return b.date.localeCompare(a.date);
 }
