@@ -12,7 +12,7 @@ export function run(cmd, args, opts = {}) {
 }
 
 export function ensureModules() {
-  const needed = ['.package-lock.json', 'wxt', 'addons-linter', 'backstory-lint-ts/node_modules/typescript-eslint', 'prettier'];
+  const needed = ['.package-lock.json', 'wxt', 'addons-linter', 'happy-dom', 'backstory-lint-ts/node_modules/typescript-eslint', 'prettier'];
   if (needed.every((p) => fs.existsSync(path.join(ROOT, 'node_modules', p)))) return;
   console.log('› installing node modules (npm ci)…');
   if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) throw new Error('npm ci failed');

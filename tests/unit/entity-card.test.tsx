@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { EntityCard } from '@/components/card/EntityCard';
+import type { CardView } from '@/utils/messaging/protocol';
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const noop = () => {};
+const text = (selector: string) => container.querySelector(selector)?.textContent ?? null;
+
+function card(over: Partial<CardView> = {}): CardView {
+  return {
+    key: 'demo:clearview',
+    name: 'Clearview AI',
+    kind: 'organization',
+    summary: 'Facial recognition company that scraped billions of photos.',
+    lang: 'en',
+    factCount: 5,
+    sources: [
+      {
+        id: 's1',
+        title: 'The Secretive Company That Might End Privacy',
+        publisher: 'The New York Times',
+        url: 'https://www.nytimes.com/2020/01/18/technology/clearview-privacy-facial-recognition.html',
+        published: '2020-01-18',
+        language: 'en',
+      },
+      { id: 's2', title: 'Decision', publisher: 'CNIL', via: 'Légifrance', url: 'https://www.cnil.fr/decision', published: '2022-10', language: 'fr' },
+      { id: 's3', title: 'Hostile', publisher: 'Evil Corp', url: 'javascript:alert(1)', published: '2021', language: 'en' },
+    ],
+    facts: [
+      { id: 'f1', text: 'Scraped photos from social media.', date: '2020-01-18', attribution: 'reported', sourceIds: ['s1'], key: true },
+      { id: 'f2', text: 'Fined 20 million euros.', date: '2022-10', attribution: 'regulator', sourceIds: ['s2', 's3', 'missing'], key: true },
+      { id: 'f3', text: 'Says it only serves law enforcement.', date: '2021', attribution: 'company-statement', sourceIds: [], key: false },
+    ],
+    ...over,
+  };
+}
+
+describe('EntityCard', () => {
+  it('shows the loading state while the card is on its way', () => {
+    render(<EntityCard card={null} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    expect(text('.loading')).toBe('Loading…');
+    expect(text('.name')).toBe('…');
+    expect(container.querySelector('.error')).toBeNull();
+    expect(container.querySelector('.open')).toBeNull();
+  });
+
+  it('shows the error state, not the loading one, when the card could not be loaded', () => {
+    render(<EntityCard card={null} error="not-found" lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    expect(text('.error')).toBe('Backstory could not load this card. Reload the page to try again.');
+    expect(container.querySelector('.loading')).toBeNull();
+    expect(container.querySelector('.facts')).toBeNull();
+  });
+
+  it('shows the name, summary, and each fact with its date, attribution and sources', () => {
+    render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    const root = container.querySelector('.card')!;
+    expect(root.getAttribute('aria-label')).toBe('Clearview AI');
+    expect(root.getAttribute('lang')).toBe('en');
+    expect(text('.name')).toBe('Clearview AI');
+    expect(text('.summary')).toBe('Facial recognition company that scraped billions of photos.');
+
+    const facts = [...container.querySelectorAll('li.fact')];
+    expect(facts.map((f) => f.getAttribute('data-fact'))).toEqual(['f1', 'f2', 'f3']);
+    const row = (f: Element) => ({
+      time: f.querySelector('time')!.textContent,
+      datetime: f.querySelector('time')!.getAttribute('datetime'),
+      badge: f.querySelector('.badge')!.textContent,
+      text: f.querySelector('.fact-text')!.textContent,
+      sources: [...f.querySelectorAll('.source a')].map((a) => a.textContent),
+    });
+    expect(facts.map(row)).toEqual([
+      { time: '18 Jan 2020', datetime: '2020-01-18', badge: 'Press report', text: 'Scraped photos from social media.', sources: ['The New York Times'] },
+      // A source id the card does not carry is left out, not shown empty.
+      { time: 'Oct 2022', datetime: '2022-10', badge: 'Regulator', text: 'Fined 20 million euros.', sources: ['CNIL', 'Evil Corp'] },
+      { time: '2021', datetime: '2021', badge: 'Company’s own statement', text: 'Says it only serves law enforcement.', sources: [] },
+    ]);
+    expect(facts[0].className).toBe('fact attribution-reported');
+    expect(facts[1].querySelector('.source-via')!.textContent).toBe(' (via Légifrance)');
+    expect(facts[1].querySelector('.source-date')!.textContent).toBe(', Oct 2022');
+    expect(text('.more')).toBe('2 more documented facts in the side panel');
+    expect(text('.open')).toBe('Open full backstory');
+  });
+
+  it('opens every source link in a new context, without an opener or a referrer', () => {
+    render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    const links = [...container.querySelectorAll('a')];
+    expect(links).toHaveLength(3);
+    for (const a of links) {
+      expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(a.getAttribute('referrerpolicy')).toBe('no-referrer');
+      expect(a.getAttribute('target')).toBe('_blank');
+    }
+    expect(links[0].getAttribute('href')).toBe('https://www.nytimes.com/2020/01/18/technology/clearview-privacy-facial-recognition.html');
+    expect(links[0].getAttribute('title')).toBe('The Secretive Company That Might End Privacy');
+  });
+
+  it('gives a javascript: source no href at all', () => {
+    render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    const hostile = [...container.querySelectorAll('a')].find((a) => a.textContent === 'Evil Corp')!;
+    expect(hostile.hasAttribute('href')).toBe(false);
+    expect(container.innerHTML).not.toMatch(/javascript:/i);
+    // The others keep theirs.
+    expect([...container.querySelectorAll('a[href]')].map((a) => a.textContent)).toEqual(['The New York Times', 'CNIL']);
+  });
+
+  it('leaves out the "more facts" line when every fact is shown', () => {
+    render(<EntityCard card={card({ factCount: 3 })} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    expect(container.querySelector('.more')).toBeNull();
+    expect(container.querySelectorAll('li.fact')).toHaveLength(3);
+  });
+
+  it('calls its handlers from the close and open buttons', () => {
+    const onOpenPanel = vi.fn();
+    const onClose = vi.fn();
+    render(<EntityCard card={card()} lang="en" onOpenPanel={onOpenPanel} onClose={onClose} />, container);
+    container.querySelector<HTMLButtonElement>('.open')!.click();
+    expect([onOpenPanel.mock.calls.length, onClose.mock.calls.length]).toEqual([1, 0]);
+    container.querySelector<HTMLButtonElement>('.close')!.click();
+    expect([onOpenPanel.mock.calls.length, onClose.mock.calls.length]).toEqual([1, 1]);
+  });
+
+  it('speaks French for a French reader and a French card', () => {
+    render(<EntityCard card={null} lang="fr-FR" onOpenPanel={noop} onClose={noop} />, container);
+    expect(text('.loading')).toBe('Chargement…');
+    expect(container.querySelector('.close')!.getAttribute('aria-label')).toBe('Fermer');
+
+    render(<EntityCard card={null} error="internal" lang="fr" onOpenPanel={noop} onClose={noop} />, container);
+    expect(text('.error')).toBe('Backstory n’a pas pu charger cette fiche. Rechargez la page pour réessayer.');
+
+    render(<EntityCard card={card({ lang: 'fr' })} lang="fr" onOpenPanel={noop} onClose={noop} />, container);
+    expect(container.querySelector('.card')!.getAttribute('lang')).toBe('fr');
+    expect([...container.querySelectorAll('.badge')].map((b) => b.textContent)).toEqual(['Presse', 'Régulateur', 'Déclaration de l’entreprise']);
+    expect([...container.querySelectorAll('time')].map((t) => t.textContent)).toEqual(['18 janv. 2020', 'oct. 2022', '2021']);
+    expect(container.querySelector('.source-via')!.textContent).toBe(' (via Légifrance)');
+    expect(text('.more')).toBe('2 autres faits documentés dans le panneau latéral');
+    expect(text('.open')).toBe('Voir tout l’historique');
+  });
+
+  it('labels the facts in the language of the card, which the facts are written in', () => {
+    // The worker fell back to a French card for an English reader: the card reads in one language.
+    render(<EntityCard card={card({ lang: 'fr' })} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    expect(container.querySelector('.card')!.getAttribute('lang')).toBe('fr');
+    expect(container.querySelector('.badge')!.textContent).toBe('Presse');
+    expect(container.querySelector('time')!.textContent).toBe('18 janv. 2020');
+    expect(text('.open')).toBe('Voir tout l’historique');
+  });
+});
