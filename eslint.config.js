@@ -17,6 +17,7 @@ export const PAGE_CODE = [
   'utils/match/**',
   'utils/messaging/transport.ts',
   'utils/messaging/limits.ts',
+  'utils/messaging/tab-protocol.ts',
   'components/card/**',
 ];
 

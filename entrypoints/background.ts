@@ -7,6 +7,7 @@ import { createTabStateStore } from '@/utils/worker/tab-state';
 import { createSettingsStore } from '@/utils/worker/settings';
 import { dispatch } from '@/utils/worker/dispatch';
 import { openSidePanelForTab } from '@/utils/worker/panel';
+import { sendToTab } from '@/utils/worker/send-to-tab';
 
 const bundled = Object.values(import.meta.glob('../assets/packs/*.json', { eager: true, import: 'default' }));
 
@@ -44,6 +45,6 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
 
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command === 'next-mention' && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: 'mention.next' }).catch(() => {});
+    if (command === 'next-mention' && tab?.id !== undefined) void sendToTab(tab.id, 'mention.next').catch(() => {});
   });
 });

@@ -10,12 +10,7 @@ import { observeChanges } from '@/utils/in-page/observer';
 import { yieldToPage } from '@/utils/in-page/schedule';
 import { PageStats } from '@/utils/in-page/stats';
 import { PAGE_LIMITS } from '@/utils/messaging/limits';
-
-/** Messages the background may send to a tab: the keyboard command, and stats for the benchmark. */
-function tabMessageType(msg: unknown): 'mention.next' | 'scan.stats' | null {
-  const type = (msg as { type?: unknown } | null)?.type;
-  return type === 'mention.next' || type === 'scan.stats' ? type : null;
-}
+import { tabMessageType, type TabReply } from '@/utils/messaging/tab-protocol';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -89,7 +84,7 @@ export default defineContentScript({
         interaction.next();
         return undefined;
       }
-      return Promise.resolve({
+      const reply: TabReply<'scan.stats'> = {
         ...scanner.totals,
         startedAt: stats.startedAt,
         firstScanDoneAt: stats.firstScanDoneAt,
@@ -99,7 +94,8 @@ export default defineContentScript({
         counts: Object.fromEntries(scanner.counts),
         batches: stats.batches,
         cardMs: stats.cardMs,
-      });
+      };
+      return Promise.resolve(reply);
     };
     // The listener answers by returning a promise, which the polyfill (and Firefox) send back as the reply.
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- see above

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { cleanPageUrl } from '../../utils/url/clean-page-url';
+import { tabMessage, type TabReply } from '../../utils/messaging/tab-protocol';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -353,17 +354,17 @@ export async function spyOnSidePanel(s: Session): Promise<() => Promise<string[]
 }
 
 /** The content script's scan statistics for a tab, once its first scan is complete. */
-export async function scanStats(s: Session, tabId: number, timeout = 15_000): Promise<Record<string, number> & { counts: Record<string, number> }> {
+export async function scanStats(s: Session, tabId: number, timeout = 15_000): Promise<TabReply<'scan.stats'>> {
   const end = Date.now() + timeout;
   for (;;) {
     const w = await worker(s);
     const r = await w
-      .evaluate(
-        (id) => (chrome as unknown as { tabs: { sendMessage(id: number, m: object): Promise<unknown> } }).tabs.sendMessage(id, { type: 'scan.stats' }),
-        tabId,
-      )
+      .evaluate(({ id, msg }) => (chrome as unknown as { tabs: { sendMessage(id: number, m: object): Promise<unknown> } }).tabs.sendMessage(id, msg), {
+        id: tabId,
+        msg: tabMessage('scan.stats'),
+      })
       .catch(() => null);
-    const stats = r as (Record<string, number> & { counts: Record<string, number> }) | null;
+    const stats = r as TabReply<'scan.stats'> | null;
     if (stats && stats.firstScanMs > 0) return stats;
     if (Date.now() > end) throw new Error(`no scan stats from tab ${tabId}`);
     await new Promise((res) => setTimeout(res, 50));

@@ -64,14 +64,22 @@ describe('page-code import boundary', () => {
         "import type { IDBPDatabase } from 'idb';",
         "import { sendFromContentScript } from '@/utils/in-page/send';",
         "import { PAGE_LIMITS } from '../messaging/limits';",
+        "import { tabMessageType } from '@/utils/messaging/tab-protocol';",
         '',
         'export type Probe = [z.ZodType, typeof protocol, CardView, IDBPDatabase];',
-        'export const probe = { sendFromContentScript, PAGE_LIMITS };',
+        'export const probe = { sendFromContentScript, PAGE_LIMITS, tabMessageType };',
         '',
       ].join('\n'),
     );
     // Not only no boundary finding: the file is clean, so it really was parsed and type-checked.
     expect(messages).toEqual([]);
+  }, 60_000);
+
+  it('holds the tab protocol, which the content script imports, to it as well', async () => {
+    const file = path.join(ROOT, 'utils/messaging/tab-protocol.ts');
+    const code = `import { z } from 'zod';\n${fs.readFileSync(file, 'utf8')}\nexport const probe = z;\n`;
+    const [result] = await eslint.lintText(code, { filePath: file });
+    expect(boundaryLines(result.messages.map((m) => ({ rule: m.ruleId, line: m.line })))).toEqual([1]);
   }, 60_000);
 
   it('applies to page code only: the worker side may import zod', async () => {
