@@ -6,9 +6,10 @@ import { MAX_LOOKUP_HASHES, PAGE_LIMITS } from './limits';
 export { MAX_LOOKUP_HASHES };
 
 /**
- * Every message between the extension's parts: request and reply schema, and which senders may
- * send it. "content" messages come from content scripts in web pages (untrusted tier); "extension"
- * messages only from the extension's own pages (popup, side panel, options).
+ * Every message the extension's parts send the worker: request and reply schema, and which senders
+ * may send it. "content" messages come from content scripts in web pages (untrusted tier); "extension"
+ * messages only from the extension's own pages (popup, side panel, options). The worker's own
+ * messages to tabs are in tab-protocol.ts.
  */
 const Key = z.string().min(3).max(200);
 const Lang = z.string().max(20).optional();
@@ -138,7 +139,9 @@ export const protocol = {
     z.object({ opened: z.boolean(), via: z.string() }),
   ),
 
+  /** The fact sheet for the side panel: every fact, its sources, aliases, related entities and pack. */
   'entity.sheet': def('extension', z.strictObject({ key: Key, lang: Lang }), SheetView),
+  /** What the worker knows of a tab for the popup and side panel: address, entities counted, focus, quote, pause, notes. */
   'tab.state': def(
     'extension',
     z.strictObject({ tabId: TabId, lang: Lang }),
@@ -158,7 +161,9 @@ export const protocol = {
   'panel.focus': def('extension', z.strictObject({ tabId: TabId, key: Key }), Ok),
   /** Pause (or resume) on one site, or everywhere when `host` is "*". */
   'site.pause': def('extension', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
+  /** The reader's settings: typo tolerance and the paused sites. */
   'settings.get': def('extension', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),
+  /** Turn typo tolerance on or off (pausing goes through site.pause). */
   'settings.set': def('extension', z.strictObject({ typoTolerance: z.boolean() }), Ok),
   /** Installed packs, and why the bundled ones may be missing (a failed seeding, retried on later requests). */
   'packs.list': def('extension', z.strictObject({}), z.object({ packs: z.array(PackView), seedProblem: z.string().nullable() })),
@@ -168,18 +173,24 @@ export const protocol = {
     z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }),
     z.object({ ok: z.boolean(), preview: Preview.optional(), errors: z.array(PackProblem) }),
   ),
+  /** Validate and install (or update) a pack file in one transaction: the outcome and preview, or every error. */
   'pack.import': def(
     'extension',
     /** `discreet` (default true): never paint this pack's names in web pages. */
     z.strictObject({ text: z.string().max(MAX_PACK_TEXT), discreet: z.boolean().optional() }),
     z.object({ ok: z.boolean(), outcome: z.string().optional(), preview: Preview.optional(), errors: z.array(PackProblem) }),
   ),
+  /** Remove an installed pack with its entities and sources (`not-found` for an unknown id). */
   'pack.remove': def('extension', z.strictObject({ id: z.string().max(80) }), Ok),
+  /** Enable or disable a pack: a disabled pack's names are not painted, and no card, sheet or count shows them. */
   'pack.enable': def('extension', z.strictObject({ id: z.string().max(80), enabled: z.boolean() }), Ok),
   /** Discreet packs are counted for the popup and side panel but never painted or carded in pages. */
   'pack.discreet': def('extension', z.strictObject({ id: z.string().max(80), discreet: z.boolean() }), Ok),
+  /** The reader's notes, all or one entity's, and how many stored rows are quarantined. */
   'notes.list': def('extension', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
+  /** Create or replace a note (durable write); the reply is the note as stored. */
   'note.save': def('extension', z.strictObject({ note: Note }), z.object({ note: Note })),
+  /** Delete one note by id. */
   'note.delete': def('extension', z.strictObject({ id: z.string().max(64) }), Ok),
   /** Stored note rows that fail the note schema, as they are: counted by notes.list, shown only here. */
   'notes.quarantined': def('extension', z.strictObject({}), z.object({ rows: z.array(z.unknown()) })),
