@@ -49,6 +49,10 @@ export interface ScanStats {
   mentions: number;
 }
 
+function emptyStats(): ScanStats {
+  return { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, visibilityMs: 0, chars: 0, blocks: 0, mentions: 0 };
+}
+
 interface Tokenized {
   block: Block;
   /** Where this block's tokens start in the scan's token store, and how many there are. */
@@ -84,18 +88,7 @@ export class Scanner {
   private readonly entityKeys: string[] = [];
   private readonly entityIndex = new Map<string, number>();
   private readonly limits: ScanLimits;
-  readonly totals: ScanStats = {
-    walkMs: 0,
-    tokenizeMs: 0,
-    lookupWaitMs: 0,
-    loadMs: 0,
-    matchMs: 0,
-    highlightMs: 0,
-    visibilityMs: 0,
-    chars: 0,
-    blocks: 0,
-    mentions: 0,
-  };
+  readonly totals: ScanStats = emptyStats();
 
   private readonly judge: Pick<VisibilityJudge, 'reset' | 'visible'>;
 
@@ -171,18 +164,7 @@ export class Scanner {
   }
 
   private async scanNow(roots: Element[]): Promise<ScanStats> {
-    const stats: ScanStats = {
-      walkMs: 0,
-      tokenizeMs: 0,
-      lookupWaitMs: 0,
-      loadMs: 0,
-      matchMs: 0,
-      highlightMs: 0,
-      visibilityMs: 0,
-      chars: 0,
-      blocks: 0,
-      mentions: 0,
-    };
+    const stats = emptyStats();
     const { signal } = this.deps;
     const removed = this.removeWithin(roots);
 
