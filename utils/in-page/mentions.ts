@@ -1,3 +1,4 @@
+import { partitionPoint } from '../match/search';
 import type { Block } from './walk';
 
 export interface Mention {
@@ -13,16 +14,8 @@ export interface Mention {
 /** Map a [start, end) span of a block's joined text back to a DOM Range over its text nodes. */
 export function rangeFor(block: Block, start: number, end: number): { range: Range; nodes: Text[] } {
   const { offsets, nodes } = block;
-  const find = (pos: number, preferEnd: boolean) => {
-    let lo = 0;
-    let hi = offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (offsets[mid] < pos || (!preferEnd && offsets[mid] === pos)) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // The last node (the first by default) whose start is before `pos`, or at it unless `preferEnd`.
+  const find = (pos: number, preferEnd: boolean) => partitionPoint(1, offsets.length, (i) => offsets[i] < pos || (!preferEnd && offsets[i] === pos)) - 1;
   const a = find(start, false);
   const b = find(end, true);
   const range = document.createRange();

@@ -1,4 +1,5 @@
 import { fold, hash1, hash2, pairKey } from './fold';
+import { partitionPoint } from './search';
 import { tokenize } from './tokenize';
 
 export const FLAG_WEAK = 1;
@@ -122,15 +123,9 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
   return { version, entities, rows: flat, texts, starters };
 }
 
+/** The first row whose key is not below `target`. */
 function lowerBound(rows: Uint32Array, target: number): number {
-  let lo = 0;
-  let hi = rows.length / ROW;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid * ROW] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, rows.length / ROW, (i) => rows[i * ROW] < target);
 }
 
 /** The slice of the dictionary a page needs: rows whose key (first word, or first two) occurs on it. */
@@ -184,13 +179,7 @@ export function startersAmong(dict: Dictionary, words: Iterable<number>): number
   const st = dict.starters;
   for (const w of words) {
     const h = w >>> 0;
-    let lo = 0;
-    let hi = st.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (st[mid] < h) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, st.length, (i) => st[i] < h);
     if (lo < st.length && st[lo] === h) out.push(h);
   }
   return out;
