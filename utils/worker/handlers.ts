@@ -32,6 +32,7 @@ import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
 import type { PackPreview } from '../messaging/protocol';
 import { cleanPageUrl } from '../url/clean-page-url';
+import { hostOf } from '../url/host';
 import { toCard, toSheet, pickLang } from './views';
 import type { TabStateStore } from './tab-state';
 import type { SettingsStore } from './settings';
@@ -209,12 +210,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         entities.push({ key, name: rec.entity.name, kind: rec.entity.kind, summary: rec.entity.summary[pickLang(rec.entity.summary, wanted)], count });
       }
       entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-      let host: string | null = null;
-      try {
-        host = state?.url ? new URL(state.url).host : null;
-      } catch {
-        host = null;
-      }
+      const host = hostOf(state?.url);
       return {
         url: state?.url ?? null,
         host,

@@ -1,3 +1,4 @@
+import { hostOf } from '../url/host';
 import type { DB } from './store/db';
 
 export interface Settings {
@@ -17,15 +18,6 @@ export interface SettingsStore {
 }
 
 const DEFAULTS: Settings = { pausedHosts: [], pausedAll: false, typoTolerance: true };
-
-function hostOf(url: string | undefined | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).host || null;
-  } catch {
-    return null;
-  }
-}
 
 /** Settings live in the extension's IndexedDB, out of reach of content scripts. */
 export function createSettingsStore(db: () => Promise<DB>): SettingsStore {
