@@ -18,6 +18,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/** A problem as one line of text, `path: message`; with `bareRoot`, a problem at `(root)` is its message alone. */
+export function problemLine({ path, message }: Problem, bareRoot = false): string {
+  return bareRoot && path === '(root)' ? message : `${path}: ${message}`;
+}
+
 export interface ProblemList {
   add(path: string, message: string): void;
   addIssues(prefix: readonly PropertyKey[], issues: readonly z.core.$ZodIssue[]): void;

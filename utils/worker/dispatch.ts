@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { protocol, type Envelope, type ErrorCode, type MessageType, type Req, type Res } from '../messaging/protocol';
+import { problemLine } from '../schema/problems';
 
 export class MessageError extends Error {
   constructor(
@@ -78,7 +79,7 @@ export function dispatch(handlers: Handlers, msg: unknown, sender: SenderInfo, e
       'bad-request',
       parsed.error.issues
         .slice(0, 5)
-        .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+        .map((i) => problemLine({ path: i.path.join('.') || '(body)', message: i.message }))
         .join('; '),
     );
   const ctx: HandlerContext = { sender, tabId: sender.tab?.id };

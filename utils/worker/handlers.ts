@@ -28,6 +28,7 @@ import {
 } from './store/notes';
 import { parseNotesJson } from '../export/json';
 import { lookupRows, startersAmong, type Dictionary } from '../match/dictionary';
+import { problemLine } from '../schema/problems';
 import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
 import type { PackPreview } from '../messaging/protocol';
@@ -331,8 +332,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'notes.import'({ text }) {
       // One line in the data panel: the first few problems, then how many more.
       const parsed = parseNotesJson(text.replace(/^\uFEFF/, ''), 5);
-      if (!parsed.ok)
-        return { ok: false, imported: 0, error: parsed.problems.map((p) => (p.path === '(root)' ? p.message : `${p.path}: ${p.message}`)).join('; ') };
+      if (!parsed.ok) return { ok: false, imported: 0, error: parsed.problems.map((p) => problemLine(p, true)).join('; ') };
       const imported = await asStorageErrors(async () => importNotes(await openDb(), parsed.notes));
       return { ok: true, imported };
     },

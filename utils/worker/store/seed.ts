@@ -1,4 +1,5 @@
 import { validatePack } from '../../schema/validate';
+import { problemLine } from '../../schema/problems';
 import type { DB } from './db';
 import { installPack, removePack, type InstallOutcome } from './packs';
 
@@ -20,7 +21,7 @@ export async function seedBundledPacks(db: DB, bundled: unknown[]): Promise<Seed
   for (const raw of bundled) {
     const r = validatePack(raw);
     if (!r.ok) {
-      report.errors.push(...r.errors.slice(0, 10).map((e) => `${e.path}: ${e.message}`));
+      report.errors.push(...r.errors.slice(0, 10).map((e) => problemLine(e)));
       continue;
     }
     shipped.add(r.pack.id);
