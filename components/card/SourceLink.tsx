@@ -1,9 +1,10 @@
 import type { SourceView } from '@/utils/messaging/protocol';
+import { isHttpUrl } from '@/utils/url/http';
 import { cardText, formatDate } from './labels';
 
 /** Packs are validated on import, but a link is the last place a `javascript:` URL could bite. */
 export function safeHref(url: string): string | undefined {
-  return /^https?:\/\//i.test(url) ? url : undefined;
+  return isHttpUrl(url) ? url : undefined;
 }
 
 export function SourceLink({ source, lang, full = false }: { source: SourceView; lang: string; full?: boolean }) {

@@ -1,4 +1,5 @@
 import type { Note } from '../schema/note';
+import { isHttpUrl } from '../url/http';
 
 /**
  * Text that renders as itself in any Markdown viewer: HTML and Markdown syntax are escaped, so a
@@ -15,7 +16,7 @@ export function mdText(s: string): string {
 /** A link only for http(s) URLs, with the URL's own parentheses and spaces escaped; otherwise code. */
 export function mdLink(label: string, url: string | undefined): string {
   if (!url) return mdText(label);
-  if (!/^https?:\/\//i.test(url)) return `\`${url.replace(/`/g, '')}\``;
+  if (!isHttpUrl(url)) return `\`${url.replace(/`/g, '')}\``;
   const safe = url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${mdText(label)}](${safe})`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maxKeys } from './bounded';
 import { hasInvisible } from './invisible';
+import { isHttpUrl } from '../url/http';
 
 // zod 4 probes for JIT with `new Function`, which MV3's CSP forbids (docs/toolchain.md, note 1).
 z.config({
@@ -62,7 +63,7 @@ export const HttpUrl = z
   .string()
   .max(LIMITS.url)
   .url('must be a URL')
-  .refine((s) => /^https?:\/\//i.test(s), 'must be an http or https URL');
+  .refine((s) => isHttpUrl(s), 'must be an http or https URL');
 
 /** Text in several languages; which languages are required is checked against the pack. */
 export const LocalizedText = (max: number) =>
