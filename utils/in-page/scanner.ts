@@ -29,8 +29,6 @@ export interface ScannerDeps {
   limits?: ScanLimits;
   /** Called after a scan changed the counts. */
   onChange?: () => void;
-  /** Decides whether the reader can see a mention (tests without layout pass their own). */
-  judge?: Pick<VisibilityJudge, 'reset' | 'visible'>;
 }
 
 export interface ScanStats {
@@ -90,11 +88,11 @@ export class Scanner {
   private readonly limits: ScanLimits;
   readonly totals: ScanStats = emptyStats();
 
-  private readonly judge: Pick<VisibilityJudge, 'reset' | 'visible'>;
+  private readonly judge: VisibilityJudge;
 
   constructor(private readonly deps: ScannerDeps) {
     this.limits = deps.limits ?? DEFAULT_LIMITS;
-    this.judge = deps.judge ?? new VisibilityJudge(document, deps.exclude);
+    this.judge = new VisibilityJudge(document, deps.exclude);
   }
 
   /** Merge a dictionary slice, remapping its local entity numbers to ours. */

@@ -129,8 +129,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     dictionary = null;
   };
 
-  async function entityOrThrow(key: string) {
-    const rec = await getEntity(await openDb(), key);
+  async function entityOrThrow(key: string, opts: { forWebPage?: boolean } = {}) {
+    const rec = await getEntity(await openDb(), key, opts);
     if (!rec) throw new MessageError('not-found', `no entity "${key}"`);
     return rec;
   }
@@ -142,10 +142,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'entity.card'({ key, lang }) {
-      const rec = await entityOrThrow(key);
-      // The card is shown inside the web page: a discreet pack's entities never go there.
-      const pack = await (await openDb()).get('packs', rec.packId);
-      if (!pack || isDiscreet(pack)) throw new MessageError('not-found', `no entity "${key}"`);
+      const rec = await entityOrThrow(key, { forWebPage: true });
       const card = toCard(key, rec.entity, [], lang ?? deps.browserLang());
       const ids = card.facts.flatMap((f) => f.sourceIds);
       return { ...card, sources: (await getSources(await openDb(), rec.packId, ids)).map((s) => ({ ...s })) };

@@ -189,12 +189,17 @@ export async function loadDictionary(db: DB, opts: CompileOptions = {}): Promise
 }
 
 /** An entity of an enabled pack. A disabled pack's entities are not found: no card, sheet or page count shows them. */
-export async function getEntity(db: DB, key: string): Promise<EntityRecord | undefined> {
+/**
+ * An entity of an enabled pack. `forWebPage`: it is going to be shown inside a web page (the hover
+ * card), where a discreet pack's entities never go.
+ */
+export async function getEntity(db: DB, key: string, opts: { forWebPage?: boolean } = {}): Promise<EntityRecord | undefined> {
   const tx = db.transaction(['entities', 'packs']);
   const rec = await tx.objectStore('entities').get(key);
   const pack = rec && (await tx.objectStore('packs').get(rec.packId));
   await tx.done;
-  return pack?.enabled ? rec : undefined;
+  if (!pack?.enabled || (opts.forWebPage && isDiscreet(pack))) return undefined;
+  return rec;
 }
 
 export async function getSources(db: DB, packId: string, ids: Iterable<string>): Promise<Source[]> {
