@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_CSS } from '@/components/card/EntityCard';
-import { highlightStyle, randomIdent } from '@/utils/in-page/highlight';
+import { highlightStyle } from '@/utils/in-page/highlight';
+import { randomIdent } from '@/utils/in-page/random-names';
 
 /** Deterministic stand-in for crypto randomness, so two "pages" differ reproducibly. */
 function seeded(seed: number) {

@@ -1,16 +1,14 @@
 import { h, render } from 'preact';
 import { EntityCard, CARD_CSS } from '@/components/card/EntityCard';
 import type { CardView } from '../messaging/protocol';
-import { randomIdent } from './highlight';
+import { randomIdent } from './random-names';
 
 const CARD_WIDTH = 360;
 const GAP = 6;
 
-const random = () => crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
-
 /** A tag name that does not identify us (docs/security.md, item 1): random per page load. */
 function randomTag(): string {
-  return `${randomIdent(random, 3)}-${randomIdent(random, 5)}`;
+  return `${randomIdent(undefined, 3)}-${randomIdent(undefined, 5)}`;
 }
 
 /**
@@ -53,7 +51,7 @@ export class CardHost {
   private returnFocus: HTMLElement | null = null;
   private readonly cache = new Map<string, Promise<CardView>>();
   private selectionAtPress: Range | null = null;
-  private readonly vars = { x: `--${randomIdent(random)}`, y: `--${randomIdent(random)}`, d: `--${randomIdent(random)}` };
+  private readonly vars = { x: `--${randomIdent()}`, y: `--${randomIdent()}`, d: `--${randomIdent()}` };
   private placed = { x: 0, y: 0, display: 'none' as 'block' | 'none' };
 
   constructor(private readonly opts: CardHostOptions) {
@@ -64,16 +62,9 @@ export class CardHost {
     style.textContent = hostCss(this.vars) + CARD_CSS;
     this.mount = document.createElement('div');
     this.root.append(style, this.mount);
-    // Pressing the card's button collapses the page's selection before the click fires: note it first.
-    this.root.addEventListener(
-      'pointerdown',
-      () => {
-        this.selectionAtPress = currentSelection();
-      },
-      true,
-    );
     // Only the reader's own clicks and keys act on the card: a page cannot reach inside a closed
-    // root, but events it dispatches at the host would still be retargeted here.
+    // root, but events it dispatches at the host would still be retargeted here. Registered
+    // first, so a forged press does not even record a selection.
     for (const type of ['click', 'keydown', 'pointerdown'])
       this.root.addEventListener(
         type,
@@ -82,6 +73,14 @@ export class CardHost {
         },
         true,
       );
+    // Pressing the card's button collapses the page's selection before the click fires: note it first.
+    this.root.addEventListener(
+      'pointerdown',
+      () => {
+        this.selectionAtPress = currentSelection();
+      },
+      true,
+    );
     // A page script rewriting the host's style attribute (to hide or move the card) is undone.
     const guard = new MutationObserver(() => this.reassert());
     guard.observe(this.host, { attributes: true });

@@ -8,6 +8,8 @@
  * names and the exact colours are drawn at random for each page.
  */
 
+import { cryptoRandom, randomIdent } from './random-names';
+
 interface HighlightRegistry {
   set(name: string, h: unknown): void;
   delete(name: string): void;
@@ -24,15 +26,8 @@ export function highlightSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
 }
 
-/** Lower-case letters only: always a valid CSS identifier, and as plain as any page's own names. */
-export function randomIdent(random: () => number = Math.random, length = 5 + Math.floor(random() * 5)): string {
-  let s = '';
-  for (let i = 0; i < length; i++) s += String.fromCharCode(97 + Math.floor(random() * 26));
-  return s;
-}
-
 /** Names and rules for one page: same look to the reader, different text for the page to match. */
-export function highlightStyle(random: () => number = Math.random) {
+export function highlightStyle(random: () => number = cryptoRandom) {
   const name = randomIdent(random);
   let active = randomIdent(random);
   while (active === name) active = randomIdent(random);
@@ -50,7 +45,7 @@ export class Highlighter {
   private readonly active: HighlightLike | null = null;
   private sheet: CSSStyleSheet | null = null;
   private styleEl: HTMLStyleElement | null = null;
-  private readonly style = highlightStyle(() => crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32);
+  private readonly style = highlightStyle();
   private registered = false;
 
   constructor(private readonly doc: Document) {
