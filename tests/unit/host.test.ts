@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostOf } from '../../utils/url/host';
+import { hostOf, originOf } from '../../utils/url/host';
 
 describe('hostOf', () => {
   it('gives the host with its port', () => {
@@ -19,5 +19,14 @@ describe('hostOf', () => {
   it('gives an empty string for a URL without a host', () => {
     expect(hostOf('about:blank')).toBe('');
     expect(hostOf('file:///home/me/page.html')).toBe('');
+  });
+});
+
+describe('originOf', () => {
+  it('gives the origin, or null for none, unparseable or opaque', () => {
+    expect(originOf('https://news.example:8443/a?b#c')).toBe('https://news.example:8443');
+    expect(originOf(undefined)).toBeNull();
+    expect(originOf('not a url')).toBeNull();
+    expect(originOf('data:text/html,hi')).toBeNull();
   });
 });

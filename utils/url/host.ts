@@ -10,3 +10,14 @@ export function hostOf(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** The origin of a URL, or null when there is none (no URL, unparseable, or an opaque "null" origin). */
+export function originOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const o = new URL(url).origin;
+    return o === 'null' ? null : o;
+  } catch {
+    return null;
+  }
+}

@@ -1,3 +1,4 @@
+import { originOf } from '../url/host';
 import { z } from 'zod';
 import { protocol, type Envelope, type ErrorCode, type MessageType, type Req, type Res } from '../messaging/protocol';
 import { problemLine } from '../schema/problems';
@@ -37,17 +38,9 @@ const MessageShape = z.object({ type: z.string().max(40) }).loose();
  */
 export function senderTier(sender: SenderInfo, extensionId: string, extensionOrigin: string): 'extension' | 'content' | null {
   if (sender.id !== extensionId) return null;
-  const origin = sender.origin ?? (sender.url ? safeOrigin(sender.url) : undefined);
+  const origin = sender.origin ?? originOf(sender.url);
   if (origin === extensionOrigin) return 'extension';
   return 'content';
-}
-
-function safeOrigin(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

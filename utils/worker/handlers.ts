@@ -33,7 +33,7 @@ import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
 import type { PackPreview } from '../messaging/protocol';
 import { cleanPageUrl } from '../url/clean-page-url';
-import { hostOf } from '../url/host';
+import { hostOf, originOf } from '../url/host';
 import { toCard, toSheet, pickLang } from './views';
 import type { TabStateStore } from './tab-state';
 import type { SettingsStore } from './settings';
@@ -92,15 +92,6 @@ export const PANEL_OPEN_INTERVAL_MS = 1000;
  */
 function refusePrivate(ctx: HandlerContext, type: string) {
   if (ctx.sender.tab?.incognito) throw new MessageError('forbidden', `${type} is not accepted from a private window`);
-}
-
-function originOf(url: string): string | null {
-  try {
-    const o = new URL(url).origin;
-    return o === 'null' ? null : o;
-  } catch {
-    return null;
-  }
 }
 
 /**
