@@ -57,7 +57,7 @@ describe('pack checker CLI', () => {
   it('passes every bundled pack with a one-line count', () => {
     const r = run(files.map((f) => path.join('assets/packs', f)));
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/ok — .* \d+ entities, \d+ aliases, \d+ facts, \d+ sources/);
+    expect(r.out).toMatch(/ok — .* \d+ entities, \d+ aliases, \d+ facts, \d+ evidence excerpts, \d+ sources/);
   });
 
   it('explains bad files, one line each, and exits 1', () => {

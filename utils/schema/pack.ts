@@ -10,8 +10,10 @@ z.config({
   customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'is required' : undefined),
 });
 
-/** Format version of the pack file itself; bumped only when the shape changes. */
-export const PACK_FORMAT = 1;
+/** Format version of the pack file itself; bumped only when the shape changes. Format 2 adds evidence. */
+export const PACK_FORMAT = 2;
+/** Formats this version reads: format 1 packs (no evidence) still import. */
+export const PACK_FORMATS = [1, 2] as const;
 
 export const LIMITS = {
   packBytes: 20 * 1024 * 1024,
@@ -25,6 +27,9 @@ export const LIMITS = {
   summary: 300,
   factText: 1_000,
   quote: 500,
+  /** Hard cap; `pack:check --strict` warns above EVIDENCE_ADVISED (an excerpt is a sentence or two, not a page). */
+  evidence: 1_000,
+  evidencePerFact: 10,
   title: 400,
   url: 2_000,
 } as const;
@@ -99,6 +104,21 @@ export const Quote = z.strictObject({
   by: text(LIMITS.name),
 });
 
+/** The longest excerpt `pack:check --strict` accepts without a warning. */
+export const EVIDENCE_ADVISED = 300;
+
+/** An ellipsis inside an excerpt would splice two passages into a sentence the source never wrote. */
+const innerEllipsis = (s: string) => /\S\s*(…|\.\.\.)\s*\S/u.test(s.replace(/^\s*(…|\.\.\.)|(…|\.\.\.)\s*$/gu, ''));
+
+/** What the source says, word for word, in support of a fact. */
+export const Evidence = z.strictObject({
+  /** One of the fact's `sourceIds`. */
+  source: Id,
+  text: text(LIMITS.evidence).refine((s) => !innerEllipsis(s), 'an ellipsis is allowed only at the start or the end of an excerpt'),
+  /** The language of the excerpt (the source's words, not a translation). */
+  lang: Lang,
+});
+
 export const Fact = z.strictObject({
   id: Id,
   text: LocalizedText(LIMITS.factText),
@@ -108,6 +128,8 @@ export const Fact = z.strictObject({
   quote: Quote.optional(),
   /** Facts (by id) that contradict this one, e.g. a company denial of a report. */
   disputedBy: z.array(Id).max(20).optional(),
+  /** Required from format 2 on (checked with the pack's format). */
+  evidence: z.array(Evidence).min(1, 'give at least one excerpt, or leave evidence out').max(LIMITS.evidencePerFact).optional(),
   /** Shown on the hover card; other facts only in the side panel. */
   key: z.boolean().default(false),
 });
@@ -129,21 +151,33 @@ export const Entity = z.strictObject({
   reviewed: FullDate,
 });
 
-export const Source = z.strictObject({
-  id: Id,
-  title: text(LIMITS.title),
-  /** The original publisher, even when the link is a syndicated copy. */
-  publisher: text(LIMITS.name),
-  url: HttpUrl,
-  /** Site hosting the copy `url` points to, when it is not the original publisher. */
-  via: text(LIMITS.name).optional(),
-  published: PartialDate,
-  language: Lang,
-  archiveUrl: HttpUrl.optional(),
-});
+export const Source = z
+  .strictObject({
+    id: Id,
+    /** The page's own headline, not a label. */
+    title: text(LIMITS.title),
+    /** The original publisher, even when the link is a syndicated copy. */
+    publisher: text(LIMITS.name),
+    /** Where a reader is sent: the original publisher's page, or an official archive of it. */
+    url: HttpUrl,
+    /** Site hosting the copy `url` points to, when it is not the original publisher. */
+    via: text(LIMITS.name).optional(),
+    /** The copy the pack's author read the text on, when it is not `url`; listed as "read at", never linked from the card. */
+    readAt: HttpUrl.optional(),
+    published: PartialDate,
+    language: Lang,
+    /** An archived copy of `url` (e.g. the Wayback Machine). */
+    archived: HttpUrl.optional(),
+    /** Format 1's name for `archived`. */
+    archiveUrl: HttpUrl.optional(),
+  })
+  .transform(({ archiveUrl, ...s }) => {
+    const archived = s.archived ?? archiveUrl;
+    return archived ? { ...s, archived } : s;
+  });
 
 export const PackBase = z.strictObject({
-  schema: z.literal(PACK_FORMAT, { message: `unsupported pack format; this version of Backstory reads format ${PACK_FORMAT}` }),
+  schema: z.literal(PACK_FORMATS, { message: `unsupported pack format; this version of Backstory reads formats ${PACK_FORMATS.join(' and ')}` }),
   id: Id,
   name: text(LIMITS.name),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
@@ -160,4 +194,5 @@ export type Entity = z.output<typeof Entity>;
 export type Fact = z.output<typeof Fact>;
 export type Source = z.output<typeof Source>;
 export type Alias = z.output<typeof Alias>;
+export type Evidence = z.output<typeof Evidence>;
 export type AttributionKind = (typeof ATTRIBUTIONS)[number];

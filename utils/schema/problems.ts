@@ -59,11 +59,20 @@ export function problemList(max = MAX_PROBLEMS): ProblemList {
  * about 120,000 issues overflows the stack. Parsing each item alone keeps every merge small.
  */
 export function parseEach<S extends z.ZodType>(schema: S, items: readonly unknown[], prefix: readonly PropertyKey[], out: ProblemList): z.output<S>[] {
-  const values: z.output<S>[] = [];
-  items.forEach((item, i) => {
+  return parseEachAt(schema, items, prefix, out).filter((v): v is z.output<S> => v !== undefined);
+}
+
+/** As parseEach, but item i stays at index i (undefined where it was refused), so later checks can name its path. */
+export function parseEachAt<S extends z.ZodType>(
+  schema: S,
+  items: readonly unknown[],
+  prefix: readonly PropertyKey[],
+  out: ProblemList,
+): (z.output<S> | undefined)[] {
+  return items.map((item, i) => {
     const r = schema.safeParse(item);
-    if (r.success) values.push(r.data);
-    else out.addIssues([...prefix, i], r.error.issues);
+    if (r.success) return r.data as z.output<S>;
+    out.addIssues([...prefix, i], r.error.issues);
+    return undefined;
   });
-  return values;
 }

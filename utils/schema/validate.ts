@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Entity, LIMITS, PackBase, Source, type Pack } from './pack';
+import { Entity, LIMITS, PACK_FORMATS, PackBase, Source, type Pack } from './pack';
 import { isCommonWord } from './common-words';
 import { mixedScriptWord } from './mixed-script';
-import { parseEach, problemList, type Problem } from './problems';
+import { parseEachAt, problemList, type Problem } from './problems';
 
 export type PackError = Problem;
 
@@ -16,36 +16,52 @@ const PackHead = PackBase.extend({
 
 const LETTER = /[\p{L}\p{N}]/gu;
 
-/** Rules that span records: ids, references, languages, alias quality. Only runs on a type-valid pack. */
-export function checkIntegrity(pack: Pack): PackError[] {
+/**
+ * What the cross-record rules need. The lists keep each item at its index in the file, undefined
+ * where the item itself was refused; the id lists are read from the raw file, so a record refused
+ * for another reason still counts as present and its references are not reported twice.
+ */
+export interface IntegrityInput {
+  format: number;
+  languages: readonly string[];
+  entities: readonly (Entity | undefined)[];
+  sources: readonly (Source | undefined)[];
+  rawSourceIds: readonly (string | undefined)[];
+  rawEntityIds: readonly (string | undefined)[];
+  rawFactIds: readonly { id: string; path: string }[];
+}
+
+/** Rules that span records: ids, references, languages, alias quality, evidence. */
+export function checkIntegrity(input: IntegrityInput): PackError[] {
   const errors: PackError[] = [];
   const err = (path: string, message: string) => errors.push({ path, message });
 
   const sourceIds = new Map<string, number>();
-  pack.sources.forEach((s, i) => {
-    if (sourceIds.has(s.id)) err(`sources[${i}].id`, `duplicate source id "${s.id}" (first at sources[${sourceIds.get(s.id)}])`);
-    else sourceIds.set(s.id, i);
+  input.rawSourceIds.forEach((id, i) => {
+    if (id === undefined) return;
+    if (sourceIds.has(id)) err(`sources[${i}].id`, `duplicate source id "${id}" (first at sources[${sourceIds.get(id)}])`);
+    else sourceIds.set(id, i);
   });
-
   const entityIds = new Map<string, number>();
-  const factIds = new Map<string, string>();
-  pack.entities.forEach((e, ei) => {
-    if (entityIds.has(e.id)) err(`entities[${ei}].id`, `duplicate entity id "${e.id}" (first at entities[${entityIds.get(e.id)}])`);
-    else entityIds.set(e.id, ei);
-    e.facts.forEach((f, fi) => {
-      const p = `entities[${ei}].facts[${fi}]`;
-      if (factIds.has(f.id)) err(`${p}.id`, `duplicate fact id "${f.id}" (first at ${factIds.get(f.id)})`);
-      else factIds.set(f.id, p);
-    });
+  input.rawEntityIds.forEach((id, i) => {
+    if (id === undefined) return;
+    if (entityIds.has(id)) err(`entities[${i}].id`, `duplicate entity id "${id}" (first at entities[${entityIds.get(id)}])`);
+    else entityIds.set(id, i);
   });
+  const factIds = new Map<string, string>();
+  for (const { id, path } of input.rawFactIds) {
+    if (factIds.has(id)) err(`${path}.id`, `duplicate fact id "${id}" (first at ${factIds.get(id)})`);
+    else factIds.set(id, path);
+  }
 
   const mixed = (path: string, what: string, text: string) => {
     const m = mixedScriptWord(text);
     if (m) err(path, `${what} "${text}": the word "${m.word}" mixes ${m.scripts.join(' and ')} letters (a look-alike?); write each word in one script`);
   };
 
-  const langs = pack.languages;
-  pack.entities.forEach((e, ei) => {
+  const langs = input.languages;
+  input.entities.forEach((e, ei) => {
+    if (!e) return;
     const ep = `entities[${ei}]`;
     mixed(`${ep}.name`, 'name', e.name);
     for (const l of langs) if (!e.summary[l]) err(`${ep}.summary`, `missing the "${l}" summary (the pack declares ${langs.join(', ')})`);
@@ -73,27 +89,65 @@ export function checkIntegrity(pack: Pack): PackError[] {
       f.disputedBy?.forEach((d, di) => {
         if (!factIds.has(d)) err(`${fp}.disputedBy[${di}]`, `unknown fact id "${d}"`);
       });
+      if (input.format >= 2 && !f.evidence) err(`${fp}.evidence`, 'is required from pack format 2 on: quote what the source says');
+      f.evidence?.forEach((ev, vi) => {
+        if (!f.sourceIds.includes(ev.source)) err(`${fp}.evidence[${vi}].source`, `"${ev.source}" is not one of this fact's sourceIds`);
+      });
     });
   });
   return errors;
 }
 
-/** Parse an already-decoded JSON value into a pack, or its first problems and how many more. */
+const idOf = (v: unknown): string | undefined => {
+  const id = v !== null && typeof v === 'object' ? (v as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+};
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Fact ids with their paths, from the raw file: entities refused for one bad field still declare theirs. */
+function rawFactIds(entities: readonly unknown[]): { id: string; path: string }[] {
+  const out: { id: string; path: string }[] = [];
+  entities.forEach((e, ei) => {
+    const facts = e !== null && typeof e === 'object' ? (e as { facts?: unknown }).facts : undefined;
+    listOf(facts).forEach((f, fi) => {
+      const id = idOf(f);
+      if (id !== undefined) out.push({ id, path: `entities[${ei}].facts[${fi}]` });
+    });
+  });
+  return out;
+}
+
+/** Parse an already-decoded JSON value into a pack, or every problem found (the first ones listed, and how many more). */
 export function validatePack(value: unknown): PackResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { ok: false, errors: [{ path: '(root)', message: 'a pack must be a JSON object' }] };
   const problems = problemList();
   const head = PackHead.safeParse(value);
   if (!head.success) problems.addIssues([], head.error.issues);
-  const raw = value as { entities?: unknown; sources?: unknown };
+  const raw = value as { entities?: unknown; sources?: unknown; languages?: unknown; schema?: unknown };
   // A list the head refused (not a list, or too long) is not read item by item.
   const within = (list: unknown, max: number): unknown[] => (Array.isArray(list) && list.length <= max ? list : []);
-  const entities = parseEach(Entity, within(raw.entities, LIMITS.entities), ['entities'], problems);
-  const sources = parseEach(Source, within(raw.sources, LIMITS.sources), ['sources'], problems);
+  const rawEntities = within(raw.entities, LIMITS.entities);
+  const rawSources = within(raw.sources, LIMITS.sources);
+  const entities = parseEachAt(Entity, rawEntities, ['entities'], problems);
+  const sources = parseEachAt(Source, rawSources, ['sources'], problems);
+  // Cross-record rules run even when records were refused, so one pass reports everything.
+  const languages = head.success ? head.data.languages : listOf(raw.languages).filter((l): l is string => typeof l === 'string');
+  // An unknown format is reported by the head; its records are then checked by format 1's rules.
+  const format = (PACK_FORMATS as readonly unknown[]).includes(raw.schema) ? (raw.schema as number) : 1;
+  const integrity = checkIntegrity({
+    format,
+    languages,
+    entities,
+    sources,
+    rawSourceIds: rawSources.map(idOf),
+    rawEntityIds: rawEntities.map(idOf),
+    rawFactIds: rawFactIds(rawEntities),
+  });
+  for (const e of integrity) problems.add(e.path, e.message);
   if (!head.success || problems.count) return { ok: false, errors: problems.list() };
-  const pack: Pack = { ...head.data, entities, sources };
-  for (const e of checkIntegrity(pack)) problems.add(e.path, e.message);
-  return problems.count ? { ok: false, errors: problems.list() } : { ok: true, pack };
+  const pack: Pack = { ...head.data, entities: entities as Entity[], sources: sources as Source[] };
+  return { ok: true, pack };
 }
 
 /** Decode text (BOM tolerated) then validate; malformed JSON becomes one clear error. */
