@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers, PANEL_OPEN_INTERVAL_MS, type BackgroundDeps } from '@/utils/worker/handlers';
+import { createHandlerGroups, createHandlers, PANEL_OPEN_INTERVAL_MS, type BackgroundDeps } from '@/utils/worker/handlers';
+import { protocol } from '@/utils/messaging/protocol';
 import { FLAG_DISCREET, ROW } from '@/utils/match/dictionary';
 import { createTabStateStore } from '@/utils/worker/tab-state';
 import { createSettingsStore } from '@/utils/worker/settings';
@@ -45,6 +46,19 @@ async function setup(wrap?: (db: DB) => DB, extra: Partial<BackgroundDeps> = {})
 const note = sampleNote;
 
 describe('background handlers', () => {
+  it('serves web pages only from handlers-for-web-pages.ts: exactly the protocol’s content tier, every other message from the extension-page groups', async () => {
+    const { deps } = await setup();
+    const { forWebPages, forExtensionPages } = createHandlerGroups(deps);
+    const tier = (t: 'content' | 'extension') =>
+      Object.entries(protocol)
+        .filter(([, def]) => def.tier === t)
+        .map(([type]) => type)
+        .sort();
+    expect(Object.keys(forWebPages).sort()).toEqual(tier('content'));
+    expect(Object.keys(forExtensionPages).sort()).toEqual(tier('extension'));
+    expect(Object.keys(createHandlers(deps)).sort()).toEqual(Object.keys(protocol).sort());
+  });
+
   it('answers a card in the reader’s language, and a page its counts', async () => {
     const { call } = await setup();
     const card = await call({ type: 'entity.card', key: 'test.sample:acme' }, content);
@@ -93,7 +107,11 @@ describe('background handlers', () => {
     const flagsOf = async () => {
       const r = (await call({ type: 'dict.lookup', words, pairs: [] }, content)) as { data: { entities: string[]; rows: number[] } };
       const out: Record<string, number> = {};
-      for (let i = 0; i < r.data.rows.length; i += ROW) out[r.data.entities[r.data.rows[i + 4]]] = r.data.rows[i + 5] & FLAG_DISCREET;
+      for (let i = 0; i < r.data.rows.length; i += ROW) {
+        // A row's fifth number is its entity's index, its sixth the flags.
+        const [, , , , entity = -1, flags = 0] = r.data.rows.slice(i, i + ROW);
+        out[r.data.entities[entity] ?? `missing entity ${entity}`] = flags & FLAG_DISCREET;
+      }
       return out;
     };
     expect(await flagsOf()).toEqual({ 'test.sample:acme': 0, 'user.secret:acme': FLAG_DISCREET });
@@ -288,7 +306,7 @@ describe('background handlers', () => {
     const r = (await call({ type: 'pack.preview', text })) as { ok: boolean; data: { ok: boolean; errors: { path: string }[] } };
     expect(r.ok).toBe(true);
     expect(r.data.ok).toBe(false);
-    expect(r.data.errors[0].path).toBe('entities[0].id');
+    expect(r.data.errors[0]?.path).toBe('entities[0].id');
     expect(r.data.errors.length).toBeLessThanOrEqual(201);
   });
 

@@ -1,0 +1,98 @@
+/**
+ * The only handlers a web page can reach. The dispatcher refuses every other message from a content
+ * script before any handler runs (dispatch.ts: the sender's tier comes from the browser), so this
+ * file is the worker's whole surface towards web pages, and is kept apart to be reviewed alone.
+ * Read it as if the page were hostile: a compromised renderer can send these messages at any rate,
+ * from any frame, with any body the protocol's schemas accept.
+ *
+ * What a page can reach through them:
+ *  - dict.lookup: the dictionary rows for the word hashes it sends (a discreet pack's rows flagged);
+ *  - entity.card: one entity's public card, never of a disabled or discreet pack, never a note;
+ *  - page.report: its own tab's entity counts, title and address (an address of its own origin only);
+ *  - site.state: whether its own site is paused;
+ *  - panel.open: the side panel of its own tab, at most once a second per tab.
+ * The tab is always the browser's (ctx.tabId), never one named in a payload; page.report and
+ * panel.open refuse a private window. tests/unit/handlers.test.ts checks that this set is exactly the
+ * protocol's "content" tier, so a page-reachable handler cannot land in another file unnoticed.
+ */
+import { getSources } from './store/packs';
+import { lookupRows, startersAmong } from '../match/dictionary';
+import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
+import { cleanPageUrl } from '../url/clean-page-url';
+import { originOf } from '../url/host';
+import { toCard } from './views';
+import type { BackgroundDeps, HandlerKit } from './handlers-shared';
+
+/** Shortest interval between two side-panel openings for one tab (a person does not click faster). */
+export const PANEL_OPEN_INTERVAL_MS = 1000;
+
+/**
+ * The manifest keeps the extension out of private windows; should a browser run it there anyway
+ * (a policy, a future default), nothing seen in one may reach the profile's record of reading.
+ */
+function refusePrivate(ctx: HandlerContext, type: string) {
+  if (ctx.sender.tab?.incognito) throw new MessageError('forbidden', `${type} is not accepted from a private window`);
+}
+
+/**
+ * The reporting page's address. The browser's `sender.url` (which needs no "tabs" permission) is the
+ * frame's address when its document loaded, so a single-page app's later routes would be missed:
+ * the page's own `location.href` is kept instead when it has the same origin, which is no more than
+ * the page could claim with `history.pushState` anyway.
+ */
+function pageUrl(sender: SenderInfo, claimed: string | undefined): string | null {
+  const known = sender.url ?? sender.tab?.url ?? null;
+  if (!known || !claimed) return known;
+  const origin = originOf(known);
+  return origin && originOf(claimed) === origin ? claimed : known;
+}
+
+export function createWebPageHandlers(deps: BackgroundDeps, { openDb, dict, entityOrThrow }: HandlerKit) {
+  const lastPanelOpen = new Map<number, number>();
+
+  return {
+    async 'dict.lookup'({ words, pairs }) {
+      const d = await dict();
+      return { ...lookupRows(d, [...words, ...pairs]), starters: startersAmong(d, words) };
+    },
+
+    async 'entity.card'({ key, lang }) {
+      const rec = await entityOrThrow(key, { forWebPage: true });
+      const card = toCard(key, rec.entity, [], lang ?? deps.browserLang());
+      const ids = card.facts.flatMap((f) => f.sourceIds);
+      return { ...card, sources: (await getSources(await openDb(), rec.packId, ids)).map((s) => ({ ...s })) };
+    },
+
+    async 'page.report'({ entities, reset, title, url }, ctx) {
+      if (ctx.tabId === undefined) throw new MessageError('forbidden', 'page.report must come from a tab');
+      refusePrivate(ctx, 'page.report');
+      const frameId = ctx.sender.frameId ?? 0;
+      // The tab's URL is offered to new notes and counts them: it is stored already cleaned.
+      const address = pageUrl(ctx.sender, url);
+      await deps.tabs.report(ctx.tabId, { frameId, reset, entities, url: address ? cleanPageUrl(address) : null, title: title?.trim() || null });
+      return {};
+    },
+
+    async 'site.state'(_req, ctx) {
+      const url = ctx.sender.tab?.url ?? ctx.sender.url;
+      return { paused: await deps.settings.isPaused(url) };
+    },
+
+    'panel.open'({ key, quote }, ctx) {
+      const tabId = ctx.tabId;
+      if (tabId === undefined) throw new MessageError('forbidden', 'panel.open must come from a tab');
+      refusePrivate(ctx, 'panel.open');
+      // A page that forges clicks (or a compromised renderer) must not open a tab a second, as the
+      // Firefox fallback would: one opening per tab per interval.
+      const now = (deps.now ?? Date.now)();
+      if (now - (lastPanelOpen.get(tabId) ?? -Infinity) < PANEL_OPEN_INTERVAL_MS) throw new MessageError('forbidden', 'panel.open too often');
+      lastPanelOpen.set(tabId, now);
+      // open() first, before any await, or the browser no longer sees the user's click. The focus
+      // changes only once the panel did open: a refused open must not choose what the panel shows.
+      return deps.openSidePanelForTab(tabId).then(async (via) => {
+        await deps.tabs.setFocus(tabId, key, quote?.trim() || null);
+        return { opened: true, via };
+      });
+    },
+  } satisfies Partial<Handlers>;
+}

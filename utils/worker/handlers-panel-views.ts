@@ -1,0 +1,61 @@
+import { getEntity, getSources } from './store/packs';
+import { countNotesForPage } from './store/notes';
+import type { Handlers } from './dispatch';
+import { hostOf } from '../url/host';
+import { toSheet, pickLang } from './views';
+import type { BackgroundDeps, HandlerKit } from './handlers-shared';
+
+/** What the side panel and the popup show: an entity's fact sheet, what is known of a tab, the panel's focus. */
+export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOrThrow }: HandlerKit) {
+  return {
+    async 'entity.sheet'({ key, lang }) {
+      const db = await openDb();
+      const rec = await entityOrThrow(key);
+      const allSourceIds = rec.entity.facts.flatMap((f) => f.sourceIds);
+      const sources = await getSources(db, rec.packId, allSourceIds);
+      const related: { key: string; name: string }[] = [];
+      for (const r of rec.entity.related ?? []) {
+        const other = await getEntity(db, `${rec.packId}:${r}`);
+        if (other) related.push({ key: other.key, name: other.entity.name });
+      }
+      const pack = await db.get('packs', rec.packId);
+      return toSheet(key, rec.entity, sources, lang ?? deps.browserLang(), {
+        related,
+        pack: { id: rec.packId, name: pack?.name ?? rec.packId, version: pack?.version ?? '' },
+      });
+    },
+
+    async 'tab.state'({ tabId, lang }) {
+      const state = await deps.tabs.get(tabId);
+      const db = await openDb();
+      const wanted = lang ?? deps.browserLang();
+      const entities = [];
+      for (const [key, count] of Object.entries(state?.counts ?? {})) {
+        const rec = await getEntity(db, key);
+        if (!rec) continue;
+        // A stored summary has at least one language (the pack schema) and pickLang picks one it has:
+        // the fallback is for the type checker, never taken.
+        const summary = rec.entity.summary[pickLang(rec.entity.summary, wanted)] ?? '';
+        entities.push({ key, name: rec.entity.name, kind: rec.entity.kind, summary, count });
+      }
+      entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      const host = hostOf(state?.url);
+      return {
+        url: state?.url ?? null,
+        host,
+        title: state?.title ?? null,
+        entities,
+        focus: state?.focus ?? null,
+        quote: state?.quote ?? null,
+        paused: await deps.settings.isPaused(state?.url ?? undefined),
+        pausedAll: (await deps.settings.read()).pausedAll,
+        notesOnPage: state?.url ? await countNotesForPage(db, state.url) : 0,
+      };
+    },
+
+    async 'panel.focus'({ tabId, key }) {
+      await deps.tabs.setFocus(tabId, key);
+      return {};
+    },
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,33 @@
+import { deleteAllData } from './store/packs';
+import type { Handlers } from './dispatch';
+import { asStorageErrors, type BackgroundDeps, type HandlerKit } from './handlers-shared';
+
+/** The reader's settings (pausing, typo tolerance), and "delete all my data", which resets them with the rest. */
+export function createSettingsHandlers(deps: BackgroundDeps, { openDb, invalidate }: HandlerKit) {
+  return {
+    async 'site.pause'({ host, paused }) {
+      await (host === '*' ? deps.settings.setPausedAll(paused) : deps.settings.setPaused(host, paused));
+      return {};
+    },
+
+    async 'settings.get'() {
+      const s = await deps.settings.read();
+      return { typoTolerance: s.typoTolerance, pausedHosts: s.pausedHosts };
+    },
+
+    async 'settings.set'({ typoTolerance }) {
+      await asStorageErrors(() => deps.settings.setTypoTolerance(typoTolerance));
+      invalidate();
+      return {};
+    },
+
+    async 'data.deleteAll'() {
+      const db = await openDb();
+      await asStorageErrors(() => deleteAllData(db));
+      invalidate();
+      await deps.clearTabs?.();
+      await deps.reseed?.(db);
+      return {};
+    },
+  } satisfies Partial<Handlers>;
+}
