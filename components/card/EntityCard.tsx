@@ -72,6 +72,9 @@ header { flex: none; display: flex; align-items: baseline; justify-content: spac
 blockquote { margin: 2px 0 2px 8px; color: #444; font-style: italic; }
 .fact-sources { font-size: 11px; color: #6b6150; }
 .fact-sources .source + .source::before { content: ' · '; }
+.disputes { margin: 4px 0 0 8px; padding: 4px 0 2px 8px; border-left: 3px solid #cdbcf0; }
+.disputes-label { font-size: 11px; font-weight: 600; color: #5a4a80; }
+.dispute-text { margin: 2px 0; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 a { color: #7a4f00; }
 .more { font-size: 11px; color: #6b6150; margin: 6px 0 0; }
 footer { flex: none; display: flex; justify-content: space-between; align-items: center; margin-top: 8px; }

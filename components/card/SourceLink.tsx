@@ -1,5 +1,6 @@
 import type { SourceView } from '@/utils/messaging/protocol';
 import { isHttpUrl } from '@/utils/url/http';
+import { hostOf } from '@/utils/url/host';
 import { cardText, formatDate } from './labels';
 
 /** Packs are validated on import, but a link is the last place a `javascript:` URL could bite. */
@@ -21,6 +22,13 @@ export function SourceLink({ source, lang, full = false }: { source: SourceView;
         </span>
       )}
       <span class="source-date">, {formatDate(source.published, lang)}</span>
+      {full && source.readAt && (
+        // The copy the author read is named, not linked: readers are sent to the publisher, never to a copy.
+        <span class="source-read-at">
+          {' '}
+          ({cardText('readAt', lang)} {hostOf(source.readAt) ?? source.readAt})
+        </span>
+      )}
     </span>
   );
 }

@@ -34,6 +34,9 @@ const CARD_TEXT = {
   moreFacts: { en: (n: number) => `${n} more documented facts in the side panel`, fr: (n: number) => `${n} autres faits documentés dans le panneau latéral` },
   close: { en: 'Close', fr: 'Fermer' },
   via: { en: 'via', fr: 'via' },
+  disputedBy: { en: 'Disputed by', fr: 'Contesté par' },
+  whatSourceSays: { en: 'What the source says', fr: 'Ce que dit la source' },
+  readAt: { en: 'read at', fr: 'lu sur' },
   loading: { en: 'Loading…', fr: 'Chargement…' },
   unavailable: {
     en: 'Backstory could not load this card. Reload the page to try again.',

@@ -24,9 +24,19 @@ const SourceView = z.object({
   url: z.string(),
   published: z.string(),
   language: z.string(),
-  archiveUrl: z.string().optional(),
+  archived: z.string().optional(),
+  /** Where the pack's author read the text (a copy); in the side panel's source list only, never sent to a page. */
+  readAt: z.string().optional(),
 });
 export type SourceView = z.infer<typeof SourceView>;
+
+/** What the source says, word for word (side panel only). */
+const EvidenceView = z.object({ source: z.string(), text: z.string(), lang: z.string() });
+export type EvidenceView = z.infer<typeof EvidenceView>;
+
+/** A fact that contradicts the one it is attached to (e.g. the company's denial of a report), shown beside it. */
+const DisputeView = z.object({ id: z.string(), text: z.string(), date: PartialDate, attribution: z.enum(ATTRIBUTIONS), sourceIds: z.array(z.string()) });
+export type DisputeView = z.infer<typeof DisputeView>;
 
 const FactView = z.object({
   id: z.string(),
@@ -37,6 +47,8 @@ const FactView = z.object({
   key: z.boolean(),
   quote: z.object({ text: z.string(), lang: z.string(), by: z.string() }).optional(),
   disputedBy: z.array(z.string()).optional(),
+  disputes: z.array(DisputeView).optional(),
+  evidence: z.array(EvidenceView).optional(),
 });
 export type FactView = z.infer<typeof FactView>;
 

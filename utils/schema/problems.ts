@@ -71,7 +71,7 @@ export function parseEachAt<S extends z.ZodType>(
 ): (z.output<S> | undefined)[] {
   return items.map((item, i) => {
     const r = schema.safeParse(item);
-    if (r.success) return r.data as z.output<S>;
+    if (r.success) return r.data;
     out.addIssues([...prefix, i], r.error.issues);
     return undefined;
   });

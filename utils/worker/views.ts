@@ -1,5 +1,5 @@
 import type { Entity, Source } from '../schema/pack';
-import type { CardView, FactView, SheetView, SourceView } from '../messaging/protocol';
+import type { CardView, DisputeView, FactView, SheetView, SourceView } from '../messaging/protocol';
 
 /**
  * The best language available: the reader's, then English, then whatever the pack has.
@@ -12,21 +12,43 @@ export function pickLang(available: Record<string, string>, wanted: string | und
   return Object.keys(available)[0];
 }
 
-function factView(f: Entity['facts'][number], lang: string): FactView {
+type Fact = Entity['facts'][number];
+const textIn = (f: Fact, lang: string): string => f.text[pickLang(f.text, lang)] ?? '';
+
+/** The facts of the same entity that dispute `f`, so a denial is read beside the claim it denies. */
+function disputesOf(f: Fact, byId: Map<string, Fact>, lang: string): DisputeView[] {
+  return (f.disputedBy ?? [])
+    .map((id) => byId.get(id))
+    .filter((d): d is Fact => d !== undefined)
+    .map((d) => ({ id: d.id, text: textIn(d, lang), date: d.date, attribution: d.attribution, sourceIds: d.sourceIds }));
+}
+
+function factView(f: Fact, lang: string, byId: Map<string, Fact>, withEvidence: boolean): FactView {
+  const disputes = disputesOf(f, byId, lang);
   return {
     id: f.id,
-    text: f.text[pickLang(f.text, lang)],
+    text: textIn(f, lang),
     date: f.date,
     attribution: f.attribution,
     sourceIds: f.sourceIds,
     key: f.key,
     quote: f.quote,
     disputedBy: f.disputedBy,
+    ...(disputes.length ? { disputes } : {}),
+    ...(withEvidence && f.evidence ? { evidence: f.evidence } : {}),
   };
 }
 
-export function sourceView(s: Source): SourceView {
-  return { ...s };
+/** `readAt` names the copy the author read: useful in the side panel's source list, of no use to a web page. */
+export function sourceView(s: Source, forWebPage = false): SourceView {
+  if (!forWebPage) return { ...s };
+  const { readAt: _readAt, ...shown } = s;
+  return shown;
+}
+
+/** Ids of the sources a list of views cites, disputes included. */
+export function citedSourceIds(facts: readonly FactView[]): Set<string> {
+  return new Set(facts.flatMap((f) => [...f.sourceIds, ...(f.disputes ?? []).flatMap((d) => d.sourceIds)]));
 }
 
 /** Newest first; a fact known to the day sorts before one known only to its month ("2025-05-06" > "2025-05"). */
@@ -44,22 +66,25 @@ export function cardFacts(entity: Entity): Entity['facts'] {
 }
 
 /** What card and sheet share: identity and summary in the reader's language. */
-function baseView(key: string, entity: Entity, sources: Source[], lang: string, facts: Entity['facts']) {
-  return {
-    key,
-    name: entity.name,
-    kind: entity.kind,
-    summary: entity.summary[lang],
-    lang,
-    facts: facts.map((f) => factView(f, lang)),
-    sources: sources.map(sourceView),
-    factCount: entity.facts.length,
-  };
+function baseView(key: string, entity: Entity, lang: string, facts: FactView[], sources: SourceView[]) {
+  return { key, name: entity.name, kind: entity.kind, summary: entity.summary[lang] ?? '', lang, facts, sources, factCount: entity.facts.length };
 }
 
+const factsById = (entity: Entity) => new Map(entity.facts.map((f) => [f.id, f]));
+
+/** The card goes into a web page: key facts with the denials beside them, only the sources they cite, no evidence or reading copies. */
 export function toCard(key: string, entity: Entity, sources: Source[], wanted: string | undefined): CardView {
   const lang = pickLang(entity.summary, wanted);
-  return baseView(key, entity, sources, lang, cardFacts(entity));
+  const byId = factsById(entity);
+  const facts = cardFacts(entity).map((f) => factView(f, lang, byId, false));
+  const cited = citedSourceIds(facts);
+  return baseView(
+    key,
+    entity,
+    lang,
+    facts,
+    sources.filter((s) => cited.has(s.id)).map((s) => sourceView(s, true)),
+  );
 }
 
 export function toSheet(
@@ -71,7 +96,13 @@ export function toSheet(
 ): SheetView {
   const lang = pickLang(entity.summary, wanted);
   return {
-    ...baseView(key, entity, sources, lang, [...entity.facts].sort(byDateDesc)),
+    ...baseView(
+      key,
+      entity,
+      lang,
+      [...entity.facts].sort(byDateDesc).map((f) => factView(f, lang, factsById(entity), true)),
+      sources.map((s) => sourceView(s)),
+    ),
     aliases: entity.aliases.map((a) => a.text),
     related: extra.related,
     pack: extra.pack,
