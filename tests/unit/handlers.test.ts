@@ -321,6 +321,67 @@ describe('background handlers', () => {
     expect((r as { data: { error: string } }).data.error).not.toMatch(/not valid JSON/);
   });
 
+  it('saves a flag with the pack, entity and fact text from the store, in the language the sheet showed', async () => {
+    const { call, real } = await setup(undefined, { now: () => Date.parse('2026-11-02T09:00:00.000Z') });
+    const save = (over: object = {}) =>
+      call({ type: 'flag.save', entityKey: 'test.sample:acme', factId: 'acme.founded', kind: 'wrong', reason: ' The registry says 1991. ', ...over });
+    expect(await save()).toEqual({
+      ok: true,
+      data: {
+        flag: {
+          id: 'test.sample:acme.founded',
+          packId: 'test.sample',
+          packVersion: '1.0.0',
+          entityKey: 'test.sample:acme',
+          entityName: 'Acme Widgets',
+          factId: 'acme.founded',
+          // The reader's language here is French (browserLang), as the sheet would be.
+          factText: 'Fondée en 1990.',
+          kind: 'wrong',
+          reason: 'The registry says 1991.',
+          createdAt: '2026-11-02T09:00:00.000Z',
+          updatedAt: '2026-11-02T09:00:00.000Z',
+        },
+      },
+    });
+    expect(await save({ lang: 'en', kind: 'outdated' })).toMatchObject({ ok: true, data: { flag: { factText: 'Founded in 1990.', kind: 'outdated' } } });
+    expect(await real.count('flags')).toBe(1);
+
+    // The panel cannot supply the snapshot, and cannot flag what the pack does not hold.
+    expect(await save({ factText: 'Something the pack never said.' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await save({ factId: 'acme.nothing' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await save({ entityKey: 'test.sample:nobody' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await save({ reason: '\u200B  ' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await save({ reason: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+
+    expect(await call({ type: 'flags.list', entityKey: 'test.sample:acme' })).toMatchObject({
+      ok: true,
+      data: { flags: [{ kind: 'outdated' }], unreadable: 0 },
+    });
+    expect(await call({ type: 'flags.list', entityKey: 'test.sample:other' })).toEqual({ ok: true, data: { flags: [], unreadable: 0 } });
+    expect(await call({ type: 'flag.delete', id: 'test.sample:acme.founded' })).toEqual({ ok: true, data: {} });
+    expect(await call({ type: 'flags.list' })).toEqual({ ok: true, data: { flags: [], unreadable: 0 } });
+  });
+
+  it('never lets a web page list, save or delete flags', async () => {
+    const { call, real } = await setup();
+    await call({ type: 'flag.save', entityKey: 'test.sample:acme', factId: 'acme.founded', kind: 'wrong', reason: 'a reason' });
+    for (const msg of [
+      { type: 'flags.list' },
+      { type: 'flag.save', entityKey: 'test.sample:acme', factId: 'acme.founded', kind: 'outdated', reason: 'from the page' },
+      { type: 'flag.delete', id: 'test.sample:acme.founded' },
+    ])
+      expect(await call(msg, content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await real.get('flags', 'test.sample:acme.founded')).toMatchObject({ kind: 'wrong', reason: 'a reason' });
+  });
+
+  it('deletes flags with all the reader’s data', async () => {
+    const { call, real } = await setup(undefined, { reseed: (db) => seedBundledPacks(db, [samplePack()]) });
+    await call({ type: 'flag.save', entityKey: 'test.sample:acme', factId: 'acme.founded', kind: 'wrong', reason: 'a reason' });
+    expect(await call({ type: 'data.deleteAll', confirm: 'delete' })).toMatchObject({ ok: true });
+    expect(await real.count('flags')).toBe(0);
+  });
+
   it('still calls malformed notes text not valid JSON', async () => {
     const { call } = await setup();
     const r = await call({ type: 'notes.import', text: '{"format":' });

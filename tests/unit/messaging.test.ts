@@ -46,6 +46,9 @@ describe('message dispatch', () => {
       { type: 'pack.remove', id: 'backstory.surveillance-tech' },
       { type: 'tab.state', tabId: 3 },
       { type: 'note.delete', id: 'abc' },
+      { type: 'flags.list' },
+      { type: 'flag.save', entityKey: 'p:e', factId: 'f', kind: 'wrong', reason: 'r' },
+      { type: 'flag.delete', id: 'p:f' },
     ]) {
       const r = await dispatch(handlers(), msg, contentSender, env);
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });

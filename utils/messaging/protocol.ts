@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate } from '../schema/pack';
 import { Note, NOTE_LIMITS } from '../schema/note';
+import { Flag, FLAG_KINDS, FlagId, FlagReason } from '../schema/flag';
 import { MAX_LOOKUP_HASHES, PAGE_LIMITS } from './limits';
 
 export { MAX_LOOKUP_HASHES };
@@ -214,7 +215,17 @@ export const protocol = {
     z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }),
     z.object({ ok: z.boolean(), imported: z.number(), error: z.string().optional() }),
   ),
-  /** Wipe notes, user packs and settings; bundled packs come back. */
+  /** The reader's flags on facts, all or one entity's, and how many stored rows are unreadable. */
+  'flags.list': def('extension', z.strictObject({ entityKey: Key.optional() }), z.object({ flags: z.array(Flag), unreadable: z.number() })),
+  /** Flag a fact as wrong or outdated (replacing its flag); the worker adds the pack, entity and fact text from its own store. */
+  'flag.save': def(
+    'extension',
+    z.strictObject({ entityKey: Key, factId: z.string().max(80), kind: z.enum(FLAG_KINDS), reason: FlagReason, lang: Lang }),
+    z.object({ flag: Flag }),
+  ),
+  /** Remove one flag by id (`packId:factId`). */
+  'flag.delete': def('extension', z.strictObject({ id: FlagId }), Ok),
+  /** Wipe notes, flags, user packs and settings; bundled packs come back. */
   'data.deleteAll': def('extension', z.strictObject({ confirm: z.literal('delete') }), Ok),
 } as const;
 

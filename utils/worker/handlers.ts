@@ -5,6 +5,7 @@ import { createPanelViewHandlers } from './handlers-panel-views';
 import { createSettingsHandlers } from './handlers-settings';
 import { createPackHandlers } from './handlers-packs';
 import { createNoteHandlers } from './handlers-notes';
+import { createFlagHandlers } from './handlers-flags';
 
 export type { BackgroundDeps } from './handlers-shared';
 export { PANEL_OPEN_INTERVAL_MS } from './handlers-for-web-pages';
@@ -23,6 +24,7 @@ export function createHandlerGroups(deps: BackgroundDeps) {
       ...createSettingsHandlers(deps, kit),
       ...createPackHandlers(deps, kit),
       ...createNoteHandlers(kit),
+      ...createFlagHandlers(deps, kit),
     },
   };
 }

@@ -87,6 +87,12 @@ export function toCard(key: string, entity: Entity, sources: Source[], wanted: s
   );
 }
 
+/** A fact's text as the sheet shows it to a reader asking for `wanted` (what a flag keeps), or undefined for an unknown fact. */
+export function factTextAsShown(entity: Entity, factId: string, wanted: string | undefined): string | undefined {
+  const f = entity.facts.find((x) => x.id === factId);
+  return f && textIn(f, pickLang(entity.summary, wanted));
+}
+
 export function toSheet(
   key: string,
   entity: Entity,

@@ -1,10 +1,11 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Entity, Source } from '../../schema/pack';
 import type { Note } from '../../schema/note';
+import type { Flag } from '../../schema/flag';
 import { cleanPageUrl } from '../../url/clean-page-url';
 
 export const DB_NAME = 'backstory';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface PackRecord {
   id: string;
@@ -47,6 +48,7 @@ export interface BackstoryDB extends DBSchema {
   entities: { key: string; value: EntityRecord; indexes: { packId: string } };
   sources: { key: string; value: SourceRecord; indexes: { packId: string } };
   notes: { key: string; value: Note; indexes: { entityKey: string; updatedAt: string; pageUrl: string } };
+  flags: { key: string; value: Flag; indexes: { entityKey: string } };
   meta: { key: string; value: MetaRecord };
 }
 
@@ -94,22 +96,50 @@ export const UPGRADES: ((db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx) => void)[
       }
     };
     // A half-cleaned store is worse than none: abort, so the database stays at version 2 untouched.
-    cleanAll().catch((e) => {
-      console.error('Backstory: cleaning stored page URLs failed; the upgrade was rolled back', e);
-      try {
-        tx.abort();
-      } catch {
-        // Already aborted by the failure itself.
+    cleanAll().catch(rollBack(tx, 'cleaning stored page URLs failed'));
+  },
+  // 4: the reader's flags on facts; stored sources name their archived copy `archived`, as the pack schema now does.
+  (db, tx) => {
+    db.createObjectStore('flags', { keyPath: 'id' }).createIndex('entityKey', 'entityKey');
+    const renameAll = async () => {
+      for (let c = await tx.objectStore('sources').openCursor(); c; c = await c.continue()) {
+        const source = (c.value as { source?: unknown }).source;
+        if (!source || typeof source !== 'object' || !('archiveUrl' in source)) continue;
+        const { archiveUrl, ...rest } = source as { archiveUrl?: unknown; archived?: unknown };
+        // A row carrying both keeps `archived`, which the pack schema prefers too.
+        const archived = rest.archived ?? archiveUrl;
+        await c.update({ ...c.value, source: { ...rest, ...(archived === undefined ? {} : { archived }) } as SourceRecord['source'] });
       }
-    });
+    };
+    // Sources half renamed would show some archived links and not others: all or nothing, notes untouched.
+    renameAll().catch(rollBack(tx, 'renaming stored sources’ archiveUrl failed'));
   },
 ];
+
+/** An upgrade step's async work failed: abort the whole upgrade, so the database stays at its old version untouched. */
+function rollBack(tx: UpgradeTx, what: string) {
+  return (e: unknown) => {
+    console.error(`Backstory: ${what}; the upgrade was rolled back`, e);
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failure itself.
+    }
+  };
+}
 
 /** Open (and create or upgrade) the database. */
 export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}, version = DB_VERSION): Promise<DB> {
   return openDB<BackstoryDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) UPGRADES[v](db, tx);
+      // A failed upgrade rejects the open itself; the transaction's own promise would be an unhandled duplicate.
+      tx.done.catch(() => {});
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        const step = UPGRADES[v];
+        // Only a `version` above DB_VERSION (a test's mistake) finds no step: fail the open rather than skip it.
+        if (!step) throw new Error(`no upgrade step to version ${v + 1}`);
+        step(db, tx);
+      }
     },
     blocked: () => hooks.onBlocked?.(),
     blocking(_current, _next, event) {

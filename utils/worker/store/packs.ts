@@ -209,8 +209,9 @@ export async function getSources(db: DB, packId: string, ids: Iterable<string>):
   return out.filter((r): r is NonNullable<typeof r> => !!r).map((r) => r.source);
 }
 
-/** "Delete all my data": notes, user packs, settings and caches. Bundled packs are re-seeded by the caller. */
+/** "Delete all my data": notes, flags, user packs, settings and caches. Bundled packs are re-seeded by the caller. */
 export async function deleteAllData(db: DB): Promise<void> {
-  const tx = db.transaction(['packs', 'entities', 'sources', 'notes', 'meta'], 'readwrite');
-  await Promise.all([...(['packs', 'entities', 'sources', 'notes', 'meta'] as const).map((s) => tx.objectStore(s).clear()), tx.done]);
+  const stores = ['packs', 'entities', 'sources', 'notes', 'flags', 'meta'] as const;
+  const tx = db.transaction(stores, 'readwrite');
+  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.done]);
 }
