@@ -1,11 +1,22 @@
 import type { ComponentChildren } from 'preact';
-import type { SheetView } from '@/utils/messaging/protocol';
+import type { FactView, SheetView } from '@/utils/messaging/protocol';
 import { FactItem } from '../card/FactItem';
 import { SourceLink } from '../card/SourceLink';
 import { panelText } from './panel-strings';
 
-/** The whole fact sheet: summary, a timeline of every fact, and every source. */
-export function FactSheet({ sheet, children }: { sheet: SheetView; children?: ComponentChildren }) {
+/**
+ * The whole fact sheet: summary, a timeline of every fact, and every source. `factFooter` adds the
+ * extension page's own controls at the end of each fact (the card's FactItem never knows of them).
+ */
+export function FactSheet({
+  sheet,
+  factFooter,
+  children,
+}: {
+  sheet: SheetView;
+  factFooter?: (fact: FactView) => ComponentChildren;
+  children?: ComponentChildren;
+}) {
   const lang = sheet.lang;
   const sources = new Map(sheet.sources.map((s) => [s.id, s]));
   const years = new Map<string, SheetView['facts']>();
@@ -30,7 +41,9 @@ export function FactSheet({ sheet, children }: { sheet: SheetView; children?: Co
             <div class="year">{year}</div>
             <ul class="plain">
               {facts.map((f) => (
-                <FactItem key={f.id} fact={f} sources={sources} lang={lang} />
+                <FactItem key={f.id} fact={f} sources={sources} lang={lang}>
+                  {factFooter?.(f)}
+                </FactItem>
               ))}
             </ul>
           </div>

@@ -33,6 +33,24 @@ const PANEL_TEXT = {
   saving: { en: 'Saving…', fr: 'Enregistrement…' },
   withQuote: { en: 'Quote your selection:', fr: 'Citer votre sélection :' },
   saveFailed: { en: 'Not saved — your text is kept here.', fr: 'Non enregistrée — votre texte est conservé ici.' },
+  flagThis: { en: 'Flag this fact', fr: 'Signaler ce fait' },
+  flagKind: { en: 'This fact is', fr: 'Ce fait est' },
+  flagWrong: { en: 'Wrong', fr: 'Faux' },
+  flagOutdated: { en: 'Outdated', fr: 'Dépassé' },
+  flagReason: { en: 'Reason', fr: 'Raison' },
+  flagHint: {
+    en: 'Up to 500 characters. Stays in this browser; export your corrections from the options page to send them to the pack’s author.',
+    fr: 'Jusqu’à 500 caractères. Reste dans ce navigateur ; exportez vos corrections depuis la page d’options pour les envoyer à l’auteur du paquet.',
+  },
+  flagSave: { en: 'Save flag', fr: 'Enregistrer le signalement' },
+  cancel: { en: 'Cancel', fr: 'Annuler' },
+  flaggedWrong: { en: 'You flagged this as wrong:', fr: 'Vous avez signalé ce fait comme faux :' },
+  flaggedOutdated: { en: 'You flagged this as outdated:', fr: 'Vous avez signalé ce fait comme dépassé :' },
+  edit: { en: 'Edit', fr: 'Modifier' },
+  remove: { en: 'Remove', fr: 'Retirer' },
+  flagIncomplete: { en: 'Choose Wrong or Outdated and give a reason.', fr: 'Choisissez Faux ou Dépassé et donnez une raison.' },
+  flagSaveFailed: { en: 'Not saved — your text is kept here.', fr: 'Non enregistré — votre texte est conservé ici.' },
+  flagRemoveFailed: { en: 'Not removed:', fr: 'Non retiré :' },
 } as const;
 
 export function panelText(key: keyof typeof PANEL_TEXT, lang: string): string {

@@ -5,6 +5,7 @@ import { send } from '@/utils/ext-pages/send';
 import type { Res, SheetView } from '@/utils/messaging/protocol';
 import { FactSheet } from '@/components/ext-pages/FactSheet';
 import { NotesPanel } from '@/components/ext-pages/NotesPanel';
+import { FactFlag, useFactFlags } from '@/components/ext-pages/FactFlag';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { panelText } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
@@ -18,6 +19,7 @@ function App() {
   const [selected, setSelected] = useState<string | null>(null);
   const [sheet, setSheet] = useState<SheetView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { flags, changed: flagChanged } = useFactFlags(sheet?.key ?? null, setError);
 
   // The card's button sets a focus; it wins only when it changes, so later page updates do not
   // undo the reader's own choice in the list.
@@ -70,7 +72,10 @@ function App() {
     <main>
       {error && <p class="error">{error}</p>}
       {sheet ? (
-        <FactSheet sheet={sheet}>
+        <FactSheet
+          sheet={sheet}
+          factFooter={(f) => <FactFlag entityKey={sheet.key} factId={f.id} lang={sheet.lang} flag={flags.get(f.id)} onChange={flagChanged} />}
+        >
           <NotesPanel
             entityKey={sheet.key}
             entityName={sheet.name}

@@ -1,0 +1,187 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Flag, FlagKind } from '@/utils/schema/flag';
+import { send } from '@/utils/ext-pages/send';
+import { FLAG_LIMITS } from '@/utils/schema/flag';
+import { panelText } from './panel-strings';
+import './flags.css';
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The reader's flags on one entity's facts, by fact id. `onError` hears a failed load; a stale answer
+ * (the reader moved to another entity meanwhile) is dropped.
+ */
+export function useFactFlags(entityKey: string | null, onError: (message: string) => void) {
+  const [flags, setFlags] = useState<ReadonlyMap<string, Flag>>(new Map());
+  const current = useRef(entityKey);
+  useEffect(() => {
+    current.current = entityKey;
+    setFlags(new Map());
+    if (!entityKey) return;
+    send('flags.list', { entityKey }).then(
+      (r) => current.current === entityKey && setFlags(new Map(r.flags.map((f) => [f.factId, f]))),
+      (e) => onError(errorText(e)),
+    );
+  }, [entityKey]);
+  const changed = (factId: string, flag: Flag | null) =>
+    setFlags((m) => {
+      const next = new Map(m);
+      if (flag) next.set(factId, flag);
+      else next.delete(factId);
+      return next;
+    });
+  return { flags, changed };
+}
+
+export interface FactFlagProps {
+  entityKey: string;
+  factId: string;
+  /** The sheet's language: its strings, and the language of the fact text the flag keeps. */
+  lang: string;
+  flag: Flag | undefined;
+  onChange: (factId: string, flag: Flag | null) => void;
+}
+
+type Focus = 'open' | 'edit' | 'form' | null;
+
+/**
+ * "Flag this fact" under one fact of the side panel: an inline form (Wrong / Outdated, a reason), or
+ * the flag as saved with Edit and Remove. Focus follows the reader between the two, and a failed
+ * save keeps what they typed.
+ */
+export function FactFlag({ entityKey, factId, lang, flag, onChange }: FactFlagProps) {
+  const [editing, setEditing] = useState(false);
+  const [kind, setKind] = useState<FlagKind | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  // Where focus goes after the next render: the form just opened, or the button that replaced it.
+  const focusNext = useRef<Focus>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    const selector = target === 'form' ? 'input[type=radio]:checked, input[type=radio]' : `[data-flag-action="${target}"]`;
+    // A render that does not show the target yet (the parent's answer came first) leaves it for the next one.
+    const el = root.current?.querySelector<HTMLElement>(selector);
+    if (!el) return;
+    focusNext.current = null;
+    el.focus();
+  });
+
+  const open = () => {
+    setKind(flag?.kind ?? null);
+    setReason(flag?.reason ?? '');
+    setError(null);
+    setEditing(true);
+    focusNext.current = 'form';
+  };
+  const close = () => {
+    setEditing(false);
+    setError(null);
+    focusNext.current = flag ? 'edit' : 'open';
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!kind || !reason.trim()) return setError(panelText('flagIncomplete', lang));
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await send('flag.save', { entityKey, factId, kind, reason, lang });
+      onChange(factId, r.flag);
+      setEditing(false);
+      focusNext.current = 'edit';
+    } catch (err) {
+      setError(`${panelText('flagSaveFailed', lang)} ${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!flag || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await send('flag.delete', { id: flag.id });
+      onChange(factId, null);
+      focusNext.current = 'open';
+    } catch (err) {
+      setError(`${panelText('flagRemoveFailed', lang)} ${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hintId = `flag-hint-${factId}`;
+  return (
+    <div class="fact-flag" ref={root}>
+      {editing ? (
+        <form
+          class="flag-form"
+          aria-label={panelText('flagThis', lang)}
+          onSubmit={save}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              close();
+            }
+          }}
+        >
+          <fieldset>
+            <legend>{panelText('flagKind', lang)}</legend>
+            {(['wrong', 'outdated'] as const).map((k) => (
+              <label key={k} class="flag-kind">
+                <input type="radio" name={`flag-kind-${factId}`} value={k} checked={kind === k} onChange={() => setKind(k)} />{' '}
+                {panelText(k === 'wrong' ? 'flagWrong' : 'flagOutdated', lang)}
+              </label>
+            ))}
+          </fieldset>
+          <label class="flag-reason-field">
+            {panelText('flagReason', lang)}
+            <textarea
+              value={reason}
+              maxLength={FLAG_LIMITS.reason}
+              aria-required="true"
+              aria-describedby={hintId}
+              onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
+            />
+          </label>
+          <p id={hintId} class="muted small">
+            {panelText('flagHint', lang)}
+          </p>
+          <p>
+            <button class="primary" type="submit" disabled={busy}>
+              {panelText('flagSave', lang)}
+            </button>{' '}
+            <button type="button" onClick={close}>
+              {panelText('cancel', lang)}
+            </button>
+          </p>
+        </form>
+      ) : flag ? (
+        <p class="flag-note">
+          <span class="flag-said">{panelText(flag.kind === 'wrong' ? 'flaggedWrong' : 'flaggedOutdated', lang)}</span>{' '}
+          <span class="flag-reason">{flag.reason}</span>{' '}
+          <button type="button" class="small" data-flag-action="edit" onClick={open}>
+            {panelText('edit', lang)}
+          </button>{' '}
+          <button type="button" class="small" disabled={busy} onClick={remove}>
+            {panelText('remove', lang)}
+          </button>
+        </p>
+      ) : (
+        <button type="button" class="small flag-open" data-flag-action="open" onClick={open}>
+          {panelText('flagThis', lang)}
+        </button>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
