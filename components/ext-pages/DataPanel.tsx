@@ -67,7 +67,7 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
   };
 
   const wipe = async () => {
-    if (!confirm('Delete all your notes, imported packs and settings? Export your notes first if you want to keep them.')) return;
+    if (!confirm('Delete all your notes, flags, imported packs and settings? Export your notes and corrections first if you want to keep them.')) return;
     try {
       await send('data.deleteAll', { confirm: 'delete' });
       setStatus({ kind: 'ok', text: 'All your data was deleted. The bundled pack is installed again.' });

@@ -4,6 +4,7 @@ import { send } from '@/utils/ext-pages/send';
 import type { PackView } from '@/utils/messaging/protocol';
 import { PackImport } from '@/components/ext-pages/PackImport';
 import { DataPanel } from '@/components/ext-pages/DataPanel';
+import { FlagsPanel } from '@/components/ext-pages/FlagsPanel';
 import '@/components/ext-pages/ext-page.css';
 
 function App() {
@@ -21,6 +22,8 @@ function App() {
       (e) => setError((e as Error).message),
     );
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  // "Delete all my data" empties the flags too: a new key makes their list load again.
+  const [dataEpoch, setDataEpoch] = useState(0);
   useEffect(() => {
     void refresh();
     // persist() exists only in window contexts, so the options page asks (unlimitedStorage already
@@ -104,7 +107,13 @@ function App() {
         />{' '}
         Also find long names written with one typo (e.g. “Cambrige Analytica”). Applies to pages loaded after the change.
       </label>
-      <DataPanel onChanged={refresh} />
+      <FlagsPanel key={dataEpoch} />
+      <DataPanel
+        onChanged={() => {
+          setDataEpoch((n) => n + 1);
+          void refresh();
+        }}
+      />
     </main>
   );
 }
