@@ -10,7 +10,8 @@ const ATTRIBUTION: Record<AttributionKind, Record<Lang, string>> = {
   'self-description': { en: 'Self-description', fr: 'Auto-description' },
   regulator: { en: 'Regulator', fr: 'Régulateur' },
   court: { en: 'Court', fr: 'Tribunal' },
-  government: { en: 'Government', fr: 'Autorité publique' },
+  // A statement, not a finding: a government's denial must not read as a ruling.
+  government: { en: 'Government statement', fr: 'Déclaration gouvernementale' },
   research: { en: 'Research', fr: 'Recherche' },
 };
 

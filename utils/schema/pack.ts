@@ -83,7 +83,7 @@ export const ATTRIBUTIONS = [
   'self-description', // how the entity describes itself (marketing, terms of service)
   'regulator', // a data-protection authority or other agency decision
   'court', // a court ruling or court-approved settlement
-  'government', // an official statement that is not a regulator decision
+  'government', // a government's statement (not a regulator's or court's decision); shown as a statement
   'research', // academic or technical research
 ] as const;
 export const Attribution = z.enum(ATTRIBUTIONS);
