@@ -155,4 +155,32 @@ describe('EntityCard', () => {
     expect(container.querySelector('time')!.textContent).toBe('18 janv. 2020');
     expect(text('.open')).toBe('Voir tout l’historique');
   });
+
+  it('shows a denial beside the claim it disputes, with its own badge and source', () => {
+    const c = card();
+    c.facts[0] = {
+      ...c.facts[0]!,
+      disputedBy: ['f3'],
+      disputes: [{ id: 'f3', text: 'Says it only serves law enforcement.', date: '2021', attribution: 'company-statement', sourceIds: ['s2'] }],
+    };
+    render(<EntityCard card={c} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    const box = container.querySelector('[data-fact="f1"] .disputes');
+    expect(box?.querySelector('.disputes-label')?.textContent).toBe('Disputed by');
+    expect(box?.querySelector('.dispute-text')?.textContent).toBe('Says it only serves law enforcement.');
+    expect(box?.querySelector('.badge')?.textContent).toBe('Company’s own statement');
+    expect(box?.querySelector('a')?.textContent).toBe('CNIL');
+    expect(container.querySelector('[data-fact="f2"] .disputes')).toBeNull();
+  });
+
+  it('folds the source’s words under a <details> that starts closed', () => {
+    const c = card();
+    c.facts[1] = { ...c.facts[1]!, evidence: [{ source: 's2', text: 'La CNIL prononce une amende de 20 millions d’euros.', lang: 'fr' }] };
+    render(<EntityCard card={c} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    const details = container.querySelector<HTMLDetailsElement>('[data-fact="f2"] details.evidence');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('What the source says');
+    expect(details?.querySelector('blockquote')?.textContent).toBe('“La CNIL prononce une amende de 20 millions d’euros.”');
+    expect(details?.querySelector('blockquote')?.getAttribute('lang')).toBe('fr');
+    expect(details?.querySelector('figcaption a')?.getAttribute('href')).toBe('https://www.cnil.fr/decision');
+  });
 });
