@@ -6,16 +6,22 @@ import type { CardView, FactView, SheetView, SourceView } from '../messaging/pro
  * `wanted` comes from a message: only own keys count, or "constructor" would pick a function.
  */
 export function pickLang(available: Record<string, string>, wanted: string | undefined): string {
-  const base = (wanted ?? 'en').toLowerCase().split('-')[0];
+  const [base = 'en'] = (wanted ?? 'en').toLowerCase().split('-');
   if (Object.hasOwn(available, base) && available[base]) return base;
   if (Object.hasOwn(available, 'en') && available.en) return 'en';
-  return Object.keys(available)[0];
+  // The pack schema requires at least one language, so the fallback is never reached.
+  return Object.keys(available)[0] ?? base;
+}
+
+/** The text in the language pickLang chooses ('' only for a record with no language, which the schema rejects). */
+function inLang(available: Record<string, string>, lang: string): string {
+  return available[lang] ?? '';
 }
 
 function factView(f: Entity['facts'][number], lang: string): FactView {
   return {
     id: f.id,
-    text: f.text[pickLang(f.text, lang)],
+    text: inLang(f.text, pickLang(f.text, lang)),
     date: f.date,
     attribution: f.attribution,
     sourceIds: f.sourceIds,
@@ -49,7 +55,7 @@ function baseView(key: string, entity: Entity, sources: Source[], lang: string, 
     key,
     name: entity.name,
     kind: entity.kind,
-    summary: entity.summary[lang],
+    summary: inLang(entity.summary, lang),
     lang,
     facts: facts.map((f) => factView(f, lang)),
     sources: sources.map(sourceView),
