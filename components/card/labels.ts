@@ -21,7 +21,8 @@ export function attributionLabel(kind: AttributionKind, lang: string): string {
 
 /** A date shown at the precision it is known: "2020", "Jan 2020", "18 Jan 2020". */
 export function formatDate(date: string, lang: string): string {
-  const [y, m, d] = date.split('-').map(Number);
+  // split yields at least one part, so y is always read (NaN only for a malformed date).
+  const [y = NaN, m, d] = date.split('-').map(Number);
   const locale = textLang(lang) === 'fr' ? 'fr-FR' : 'en-GB';
   if (!m) return String(y);
   const t = new Date(Date.UTC(y, m - 1, d ?? 1));

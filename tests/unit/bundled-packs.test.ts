@@ -10,6 +10,13 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const PACK_DIR = path.join(ROOT, 'assets/packs');
 const files = fs.readdirSync(PACK_DIR).filter((f) => f.endsWith('.json'));
 
+/** A real bundled pack, parsed, for the CLI tests to spoil. */
+function firstBundledPack() {
+  const [file] = files;
+  if (!file) throw new Error(`no pack in ${PACK_DIR}`);
+  return JSON.parse(fs.readFileSync(path.join(PACK_DIR, file), 'utf8'));
+}
+
 describe.each(files)('bundled pack %s', (file) => {
   const text = fs.readFileSync(path.join(PACK_DIR, file), 'utf8');
   const r = parsePackText(text);
@@ -67,7 +74,7 @@ describe('pack checker CLI', () => {
       fs.writeFileSync(path.join(tmp, 'array.json'), '[]');
       fs.writeFileSync(path.join(tmp, 'broken.json'), '{"schema": 1,');
       fs.writeFileSync(path.join(tmp, 'huge.json'), Buffer.alloc(50 * 1024 * 1024, 32));
-      const bad = JSON.parse(fs.readFileSync(path.join(PACK_DIR, files[0]), 'utf8'));
+      const bad = firstBundledPack();
       bad.sources[0].url = 'javascript:alert(1)';
       fs.writeFileSync(path.join(tmp, 'bad-url.json'), JSON.stringify(bad));
       const r = run(['empty.json', 'array.json', 'broken.json', 'huge.json', 'bad-url.json'].map((f) => path.join(tmp, f)));
@@ -86,7 +93,7 @@ describe('pack checker CLI', () => {
   it('lists the first problems of a pack of 30,000 empty entities, says how many more, and exits 1', () => {
     const tmp = fs.mkdtempSync(path.join(ROOT, '.e2e-tmp-cli-'));
     try {
-      const pack = JSON.parse(fs.readFileSync(path.join(PACK_DIR, files[0]), 'utf8'));
+      const pack = firstBundledPack();
       pack.entities = Array.from({ length: 30_000 }, () => ({}));
       fs.writeFileSync(path.join(tmp, 'empty-entities.json'), JSON.stringify(pack));
       const r = run([path.join(tmp, 'empty-entities.json')]);

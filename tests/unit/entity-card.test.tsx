@@ -85,9 +85,9 @@ describe('EntityCard', () => {
       { time: 'Oct 2022', datetime: '2022-10', badge: 'Regulator', text: 'Fined 20 million euros.', sources: ['CNIL', 'Evil Corp'] },
       { time: '2021', datetime: '2021', badge: 'Company’s own statement', text: 'Says it only serves law enforcement.', sources: [] },
     ]);
-    expect(facts[0].className).toBe('fact attribution-reported');
-    expect(facts[1].querySelector('.source-via')!.textContent).toBe(' (via Légifrance)');
-    expect(facts[1].querySelector('.source-date')!.textContent).toBe(', Oct 2022');
+    expect(facts[0]?.className).toBe('fact attribution-reported');
+    expect(facts[1]?.querySelector('.source-via')?.textContent).toBe(' (via Légifrance)');
+    expect(facts[1]?.querySelector('.source-date')?.textContent).toBe(', Oct 2022');
     expect(text('.more')).toBe('2 more documented facts in the side panel');
     expect(text('.open')).toBe('Open full backstory');
   });
@@ -101,8 +101,8 @@ describe('EntityCard', () => {
       expect(a.getAttribute('referrerpolicy')).toBe('no-referrer');
       expect(a.getAttribute('target')).toBe('_blank');
     }
-    expect(links[0].getAttribute('href')).toBe('https://www.nytimes.com/2020/01/18/technology/clearview-privacy-facial-recognition.html');
-    expect(links[0].getAttribute('title')).toBe('The Secretive Company That Might End Privacy');
+    expect(links[0]?.getAttribute('href')).toBe('https://www.nytimes.com/2020/01/18/technology/clearview-privacy-facial-recognition.html');
+    expect(links[0]?.getAttribute('title')).toBe('The Secretive Company That Might End Privacy');
   });
 
   it('gives a javascript: source no href at all', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '@/utils/schema/validate';
 import { earlierThan, numbersIn, strictCheck, unfitHost } from '@/utils/schema/strict';
-import type { Pack, PackInput } from '@/utils/schema/pack';
+import type { PackInput } from '@/utils/schema/pack';
 import { clone, samplePack } from '../support/packs';
 
 /** A format-2 pack that passes every strict rule; each test breaks one. */
@@ -26,7 +26,7 @@ function strictSample(): PackInput {
 function check(p: PackInput) {
   const r = validatePack(p);
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  return strictCheck(r.pack as Pack, '2026-12-01');
+  return strictCheck(r.pack, '2026-12-01');
 }
 const messages = (ps: { path: string; message: string }[]) => ps.map((p) => `${p.path}: ${p.message}`);
 

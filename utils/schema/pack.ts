@@ -56,7 +56,8 @@ export const PartialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
   .refine((s) => {
-    const [y, m = 1, d = 1] = s.split('-').map(Number);
+    // The regex guarantees the year; a NaN default would fail the check below anyway.
+    const [y = NaN, m = 1, d = 1] = s.split('-').map(Number);
     const t = new Date(Date.UTC(y, m - 1, d));
     return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
   }, 'is not a real calendar date');

@@ -109,7 +109,11 @@ export const UPGRADES: ((db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx) => void)[
 export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}, version = DB_VERSION): Promise<DB> {
   return openDB<BackstoryDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) UPGRADES[v](db, tx);
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        const upgrade = UPGRADES[v];
+        if (!upgrade) throw new Error(`No upgrade from database version ${v}`);
+        upgrade(db, tx);
+      }
     },
     blocked: () => hooks.onBlocked?.(),
     blocking(_current, _next, event) {
