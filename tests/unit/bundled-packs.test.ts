@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { parsePackText } from '@/utils/schema/validate';
 import { packJsonSchema } from '@/utils/schema/json-schema';
 import { ATTRIBUTIONS } from '@/utils/schema/pack';
+import { strictCheck } from '@/utils/schema/strict';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PACK_DIR = path.join(ROOT, 'assets/packs');
@@ -44,6 +46,15 @@ describe.each(files)('bundled pack %s', (file) => {
     }
   });
 
+  it('passes pack:check --strict with no error and no warning, every fact with evidence, in format 2', () => {
+    if (!r.ok) return;
+    expect(r.pack.schema).toBe(2);
+    const report = strictCheck(r.pack);
+    expect(report.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([]);
+    expect(report.warnings.map((e) => `${e.path}: ${e.message}`)).toEqual([]);
+    expect(r.pack.entities.flatMap((e) => e.facts.filter((f) => !f.evidence?.length).map((f) => f.id))).toEqual([]);
+  });
+
   it('cites every source it lists', () => {
     if (!r.ok) return;
     const cited = new Set(r.pack.entities.flatMap((e) => e.facts.flatMap((f) => f.sourceIds)));
@@ -65,6 +76,22 @@ describe('pack checker CLI', () => {
     const r = run(files.map((f) => path.join('assets/packs', f)));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ok — .* \d+ entities, \d+ aliases, \d+ facts, \d+ evidence excerpts, \d+ sources/);
+  });
+
+  it("with --strict, refuses a number changed in a fact's text but not in its excerpt, and exits 1 on errors", () => {
+    const pack = firstBundledPack();
+    const fact = pack.entities[0].facts.find((f: { text: { en: string } }) => /\d/.test(f.text.en));
+    const changed = fact.text.en.replace(/\d+/, (d: string) => String(Number(d) + 1));
+    fact.text.en = changed;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'strict-'));
+    fs.writeFileSync(path.join(tmp, 'changed.json'), JSON.stringify(pack));
+    const warned = run(['--strict', path.join(tmp, 'changed.json')]);
+    expect(warned.out).toMatch(new RegExp(`facts\\[\\d+\\]\\.text\\.en: warning: states [\\d, ]+, which no evidence excerpt of this fact states`));
+    delete pack.entities[0].facts[0].evidence;
+    fs.writeFileSync(path.join(tmp, 'no-evidence.json'), JSON.stringify(pack));
+    const refused = run(['--strict', path.join(tmp, 'no-evidence.json')]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/entities\[0\]\.facts\[0\]\.evidence: is required from pack format 2 on/);
   });
 
   it('explains bad files, one line each, and exits 1', () => {

@@ -108,6 +108,7 @@ describe('pack:check --strict rules', () => {
     expect(numbersIn('20 milliards d’images, 30bn, 5.8M')).toEqual([20e9, 30e9, 5.8e6]);
     expect(numbersIn('le 1er juillet 2022, 11 fois')).toEqual([1, 2022, 11]);
     expect(numbersIn('COVID-19 and A4')).toEqual([19]);
+    expect(numbersIn('tháng 8.2017')).toEqual([8.2017, 8, 2017]);
   });
 
   it('checks unfit hosts by their labels, not by substrings', () => {
