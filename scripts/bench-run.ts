@@ -10,24 +10,36 @@ import type { Page } from 'playwright-core';
 import { ROOT, corpusDir, launch, scanStats, startServer, tabIdOf, mentionPoint, waitForCard, waitForHighlights, type Session } from '../tests/support/harness';
 import { generatePack } from './bench-names';
 import { svgChart } from './bench-chart';
+import { medianRun, reportLines, summariseTier, type AppendRound, type PageResult, type TierSummary } from './bench-report';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const TIERS = (arg('tiers') ?? '10,1000,100000').split(',').map(Number);
-const REPEAT = Number(arg('repeat') ?? 1);
 const OUT = path.join(ROOT, 'out/bench');
-fs.mkdirSync(OUT, { recursive: true });
 
-const corpus = corpusDir();
-if (!corpus) {
-  console.error('No corpus: put it at ../shared/corpus or set BACKSTORY_CORPUS.');
-  process.exit(1);
+interface Options {
+  tiers: number[];
+  repeat: number;
+  /** Corpus page file names, in order. */
+  pages: string[];
 }
-const allPages = fs
-  .readdirSync(path.join(corpus, 'pages'))
-  .filter((f) => f.endsWith('.html'))
-  .sort();
-const only = arg('only')?.split(',');
-const pages = only ? allPages.filter((p) => only.includes(p)) : arg('pages') ? allPages.slice(0, Number(arg('pages'))) : allPages;
+
+/** The command line's options, and the corpus pages they select; exits when there is no corpus. */
+function readOptions(argv: string[]): Options {
+  const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const corpus = corpusDir();
+  if (!corpus) {
+    console.error('No corpus: put it at ../shared/corpus or set BACKSTORY_CORPUS.');
+    process.exit(1);
+  }
+  const allPages = fs
+    .readdirSync(path.join(corpus, 'pages'))
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+  const only = arg('only')?.split(',');
+  return {
+    tiers: (arg('tiers') ?? '10,1000,100000').split(',').map(Number),
+    repeat: Number(arg('repeat') ?? 1),
+    pages: only ? allPages.filter((p) => only.includes(p)) : arg('pages') ? allPages.slice(0, Number(arg('pages'))) : allPages,
+  };
+}
 
 /**
  * The text-walk floor, in the page's main world: visit every text node outside skipped elements and
@@ -65,36 +77,6 @@ const FLOOR = `(() => {
   return { chars, cold, warm: warm[2], isolated: self.crossOriginIsolated };
 })()`;
 
-interface PageResult {
-  page: string;
-  tier: number;
-  chars: number;
-  floorCold: number;
-  floorWarm: number;
-  walk: number;
-  tokenize: number;
-  match: number;
-  highlight: number;
-  visibility: number;
-  load: number;
-  lookupWait: number;
-  work: number;
-  ratio: number;
-  ratioCold: number;
-  dclToHighlights: number | null;
-  longTasks: number;
-  longTaskMs: number[];
-  longestSlice: number;
-  highlights: number;
-}
-
-const quantile = (xs: number[], q: number) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
-};
-const r2 = (x: number) => Math.round(x * 100) / 100;
-
 async function importPack(s: Session, text: string) {
   const page = await s.context.newPage();
   await page.goto(`chrome-extension://${s.extensionId}/options.html`);
@@ -106,16 +88,16 @@ async function importPack(s: Session, text: string) {
 async function measurePage(s: Session, page: Page, origin: string, name: string, tier: number): Promise<PageResult> {
   await page.goto(`${origin}/corpus/${name}`, { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
-  const st = (await scanStats(s, tabId)) as any;
+  const st = await scanStats(s, tabId);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
   const timing = await page.evaluate(
-    ([from, to]) => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    ({ from, to }) => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const lt = ((window as any).__longtasks ?? []) as { start: number; duration: number }[];
       const during = lt.filter((t) => t.start + t.duration > from && t.start < to);
       return { dcl: nav?.domContentLoadedEventEnd ?? null, long: during.length, longMs: during.map((t) => Math.round(t.duration)) };
     },
-    [st.startedAt, st.firstScanDoneAt],
+    { from: st.startedAt, to: st.firstScanDoneAt },
   );
   const work = st.walkMs + st.tokenizeMs + st.matchMs + st.highlightMs + st.loadMs;
   const floorWarm = Math.max(floor.warm, 0.01);
@@ -129,7 +111,7 @@ async function measurePage(s: Session, page: Page, origin: string, name: string,
     tokenize: st.tokenizeMs,
     match: st.matchMs,
     highlight: st.highlightMs,
-    visibility: st.visibilityMs ?? 0,
+    visibility: st.visibilityMs,
     load: st.loadMs,
     lookupWait: st.lookupWaitMs,
     work,
@@ -176,9 +158,9 @@ async function hoverLatency(s: Session, origin: string, asleep: boolean) {
     await page.mouse.move(2, 2);
     await page.waitForTimeout(400);
   }
-  const st = (await scanStats(s, tabId)) as any;
+  const st = await scanStats(s, tabId);
   await page.close();
-  return st.cardMs as number[];
+  return st.cardMs;
 }
 
 /** Stop the extension's service worker, as Chromium does after 30 s idle. */
@@ -200,9 +182,9 @@ async function appendCost(s: Session, origin: string) {
   await page.goto(`${origin}/dynamic.html`);
   const tabId = await tabIdOf(s, page);
   await scanStats(s, tabId);
-  const results: { chars: number; workMs: number; floorMs: number; ratio: number }[] = [];
+  const results: AppendRound[] = [];
   for (let round = 0; round < 3; round++) {
-    const before = ((await scanStats(s, tabId)) as any).batches.length;
+    const before = (await scanStats(s, tabId)).batches.length;
     await page.evaluate((r) => {
       const box = document.createElement('section');
       box.id = `round-${r}`;
@@ -213,7 +195,7 @@ async function appendCost(s: Session, origin: string) {
       }
       document.body.append(box);
     }, round);
-    let st: any;
+    let st: Awaited<ReturnType<typeof scanStats>>;
     for (;;) {
       st = await scanStats(s, tabId);
       if (st.batches.length > before) break;
@@ -222,8 +204,8 @@ async function appendCost(s: Session, origin: string) {
     await page.waitForTimeout(600);
     st = await scanStats(s, tabId);
     const batches = st.batches.slice(before);
-    const chars = batches.reduce((n: number, b: any) => n + b.chars, 0);
-    const workMs = batches.reduce((n: number, b: any) => n + b.workMs, 0);
+    const chars = batches.reduce((n, b) => n + b.chars, 0);
+    const workMs = batches.reduce((n, b) => n + b.workMs, 0);
     const floorMs = await page.evaluate((r) => {
       const root = document.getElementById(`round-${r}`)!;
       const times: number[] = [];
@@ -233,7 +215,8 @@ async function appendCost(s: Session, origin: string) {
         for (let n: Node | null = root.firstChild; n; n = n.nextSibling) out += (n.firstChild as Text).data;
         times.push(performance.now() - t + out.length * 0);
       }
-      return times.sort((a, b) => a - b)[2];
+      // Five samples: [2] is their median (the `?? NaN` is for the type only).
+      return times.sort((a, b) => a - b)[2] ?? NaN;
     }, round);
     results.push({ chars, workMs, floorMs, ratio: workMs / Math.max(floorMs, 0.01) });
   }
@@ -241,25 +224,8 @@ async function appendCost(s: Session, origin: string) {
   return results;
 }
 
-// ----------------------------------------------------------------------------------------------
-const srv = await startServer(
-  { '/dynamic.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><main><p>Live feed.</p></main></body></html>' },
-  { staticCorpus: true },
-);
-const contentJs = fs.readFileSync(path.join(ROOT, '.output/chrome-mv3/content-scripts/content.js'));
-const bundle = { raw: contentJs.length, gzip: zlib.gzipSync(contentJs, { level: 9 }).length };
-const all: PageResult[] = [];
-const summary: Record<string, unknown>[] = [];
-const extras: Record<string, unknown> = { bundle };
-
-const off = await launch({ extension: null });
-for (const tier of TIERS) {
-  const s = await launch();
-  const t0 = Date.now();
-  const pack = generatePack(tier);
-  await importPack(s, JSON.stringify(pack));
-  const importMs = Date.now() - t0;
-  const page = await s.context.newPage();
+/** Record the page's long tasks from its first script on, for measurePage to count. */
+async function watchLongTasks(page: Page) {
   await page.addInitScript(() => {
     (window as any).__longtasks = [];
     try {
@@ -270,166 +236,92 @@ for (const tier of TIERS) {
       // No long-task timing in this browser: the bench reports none.
     }
   });
+}
+
+/** Every page, `repeat` loads each, in one tab; the median load of each page. */
+async function measurePages(s: Session, origin: string, tier: number, opts: Options): Promise<PageResult[]> {
+  const page = await s.context.newPage();
+  await watchLongTasks(page);
   // Warm the worker's dictionary once, as any browsing session would.
-  await page.goto(`${srv.origin}/pages/clearview-en.html`);
+  await page.goto(`${origin}/pages/clearview-en.html`);
   await scanStats(s, await tabIdOf(s, page));
-  for (const name of pages) {
+  const results: PageResult[] = [];
+  for (const name of opts.pages) {
     const reps: PageResult[] = [];
-    for (let i = 0; i < REPEAT; i++) reps.push(await measurePage(s, page, srv.origin, name, tier));
-    reps.sort((a, b) => a.work - b.work);
-    all.push(reps[Math.floor(reps.length / 2)]);
+    for (let i = 0; i < opts.repeat; i++) reps.push(await measurePage(s, page, origin, name, tier));
+    results.push(medianRun(reps));
   }
-  const rows = all.filter((r) => r.tier === tier && r.chars > 0);
-  const biggest = [...rows]
+  return results;
+}
+
+interface TierRun {
+  perPage: PageResult[];
+  summary: TierSummary;
+  append: AppendRound[] | null;
+}
+
+/** One fact-base size in a fresh browser: its pack, the corpus, then heap, hover latency and (last tier) appends. */
+async function benchTier(off: Session, origin: string, tier: number, opts: Options, last: boolean): Promise<TierRun> {
+  const s = await launch();
+  const t0 = Date.now();
+  await importPack(s, JSON.stringify(generatePack(tier)));
+  const packImportMs = Date.now() - t0;
+  const perPage = await measurePages(s, origin, tier, opts);
+  const rows = perPage.filter((r) => r.chars > 0);
+  const heapPages = [...rows]
     .sort((a, b) => b.chars - a.chars)
     .slice(0, 8)
     .map((r) => r.page);
-  const heap = await heapDelta(s, off, srv.origin, biggest);
-  const hoverAwake = await hoverLatency(s, srv.origin, false);
-  const hoverAsleep = await hoverLatency(s, srv.origin, true);
-  const append = tier === TIERS[TIERS.length - 1] || TIERS.length === 1 ? await appendCost(s, srv.origin) : null;
-  if (append) extras.append = append;
-  const offHost = s.offHost();
-  summary.push({
-    tier,
-    packImportMs: importMs,
-    pages: rows.length,
-    ratio: {
-      median: r2(
-        quantile(
-          rows.map((r) => r.ratio),
-          0.5,
-        ),
-      ),
-      p95: r2(
-        quantile(
-          rows.map((r) => r.ratio),
-          0.95,
-        ),
-      ),
-      worst: r2(Math.max(...rows.map((r) => r.ratio))),
-    },
-    ratioCold: {
-      median: r2(
-        quantile(
-          rows.map((r) => r.ratioCold),
-          0.5,
-        ),
-      ),
-      p95: r2(
-        quantile(
-          rows.map((r) => r.ratioCold),
-          0.95,
-        ),
-      ),
-      worst: r2(Math.max(...rows.map((r) => r.ratioCold))),
-    },
-    worstPage: [...rows].sort((a, b) => b.ratio - a.ratio)[0]?.page,
-    workMs: {
-      median: r2(
-        quantile(
-          rows.map((r) => r.work),
-          0.5,
-        ),
-      ),
-      p95: r2(
-        quantile(
-          rows.map((r) => r.work),
-          0.95,
-        ),
-      ),
-      worst: r2(Math.max(...rows.map((r) => r.work))),
-    },
-    visibilityMs: {
-      median: r2(
-        quantile(
-          rows.map((r) => r.visibility),
-          0.5,
-        ),
-      ),
-      p95: r2(
-        quantile(
-          rows.map((r) => r.visibility),
-          0.95,
-        ),
-      ),
-      worst: r2(Math.max(...rows.map((r) => r.visibility))),
-    },
-    loadMs: {
-      median: r2(
-        quantile(
-          rows.map((r) => r.load),
-          0.5,
-        ),
-      ),
-      p95: r2(
-        quantile(
-          rows.map((r) => r.load),
-          0.95,
-        ),
-      ),
-      worst: r2(Math.max(...rows.map((r) => r.load))),
-    },
-    lookupWaitMs: {
-      median: r2(
-        quantile(
-          rows.map((r) => r.lookupWait),
-          0.5,
-        ),
-      ),
-      p95: r2(
-        quantile(
-          rows.map((r) => r.lookupWait),
-          0.95,
-        ),
-      ),
-    },
-    dclToHighlightsMs: {
-      median: r2(quantile(rows.map((r) => r.dclToHighlights ?? NaN).filter(Number.isFinite), 0.5)),
-      p95: r2(quantile(rows.map((r) => r.dclToHighlights ?? NaN).filter(Number.isFinite), 0.95)),
-    },
-    longTasks: rows.reduce((n, r) => n + r.longTasks, 0),
-    heapDeltaMB: { median: r2(quantile(heap, 0.5) / 1048576), max: r2(Math.max(...heap) / 1048576), pages: biggest },
-    hoverMs: {
-      awake: { median: r2(quantile(hoverAwake, 0.5)), p95: r2(quantile(hoverAwake, 0.95)), n: hoverAwake.length },
-      asleep: { median: r2(quantile(hoverAsleep, 0.5)), p95: r2(quantile(hoverAsleep, 0.95)), n: hoverAsleep.length },
-    },
-    offHostRequests: offHost.length,
-  });
+  const heap = await heapDelta(s, off, origin, heapPages);
+  const hoverAwake = await hoverLatency(s, origin, false);
+  const hoverAsleep = await hoverLatency(s, origin, true);
+  const append = last ? await appendCost(s, origin) : null;
+  const offHostRequests = s.offHost().length;
   await s.close();
+  return { perPage, append, summary: summariseTier({ tier, packImportMs, rows, heap, heapPages, hoverAwake, hoverAsleep, offHostRequests }) };
 }
-await off.close();
-await srv.close();
 
-const result = {
-  date: new Date().toISOString(),
-  chromium: 'headless (Debian)',
-  pages: pages.length,
-  repeat: REPEAT,
-  tiers: TIERS,
-  summary,
-  extras,
-  perPage: all,
-};
-fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(result, null, 2));
-fs.writeFileSync(path.join(OUT, 'ratio.svg'), svgChart(all));
-
-const pad = (v: unknown, n: number) => String(v).padStart(n);
-console.log(`\nBackstory benchmark — ${pages.length} corpus pages, headless Chromium, median of ${REPEAT} load(s) per page\n`);
-console.log(
-  `${'aliases'.padEnd(9)}${pad('work/F med', 11)}${pad('p95', 7)}${pad('worst', 8)}${pad('work ms med', 12)}${pad('worst', 8)}${pad('load ms p95', 12)}${pad('DCL→hl p95', 11)}${pad('long tasks', 11)}${pad('heap MB', 9)}${pad('hover awake', 12)}${pad('asleep', 8)}`,
-);
-for (const r of summary as any[]) {
-  console.log(
-    `${String(r.tier).padEnd(9)}${pad(r.ratio.median, 11)}${pad(r.ratio.p95, 7)}${pad(r.ratio.worst, 8)}${pad(r.workMs.median, 12)}${pad(r.workMs.worst, 8)}${pad(r.loadMs.p95, 12)}${pad(r.dclToHighlightsMs.p95, 11)}${pad(r.longTasks, 11)}${pad(r.heapDeltaMB.max, 9)}${pad(r.hoverMs.awake.p95, 12)}${pad(r.hoverMs.asleep.p95, 8)}`,
-  );
+/** The content script's size as shipped, raw and gzipped. */
+function bundleSize() {
+  const contentJs = fs.readFileSync(path.join(ROOT, '.output/chrome-mv3/content-scripts/content.js'));
+  return { raw: contentJs.length, gzip: zlib.gzipSync(contentJs, { level: 9 }).length };
 }
-for (const r of summary as any[])
-  console.log(
-    `${r.tier} aliases: visibility checks ${r.visibilityMs.median} ms median, ${r.visibilityMs.p95} ms p95, ${r.visibilityMs.worst} ms worst (part of work)`,
+
+async function main() {
+  const opts = readOptions(process.argv);
+  const srv = await startServer(
+    { '/dynamic.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><main><p>Live feed.</p></main></body></html>' },
+    { staticCorpus: true },
   );
-if (extras.append)
-  for (const a of extras.append as any[])
-    console.log(`append 1,000 paragraphs: ${a.chars} chars, work ${r2(a.workMs)} ms, F ${r2(a.floorMs)} ms → ${r2(a.ratio)}× F`);
-console.log(`content script bundle: ${(bundle.raw / 1024).toFixed(1)} kB raw, ${(bundle.gzip / 1024).toFixed(1)} kB gzip`);
-console.log(`\nwrote out/bench/results.json and out/bench/ratio.svg`);
+  const bundle = bundleSize();
+  const perPage: PageResult[] = [];
+  const summary: TierSummary[] = [];
+  let append: AppendRound[] | undefined;
+
+  const off = await launch({ extension: null });
+  for (const [i, tier] of opts.tiers.entries()) {
+    const run = await benchTier(off, srv.origin, tier, opts, i === opts.tiers.length - 1);
+    perPage.push(...run.perPage);
+    summary.push(run.summary);
+    if (run.append) append = run.append;
+  }
+  await off.close();
+  await srv.close();
+
+  const result = {
+    date: new Date().toISOString(),
+    chromium: 'headless (Debian)',
+    pages: opts.pages.length,
+    repeat: opts.repeat,
+    tiers: opts.tiers,
+    summary,
+    extras: { bundle, append },
+    perPage,
+  };
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(result, null, 2));
+  fs.writeFileSync(path.join(OUT, 'ratio.svg'), svgChart(perPage));
+  for (const line of reportLines({ pages: opts.pages.length, repeat: opts.repeat, summary, append, bundle })) console.log(line);
+}
+
+await main();

@@ -10,7 +10,8 @@ const ATTRIBUTION: Record<AttributionKind, Record<Lang, string>> = {
   'self-description': { en: 'Self-description', fr: 'Auto-description' },
   regulator: { en: 'Regulator', fr: 'Régulateur' },
   court: { en: 'Court', fr: 'Tribunal' },
-  government: { en: 'Government', fr: 'Autorité publique' },
+  // A statement, not a finding: a government's denial must not read as a ruling.
+  government: { en: 'Government statement', fr: 'Déclaration gouvernementale' },
   research: { en: 'Research', fr: 'Recherche' },
 };
 
@@ -20,7 +21,8 @@ export function attributionLabel(kind: AttributionKind, lang: string): string {
 
 /** A date shown at the precision it is known: "2020", "Jan 2020", "18 Jan 2020". */
 export function formatDate(date: string, lang: string): string {
-  const [y, m, d] = date.split('-').map(Number);
+  // split yields at least one part, so y is always read (NaN only for a malformed date).
+  const [y = NaN, m, d] = date.split('-').map(Number);
   const locale = textLang(lang) === 'fr' ? 'fr-FR' : 'en-GB';
   if (!m) return String(y);
   const t = new Date(Date.UTC(y, m - 1, d ?? 1));

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Note } from '@/utils/schema/note';
-import { send } from '@/utils/ext-pages/send';
+import { useState } from 'preact/hooks';
 import { panelText } from './panel-strings';
+import { NoteList } from './NoteList';
+import { newNote, useDraft, useNotes, type NoteStatus } from './use-notes';
 
 export interface NotesPanelProps {
   entityKey: string;
@@ -12,82 +12,25 @@ export interface NotesPanelProps {
   lang: string;
 }
 
-const draftKey = (entityKey: string) => `draft:${entityKey}`;
-
 /** The reader's own notes on an entity. The draft survives a failed save or a closed panel. */
-export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPanelProps) {
-  const [notes, setNotes] = useState<Note[]>([]);
-  const [draft, setDraft] = useState(() => sessionStorage.getItem(draftKey(entityKey)) ?? '');
-  const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+export function NotesPanel(props: NotesPanelProps) {
+  const { entityKey, quote, lang } = props;
+  const [draft, edit] = useDraft(entityKey);
+  const { notes, status, busy, save, remove } = useNotes(entityKey, lang);
   // Unticked: the quote came from the page, which may have changed the selection; the reader decides.
   const [useQuote, setUseQuote] = useState(false);
 
-  const refresh = () =>
-    send('notes.list', { entityKey }).then(
-      (r) => setNotes(r.notes),
-      (e) => setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
-    );
-  useEffect(() => {
-    setDraft(sessionStorage.getItem(draftKey(entityKey)) ?? '');
-    void refresh();
-  }, [entityKey]);
-
-  const edit = (v: string) => {
-    setDraft(v);
-    sessionStorage.setItem(draftKey(entityKey), v);
-  };
-
-  const save = async () => {
+  const add = async () => {
     const text = draft.trim();
     if (!text) return;
-    setBusy(true);
-    setStatus({ kind: 'info', text: panelText('saving', lang) });
-    const now = new Date().toISOString();
-    const url = page.url && /^https?:/.test(page.url) ? page.url : undefined;
-    try {
-      await send('note.save', {
-        note: {
-          id: crypto.randomUUID(),
-          entityKey,
-          entityName,
-          pageUrl: url,
-          pageTitle: page.title?.slice(0, 500) || undefined,
-          quote: quote && useQuote ? quote : undefined,
-          text,
-          createdAt: now,
-          updatedAt: now,
-        },
-      });
-      edit('');
-      setStatus(null);
-      await refresh();
-    } catch (e) {
-      setStatus({ kind: 'error', text: `${panelText('saveFailed', lang)} ${(e as Error).message}` });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async (id: string) => {
-    try {
-      await send('note.delete', { id });
-      await refresh();
-    } catch (e) {
-      setStatus({ kind: 'error', text: (e as Error).message });
-    }
+    await save(newNote(props, text, useQuote), () => edit(''));
   };
 
   return (
     <section class="notes">
       <h2>{panelText('notes', lang)}</h2>
       <p class="muted small">{panelText('notesPrivate', lang)}</p>
-      {quote && (
-        <label class="small quote-option">
-          <input type="checkbox" checked={useQuote} onChange={(e) => setUseQuote((e.target as HTMLInputElement).checked)} /> {panelText('withQuote', lang)}{' '}
-          <q>{quote}</q>
-        </label>
-      )}
+      {quote && <QuoteOption quote={quote} checked={useQuote} onChange={setUseQuote} lang={lang} />}
       <textarea
         aria-label={panelText('notes', lang)}
         placeholder={panelText('notePlaceholder', lang)}
@@ -96,32 +39,29 @@ export function NotesPanel({ entityKey, entityName, page, quote, lang }: NotesPa
         maxLength={20000}
       />
       <p>
-        <button class="primary" type="button" disabled={busy || !draft.trim()} onClick={save}>
+        <button class="primary" type="button" disabled={busy || !draft.trim()} onClick={add}>
           {panelText('addNote', lang)}
         </button>
       </p>
-      {status && (
-        <p class={status.kind === 'error' ? 'error' : 'muted small'} role="status">
-          {status.text}
-        </p>
-      )}
-      {notes.length === 0 ? (
-        <p class="muted small">{panelText('noNotes', lang)}</p>
-      ) : (
-        <ul class="plain note-list">
-          {notes.map((n) => (
-            <li class="note" key={n.id}>
-              {n.quote && <blockquote class="note-quote">{n.quote}</blockquote>}
-              <p class="note-text">{n.text}</p>
-              <time dateTime={n.updatedAt}>{new Date(n.updatedAt).toLocaleString(lang)}</time>
-              {n.pageTitle && <span class="muted small"> · {n.pageTitle}</span>}{' '}
-              <button type="button" class="small" onClick={() => remove(n.id)}>
-                {panelText('delete', lang)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {status && <StatusLine status={status} />}
+      <NoteList notes={notes} lang={lang} onDelete={remove} />
     </section>
+  );
+}
+
+function QuoteOption({ quote, checked, onChange, lang }: { quote: string; checked: boolean; onChange: (checked: boolean) => void; lang: string }) {
+  return (
+    <label class="small quote-option">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange((e.target as HTMLInputElement).checked)} /> {panelText('withQuote', lang)}{' '}
+      <q>{quote}</q>
+    </label>
+  );
+}
+
+function StatusLine({ status }: { status: NoteStatus }) {
+  return (
+    <p class={status.kind === 'error' ? 'error' : 'muted small'} role="status">
+      {status.text}
+    </p>
   );
 }

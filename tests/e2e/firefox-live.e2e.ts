@@ -58,6 +58,7 @@ describe.skipIf(!present)('Firefox (live smoke test)', () => {
       const r = [...h].find((x) => x.toString() === 'PimEyes')!;
       r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
       const b = r.getClientRects()[0];
+      if (!b) throw new Error('"PimEyes" is highlighted but not laid out');
       return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
     });
     await page.mouse.move(p.x, p.y);

@@ -353,7 +353,7 @@ describe('a page that keeps changing', () => {
       g.__counting = true;
       chrome.runtime.onMessage.addListener((m, sender) => {
         const t = sender.tab?.id;
-        if ((m as { type?: string })?.type === 'dict.lookup' && t !== undefined && t in g.__lookups) g.__lookups[t]++;
+        if ((m as { type?: string })?.type === 'dict.lookup' && t !== undefined && t in g.__lookups) g.__lookups[t] = (g.__lookups[t] ?? 0) + 1;
       });
     }, tabId);
     // One mutation: each paragraph brings a word never seen before (its number).

@@ -90,7 +90,7 @@ export async function startTrapProxy() {
   const hits: string[] = [];
   const server = net.createServer((sock) => {
     sock.once('data', (buf) => {
-      const line = buf.toString('latin1').split('\r\n')[0];
+      const [line = ''] = buf.toString('latin1').split('\r\n');
       hits.push(line);
       sock.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
     });
@@ -223,6 +223,7 @@ export async function mentionPoint(page: Page, text: string, nth = 0): Promise<{
       if (!r) return null;
       r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = r.getClientRects()[0];
+      if (!rect) return null;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     },
     [text, nth] as const,
@@ -282,7 +283,7 @@ export async function readCard(page: Page): Promise<CardNode | null> {
       const links = findAll(shadow, (n) => n.localName === 'a').map((a) => {
         const attrs = a.attributes ?? [];
         const i = attrs.indexOf('href');
-        return { text: textOf(a).trim(), href: i >= 0 ? attrs[i + 1] : '' };
+        return { text: textOf(a).trim(), href: i >= 0 ? (attrs[i + 1] ?? '') : '' };
       });
       return {
         text: textOf(shadow)
@@ -319,10 +320,13 @@ export async function clickCardButton(page: Page, text: RegExp) {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const btn = findAll(root, (n) => n.localName === 'button' && text.test(textOf(n)))[0];
     if (!btn) throw new Error(`no card button ${text}`);
-    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: btn.nodeId })) as { model: { content: number[] } };
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: btn.nodeId });
+    // A DOM.Quad is the four corners as x1, y1, … x4, y4: average the x's and the y's.
     const q = model.content;
-    x = (q[0] + q[2] + q[4] + q[6]) / 4;
-    y = (q[1] + q[3] + q[5] + q[7]) / 4;
+    if (q.length !== 8) throw new Error(`a box-model quad has 8 numbers, not ${q.length}`);
+    const mean = (parity: number) => q.filter((_, i) => i % 2 === parity).reduce((a, b) => a + b, 0) / 4;
+    x = mean(0);
+    y = mean(1);
   } finally {
     await cdp.detach();
   }

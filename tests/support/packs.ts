@@ -36,6 +36,19 @@ export function samplePack(overrides: Partial<PackInput> = {}): PackInput {
 
 export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
+/**
+ * The parts of a pack built from the sample that tests edit: its first entity, that entity's first alias
+ * and fact, and its first source (live references into `p`). Throws if a test has removed one.
+ */
+export function firstParts(p: PackInput) {
+  const [entity] = p.entities;
+  const [source] = p.sources;
+  const [alias] = entity?.aliases ?? [];
+  const [fact] = entity?.facts ?? [];
+  if (!entity || !source || !alias || !fact) throw new Error('the pack has lost the first entity, alias, fact or source tests edit');
+  return { entity, alias, fact, source };
+}
+
 /** A small valid note on the sample pack's entity. */
 export const sampleNote = {
   id: '0a1b2c3d-0000-4000-8000-000000000001',

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { parsePackText } from '@/utils/schema/validate';
 import { packJsonSchema } from '@/utils/schema/json-schema';
 import { ATTRIBUTIONS } from '@/utils/schema/pack';
+import { strictCheck } from '@/utils/schema/strict';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PACK_DIR = path.join(ROOT, 'assets/packs');
 const files = fs.readdirSync(PACK_DIR).filter((f) => f.endsWith('.json'));
+
+/** A real bundled pack, parsed, for the CLI tests to spoil. */
+function firstBundledPack() {
+  const [file] = files;
+  if (!file) throw new Error(`no pack in ${PACK_DIR}`);
+  return JSON.parse(fs.readFileSync(path.join(PACK_DIR, file), 'utf8'));
+}
 
 describe.each(files)('bundled pack %s', (file) => {
   const text = fs.readFileSync(path.join(PACK_DIR, file), 'utf8');
@@ -37,6 +46,15 @@ describe.each(files)('bundled pack %s', (file) => {
     }
   });
 
+  it('passes pack:check --strict with no error and no warning, every fact with evidence, in format 2', () => {
+    if (!r.ok) return;
+    expect(r.pack.schema).toBe(2);
+    const report = strictCheck(r.pack);
+    expect(report.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([]);
+    expect(report.warnings.map((e) => `${e.path}: ${e.message}`)).toEqual([]);
+    expect(r.pack.entities.flatMap((e) => e.facts.filter((f) => !f.evidence?.length).map((f) => f.id))).toEqual([]);
+  });
+
   it('cites every source it lists', () => {
     if (!r.ok) return;
     const cited = new Set(r.pack.entities.flatMap((e) => e.facts.flatMap((f) => f.sourceIds)));
@@ -60,6 +78,22 @@ describe('pack checker CLI', () => {
     expect(r.out).toMatch(/ok — .* \d+ entities, \d+ aliases, \d+ facts, \d+ evidence excerpts, \d+ sources/);
   });
 
+  it("with --strict, refuses a number changed in a fact's text but not in its excerpt, and exits 1 on errors", () => {
+    const pack = firstBundledPack();
+    const fact = pack.entities[0].facts.find((f: { text: { en: string } }) => /\d/.test(f.text.en));
+    const changed = fact.text.en.replace(/\d+/, (d: string) => String(Number(d) + 1));
+    fact.text.en = changed;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'strict-'));
+    fs.writeFileSync(path.join(tmp, 'changed.json'), JSON.stringify(pack));
+    const warned = run(['--strict', path.join(tmp, 'changed.json')]);
+    expect(warned.out).toMatch(new RegExp(`facts\\[\\d+\\]\\.text\\.en: warning: states [\\d, ]+, which no evidence excerpt of this fact states`));
+    delete pack.entities[0].facts[0].evidence;
+    fs.writeFileSync(path.join(tmp, 'no-evidence.json'), JSON.stringify(pack));
+    const refused = run(['--strict', path.join(tmp, 'no-evidence.json')]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/entities\[0\]\.facts\[0\]\.evidence: is required from pack format 2 on/);
+  });
+
   it('explains bad files, one line each, and exits 1', () => {
     const tmp = fs.mkdtempSync(path.join(ROOT, '.e2e-tmp-cli-'));
     try {
@@ -67,7 +101,7 @@ describe('pack checker CLI', () => {
       fs.writeFileSync(path.join(tmp, 'array.json'), '[]');
       fs.writeFileSync(path.join(tmp, 'broken.json'), '{"schema": 1,');
       fs.writeFileSync(path.join(tmp, 'huge.json'), Buffer.alloc(50 * 1024 * 1024, 32));
-      const bad = JSON.parse(fs.readFileSync(path.join(PACK_DIR, files[0]), 'utf8'));
+      const bad = firstBundledPack();
       bad.sources[0].url = 'javascript:alert(1)';
       fs.writeFileSync(path.join(tmp, 'bad-url.json'), JSON.stringify(bad));
       const r = run(['empty.json', 'array.json', 'broken.json', 'huge.json', 'bad-url.json'].map((f) => path.join(tmp, f)));
@@ -86,7 +120,7 @@ describe('pack checker CLI', () => {
   it('lists the first problems of a pack of 30,000 empty entities, says how many more, and exits 1', () => {
     const tmp = fs.mkdtempSync(path.join(ROOT, '.e2e-tmp-cli-'));
     try {
-      const pack = JSON.parse(fs.readFileSync(path.join(PACK_DIR, files[0]), 'utf8'));
+      const pack = firstBundledPack();
       pack.entities = Array.from({ length: 30_000 }, () => ({}));
       fs.writeFileSync(path.join(tmp, 'empty-entities.json'), JSON.stringify(pack));
       const r = run([path.join(tmp, 'empty-entities.json')]);

@@ -70,7 +70,9 @@ describe('database handle', () => {
     const { handle, calls, hooks } = setup();
     const first = await handle.get();
     first.close();
-    hooks[0].onTerminated?.();
+    const [opened] = hooks;
+    expect(opened).toBeDefined();
+    opened?.onTerminated?.();
     const second = await handle.get();
     expect(second).not.toBe(first);
     expect(calls).toEqual({ open: 2, seed: 2 });
@@ -123,7 +125,9 @@ describe('database handle', () => {
     const started = new Promise<void>((r) => (clockStarted = r));
     const first = handle.get();
     await started;
-    clocks[0]();
+    const [giveUp] = clocks;
+    expect(giveUp).toBeDefined();
+    giveUp?.();
     await expect(first).rejects.toThrow('waits for other Backstory pages or windows to close');
     expect(logged.join('\n')).toMatch(/Close them \(or restart the browser\)/);
 

@@ -85,9 +85,9 @@ describe('EntityCard', () => {
       { time: 'Oct 2022', datetime: '2022-10', badge: 'Regulator', text: 'Fined 20 million euros.', sources: ['CNIL', 'Evil Corp'] },
       { time: '2021', datetime: '2021', badge: 'Company’s own statement', text: 'Says it only serves law enforcement.', sources: [] },
     ]);
-    expect(facts[0].className).toBe('fact attribution-reported');
-    expect(facts[1].querySelector('.source-via')!.textContent).toBe(' (via Légifrance)');
-    expect(facts[1].querySelector('.source-date')!.textContent).toBe(', Oct 2022');
+    expect(facts[0]?.className).toBe('fact attribution-reported');
+    expect(facts[1]?.querySelector('.source-via')?.textContent).toBe(' (via Légifrance)');
+    expect(facts[1]?.querySelector('.source-date')?.textContent).toBe(', Oct 2022');
     expect(text('.more')).toBe('2 more documented facts in the side panel');
     expect(text('.open')).toBe('Open full backstory');
   });
@@ -101,8 +101,8 @@ describe('EntityCard', () => {
       expect(a.getAttribute('referrerpolicy')).toBe('no-referrer');
       expect(a.getAttribute('target')).toBe('_blank');
     }
-    expect(links[0].getAttribute('href')).toBe('https://www.nytimes.com/2020/01/18/technology/clearview-privacy-facial-recognition.html');
-    expect(links[0].getAttribute('title')).toBe('The Secretive Company That Might End Privacy');
+    expect(links[0]?.getAttribute('href')).toBe('https://www.nytimes.com/2020/01/18/technology/clearview-privacy-facial-recognition.html');
+    expect(links[0]?.getAttribute('title')).toBe('The Secretive Company That Might End Privacy');
   });
 
   it('gives a javascript: source no href at all', () => {
@@ -154,5 +154,33 @@ describe('EntityCard', () => {
     expect(container.querySelector('.badge')!.textContent).toBe('Presse');
     expect(container.querySelector('time')!.textContent).toBe('18 janv. 2020');
     expect(text('.open')).toBe('Voir tout l’historique');
+  });
+
+  it('shows a denial beside the claim it disputes, with its own badge and source', () => {
+    const c = card();
+    c.facts[0] = {
+      ...c.facts[0]!,
+      disputedBy: ['f3'],
+      disputes: [{ id: 'f3', text: 'Says it only serves law enforcement.', date: '2021', attribution: 'company-statement', sourceIds: ['s2'] }],
+    };
+    render(<EntityCard card={c} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    const box = container.querySelector('[data-fact="f1"] .disputes');
+    expect(box?.querySelector('.disputes-label')?.textContent).toBe('Disputed by');
+    expect(box?.querySelector('.dispute-text')?.textContent).toBe('Says it only serves law enforcement.');
+    expect(box?.querySelector('.badge')?.textContent).toBe('Company’s own statement');
+    expect(box?.querySelector('a')?.textContent).toBe('CNIL');
+    expect(container.querySelector('[data-fact="f2"] .disputes')).toBeNull();
+  });
+
+  it('folds the source’s words under a <details> that starts closed', () => {
+    const c = card();
+    c.facts[1] = { ...c.facts[1]!, evidence: [{ source: 's2', text: 'La CNIL prononce une amende de 20 millions d’euros.', lang: 'fr' }] };
+    render(<EntityCard card={c} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    const details = container.querySelector<HTMLDetailsElement>('[data-fact="f2"] details.evidence');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('What the source says');
+    expect(details?.querySelector('blockquote')?.textContent).toBe('“La CNIL prononce une amende de 20 millions d’euros.”');
+    expect(details?.querySelector('blockquote')?.getAttribute('lang')).toBe('fr');
+    expect(details?.querySelector('figcaption a')?.getAttribute('href')).toBe('https://www.cnil.fr/decision');
   });
 });

@@ -107,10 +107,11 @@ describe('background handlers', () => {
     const flagsOf = async () => {
       const r = (await call({ type: 'dict.lookup', words, pairs: [] }, content)) as { data: { entities: string[]; rows: number[] } };
       const out: Record<string, number> = {};
-      for (let i = 0; i < r.data.rows.length; i += ROW) {
-        // A row's fifth number is its entity's index, its sixth the flags.
-        const [, , , , entity = -1, flags = 0] = r.data.rows.slice(i, i + ROW);
-        out[r.data.entities[entity] ?? `missing entity ${entity}`] = flags & FLAG_DISCREET;
+      const { entities, rows } = r.data;
+      for (let i = 0; i < rows.length; i += ROW) {
+        const [, , , , entity = -1, flags = 0] = rows.slice(i, i + ROW);
+        // A row naming no entity shows up as its own key, and the comparison below fails on it.
+        out[entities[entity] ?? `no entity ${entity}`] = flags & FLAG_DISCREET;
       }
       return out;
     };

@@ -19,6 +19,7 @@ async function lintPlanted(dir: string, code: string) {
   fs.writeFileSync(file, code);
   try {
     const [result] = await eslint.lintFiles([file]);
+    if (!result) throw new Error(`ESLint returned no result for ${file}`);
     return result.messages.map((m) => ({ rule: m.ruleId, message: m.message, line: m.line }));
   } finally {
     fs.rmSync(file, { force: true });
@@ -79,7 +80,7 @@ describe('page-code import boundary', () => {
     const file = path.join(ROOT, 'utils/messaging/tab-protocol.ts');
     const code = `import { z } from 'zod';\n${fs.readFileSync(file, 'utf8')}\nexport const probe = z;\n`;
     const [result] = await eslint.lintText(code, { filePath: file });
-    expect(boundaryLines(result.messages.map((m) => ({ rule: m.ruleId, line: m.line })))).toEqual([1]);
+    expect(boundaryLines((result?.messages ?? []).map((m) => ({ rule: m.ruleId, line: m.line })))).toEqual([1]);
   }, 60_000);
 
   it('applies to page code only: the worker side may import zod', async () => {

@@ -3,11 +3,20 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MentionRegistry, rangeFor, type Mention } from '@/utils/in-page/mentions';
 import { TextWalker, type Block } from '@/utils/in-page/walk';
 
-/** The blocks of the body, as the scanner's walk joins them. */
-function blocksOf(): Block[] {
+/** The blocks of the body's three paragraphs (see beforeEach), as the scanner's walk joins them. */
+function blocksOf(): [Block, Block, Block] {
   const walker = new TextWalker(document.body);
   expect(walker.step(1_000)).toBe(true);
-  return walker.blocks;
+  const [p1, p2, p3, ...rest] = walker.blocks;
+  if (!p1 || !p2 || !p3 || rest.length) throw new Error(`expected three blocks, got ${walker.blocks.length}`);
+  return [p1, p2, p3];
+}
+
+/** Text node i of a block or mention, failing the test if it has fewer. */
+function nodeOf(owner: { nodes: Text[] }, i: number): Text {
+  const node = owner.nodes[i];
+  if (!node) throw new Error(`no text node ${i} among ${owner.nodes.length}`);
+  return node;
 }
 
 /** A mention of `entity` over the first occurrence of `text` in a block. */
@@ -86,10 +95,9 @@ describe('MentionRegistry', () => {
     const ai = mention(b1, 'AI', { entity: 'ai' });
     registry.add(clearview);
     registry.add(ai);
-    const [nClearview, nAi, nSoldTo] = b1.nodes;
-    expectSame(registry.atNode(nClearview), [clearview]);
-    expectSame(registry.atNode(nAi), [clearview, ai]);
-    expect(registry.atNode(nSoldTo)).toHaveLength(0);
+    expectSame(registry.atNode(nodeOf(b1, 0)), [clearview]);
+    expectSame(registry.atNode(nodeOf(b1, 1)), [clearview, ai]);
+    expect(registry.atNode(nodeOf(b1, 2))).toHaveLength(0);
     expect(registry.all.size).toBe(2);
   });
 
@@ -102,7 +110,7 @@ describe('MentionRegistry', () => {
     expectSame(registry.takeBlock(b1.element), [clearview, meta]);
     expectSame([...registry.all], [palantir]);
     for (const n of b1.nodes) expect(registry.atNode(n)).toHaveLength(0);
-    expectSame(registry.atNode(b2.nodes[0]), [palantir]);
+    expectSame(registry.atNode(nodeOf(b2, 0)), [palantir]);
     // Nothing left to take: the block's index is gone too.
     expect(registry.takeBlock(b1.element)).toHaveLength(0);
     expect(registry.takeBlock(b3.element)).toHaveLength(0);
@@ -119,7 +127,7 @@ describe('MentionRegistry', () => {
     document.querySelector('#p2 b')!.remove();
     expectSame(registry.sweepDisconnected(), [openai]);
     expectSame([...registry.all], [palantir, oracle]);
-    expectSame(registry.atNode(openai.nodes[0]), [palantir]);
+    expectSame(registry.atNode(nodeOf(openai, 0)), [palantir]);
     expectSame(registry.takeBlock(b2.element), [palantir]);
 
     document.getElementById('p3')!.remove();
@@ -134,7 +142,7 @@ describe('MentionRegistry', () => {
     registry.add(oracle);
     expectSame(registry.clear(), [clearview, oracle]);
     expect(registry.all.size).toBe(0);
-    expect(registry.atNode(b1.nodes[0])).toHaveLength(0);
+    expect(registry.atNode(nodeOf(b1, 0))).toHaveLength(0);
     expect(registry.takeBlock(b3.element)).toHaveLength(0);
   });
 

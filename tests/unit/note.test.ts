@@ -33,7 +33,7 @@ describe('a note’s text (the reader’s own words, often pasted)', () => {
   it('drops invisible controls instead of refusing the note, on save and on restore', () => {
     expect(Note.parse({ ...base, text: 'Ger\u00ADman press, \u200Bquoted' }).text).toBe('German press, quoted');
     const r = parseNotesJson(notesToJson([{ ...base, text: 'Ger\u00ADman' }], '2026-11-26T00:00:00.000Z'));
-    expect(r.ok && r.notes[0].text).toBe('German');
+    expect(r.ok && r.notes[0]?.text).toBe('German');
   });
 
   it('is still refused when nothing visible is left', () => {

@@ -8,9 +8,9 @@ const doc = fs.readFileSync(path.join(ROOT, 'docs/security.md'), 'utf8');
 /** `u:file` / `e:file` followed by `test names` in backticks, up to the next reference or bracket. */
 function references(): { file: string; name: string }[] {
   const out: { file: string; name: string }[] = [];
-  for (const m of doc.matchAll(/\b([ue]):([\w-]+)([^|(]*?)(?=\b[ue]:[\w-]+|[|(]|$)/gm)) {
-    const file = m[1] === 'u' ? `tests/unit/${m[2]}.test.ts` : `tests/e2e/${m[2]}.e2e.ts`;
-    const names = [...m[3].matchAll(/`([^`]+)`/g)].map((n) => n[1]);
+  for (const [, kind, stem, rest = ''] of doc.matchAll(/\b([ue]):([\w-]+)([^|(]*?)(?=\b[ue]:[\w-]+|[|(]|$)/gm)) {
+    const file = kind === 'u' ? `tests/unit/${stem}.test.ts` : `tests/e2e/${stem}.e2e.ts`;
+    const names = [...rest.matchAll(/`([^`]+)`/g)].map(([, name = '']) => name);
     out.push({ file, name: '' }, ...names.map((name) => ({ file, name })));
   }
   return out;

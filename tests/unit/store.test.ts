@@ -26,7 +26,7 @@ import {
 import { validatePack, parsePackText } from '@/utils/schema/validate';
 import type { Pack } from '@/utils/schema/pack';
 import type { Note } from '@/utils/schema/note';
-import { clone, samplePack } from '../support/packs';
+import { clone, firstParts, samplePack } from '../support/packs';
 
 let n = 0;
 const freshDb = () => openBackstoryDB(`test-${Date.now()}-${n++}`);
@@ -65,7 +65,7 @@ describe('packs store', () => {
 
     await putNote(db, note());
     const v2 = clone(samplePack({ version: '1.1.0' }));
-    v2.entities[0].summary.en = 'A maker of fine widgets.';
+    firstParts(v2).entity.summary.en = 'A maker of fine widgets.';
     expect((await seedBundledPacks(db, [v2])).outcomes).toEqual({ 'test.sample': 'updated' });
     expect((await db.get('entities', 'test.sample:acme'))?.entity.summary.en).toBe('A maker of fine widgets.');
     expect((await listNotes(db)).notes).toHaveLength(1);
@@ -100,7 +100,7 @@ describe('packs store', () => {
     expect(await dump(db)).toBe(before);
 
     const sameVersion = clone(samplePack({ id: 'user.pack', version: '1.2.0' }));
-    sameVersion.entities[0].summary.en = 'A maker of fine widgets.';
+    firstParts(sameVersion).entity.summary.en = 'A maker of fine widgets.';
     expect(await planInstall(db, valid(sameVersion), { bundled: false })).toEqual({ outcome: 'updated', installedVersion: '1.2.0' });
     expect(await installPack(db, valid(sameVersion), { bundled: false })).toBe('updated');
     expect(await installPack(db, valid(samplePack({ id: 'user.pack', version: '1.10.0' })), { bundled: false })).toBe('updated');
@@ -123,7 +123,7 @@ describe('packs store', () => {
   it('replaces a pack whole: entities dropped from the new version are gone', async () => {
     const db = await freshDb();
     const p = clone(samplePack());
-    p.entities.push({ ...clone(p.entities[0]), id: 'other', name: 'Other Co', aliases: [{ text: 'Other Co' }], facts: [] });
+    p.entities.push({ ...clone(firstParts(p).entity), id: 'other', name: 'Other Co', aliases: [{ text: 'Other Co' }], facts: [] });
     await installPack(db, valid(p), { bundled: false });
     expect(await db.count('entities')).toBe(2);
     await installPack(db, valid(samplePack({ version: '2.0.0' })), { bundled: false });
@@ -180,7 +180,7 @@ describe('packs store', () => {
         async (summary) => {
           const db = await freshDb();
           const p = clone(samplePack());
-          p.entities[0].summary.en = summary.slice(0, 300);
+          firstParts(p).entity.summary.en = summary.slice(0, 300);
           const first = valid(p);
           await installPack(db, first, { bundled: false });
           const rec = await db.get('entities', 'test.sample:acme');
@@ -203,7 +203,7 @@ describe('notes store', () => {
     await putNote(db, note({ entityKey: 'p:other', entityName: 'Other', text: 'elsewhere' }));
     expect((await listNotesByEntity(db, 'test.sample:acme')).notes.map((x) => x.text)).toEqual(['second', 'first']);
     await putNote(db, { ...a, text: 'first, edited', updatedAt: '2026-11-03T10:00:00.000Z' });
-    expect((await listNotes(db)).notes[0].text).toBe('first, edited');
+    expect((await listNotes(db)).notes[0]?.text).toBe('first, edited');
     await deleteNote(db, a.id);
     expect((await listNotes(db)).notes).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '@/utils/schema/validate';
 import { earlierThan, numbersIn, strictCheck, unfitHost } from '@/utils/schema/strict';
-import type { Pack, PackInput } from '@/utils/schema/pack';
+import type { PackInput } from '@/utils/schema/pack';
 import { clone, samplePack } from '../support/packs';
 
 /** A format-2 pack that passes every strict rule; each test breaks one. */
@@ -26,7 +26,7 @@ function strictSample(): PackInput {
 function check(p: PackInput) {
   const r = validatePack(p);
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  return strictCheck(r.pack as Pack, '2026-12-01');
+  return strictCheck(r.pack, '2026-12-01');
 }
 const messages = (ps: { path: string; message: string }[]) => ps.map((p) => `${p.path}: ${p.message}`);
 
@@ -108,6 +108,7 @@ describe('pack:check --strict rules', () => {
     expect(numbersIn('20 milliards d’images, 30bn, 5.8M')).toEqual([20e9, 30e9, 5.8e6]);
     expect(numbersIn('le 1er juillet 2022, 11 fois')).toEqual([1, 2022, 11]);
     expect(numbersIn('COVID-19 and A4')).toEqual([19]);
+    expect(numbersIn('tháng 8.2017')).toEqual([8.2017, 8, 2017]);
   });
 
   it('checks unfit hosts by their labels, not by substrings', () => {

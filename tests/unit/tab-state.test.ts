@@ -57,7 +57,7 @@ describe('per-tab state with entity keys named like Object.prototype members', (
     for (const key of keys) {
       expect(Object.hasOwn(st!.counts, key), key).toBe(true);
       expect(st!.counts[key], key).toBe(5);
-      expect(st!.frames['5'][key], key).toBe(3);
+      expect(st!.frames['5']?.[key], key).toBe(3);
     }
     expect(Object.keys(st!.counts).sort()).toEqual([...keys].sort());
   });

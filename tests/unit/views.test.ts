@@ -9,13 +9,14 @@ const INHERITED = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'va
 function sample() {
   const r = validatePack(samplePack());
   if (!r.ok) throw new Error('sample pack is invalid');
-  return r.pack;
+  const [entity] = r.pack.entities;
+  if (!entity) throw new Error('sample pack has no entity');
+  return { pack: r.pack, entity };
 }
 
 describe('language choice with a hostile language code', () => {
   it.each(INHERITED)('lang "%s" falls back to English, with the pack’s strings', (lang) => {
-    const pack = sample();
-    const entity = pack.entities[0];
+    const { pack, entity } = sample();
     expect(pickLang(entity.summary, lang)).toBe('en');
     const card = toCard('test.sample:acme', entity, pack.sources, lang);
     expect(card.lang).toBe('en');

@@ -18,9 +18,10 @@ describe('splitting a giant block', () => {
       // Every character of the piece is found in the node the offsets point to.
       for (const at of [0, p.text.length - 1]) {
         let k = p.offsets.length - 1;
-        while (p.offsets[k] > at) k--;
-        const node = p.nodes[k] as unknown as { data: string };
-        expect(node.data[at - p.offsets[k]]).toBe(p.text[at]);
+        while ((p.offsets[k] ?? -Infinity) > at) k--;
+        const offset = p.offsets[k];
+        expect(offset, `no node holds offset ${at}`).toBeDefined();
+        expect(p.nodes[k]?.data[at - (offset ?? 0)]).toBe(p.text[at]);
       }
       start += p.text.length;
     }

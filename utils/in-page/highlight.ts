@@ -10,20 +10,15 @@
 
 import { cryptoRandom, randomIdent } from './random-names';
 
-interface HighlightRegistry {
-  set(name: string, h: unknown): void;
-  delete(name: string): void;
-  has(name: string): boolean;
-}
-interface HighlightLike {
-  add(r: Range): void;
-  delete(r: Range): void;
-  clear(): void;
-  size: number;
+/** lib.dom declares the API, but older browsers (and test DOMs) lack it. */
+export function highlightSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof globalThis.Highlight === 'function';
 }
 
-export function highlightSupported(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function';
+/** Every painted mention, and the one the card is open on. */
+interface Marks {
+  main: Highlight;
+  active: Highlight;
 }
 
 /** Names and rules for one page: same look to the reader, different text for the page to match. */
@@ -41,8 +36,8 @@ export function highlightStyle(random: () => number = cryptoRandom) {
 }
 
 export class Highlighter {
-  private readonly main: HighlightLike | null = null;
-  private readonly active: HighlightLike | null = null;
+  /** Null where the browser has no Custom Highlight API: then nothing is painted. */
+  private readonly marks: Marks | null = null;
   private sheet: CSSStyleSheet | null = null;
   private styleEl: HTMLStyleElement | null = null;
   private readonly style = highlightStyle();
@@ -50,13 +45,11 @@ export class Highlighter {
 
   constructor(private readonly doc: Document) {
     if (!highlightSupported()) return;
-    const H = (globalThis as unknown as { Highlight: new () => HighlightLike }).Highlight;
-    this.main = new H();
-    this.active = new H();
+    this.marks = { main: new Highlight(), active: new Highlight() };
   }
 
   private get registry(): HighlightRegistry {
-    return (CSS as unknown as { highlights: HighlightRegistry }).highlights;
+    return CSS.highlights;
   }
 
   /**
@@ -64,13 +57,13 @@ export class Highlighter {
    * mention sees no trace at all, and a sheet makes the browser recalculate the whole document's
    * style (about 60 ms on a 150,000-character page).
    */
-  private install() {
+  private install(marks: Marks) {
     if (this.registered) return;
     this.registered = true;
     // A page could squat on a name before us; drawing again keeps us from painting into its highlight.
     while (this.registry.has(this.style.name) || this.registry.has(this.style.active)) Object.assign(this.style, highlightStyle());
-    this.registry.set(this.style.name, this.main);
-    this.registry.set(this.style.active, this.active);
+    this.registry.set(this.style.name, marks.main);
+    this.registry.set(this.style.active, marks.active);
     // A constructed sheet is not a node: page scripts walking the DOM do not see it.
     try {
       const sheet = new CSSStyleSheet();
@@ -86,28 +79,28 @@ export class Highlighter {
   }
 
   get size(): number {
-    return this.main?.size ?? 0;
+    return this.marks?.main.size ?? 0;
   }
 
   add(r: Range) {
-    if (!this.main) return;
-    this.install();
-    this.main.add(r);
+    if (!this.marks) return;
+    this.install(this.marks);
+    this.marks.main.add(r);
   }
 
   remove(r: Range) {
-    this.main?.delete(r);
-    this.active?.delete(r);
+    this.marks?.main.delete(r);
+    this.marks?.active.delete(r);
   }
 
   setActive(r: Range | null) {
-    this.active?.clear();
-    if (r) this.active?.add(r);
+    this.marks?.active.clear();
+    if (r) this.marks?.active.add(r);
   }
 
   destroy() {
-    this.main?.clear();
-    this.active?.clear();
+    this.marks?.main.clear();
+    this.marks?.active.clear();
     if (this.registered) {
       this.registry.delete(this.style.name);
       this.registry.delete(this.style.active);

@@ -1,10 +1,5 @@
 import type { Mention, MentionRegistry } from './mentions';
 
-interface CaretDoc {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  caretRangeFromPoint?: (x: number, y: number) => Range | null;
-}
-
 function inRects(range: Range, x: number, y: number): boolean {
   for (const r of range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
   return false;
@@ -16,10 +11,10 @@ function inRects(range: Range, x: number, y: number): boolean {
  * answer the browser gives when the pointer is beside the text.
  */
 export function mentionAtPoint(registry: MentionRegistry, x: number, y: number): Mention | null {
-  const d = document as unknown as CaretDoc;
   let node: Node | null = null;
-  if (d.caretPositionFromPoint) node = d.caretPositionFromPoint(x, y)?.offsetNode ?? null;
-  else if (d.caretRangeFromPoint) node = d.caretRangeFromPoint(x, y)?.startContainer ?? null;
+  // lib.dom declares both, but Chromium before 128 has only the range form and Firefox only the position form.
+  if (document.caretPositionFromPoint) node = document.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+  else if (document.caretRangeFromPoint) node = document.caretRangeFromPoint(x, y)?.startContainer ?? null;
   if (!node || node.nodeType !== 3) return null;
   // Mentions past the highlight cap are counted but not shown, so they get no card either.
   for (const m of registry.atNode(node)) if (m.highlighted && inRects(m.range, x, y)) return m;
@@ -30,13 +25,12 @@ export function mentionAtPoint(registry: MentionRegistry, x: number, y: number):
 export function mentionInside(registry: MentionRegistry, el: Element): Mention | null {
   let best: Mention | null = null;
   for (const m of registry.all) {
-    if (m.highlighted && el.contains(m.nodes[0]) && (!best || m.range.compareBoundaryPoints(Range.START_TO_START, best.range) < 0)) best = m;
+    if (m.highlighted && el.contains(m.nodes[0] ?? null) && (!best || m.range.compareBoundaryPoints(Range.START_TO_START, best.range) < 0)) best = m;
   }
   return best;
 }
 
 /** Anchor rectangle for the card: the first line box of the mention. */
 export function anchorRect(m: Mention): DOMRect {
-  const rects = m.range.getClientRects();
-  return rects.length ? rects[0] : m.range.getBoundingClientRect();
+  return m.range.getClientRects()[0] ?? m.range.getBoundingClientRect();
 }

@@ -16,33 +16,67 @@ export interface InteractionDeps {
   signal: AbortSignal;
 }
 
+export interface Interaction {
+  /** Move to the next mention (keyboard shortcut), scroll it into view and focus its card. */
+  next: () => void;
+}
+
 /** Hover, keyboard focus and click on mentions → card and side panel. */
-export function wireInteraction(deps: InteractionDeps) {
-  const { registry, card, highlighter, signal } = deps;
+export function wireInteraction(deps: InteractionDeps): Interaction {
+  const life = cardLifecycle(deps);
+  const listen = { passive: true, signal: deps.signal } as const;
+  wireHover(deps, life, listen);
+  wireClick(deps, listen);
+  wireFocus(deps, life, listen);
+  wireEscape(deps, life, listen);
+  return { next: mentionCursor(deps.registry, life) };
+}
+
+type Listen = { readonly passive: true; readonly signal: AbortSignal };
+
+/** Opening and closing the card on a mention, with the highlight that marks which one it describes. */
+interface CardLifecycle {
+  open: (m: Mention, focus: boolean) => void;
+  close: () => void;
+  /** Close after a grace period (the pointer may be on its way to the card), unless `keep()` by then. */
+  closeSoon: (keep: () => boolean) => void;
+  cancelClose: () => void;
+}
+
+function cardLifecycle({ card, highlighter, signal }: InteractionDeps): CardLifecycle {
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(hideTimer));
+  const close = () => {
+    card.hide();
+    highlighter.setActive(null);
+  };
+  return {
+    open: (m, focus) => {
+      clearTimeout(hideTimer);
+      highlighter.setActive(m.range);
+      void card.show(m.entity, anchorRect(m), { focus });
+    },
+    close,
+    closeSoon: (keep) => {
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(() => {
+        if (!keep()) close();
+      }, HIDE_MS);
+    },
+    cancelClose: () => clearTimeout(hideTimer),
+  };
+}
+
+/** Hover intent: the card opens once the pointer rests on a name, and closes once it has left both. */
+function wireHover({ registry, card, signal }: InteractionDeps, life: CardLifecycle, listen: Listen): void {
   let hovered: Mention | null = null;
   let intent: ReturnType<typeof setTimeout> | undefined;
-  let hideTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
   let lastX = 0;
   let lastY = 0;
   let overCard = false;
-  const listen = { passive: true, signal } as const;
 
-  const scheduleHide = () => {
-    clearTimeout(hideTimer);
-    hideTimer = setTimeout(() => {
-      if (overCard || hovered) return;
-      card.hide();
-      highlighter.setActive(null);
-    }, HIDE_MS);
-  };
-
-  const open = (m: Mention, focus: boolean) => {
-    clearTimeout(hideTimer);
-    highlighter.setActive(m.range);
-    void card.show(m.entity, anchorRect(m), { focus });
-  };
-
+  // Hit-testing waits for the next frame: pointer moves come far more often than the screen changes.
   const onFrame = () => {
     frame = 0;
     if (overCard) return;
@@ -52,8 +86,8 @@ export function wireInteraction(deps: InteractionDeps) {
     clearTimeout(intent);
     if (m) {
       card.prefetch(m.entity);
-      intent = setTimeout(() => hovered === m && open(m, false), INTENT_MS);
-    } else scheduleHide();
+      intent = setTimeout(() => hovered === m && life.open(m, false), INTENT_MS);
+    } else life.closeSoon(() => overCard || hovered !== null);
   };
 
   document.addEventListener(
@@ -64,14 +98,23 @@ export function wireInteraction(deps: InteractionDeps) {
       lastX = e.clientX;
       lastY = e.clientY;
       overCard = card.contains(e.target as Node);
-      if (overCard) clearTimeout(hideTimer);
+      if (overCard) life.cancelClose();
       if (!frame) frame = requestAnimationFrame(onFrame);
     },
     listen,
   );
 
-  // One click on the name itself opens the side panel, unless the click belongs to the page
-  // (a link, a control, a text selection).
+  signal.addEventListener('abort', () => {
+    clearTimeout(intent);
+    if (frame) cancelAnimationFrame(frame);
+  });
+}
+
+/**
+ * One click on the name itself opens the side panel, unless the click belongs to the page (a link,
+ * a control, a text selection).
+ */
+function wireClick({ registry, card, onMentionClick }: InteractionDeps, listen: Listen): void {
   document.addEventListener(
     'click',
     (e) => {
@@ -80,55 +123,50 @@ export function wireInteraction(deps: InteractionDeps) {
       if ((e.target as Element)?.closest?.('a,button,input,select,textarea,label,[role=button],[onclick]')) return;
       if (String(getSelection() ?? '').length) return;
       const m = mentionAtPoint(registry, e.clientX, e.clientY);
-      if (m) deps.onMentionClick(m.entity);
+      if (m) onMentionClick(m.entity);
     },
     listen,
   );
+}
 
-  // Keyboard users: focus landing on an element that names an entity shows its card, without
-  // moving focus away from the page.
+/**
+ * Keyboard users: focus landing on an element that names an entity shows its card, without moving
+ * focus away from the page.
+ */
+function wireFocus({ registry, card }: InteractionDeps, life: CardLifecycle, listen: Listen): void {
   document.addEventListener(
     'focusin',
     (e) => {
       const el = e.target as Element;
       if (!e.isTrusted || !el || card.contains(el) || el === document.body) return;
       const m = mentionInside(registry, el);
-      if (m) open(m, false);
-      else if (card.visibleKey) {
-        card.hide();
-        highlighter.setActive(null);
-      }
+      if (m) life.open(m, false);
+      else if (card.visibleKey) life.close();
     },
     listen,
   );
+}
 
+function wireEscape({ card }: InteractionDeps, life: CardLifecycle, listen: Listen): void {
   document.addEventListener(
     'keydown',
     (e) => {
-      if (e.isTrusted && e.key === 'Escape' && card.visibleKey) {
-        card.hide();
-        highlighter.setActive(null);
-      }
+      if (e.isTrusted && e.key === 'Escape' && card.visibleKey) life.close();
     },
     listen,
   );
+}
 
-  signal.addEventListener('abort', () => {
-    clearTimeout(intent);
-    clearTimeout(hideTimer);
-    if (frame) cancelAnimationFrame(frame);
-  });
-
+/** The "next mention" command: walks the highlighted mentions in document order, wrapping round. */
+function mentionCursor(registry: MentionRegistry, life: CardLifecycle): () => void {
   let cursor: Mention | null = null;
-  return {
-    /** Move to the next mention (keyboard shortcut), scroll it into view and focus its card. */
-    next() {
-      const list = registry.ordered();
-      if (!list.length) return;
-      const i = cursor ? list.indexOf(cursor) : -1;
-      cursor = list[(i + 1) % list.length];
-      cursor.nodes[0].parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      open(cursor, true);
-    },
+  return () => {
+    const list = registry.ordered();
+    const i = cursor ? list.indexOf(cursor) : -1;
+    const m = list[(i + 1) % list.length];
+    if (!m) return; // nothing highlighted
+    cursor = m;
+    m.nodes[0]?.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    life.open(m, true);
   };
 }

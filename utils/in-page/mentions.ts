@@ -15,12 +15,14 @@ export interface Mention {
 export function rangeFor(block: Block, start: number, end: number): { range: Range; nodes: Text[] } {
   const { offsets, nodes } = block;
   // The last node (the first by default) whose start is before `pos`, or at it unless `preferEnd`.
-  const find = (pos: number, preferEnd: boolean) => partitionPoint(1, offsets.length, (i) => offsets[i] < pos || (!preferEnd && offsets[i] === pos)) - 1;
+  // partitionPoint asks for i in [1, length) and returns one in [1, length], so a and b are in [0, length): a
+  // block has at least one node, and offsets runs parallel to nodes.
+  const find = (pos: number, preferEnd: boolean) => partitionPoint(1, offsets.length, (i) => offsets[i]! < pos || (!preferEnd && offsets[i] === pos)) - 1;
   const a = find(start, false);
   const b = find(end, true);
   const range = document.createRange();
-  range.setStart(nodes[a], start - offsets[a]);
-  range.setEnd(nodes[b], end - offsets[b]);
+  range.setStart(nodes[a]!, start - offsets[a]!);
+  range.setEnd(nodes[b]!, end - offsets[b]!);
   return { range, nodes: nodes.slice(a, b + 1) };
 }
 

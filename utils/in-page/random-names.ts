@@ -4,7 +4,10 @@
  */
 
 /** A uniform number in [0, 1) from the browser's cryptographic source. */
-export const cryptoRandom = (): number => crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
+export const cryptoRandom = (): number => {
+  const [n = 0] = crypto.getRandomValues(new Uint32Array(1));
+  return n / 2 ** 32;
+};
 
 /** Lower-case letters only: always a valid CSS identifier, and as plain as any page's own names. */
 export function randomIdent(random: () => number = cryptoRandom, length = 5 + Math.floor(random() * 5)): string {

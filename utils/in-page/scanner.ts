@@ -1,9 +1,9 @@
 import { TokenStore, tokenizeInto } from '../match/tokenize';
-import { pairKey } from '../match/fold';
-import { FLAG_DISCREET, FLAG_WEAK, type DictionarySlice } from '../match/dictionary';
-import { MAX_LOOKUP_HASHES } from '../messaging/limits';
+import { FLAG_DISCREET, FLAG_WEAK } from '../match/dictionary';
 import { VisibilityJudge } from './visibility';
-import { indexSlice, indexTypos, matchTokens, matchTypos, type CandidateIndex, type Match, type TypoIndex } from '../match/matcher';
+import { matchTokens, matchTypos, type Match } from '../match/matcher';
+import { PageIndex } from '../match/page-index';
+import { LookupMemory, lookupInTwoRounds, type DictLookup, type LookupAnswer } from './dictionary-lookup';
 import { TextWalker, type Block } from './walk';
 import { afterPaint, runSliced, yieldToPage, SLICE_MS } from './schedule';
 import { MentionRegistry, rangeFor, type Mention } from './mentions';
@@ -22,7 +22,7 @@ const MAX_PENDING_WEAK = 2000;
 export const DEFAULT_LIMITS: ScanLimits = { perPage: 1500, perEntity: 200, stored: 5000 };
 
 export interface ScannerDeps {
-  lookup: (words: number[], pairs: number[]) => Promise<DictionarySlice & { starters: number[] }>;
+  lookup: DictLookup;
   highlighter: Highlighter;
   exclude: (el: Element) => boolean;
   signal: AbortSignal;
@@ -58,12 +58,47 @@ interface Tokenized {
   count: number;
 }
 
+/** A scan's tokens: every block's, in one store. */
+interface PageTokens {
+  store: TokenStore;
+  blocks: Tokenized[];
+  /** The distinct words of the blocks, gathered while tokenizing. */
+  words: Set<number>;
+}
+
+interface Found {
+  block: Block;
+  match: Match;
+}
+
 interface PendingWeak {
   block: Block;
   match: Match;
   key: string;
   range: Range;
   nodes: Text[];
+}
+
+/**
+ * Call `each` on every item in slices of the page's time, yielding between them; `spent` is told
+ * how long each slice took.
+ */
+async function forEachSliced<T>(items: readonly T[], each: (item: T) => void, spent: (ms: number) => void, signal: AbortSignal) {
+  // One iterator across the slices: each slice resumes where the last one stopped.
+  const rest = items.values();
+  let done = 0;
+  await runSliced((budget) => {
+    const s = performance.now();
+    const deadline = s + budget;
+    for (let r = rest.next(); !r.done; r = rest.next()) {
+      each(r.value);
+      done++;
+      // Reading the clock costs more than most items: look at it every sixteenth.
+      if ((done & 15) === 0 && performance.now() > deadline) break;
+    }
+    spent(performance.now() - s);
+    return done >= items.length;
+  }, signal);
 }
 
 /**
@@ -77,14 +112,9 @@ export class Scanner {
   private readonly highlightedPerEntity = new Map<string, number>();
   private readonly strong = new Set<string>();
   private pendingWeak: PendingWeak[] = [];
-  private readonly index: CandidateIndex = new Map();
-  private readonly typos: TypoIndex = new Map();
-  private readonly queried = new Set<number>();
-  private readonly queriedPairs = new Set<number>();
-  /** Words that start some multi-word alias: only pairs beginning with one are worth asking for. */
-  private readonly starters = new Set<number>();
-  private readonly entityKeys: string[] = [];
-  private readonly entityIndex = new Map<string, number>();
+  /** The dictionary rows this page was sent, and what it asked for them. */
+  private readonly known = new PageIndex();
+  private readonly asked = new LookupMemory();
   private readonly limits: ScanLimits;
   readonly totals: ScanStats = emptyStats();
 
@@ -93,47 +123,6 @@ export class Scanner {
   constructor(private readonly deps: ScannerDeps) {
     this.limits = deps.limits ?? DEFAULT_LIMITS;
     this.judge = new VisibilityJudge(document, deps.exclude);
-  }
-
-  /** Merge a dictionary slice, remapping its local entity numbers to ours. */
-  private merge(slice: DictionarySlice) {
-    const remap = slice.entities.map((key) => {
-      let i = this.entityIndex.get(key);
-      if (i === undefined) {
-        i = this.entityKeys.length;
-        this.entityKeys.push(key);
-        this.entityIndex.set(key, i);
-      }
-      return i;
-    });
-    indexTypos(slice, this.typos, (e) => remap[e]);
-    const local = indexSlice(slice);
-    for (const [hash, list] of local) {
-      const mapped = list.map((c) => ({ ...c, entity: remap[c.entity] }));
-      const prev = this.index.get(hash);
-      this.index.set(hash, prev ? [...prev, ...mapped].sort((a, b) => b.count - a.count) : mapped);
-    }
-  }
-
-  /** A page with more distinct words than one message may carry (a big table of numbers) asks in parts. */
-  private async ask(words: number[], pairs: number[], stats: ScanStats) {
-    for (let i = 0; i < words.length || i < pairs.length; i += MAX_LOOKUP_HASHES)
-      await this.askOnce(words.slice(i, i + MAX_LOOKUP_HASHES), pairs.slice(i, i + MAX_LOOKUP_HASHES), stats);
-  }
-
-  private async askOnce(words: number[], pairs: number[], stats: ScanStats) {
-    const t = performance.now();
-    const pending = this.deps.lookup(words, pairs);
-    const sent = performance.now();
-    const slice = await pending;
-    const got = performance.now();
-    if (this.deps.signal.aborted) throw this.deps.signal.reason;
-    for (const h of words) this.queried.add(h);
-    for (const p of pairs) this.queriedPairs.add(p);
-    for (const h of slice.starters) this.starters.add(h);
-    this.merge(slice);
-    stats.loadMs += sent - t + (performance.now() - got);
-    stats.lookupWaitMs += got - sent;
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -163,111 +152,110 @@ export class Scanner {
 
   private async scanNow(roots: Element[]): Promise<ScanStats> {
     const stats = emptyStats();
-    const { signal } = this.deps;
     const removed = this.removeWithin(roots);
+    const blocks = await this.walk(roots, stats);
+    const tokens = await this.tokenize(blocks, stats);
+    await this.lookup(tokens, stats);
+    const found = await this.match(tokens, stats);
+    await this.paint(found, stats);
+    for (const k of Object.keys(stats) as (keyof ScanStats)[]) this.totals[k] += stats[k];
+    if (stats.mentions || removed) this.deps.onChange?.();
+    return stats;
+  }
 
+  /** The roots' text, as blocks, walked in slices. */
+  private async walk(roots: Element[], stats: ScanStats): Promise<Block[]> {
     let blocks: Block[] = [];
     for (const root of roots) {
       const walker = new TextWalker(root, { exclude: this.deps.exclude });
-      await runSliced((b) => {
+      await runSliced((budget) => {
         const s = performance.now();
-        const done = walker.step(b);
+        const done = walker.step(budget);
         stats.walkMs += performance.now() - s;
         return done;
-      }, signal);
+      }, this.deps.signal);
       stats.chars += walker.chars;
+      // One push per block, not a spread: a big page's blocks would overflow the argument list.
       if (!blocks.length) blocks = walker.blocks;
       else for (const b of walker.blocks) blocks.push(b);
     }
     stats.blocks = blocks.length;
+    return blocks;
+  }
 
-    // Tokenize every block; collect first-token hashes we have not asked about yet.
-    const items: Tokenized[] = [];
-    const fresh = new Set<number>();
+  /** Every block's tokens, in one store, and the page's distinct words for the lookup. */
+  private async tokenize(blocks: Block[], stats: ScanStats): Promise<PageTokens> {
     const store = new TokenStore();
-    let bi = 0;
-    await runSliced((budget) => {
-      const s = performance.now();
-      const deadline = s + budget;
-      while (bi < blocks.length) {
-        const block = blocks[bi++];
+    const tokenized: Tokenized[] = [];
+    const words = new Set<number>();
+    await forEachSliced(
+      blocks,
+      (block) => {
         const base = store.count;
         const count = tokenizeInto(block.text, store);
-        if (count) {
-          items.push({ block, base, count });
-          const { hashes } = store;
-          for (let i = base; i < base + count; i++) {
-            const h = hashes[i];
-            if (!this.queried.has(h)) fresh.add(h);
-          }
-        }
-        if ((bi & 15) === 0 && performance.now() > deadline) break;
-      }
-      stats.tokenizeMs += performance.now() - s;
-      return bi >= blocks.length;
-    }, signal);
+        if (!count) return;
+        tokenized.push({ block, base, count });
+        // The store may have grown into new arrays: read them after tokenizing.
+        for (const h of store.hashes.subarray(base, base + count)) words.add(h);
+      },
+      (ms) => (stats.tokenizeMs += ms),
+      this.deps.signal,
+    );
+    return { store, blocks: tokenized, words };
+  }
 
-    // Round 1: new words. Round 2: pairs that start with a word the dictionary says starts a name.
-    if (fresh.size) await this.ask([...fresh], [], stats);
-    const pairs = new Set<number>();
-    if (this.starters.size) {
-      const { hashes } = store;
-      for (const it of items) {
-        for (let i = it.base; i + 1 < it.base + it.count; i++) {
-          if (!this.starters.has(hashes[i])) continue;
-          const p = pairKey(hashes[i], hashes[i + 1]);
-          if (!this.queriedPairs.has(p)) pairs.add(p);
-        }
-      }
-    }
-    if (pairs.size) await this.ask([], [...pairs], stats);
+  /** Bring in the dictionary rows the page's tokens could match: the background's two-round lookup. */
+  private async lookup({ store, blocks, words }: PageTokens, stats: ScanStats) {
+    await lookupInTwoRounds({ hashes: store.hashes, blocks, words }, (w, p) => this.askTimed(w, p, stats), this.asked);
+  }
 
-    // Match, then paint, in slices.
-    let ii = 0;
-    const found: { block: Block; match: Match }[] = [];
-    if (this.index.size || this.typos.size)
-      await runSliced((budget) => {
-        const s = performance.now();
-        const deadline = s + budget;
-        const out: Match[] = [];
-        const typoOut: Match[] = [];
-        while (ii < items.length) {
-          const it = items[ii++];
-          out.length = 0;
-          typoOut.length = 0;
-          const toks = { count: it.count, base: it.base, starts: store.starts, ends: store.ends, hashes: store.hashes };
-          matchTokens(it.block.text, toks, this.index, out);
-          matchTypos(it.block.text, toks, this.typos, out, typoOut);
-          for (const m of out) found.push({ block: it.block, match: m });
-          for (const m of typoOut) found.push({ block: it.block, match: m });
-          if ((ii & 15) === 0 && performance.now() > deadline) break;
-        }
-        stats.matchMs += performance.now() - s;
-        return ii >= items.length;
-      }, signal);
+  /** One `dict.lookup`, its answer merged into the page's index; the page's time and the wait are measured apart. */
+  private async askTimed(words: number[], pairs: number[], stats: ScanStats): Promise<LookupAnswer> {
+    const t = performance.now();
+    const pending = this.deps.lookup(words, pairs);
+    const sent = performance.now();
+    const answer = await pending;
+    const got = performance.now();
+    if (this.deps.signal.aborted) throw this.deps.signal.reason;
+    this.known.merge(answer);
+    stats.loadMs += sent - t + (performance.now() - got);
+    stats.lookupWaitMs += got - sent;
+    return answer;
+  }
 
+  /** Every block's mentions (exact, then with one typo), matched in slices. */
+  private async match({ store, blocks }: PageTokens, stats: ScanStats): Promise<Found[]> {
+    const found: Found[] = [];
+    if (this.known.isEmpty) return found;
+    const exact: Match[] = [];
+    const typos: Match[] = [];
+    await forEachSliced(
+      blocks,
+      ({ block, base, count }) => {
+        exact.length = 0;
+        typos.length = 0;
+        const toks = { count, base, starts: store.starts, ends: store.ends, hashes: store.hashes };
+        matchTokens(block.text, toks, this.known.candidates, exact);
+        matchTypos(block.text, toks, this.known.typos, exact, typos);
+        for (const match of exact) found.push({ block, match });
+        for (const match of typos) found.push({ block, match });
+      },
+      (ms) => (stats.matchMs += ms),
+      this.deps.signal,
+    );
+    return found;
+  }
+
+  /** Register the mentions the reader can see, yielding to the page between slices. */
+  private async paint(found: Found[], stats: ScanStats) {
+    const { signal } = this.deps;
     // Judging visibility reads layout: right after the browser painted, layout is clean and the
     // reads are cheap; before, they would force the page's pending layout into our task.
     if (found.length) await afterPaint(signal);
-    const s = performance.now();
+    let since = performance.now();
     this.judge.reset();
-    let since = s;
     for (const { block, match } of found) {
-      // Hidden text is neither counted nor painted: a page must not learn, by planting names where
-      // nobody can see them, which ones the reader's packs contain.
-      const { range, nodes } = rangeFor(block, match.start, match.end);
-      const v = performance.now();
-      const seen = this.judge.visible(range);
-      stats.visibilityMs += performance.now() - v;
-      if (!seen) continue;
-      const key = this.entityKeys[match.entity];
-      if (match.flags & FLAG_WEAK && !this.strong.has(key)) {
-        // Weak mentions wait for a strong one; a page full of "ring" keeps only so many waiting.
-        if (this.pendingWeak.length < MAX_PENDING_WEAK) this.pendingWeak.push({ block, match, key, range, nodes });
-        continue;
-      }
-      if (!(match.flags & FLAG_WEAK)) this.strong.add(key);
-      this.register(block, match, key, range, nodes);
+      if (!this.admit(block, match, stats)) continue;
       stats.mentions++;
       if (performance.now() - since > SLICE_MS) {
         stats.highlightMs += performance.now() - since;
@@ -275,21 +263,44 @@ export class Scanner {
         since = performance.now();
       }
     }
-    // A weak alias ("Clearview") counts once a strong one ("Clearview AI") is on the page.
+    stats.mentions += this.promoteWeak();
+    stats.highlightMs += performance.now() - since;
+  }
+
+  /** Register one mention if the reader can see it and it may count yet. True when registered. */
+  private admit(block: Block, match: Match, stats: ScanStats): boolean {
+    // Hidden text is neither counted nor painted: a page must not learn, by planting names where
+    // nobody can see them, which ones the reader's packs contain.
+    const { range, nodes } = rangeFor(block, match.start, match.end);
+    const v = performance.now();
+    const seen = this.judge.visible(range);
+    stats.visibilityMs += performance.now() - v;
+    if (!seen) return false;
+    const key = this.known.keyOf(match.entity);
+    const weak = (match.flags & FLAG_WEAK) !== 0;
+    if (weak && !this.strong.has(key)) {
+      // Weak mentions wait for a strong one; a page full of "ring" keeps only so many waiting.
+      if (this.pendingWeak.length < MAX_PENDING_WEAK) this.pendingWeak.push({ block, match, key, range, nodes });
+      return false;
+    }
+    if (!weak) this.strong.add(key);
+    this.register(block, match, key, range, nodes);
+    return true;
+  }
+
+  /** A weak alias ("Clearview") counts once a strong one ("Clearview AI") is on the page. Returns how many now count. */
+  private promoteWeak(): number {
+    let promoted = 0;
     const still: PendingWeak[] = [];
     for (const p of this.pendingWeak) {
       if (!p.block.nodes.every((n) => n.isConnected)) continue;
       if (this.strong.has(p.key)) {
         this.register(p.block, p.match, p.key, p.range, p.nodes);
-        stats.mentions++;
+        promoted++;
       } else still.push(p);
     }
     this.pendingWeak = still;
-    stats.highlightMs += performance.now() - since;
-
-    for (const k of Object.keys(stats) as (keyof ScanStats)[]) this.totals[k] += stats[k];
-    if (stats.mentions || removed) this.deps.onChange?.();
-    return stats;
+    return promoted;
   }
 
   private register(block: Block, match: Match, key: string, range: Range, nodes: Text[]) {

@@ -53,13 +53,11 @@ function px(v: string): number {
 /** `clip-path` shapes that leave nothing to see: `circle(0)`, `inset(50%)`, a polygon of one point. */
 function clipPathBox(value: string, box: DOMRect): Clip | 'none' | null {
   if (value === 'none' || !value) return null;
-  const inset = /^inset\(([^)]*)\)/.exec(value);
-  if (inset) {
-    const parts = inset[1]
-      .split(/\s+round\s+/)[0]
-      .trim()
-      .split(/\s+/);
-    const [t, r = t, b = t, l = r] = parts;
+  const [, insetArgs] = /^inset\(([^)]*)\)/.exec(value) ?? [];
+  if (insetArgs !== undefined) {
+    // split always yields at least one part, so the '' defaults are never used.
+    const [offsets = ''] = insetArgs.split(/\s+round\s+/);
+    const [t = '', r = t, b = t, l = r] = offsets.trim().split(/\s+/);
     const len = (v: string, size: number) => (v.endsWith('%') ? (parseFloat(v) / 100) * size : px(v));
     return {
       left: box.left + len(l, box.width),
@@ -69,16 +67,17 @@ function clipPathBox(value: string, box: DOMRect): Clip | 'none' | null {
     };
   }
   if (/^(circle|ellipse)\(\s*0(px|%)?[\s)]/.test(value)) return 'none';
-  const poly = /^polygon\(([^)]*)\)/.exec(value);
-  if (poly && new Set(poly[1].split(',').map((p) => p.trim())).size <= 1) return 'none';
+  const [, points] = /^polygon\(([^)]*)\)/.exec(value) ?? [];
+  if (points !== undefined && new Set(points.split(',').map((p) => p.trim())).size <= 1) return 'none';
   return { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
 }
 
 /** `clip: rect(top, right, bottom, left)` on an absolutely positioned element. */
 function clipRect(value: string, box: DOMRect): Clip | null {
-  const m = /^rect\(([^)]*)\)$/.exec(value);
-  if (!m) return null;
-  const [t, r, b, l] = m[1].split(/[\s,]+/);
+  const [, args] = /^rect\(([^)]*)\)$/.exec(value) ?? [];
+  if (args === undefined) return null;
+  // A missing side reads as '' and so, like '0', as the origin.
+  const [t = '', r = '', b = '', l = ''] = args.split(/[\s,]+/);
   const at = (v: string, auto: number, origin: number) => (v === 'auto' ? auto : origin + px(v));
   return { top: at(t, box.top, box.top), right: at(r, box.right, box.left), bottom: at(b, box.bottom, box.top), left: at(l, box.left, box.left) };
 }

@@ -98,10 +98,11 @@ export function splitBlock(block: Block): Block[] {
     const pn: Text[] = [];
     const po: number[] = [];
     for (let i = 0; i < nodes.length; i++) {
-      const nodeStart = offsets[i];
-      const nodeEnd = i + 1 < nodes.length ? offsets[i + 1] : text.length;
+      // offsets runs parallel to nodes, so offsets[i] exists and offsets[i + 1] exactly when a next node does.
+      const nodeStart = offsets[i]!;
+      const nodeEnd = offsets[i + 1] ?? text.length;
       if (nodeEnd <= start || nodeStart >= end) continue;
-      pn.push(nodes[i]);
+      pn.push(nodes[i]!);
       po.push(nodeStart - start);
     }
     out.push({ element: block.element, text: text.slice(start, end), nodes: pn, offsets: po });
@@ -165,8 +166,10 @@ export class TextWalker {
 
   private flush() {
     if (this.nodes.length) {
-      const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
-      const block = { element: this.blockStack[this.blockStack.length - 1], text, nodes: this.nodes, offsets: this.offsets };
+      const only = this.parts[0];
+      const text = this.parts.length === 1 && only !== undefined ? only : this.parts.join('');
+      // The root is never popped, so the stack's top is the root or a block inside it.
+      const block: Block = { element: this.blockStack[this.blockStack.length - 1] ?? this.root, text, nodes: this.nodes, offsets: this.offsets };
       if (text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
       else for (const part of splitBlock(block)) this.blocks.push(part);
     }

@@ -32,6 +32,7 @@ export interface AliasInput {
  * folded text, entity, flags, case-sensitive fingerprint, hash of its last word.
  */
 export const ROW = 8;
+type Row = [key: number, count: number, h1: number, h2: number, entity: number, flags: number, caseHash: number, last: number];
 
 /**
  * The compiled match dictionary: one row per alias, sorted by the hash of its first folded token.
@@ -52,16 +53,20 @@ export interface Dictionary {
 export function aliasKey(text: string) {
   const whole = fold(text);
   const toks = tokenize(whole);
-  if (toks.count === 0) return null;
+  const n = toks.count;
+  if (n === 0) return null;
+  // n >= 1 from here: the first and last tokens exist.
+  const firstWord = toks.hashes[0]!;
   // A page match spans first token start to last token end, so leading and trailing punctuation of
   // the alias ("(a+)+$ Corp", "Transaction Cloud, Inc.") is not part of what must match.
-  const folded = whole.slice(toks.starts[0], toks.ends[toks.count - 1]);
+  const folded = whole.slice(toks.starts[0], toks.ends[n - 1]);
   return {
     // Keying multi-word aliases by their first two words keeps candidate lists short even when
     // thousands of names share a first word ("John …", "Groupe …").
-    first: toks.count > 1 ? pairKey(toks.hashes[0], toks.hashes[1]) : toks.hashes[0],
-    last: toks.hashes[toks.count - 1],
-    count: toks.count,
+    first: n > 1 ? pairKey(firstWord, toks.hashes[1]!) : firstWord,
+    firstWord,
+    last: toks.hashes[n - 1]!,
+    count: n,
     folded,
     hashes: Array.from(toks.hashes),
     h1: hash1(folded),
@@ -73,7 +78,7 @@ export function aliasKey(text: string) {
 export function compileDictionary(aliases: Iterable<AliasInput>, version: string, opts: CompileOptions = {}): Dictionary {
   const entityIndex = new Map<string, number>();
   const entities: string[] = [];
-  const rows: number[][] = [];
+  const rows: Row[] = [];
   const texts: string[] = [];
   const seen = new Set<string>();
   const typoCandidates: { key: NonNullable<ReturnType<typeof aliasKey>>; ei: number; flags: number }[] = [];
@@ -93,7 +98,7 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
     rows.push([key.first, key.count, key.h1, key.h2, ei, flags, a.caseSensitive ? key.caseHash : 0, key.last]);
-    if (key.count > 1) starterWords.push(key.hashes[0]);
+    if (key.count > 1) starterWords.push(key.firstWord);
     if (opts.typo) {
       for (const h of key.hashes) wordFrequency.set(h, (wordFrequency.get(h) ?? 0) + 1);
       const letters = key.folded.replace(/[^\p{L}\p{N}]/gu, '').length;
@@ -105,8 +110,13 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
   for (const { key, ei, flags } of typoCandidates) {
     // Numbers and short words are everywhere on pages, whatever their rarity among names.
     const words = key.folded.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+    // Only when the split agrees with the tokenizer does words[i] name token i.
+    const aligned = words.length === key.count;
     const anchors = key.hashes
-      .map((h, i) => ({ h, i, f: wordFrequency.get(h) ?? 0, ok: words.length !== key.count || (words[i].length >= 4 && !/^\d+$/.test(words[i])) }))
+      .map((h, i) => {
+        const w = words[i];
+        return { h, i, f: wordFrequency.get(h) ?? 0, ok: !aligned || w === undefined || (w.length >= 4 && !/^\d+$/.test(w)) };
+      })
       // A word shared by many names ("Systems", "Group") would flood pages with candidates.
       .filter((a) => a.ok && a.f <= TYPO_MAX_ANCHOR_SHARE)
       .sort((x, y) => x.f - y.f || x.i - y.i)
@@ -125,7 +135,8 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
 
 /** The first row whose key is not below `target`. */
 function lowerBound(rows: Uint32Array, target: number): number {
-  return partitionPoint(0, rows.length / ROW, (i) => rows[i * ROW] < target);
+  // partitionPoint asks only for rows i < rows.length / ROW, whose key field exists.
+  return partitionPoint(0, rows.length / ROW, (i) => rows[i * ROW]! < target);
 }
 
 /** The slice of the dictionary a page needs: rows whose key (first word, or first two) occurs on it. */
@@ -146,20 +157,21 @@ export function lookupRows(dict: Dictionary, keys: Iterable<number>): Dictionary
   for (const h of keys) {
     for (let i = lowerBound(dict.rows, h >>> 0); i < n && dict.rows[i * ROW] === h >>> 0; i++) {
       const base = i * ROW;
-      const ei = dict.rows[base + 4];
+      // Row i < n is whole, and compileDictionary only writes entity and text indices it has filled.
+      const ei = dict.rows[base + 4]!;
       let li = local.get(ei);
       if (li === undefined) {
         li = entities.length;
-        entities.push(dict.entities[ei]);
+        entities.push(dict.entities[ei]!);
         local.set(ei, li);
       }
-      const typo = (dict.rows[base + 5] & FLAG_TYPO) !== 0;
+      const typo = (dict.rows[base + 5]! & FLAG_TYPO) !== 0;
       for (let k = 0; k < ROW; k++) {
         if (k === 4) out.push(li);
         else if (k === 7 && typo) {
           out.push(texts.length);
-          texts.push(dict.texts[dict.rows[base + 7]]);
-        } else out.push(dict.rows[base + k]);
+          texts.push(dict.texts[dict.rows[base + 7]!]!);
+        } else out.push(dict.rows[base + k]!);
       }
     }
   }
@@ -179,7 +191,7 @@ export function startersAmong(dict: Dictionary, words: Iterable<number>): number
   const st = dict.starters;
   for (const w of words) {
     const h = w >>> 0;
-    const lo = partitionPoint(0, st.length, (i) => st[i] < h);
+    const lo = partitionPoint(0, st.length, (i) => st[i]! < h); // i < st.length
     if (lo < st.length && st[lo] === h) out.push(h);
   }
   return out;

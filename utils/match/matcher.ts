@@ -28,12 +28,13 @@ export type TypoIndex = Map<number, TypoCandidate[]>;
 
 export function indexTypos(slice: DictionarySlice, into: TypoIndex = new Map(), remap: (e: number) => number = (e) => e): TypoIndex {
   const r = slice.rows;
+  // A slice is whole rows, so r[i]..r[i + ROW - 1] exist, and a typo row's last field indexes its texts (lookupRows).
   for (let i = 0; i < r.length; i += ROW) {
-    if (!(r[i + 5] & FLAG_TYPO)) continue;
-    const c: TypoCandidate = { count: r[i + 1], anchor: r[i + 6], text: slice.texts[r[i + 7]], entity: remap(r[i + 4]), flags: r[i + 5] };
-    const list = into.get(r[i]);
+    if (!(r[i + 5]! & FLAG_TYPO)) continue;
+    const c: TypoCandidate = { count: r[i + 1]!, anchor: r[i + 6]!, text: slice.texts[r[i + 7]!]!, entity: remap(r[i + 4]!), flags: r[i + 5]! };
+    const list = into.get(r[i]!);
     if (list) list.push(c);
-    else into.set(r[i], [c]);
+    else into.set(r[i]!, [c]);
   }
   return into;
 }
@@ -42,11 +43,12 @@ export function indexSlice(slice: DictionarySlice): CandidateIndex {
   const index: CandidateIndex = new Map();
   for (let i = 0; i < slice.rows.length; i += ROW) {
     const r = slice.rows;
-    if (r[i + 5] & FLAG_TYPO) continue;
-    const c: Candidate = { count: r[i + 1], h1: r[i + 2], h2: r[i + 3], entity: r[i + 4], flags: r[i + 5], caseHash: r[i + 6], last: r[i + 7] };
-    const list = index.get(r[i]);
+    // A slice is whole rows, so r[i]..r[i + ROW - 1] exist.
+    if (r[i + 5]! & FLAG_TYPO) continue;
+    const c: Candidate = { count: r[i + 1]!, h1: r[i + 2]!, h2: r[i + 3]!, entity: r[i + 4]!, flags: r[i + 5]!, caseHash: r[i + 6]!, last: r[i + 7]! };
+    const list = index.get(r[i]!);
     if (list) list.push(c);
-    else index.set(r[i], [c]);
+    else index.set(r[i]!, [c]);
   }
   for (const list of index.values()) list.sort((a, b) => b.count - a.count);
   return index;
@@ -77,9 +79,11 @@ export function matchTokens(text: string, toks: TokenView, index: CandidateIndex
   const b = toks.base ?? 0;
   const { hashes } = toks;
   for (let i = 0; i < n; i++) {
+    // Token i (and i + 1 when i + 1 < n) of the view exists: the view holds n tokens from b.
+    const h = hashes[b + i]!;
     // Multi-word aliases are keyed by the first two words, single words by themselves.
-    const multi = i + 1 < n ? index.get(pairKey(hashes[b + i], hashes[b + i + 1])) : undefined;
-    const single = index.get(hashes[b + i]);
+    const multi = i + 1 < n ? index.get(pairKey(h, hashes[b + i + 1]!)) : undefined;
+    const single = index.get(h);
     if (!multi && !single) continue;
     const last = verify(text, toks, i, multi, out) ?? verify(text, toks, i, single, out);
     if (last !== undefined) i = last;
@@ -95,8 +99,9 @@ function verify(text: string, toks: TokenView, i: number, list: Candidate[] | un
     const last = i + c.count - 1;
     // Cheap rejections first: enough words left, and the right last word.
     if (last >= n || toks.hashes[b + last] !== c.last) continue;
-    const start = toks.starts[b + i];
-    const end = toks.ends[b + last];
+    // i < n and last < n: both tokens are in the view.
+    const start = toks.starts[b + i]!;
+    const end = toks.ends[b + last]!;
     const span = text.slice(start, end);
     const f = fold(span);
     if (hash1(f) !== c.h1 || hash2(f) !== c.h2) continue;
@@ -118,14 +123,15 @@ export function matchTypos(text: string, toks: TokenView, typos: TypoIndex, exac
   const b = toks.base ?? 0;
   const taken = (s: number, e: number) => exact.some((m) => m.start < e && s < m.end) || out.some((m) => m.start < e && s < m.end);
   for (let j = 0; j < n; j++) {
-    const list = typos.get(toks.hashes[b + j]);
+    const list = typos.get(toks.hashes[b + j]!); // j < n: in the view
     if (!list) continue;
     for (const c of list) {
       const first = j - c.anchor;
       const last = first + c.count - 1;
       if (first < 0 || last >= n) continue;
-      const start = toks.starts[b + first];
-      const end = toks.ends[b + last];
+      // 0 <= first <= last < n: both tokens are in the view.
+      const start = toks.starts[b + first]!;
+      const end = toks.ends[b + last]!;
       // Folding never lengthens text, so a span much shorter than the name cannot be one edit away.
       if (end - start < c.text.length - 1 || taken(start, end)) continue;
       const f = fold(text.slice(start, end));

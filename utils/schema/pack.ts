@@ -56,7 +56,8 @@ export const PartialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
   .refine((s) => {
-    const [y, m = 1, d = 1] = s.split('-').map(Number);
+    // The regex guarantees the year; a NaN default would fail the check below anyway.
+    const [y = NaN, m = 1, d = 1] = s.split('-').map(Number);
     const t = new Date(Date.UTC(y, m - 1, d));
     return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
   }, 'is not a real calendar date');
@@ -83,7 +84,7 @@ export const ATTRIBUTIONS = [
   'self-description', // how the entity describes itself (marketing, terms of service)
   'regulator', // a data-protection authority or other agency decision
   'court', // a court ruling or court-approved settlement
-  'government', // an official statement that is not a regulator decision
+  'government', // a government's statement (not a regulator's or court's decision); shown as a statement
   'research', // academic or technical research
 ] as const;
 export const Attribution = z.enum(ATTRIBUTIONS);

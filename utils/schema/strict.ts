@@ -60,6 +60,8 @@ export function numbersIn(text: string): number[] {
     const whole = (m[1] ?? '').replace(/[,.\u0020\u00a0\u202f]/g, '');
     const value = Number(`${whole}.${m[2] ?? '0'}`) * (MULTIPLIERS[(m[3] ?? '').toLowerCase()] ?? 1);
     if (Number.isFinite(value)) out.push(Math.round(value * 1e6) / 1e6);
+    // "8.2017" is also how some languages write a month and year ("tháng 8.2017").
+    if (!m[3] && m[2] && /^(1[89]|20)\d\d$/.test(m[2])) out.push(Number(whole), Number(m[2]));
   }
   return out;
 }

@@ -16,7 +16,7 @@ export function cleanPageUrl(url: string): string {
     u = new URL(url);
   } catch {
     // Not parseable, so nothing can be kept safely except what comes before a query or fragment.
-    return url.split(/[?#]/)[0];
+    return url.replace(/[?#][\s\S]*$/, '');
   }
   u.username = '';
   u.password = '';

@@ -1,11 +1,5 @@
 import { browser } from 'wxt/browser';
-
-interface ChromeSidePanel {
-  open(options: { tabId: number }): Promise<void>;
-}
-interface FirefoxSidebar {
-  open(): Promise<void>;
-}
+import { panelApis } from '../panel-apis';
 
 /**
  * Open the browser's own side panel for a tab. Must be called synchronously from the message
@@ -14,10 +8,8 @@ interface FirefoxSidebar {
  * as a user action, so there the fact sheet opens in a tab next to the page.
  */
 export function openSidePanelForTab(tabId: number): Promise<string> {
-  const g = globalThis as unknown as { chrome?: { sidePanel?: ChromeSidePanel } };
-  const sidePanel = g.chrome?.sidePanel;
+  const { sidePanel, sidebarAction: sidebar } = panelApis;
   if (sidePanel?.open) return sidePanel.open({ tabId }).then(() => 'sidePanel');
-  const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
   if (sidebar?.open)
     return sidebar.open().then(
       () => 'sidebar',

@@ -6,14 +6,20 @@ import type { CardView, DisputeView, FactView, SheetView, SourceView } from '../
  * `wanted` comes from a message: only own keys count, or "constructor" would pick a function.
  */
 export function pickLang(available: Record<string, string>, wanted: string | undefined): string {
-  const base = (wanted ?? 'en').toLowerCase().split('-')[0];
+  const [base = 'en'] = (wanted ?? 'en').toLowerCase().split('-');
   if (Object.hasOwn(available, base) && available[base]) return base;
   if (Object.hasOwn(available, 'en') && available.en) return 'en';
-  return Object.keys(available)[0];
+  // The pack schema requires at least one language, so the fallback is never reached.
+  return Object.keys(available)[0] ?? base;
+}
+
+/** The text in the language pickLang chooses ('' only for a record with no language, which the schema rejects). */
+function inLang(available: Record<string, string>, lang: string): string {
+  return available[lang] ?? '';
 }
 
 type Fact = Entity['facts'][number];
-const textIn = (f: Fact, lang: string): string => f.text[pickLang(f.text, lang)] ?? '';
+const textIn = (f: Fact, lang: string): string => inLang(f.text, pickLang(f.text, lang));
 
 /** The facts of the same entity that dispute `f`, so a denial is read beside the claim it denies. */
 function disputesOf(f: Fact, byId: Map<string, Fact>, lang: string): DisputeView[] {
@@ -67,7 +73,7 @@ export function cardFacts(entity: Entity): Entity['facts'] {
 
 /** What card and sheet share: identity and summary in the reader's language. */
 function baseView(key: string, entity: Entity, lang: string, facts: FactView[], sources: SourceView[]) {
-  return { key, name: entity.name, kind: entity.kind, summary: entity.summary[lang] ?? '', lang, facts, sources, factCount: entity.facts.length };
+  return { key, name: entity.name, kind: entity.kind, summary: inLang(entity.summary, lang), lang, facts, sources, factCount: entity.facts.length };
 }
 
 const factsById = (entity: Entity) => new Map(entity.facts.map((f) => [f.id, f]));

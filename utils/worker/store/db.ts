@@ -135,10 +135,9 @@ export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}, version =
       // A failed upgrade rejects the open itself; the transaction's own promise would be an unhandled duplicate.
       tx.done.catch(() => {});
       for (let v = oldVersion; v < (newVersion ?? version); v++) {
-        const step = UPGRADES[v];
-        // Only a `version` above DB_VERSION (a test's mistake) finds no step: fail the open rather than skip it.
-        if (!step) throw new Error(`no upgrade step to version ${v + 1}`);
-        step(db, tx);
+        const upgrade = UPGRADES[v];
+        if (!upgrade) throw new Error(`No upgrade from database version ${v}`);
+        upgrade(db, tx);
       }
     },
     blocked: () => hooks.onBlocked?.(),

@@ -1,0 +1,45 @@
+import { sendFromContentScript as send } from './send';
+import { Highlighter } from './highlight';
+import { Scanner } from './scanner';
+import { CardHost } from './card-host';
+import { wireInteraction, type Interaction } from './interaction';
+import { requestPanel } from './panel-request';
+import { pageReporter, type PageReporter } from './page-report';
+import type { PageStats } from './stats';
+
+/** The content script's working parts on one page, all tied to its `signal`. */
+export interface PageParts {
+  highlighter: Highlighter;
+  card: CardHost;
+  scanner: Scanner;
+  reporter: PageReporter;
+  interaction: Interaction;
+  /** The card's own host is neither scanned nor observed. */
+  exclude: (el: Element) => boolean;
+}
+
+/** Build the highlighter, card, scanner and page report, and wire the reader's hover, focus and clicks. */
+export function assemblePage(signal: AbortSignal, stats: PageStats): PageParts {
+  const lang = navigator.language;
+  const highlighter = new Highlighter(document);
+  const card = new CardHost({
+    lang,
+    signal,
+    loadCard: (key) => send('entity.card', { key, lang }),
+    onPainted: (ms) => stats.card(ms),
+    onOpenPanel: (key, selection) => requestPanel(key, selection),
+  });
+  const exclude = (el: Element) => el === card.host;
+  // The scanner reports its changes, and the report reads the scanner's counts when it goes.
+  const reporter = pageReporter(() => scanner.counts, signal);
+  const scanner = new Scanner({
+    lookup: (words, pairs) => send('dict.lookup', { words, pairs }),
+    highlighter,
+    exclude,
+    signal,
+    onChange: reporter.report,
+  });
+  const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, onMentionClick: (key) => requestPanel(key), signal });
+  signal.addEventListener('abort', () => highlighter.destroy());
+  return { highlighter, card, scanner, reporter, interaction, exclude };
+}

@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { tabMessageType, type TabMessageType, type TabReply } from '../messaging/tab-protocol';
+import type { PageParts } from './assemble';
+import type { PageStats } from './stats';
+
+/** One answer per message the worker sends to tabs: a type missing here does not compile. */
+export type TabHandlers = { [T in TabMessageType]: () => TabReply<T> };
+
+/** The `scan.stats` reply (benchmark and end-to-end tests): read from the parts, never sent to the page. */
+export function scanStatsReply({ scanner, highlighter }: Pick<PageParts, 'scanner' | 'highlighter'>, stats: PageStats): TabReply<'scan.stats'> {
+  return {
+    ...scanner.totals,
+    startedAt: stats.startedAt,
+    firstScanDoneAt: stats.firstScanDoneAt,
+    firstScanMs: stats.firstScanDoneAt ? stats.firstScanDoneAt - stats.startedAt : 0,
+    highlights: highlighter.size,
+    mentions: scanner.registry.all.size,
+    counts: Object.fromEntries(scanner.counts),
+    batches: stats.batches,
+    cardMs: stats.cardMs,
+  };
+}
+
+/**
+ * Answer the worker's messages to this tab (tab-protocol.ts), and only those of this extension:
+ * another extension could message the tab too. Messages with no reply get none.
+ */
+export function answerWorker(ctx: ContentScriptContext, handlers: TabHandlers): void {
+  const onMessage = (msg: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const type = tabMessageType(msg);
+    if (!type) return undefined;
+    const reply = handlers[type]();
+    return reply === undefined ? undefined : Promise.resolve(reply);
+  };
+  // The listener answers by returning a promise, which the polyfill (and Firefox) send back as the reply.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- see above
+  browser.runtime.onMessage.addListener(onMessage);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the same listener
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}

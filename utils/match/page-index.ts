@@ -1,0 +1,53 @@
+import type { DictionarySlice } from './dictionary';
+import { indexSlice, indexTypos, type CandidateIndex, type TypoIndex } from './matcher';
+
+/**
+ * The rows a page has been sent, indexed for the matcher. Each slice numbers its entities from
+ * zero; merging renumbers them into one list, so a match's `entity` names the same entity
+ * whichever slice brought its row.
+ */
+export class PageIndex {
+  readonly candidates: CandidateIndex = new Map();
+  readonly typos: TypoIndex = new Map();
+  private readonly entityKeys: string[] = [];
+  private readonly entityIndex = new Map<string, number>();
+
+  get isEmpty(): boolean {
+    return !this.candidates.size && !this.typos.size;
+  }
+
+  /** The key of the entity a match found through this index names. */
+  keyOf(entity: number): string {
+    const key = this.entityKeys[entity];
+    // Every candidate's entity was numbered by `merge`, so only a match from elsewhere misses.
+    if (key === undefined) throw new RangeError(`entity ${entity} is not in this page's index`);
+    return key;
+  }
+
+  /** Merge a dictionary slice, remapping its local entity numbers to ours. */
+  merge(slice: DictionarySlice) {
+    const remap = slice.entities.map((key) => this.number(key));
+    const ours = (e: number) => {
+      const i = remap[e];
+      // The worker numbers a slice's rows by that slice's own entity list.
+      if (i === undefined) throw new RangeError(`a dictionary row names entity ${e} of a slice with ${remap.length}`);
+      return i;
+    };
+    indexTypos(slice, this.typos, ours);
+    for (const [hash, list] of indexSlice(slice)) {
+      const mapped = list.map((c) => ({ ...c, entity: ours(c.entity) }));
+      const prev = this.candidates.get(hash);
+      this.candidates.set(hash, prev ? [...prev, ...mapped].sort((a, b) => b.count - a.count) : mapped);
+    }
+  }
+
+  private number(key: string): number {
+    let i = this.entityIndex.get(key);
+    if (i === undefined) {
+      i = this.entityKeys.length;
+      this.entityKeys.push(key);
+      this.entityIndex.set(key, i);
+    }
+    return i;
+  }
+}
