@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Flag, FlagKind } from '@/utils/schema/flag';
 import { send } from '@/utils/ext-pages/send';
 import { FLAG_LIMITS } from '@/utils/schema/flag';
@@ -58,7 +58,8 @@ export function FactFlag({ entityKey, factId, lang, flag, onChange }: FactFlagPr
   const root = useRef<HTMLDivElement>(null);
   // Where focus goes after the next render: the form just opened, or the button that replaced it.
   const focusNext = useRef<Focus>(null);
-  useEffect(() => {
+  // A layout effect: focus moves in the same frame the form opens or closes, never via the body.
+  useLayoutEffect(() => {
     const target = focusNext.current;
     if (!target) return;
     const selector = target === 'form' ? 'input[type=radio]:checked, input[type=radio]' : `[data-flag-action="${target}"]`;

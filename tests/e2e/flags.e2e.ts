@@ -181,7 +181,7 @@ describe('flagging a fact', () => {
 
     const shown = `You flagged this as wrong: ${REASON}`;
     await expect.poll(() => fact.locator('.flag-note').textContent()).toMatch(new RegExp(`^${shown}`));
-    expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
     // The other fact is not flagged.
     expect(await panel.locator('li[data-fact="globex.hq"]').getByRole('button', { name: 'Flag this fact' }).count()).toBe(1);
 
