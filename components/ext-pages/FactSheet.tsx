@@ -3,6 +3,7 @@ import type { FactView, SheetView } from '@/utils/messaging/protocol';
 import { FactItem } from '../card/FactItem';
 import { SourceLink } from '../card/SourceLink';
 import { panelText } from './panel-strings';
+import { RelatedEntities } from './RelatedEntities';
 
 /**
  * The whole fact sheet: summary, a timeline of every fact, and every source. `factFooter` adds the
@@ -11,10 +12,13 @@ import { panelText } from './panel-strings';
 export function FactSheet({
   sheet,
   factFooter,
+  onSelect,
   children,
 }: {
   sheet: SheetView;
   factFooter?: (fact: FactView) => ComponentChildren;
+  /** Open another entity's sheet (a related entity). */
+  onSelect?: (key: string) => void;
   children?: ComponentChildren;
 }) {
   const lang = sheet.lang;
@@ -31,6 +35,7 @@ export function FactSheet({
       <p class="muted small">
         {panelText('alsoKnownAs', lang)}: {sheet.aliases.join(' · ')}
       </p>
+      <RelatedEntities related={sheet.related} lang={lang} onSelect={onSelect} />
       {children}
       <h2>
         {panelText('timeline', lang)} ({sheet.facts.length})

@@ -74,6 +74,7 @@ function App() {
       {sheet ? (
         <FactSheet
           sheet={sheet}
+          onSelect={setSelected}
           factFooter={(f) => <FactFlag entityKey={sheet.key} factId={f.id} lang={sheet.lang} flag={flags.get(f.id)} onChange={flagChanged} />}
         >
           <NotesPanel

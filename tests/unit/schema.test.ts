@@ -71,12 +71,18 @@ describe('pack schema', () => {
     expect(Object.keys(summary)).toEqual(['en', 'fr']);
   });
 
-  it('refuses common words as strong aliases, one-letter aliases and invisible characters', () => {
+  it('refuses common words as strong aliases, aliases under 3 letters unless case-sensitive and weak, and invisible characters', () => {
     const p = clone(samplePack());
     firstParts(p).entity.aliases.push({ text: 'Ring' }, { text: 'A' });
     const errs = errorsOf(p);
     expect(errs).toContain('entities[0].aliases[2].strength: alias "Ring" is a common word; mark it "weak" (or caseSensitive)');
-    expect(errs).toContain('entities[0].aliases[3].text: alias "A" needs at least 2 letters or digits');
+    expect(errs).toContain('entities[0].aliases[3].text: alias "A" has only 1 letter: make it caseSensitive and weak, or drop it');
+    const short = clone(samplePack());
+    firstParts(short).entity.aliases.push({ text: 'AC' }, { text: 'X', caseSensitive: true, strength: 'weak' }, { text: '—' });
+    expect(errorsOf(short)).toEqual([
+      'entities[0].aliases[2].text: alias "AC" has only 2 letters: make it caseSensitive and weak, or drop it',
+      'entities[0].aliases[4].text: alias "—" needs letters or digits',
+    ]);
     const q = clone(samplePack());
     firstParts(q).entity.aliases.push({ text: 'Acme\u202E Corp' });
     expect(errorsOf(q)).toContain('entities[0].aliases[2].text: contains invisible or bidi-control characters');
@@ -157,5 +163,36 @@ describe('look-alike names mixing scripts in one word', () => {
       'Caf\u00e9 Acme',
     ];
     for (const text of words) expect(withAlias(text, 'weak'), text).toEqual([]);
+  });
+
+  it('reads typed relations, and format 1’s bare ids as "related"; checks both point at an entity of the pack', () => {
+    const p = clone(samplePack());
+    const second = {
+      ...clone(firstParts(p).entity),
+      id: 'acme-founder',
+      name: 'Ann Acme',
+      kind: 'person' as const,
+      aliases: [{ text: 'Ann Acme' }],
+      facts: [],
+    };
+    p.entities.push(second);
+    firstParts(p).entity.related = ['acme-founder', { entity: 'acme-founder', kind: 'founder' }];
+    const r = validatePack(p);
+    expect(r.ok && r.pack.entities[0]?.related).toEqual([
+      { entity: 'acme-founder', kind: 'related' },
+      { entity: 'acme-founder', kind: 'founder' },
+    ]);
+    firstParts(p).entity.related = [{ entity: 'nobody', kind: 'investor' }];
+    expect(errorsOf(p)).toEqual(['entities[0].related[0]: unknown entity id "nobody"']);
+    (firstParts(p).entity.related as unknown[]) = [{ entity: 'acme-founder', kind: 'cousin' }];
+    expect(errorsOf(p)[0]).toMatch(/^entities\[0\]\.related\[0\]/);
+  });
+
+  it('accepts context words on an alias, and refuses an empty list', () => {
+    const p = clone(samplePack());
+    firstParts(p).entity.aliases.push({ text: 'Predator', context: ['spyware', 'logiciel espion'] });
+    expect(validatePack(p).ok).toBe(true);
+    firstParts(p).entity.aliases.push({ text: 'Graphite', context: [] });
+    expect(errorsOf(p)).toEqual(['entities[0].aliases[3].context: give at least one context word, or leave context out']);
   });
 });

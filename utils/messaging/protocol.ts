@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate } from '../schema/pack';
+import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate, RELATION_KINDS } from '../schema/pack';
 import { Note, NOTE_LIMITS } from '../schema/note';
 import { Flag, FLAG_KINDS, FlagId, FlagReason } from '../schema/flag';
 import { MAX_LOOKUP_HASHES, PAGE_LIMITS } from './limits';
@@ -67,7 +67,7 @@ export type CardView = z.infer<typeof CardView>;
 
 const SheetView = CardView.extend({
   aliases: z.array(z.string()),
-  related: z.array(z.object({ key: z.string(), name: z.string() })),
+  related: z.array(z.object({ key: z.string(), name: z.string(), kind: z.enum(RELATION_KINDS) })),
   pack: z.object({ id: z.string(), name: z.string(), version: z.string() }),
   reviewed: z.string(),
 });

@@ -97,6 +97,11 @@ export const Alias = z.strictObject({
   misspelling: z.boolean().default(false),
   /** An earlier name (e.g. Smartcheckr for Clearview AI). */
   former: z.boolean().default(false),
+  /**
+   * For a name that is also a word ("Predator", "Apple"): it counts only in a paragraph that also has
+   * one of these words or phrases ("spyware", "logiciel espion").
+   */
+  context: z.array(text(LIMITS.alias)).min(1, 'give at least one context word, or leave context out').max(10).optional(),
 });
 
 export const Quote = z.strictObject({
@@ -137,6 +142,38 @@ export const Fact = z.strictObject({
 
 export const ENTITY_KINDS = ['organization', 'person', 'product', 'agency', 'publication', 'court'] as const;
 
+/** What the other entity is to this one ("founder": the other founded this one). */
+export const RELATION_KINDS = [
+  'founder',
+  'founded',
+  'executive',
+  'executive-of',
+  'investor',
+  'invested-in',
+  'owner',
+  'owns',
+  'subsidiary',
+  'parent',
+  'product',
+  'maker',
+  'client',
+  'supplier',
+  'partner',
+  'investigated-by',
+  'investigated',
+  'fined-by',
+  'fined',
+  'sued-by',
+  'sued',
+  'related',
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** Format 1 lists related entity ids; format 2 may say how they are related. Both read as typed links. */
+export const Relation = z
+  .union([Id, z.strictObject({ entity: Id, kind: z.enum(RELATION_KINDS) })])
+  .transform((r) => (typeof r === 'string' ? { entity: r, kind: 'related' as RelationKind } : r));
+
 export const Entity = z.strictObject({
   id: Id,
   name: text(LIMITS.name),
@@ -144,7 +181,7 @@ export const Entity = z.strictObject({
   aliases: z.array(Alias).min(1, 'an entity needs at least one alias').max(LIMITS.aliasesPerEntity),
   summary: LocalizedText(LIMITS.summary),
   facts: z.array(Fact).max(LIMITS.factsPerEntity),
-  related: z.array(Id).max(50).optional(),
+  related: z.array(Relation).max(50).optional(),
   wikidata: z
     .string()
     .regex(/^Q\d+$/, 'must be a Wikidata id such as Q42')
@@ -196,4 +233,5 @@ export type Fact = z.output<typeof Fact>;
 export type Source = z.output<typeof Source>;
 export type Alias = z.output<typeof Alias>;
 export type Evidence = z.output<typeof Evidence>;
+export type Relation = z.output<typeof Relation>;
 export type AttributionKind = (typeof ATTRIBUTIONS)[number];

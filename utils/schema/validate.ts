@@ -69,7 +69,10 @@ export function checkIntegrity(input: IntegrityInput): PackError[] {
     e.aliases.forEach((a, ai) => {
       const ap = `${ep}.aliases[${ai}]`;
       const letters = a.text.match(LETTER)?.length ?? 0;
-      if (letters < 2) err(`${ap}.text`, `alias "${a.text}" needs at least 2 letters or digits`);
+      if (letters === 0) err(`${ap}.text`, `alias "${a.text}" needs letters or digits`);
+      // "X", "AP", "CA": too many ordinary words and initials; only a weak, case-sensitive alias may be this short.
+      else if (letters < 3 && !(a.caseSensitive && a.strength === 'weak'))
+        err(`${ap}.text`, `alias "${a.text}" has only ${letters} letter${letters === 1 ? '' : 's'}: make it caseSensitive and weak, or drop it`);
       mixed(`${ap}.text`, 'alias', a.text);
       if (a.strength === 'strong' && !a.caseSensitive && isCommonWord(a.text))
         err(`${ap}.strength`, `alias "${a.text}" is a common word; mark it "weak" (or caseSensitive)`);
@@ -78,7 +81,7 @@ export function checkIntegrity(input: IntegrityInput): PackError[] {
       seenAlias.add(key);
     });
     e.related?.forEach((r, ri) => {
-      if (!entityIds.has(r)) err(`${ep}.related[${ri}]`, `unknown entity id "${r}"`);
+      if (!entityIds.has(r.entity)) err(`${ep}.related[${ri}]`, `unknown entity id "${r.entity}"`);
     });
     e.facts.forEach((f, fi) => {
       const fp = `${ep}.facts[${fi}]`;

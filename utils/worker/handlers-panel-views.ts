@@ -2,7 +2,8 @@ import { getEntity, getSources } from './store/packs';
 import { countNotesForPage } from './store/notes';
 import type { Handlers } from './dispatch';
 import { hostOf } from '../url/host';
-import { toSheet, pickLang } from './views';
+import { toSheet, pickLang, relationsOf } from './views';
+import type { RelationKind } from '../schema/pack';
 import type { BackgroundDeps, HandlerKit } from './handlers-shared';
 
 /** What the side panel and the popup show: an entity's fact sheet, what is known of a tab, the panel's focus. */
@@ -13,10 +14,10 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
       const rec = await entityOrThrow(key);
       const allSourceIds = rec.entity.facts.flatMap((f) => f.sourceIds);
       const sources = await getSources(db, rec.packId, allSourceIds);
-      const related: { key: string; name: string }[] = [];
-      for (const r of rec.entity.related ?? []) {
-        const other = await getEntity(db, `${rec.packId}:${r}`);
-        if (other) related.push({ key: other.key, name: other.entity.name });
+      const related: { key: string; name: string; kind: RelationKind }[] = [];
+      for (const r of relationsOf(rec.entity)) {
+        const other = await getEntity(db, `${rec.packId}:${r.entity}`);
+        if (other) related.push({ key: other.key, name: other.entity.name, kind: r.kind });
       }
       const pack = await db.get('packs', rec.packId);
       return toSheet(key, rec.entity, sources, lang ?? deps.browserLang(), {

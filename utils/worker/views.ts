@@ -1,4 +1,4 @@
-import type { Entity, Source } from '../schema/pack';
+import type { Entity, Relation, Source } from '../schema/pack';
 import type { CardView, DisputeView, FactView, SheetView, SourceView } from '../messaging/protocol';
 
 /**
@@ -19,6 +19,11 @@ function inLang(available: Record<string, string>, lang: string): string {
 }
 
 type Fact = Entity['facts'][number];
+
+/** Typed links; rows stored before format 2 hold bare ids, read as plain "related". */
+export function relationsOf(entity: Entity): Relation[] {
+  return (entity.related ?? []).map((r: Relation | string) => (typeof r === 'string' ? { entity: r, kind: 'related' } : r));
+}
 const textIn = (f: Fact, lang: string): string => inLang(f.text, pickLang(f.text, lang));
 
 /** The facts of the same entity that dispute `f`, so a denial is read beside the claim it denies. */
@@ -104,7 +109,7 @@ export function toSheet(
   entity: Entity,
   sources: Source[],
   wanted: string | undefined,
-  extra: { related: { key: string; name: string }[]; pack: { id: string; name: string; version: string } },
+  extra: { related: SheetView['related']; pack: { id: string; name: string; version: string } },
 ): SheetView {
   const lang = pickLang(entity.summary, wanted);
   return {
