@@ -149,8 +149,20 @@ describe('hover card', () => {
     expect(await panel.locator('.sources li').count()).toBeGreaterThan(20);
     await expect.poll(() => panel.locator('.page-entities').textContent()).toContain('PimEyes');
 
+    // The sheet shows a denial beside the claim it disputes, and the source's words one click away.
+    const founded = panel.locator('li[data-fact="clearview-ai.founded-2017"]');
+    expect(await founded.locator('.disputes .dispute-text').textContent()).toMatch(/2019/);
+    const evidence = founded.locator('details.evidence');
+    expect(await evidence.getAttribute('open')).toBeNull();
+    await evidence.locator('summary').click();
+    await expect.poll(() => evidence.locator('blockquote').first().isVisible()).toBe(true);
+
+    // A related entity opens its own sheet.
+    await panel.locator('.related').getByRole('button', { name: 'Hoan Ton-That' }).click();
+    await expect.poll(() => panel.locator('h1').textContent()).toBe('Hoan Ton-That');
+
     // The reader's own choice in the list survives the page changing underneath.
-    await panel.getByRole('button', { name: 'PimEyes' }).click();
+    await panel.locator('.page-entities').getByRole('button', { name: 'PimEyes' }).click();
     await expect.poll(() => panel.locator('h1').textContent()).toBe('PimEyes');
     await page.evaluate(() => document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>Late update: NSO Group replied.</p>'));
     await expect.poll(() => panel.locator('.page-entities').textContent(), { timeout: 5000 }).toContain('NSO Group');
@@ -233,7 +245,7 @@ describe('popup, notes and export', () => {
     expect(rows.some((r) => r.startsWith('Cambridge Analytica'))).toBe(true);
 
     const panel = await openExtensionPage(s, 'sidepanel', tabId);
-    await panel.getByRole('button', { name: 'Clearview AI' }).click();
+    await panel.locator('.page-entities').getByRole('button', { name: 'Clearview AI' }).click();
     await expect.poll(() => panel.locator('h1').textContent()).toBe('Clearview AI');
     const secret = `Ask the city council about its contract =1+1 ${Date.now()}`;
     await panel.getByRole('textbox', { name: 'Your notes' }).fill(secret);
