@@ -1,3 +1,4 @@
+import { contextPhrases } from './context';
 import { fold, hash1, hash2, pairKey } from './fold';
 import { partitionPoint } from './search';
 import { tokenize } from './tokenize';
@@ -8,6 +9,22 @@ export const FLAG_CASE = 2;
 export const FLAG_TYPO = 4;
 /** The alias belongs to a discreet pack: counted for the reader, never painted in the page. */
 export const FLAG_DISCREET = 8;
+/**
+ * The alias counts only in a block that also has one of its context words. Such a row's flags hold,
+ * from bit CONTEXT_SHIFT up, the index of its context: in `Dictionary.contexts`, and in an answer's
+ * `contexts` once `lookupRows` has renumbered it.
+ */
+export const FLAG_CONTEXT = 16;
+export const CONTEXT_SHIFT = 8;
+/** The flag bits of a row's flags field, without its context index. */
+export const FLAG_BITS = (1 << CONTEXT_SHIFT) - 1;
+/** Context indices fit the flags field's upper 24 bits. */
+const MAX_CONTEXTS = 2 ** (32 - CONTEXT_SHIFT);
+
+/** A row's flags with context `id` (shifts by multiplication: `<<` would turn bit 31 into a sign). */
+function withContext(flags: number, id: number): number {
+  return (flags & FLAG_BITS) + id * 2 ** CONTEXT_SHIFT;
+}
 
 /** Typo tolerance applies to names with at least this many letters and two words. */
 export const TYPO_MIN_LETTERS = 10;
@@ -24,12 +41,15 @@ export interface AliasInput {
   weak?: boolean;
   caseSensitive?: boolean;
   discreet?: boolean;
+  /** Words or phrases, one of which must be in the same block for the alias to count. */
+  context?: readonly string[];
 }
 
 /**
  * Fields of one compiled alias, packed in this order in `Dictionary.rows` and on the wire:
  * key (its first word's hash, or of its first two words), word count, 64-bit fingerprint of its
- * folded text, entity, flags, case-sensitive fingerprint, hash of its last word.
+ * folded text, entity, flags (with a FLAG_CONTEXT row's context index), case-sensitive fingerprint,
+ * hash of its last word.
  */
 export const ROW = 8;
 type Row = [key: number, count: number, h1: number, h2: number, entity: number, flags: number, caseHash: number, last: number];
@@ -47,6 +67,8 @@ export interface Dictionary {
   texts: string[];
   /** Sorted hashes of the first words of multi-word aliases: only pairs starting with one are asked for. */
   starters: Uint32Array;
+  /** Contexts of FLAG_CONTEXT rows: each a list of phrases, each the hashes of its folded tokens. */
+  contexts: number[][][];
 }
 
 /** What the page needs to verify a candidate: the hashes of the alias's whole folded text. */
@@ -84,16 +106,32 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
   const typoCandidates: { key: NonNullable<ReturnType<typeof aliasKey>>; ei: number; flags: number }[] = [];
   const wordFrequency = new Map<number, number>();
   const starterWords: number[] = [];
+  const contexts: number[][][] = [];
+  const contextIndex = new Map<string, number>();
   for (const a of aliases) {
     const key = aliasKey(a.text);
     if (!key) continue;
+    let context = -1;
+    if (a.context) {
+      const phrases = contextPhrases(a.context);
+      // Context words with no word in them can never be beside the name: the alias never counts.
+      if (!phrases.length) continue;
+      const sig = JSON.stringify(phrases);
+      context = contextIndex.get(sig) ?? contexts.length;
+      if (context === contexts.length) {
+        if (context >= MAX_CONTEXTS) throw new RangeError(`more than ${MAX_CONTEXTS} distinct alias contexts`);
+        contexts.push(phrases);
+        contextIndex.set(sig, context);
+      }
+    }
     let ei = entityIndex.get(a.entity);
     if (ei === undefined) {
       ei = entities.length;
       entities.push(a.entity);
       entityIndex.set(a.entity, ei);
     }
-    const flags = (a.weak ? FLAG_WEAK : 0) | (a.caseSensitive ? FLAG_CASE : 0) | (a.discreet ? FLAG_DISCREET : 0);
+    const bits = (a.weak ? FLAG_WEAK : 0) | (a.caseSensitive ? FLAG_CASE : 0) | (a.discreet ? FLAG_DISCREET : 0);
+    const flags = context < 0 ? bits : withContext(bits | FLAG_CONTEXT, context);
     const dedupe = `${key.h1}:${key.h2}:${ei}:${flags}:${a.caseSensitive ? key.caseHash : 0}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
@@ -123,14 +161,14 @@ export function compileDictionary(aliases: Iterable<AliasInput>, version: string
       .slice(0, 2);
     const ti = texts.length;
     texts.push(key.folded);
-    for (const a of anchors) rows.push([a.h, key.count, key.h1, key.h2, ei, flags | FLAG_TYPO, a.i, ti]);
+    for (const a of anchors) rows.push([a.h, key.count, key.h1, key.h2, ei, (flags | FLAG_TYPO) >>> 0, a.i, ti]);
   }
   // Longest alias first within a key, so the matcher can stop at the first verified row.
   rows.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   const flat = new Uint32Array(rows.length * ROW);
   rows.forEach((r, i) => flat.set(r, i * ROW));
   const starters = Uint32Array.from(new Set(starterWords)).sort();
-  return { version, entities, rows: flat, texts, starters };
+  return { version, entities, rows: flat, texts, starters, contexts };
 }
 
 /** The first row whose key is not below `target`. */
@@ -145,6 +183,11 @@ export interface DictionarySlice {
   entities: string[];
   rows: number[];
   texts: string[];
+  /**
+   * The contexts of this slice's FLAG_CONTEXT rows, numbered for the slice; absent when it has none,
+   * so a page without a name that needs context is sent none.
+   */
+  contexts?: number[][][];
 }
 
 /** The rows keyed by any of `keys`: word hashes (one-word names, typo anchors) and word-pair hashes (longer names). */
@@ -153,6 +196,8 @@ export function lookupRows(dict: Dictionary, keys: Iterable<number>): Dictionary
   const local = new Map<number, number>();
   const entities: string[] = [];
   const texts: string[] = [];
+  const contexts: number[][][] = [];
+  const localContext = new Map<number, number>();
   const n = dict.rows.length / ROW;
   for (const h of keys) {
     for (let i = lowerBound(dict.rows, h >>> 0); i < n && dict.rows[i * ROW] === h >>> 0; i++) {
@@ -165,17 +210,30 @@ export function lookupRows(dict: Dictionary, keys: Iterable<number>): Dictionary
         entities.push(dict.entities[ei]!);
         local.set(ei, li);
       }
-      const typo = (dict.rows[base + 5]! & FLAG_TYPO) !== 0;
+      const flags = dict.rows[base + 5]!;
+      const typo = (flags & FLAG_TYPO) !== 0;
       for (let k = 0; k < ROW; k++) {
         if (k === 4) out.push(li);
-        else if (k === 7 && typo) {
+        else if (k === 5 && flags & FLAG_CONTEXT) {
+          const id = flags >>> CONTEXT_SHIFT;
+          let lc = localContext.get(id);
+          if (lc === undefined) {
+            lc = contexts.length;
+            // compileDictionary only writes context indices it has filled.
+            contexts.push(dict.contexts[id]!);
+            localContext.set(id, lc);
+          }
+          out.push(withContext(flags, lc));
+        } else if (k === 7 && typo) {
           out.push(texts.length);
           texts.push(dict.texts[dict.rows[base + 7]!]!);
         } else out.push(dict.rows[base + k]!);
       }
     }
   }
-  return { version: dict.version, entities, rows: out, texts };
+  const slice: DictionarySlice = { version: dict.version, entities, rows: out, texts };
+  if (contexts.length) slice.contexts = contexts;
+  return slice;
 }
 
 /** The case-preserving fold of an alias, trimmed to its tokens like `aliasKey`. */

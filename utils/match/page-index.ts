@@ -1,3 +1,4 @@
+import type { ContextPhrases } from './context';
 import type { DictionarySlice } from './dictionary';
 import { indexSlice, indexTypos, type CandidateIndex, type TypoIndex } from './matcher';
 
@@ -9,6 +10,8 @@ import { indexSlice, indexTypos, type CandidateIndex, type TypoIndex } from './m
 export class PageIndex {
   readonly candidates: CandidateIndex = new Map();
   readonly typos: TypoIndex = new Map();
+  /** The contexts of the rows that need one, from every slice; candidates' `context` indexes this. */
+  readonly contexts: ContextPhrases[] = [];
   private readonly entityKeys: string[] = [];
   private readonly entityIndex = new Map<string, number>();
 
@@ -24,7 +27,7 @@ export class PageIndex {
     return key;
   }
 
-  /** Merge a dictionary slice, remapping its local entity numbers to ours. */
+  /** Merge a dictionary slice, remapping its local entity and context numbers to ours. */
   merge(slice: DictionarySlice) {
     const remap = slice.entities.map((key) => this.number(key));
     const ours = (e: number) => {
@@ -33,9 +36,17 @@ export class PageIndex {
       if (i === undefined) throw new RangeError(`a dictionary row names entity ${e} of a slice with ${remap.length}`);
       return i;
     };
-    indexTypos(slice, this.typos, ours);
+    const contexts = slice.contexts ?? [];
+    const contextBase = this.contexts.length;
+    for (const c of contexts) this.contexts.push(c);
+    const ourContext = (c: number) => {
+      // Likewise, its rows' contexts by the slice's own context list.
+      if (c >= contexts.length) throw new RangeError(`a dictionary row names context ${c} of a slice with ${contexts.length}`);
+      return contextBase + c;
+    };
+    indexTypos(slice, this.typos, ours, ourContext);
     for (const [hash, list] of indexSlice(slice)) {
-      const mapped = list.map((c) => ({ ...c, entity: ours(c.entity) }));
+      const mapped = list.map((c) => ({ ...c, entity: ours(c.entity), context: c.context < 0 ? c.context : ourContext(c.context) }));
       const prev = this.candidates.get(hash);
       this.candidates.set(hash, prev ? [...prev, ...mapped].sort((a, b) => b.count - a.count) : mapped);
     }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate, RELATION_KINDS } from '../schema/pack';
 import { Note, NOTE_LIMITS } from '../schema/note';
 import { Flag, FLAG_KINDS, FlagId, FlagReason } from '../schema/flag';
-import { MAX_LOOKUP_HASHES, PAGE_LIMITS } from './limits';
+import { CONTEXT_LIMITS, MAX_LOOKUP_HASHES, PAGE_LIMITS } from './limits';
+import { ROW } from '../match/dictionary';
 
 export { MAX_LOOKUP_HASHES };
 
@@ -108,6 +109,13 @@ export type PackPreview = z.infer<typeof Preview>;
 
 const Ok = z.object({});
 
+/**
+ * The contexts of an answer's rows that need one: one per such row at most, each its phrases, each
+ * the hashes of its folded tokens. Absent when no row needs context, so a page without such a name
+ * is sent none.
+ */
+const LookupContexts = z.array(z.array(z.array(Hash).min(1).max(CONTEXT_LIMITS.phraseChars)).min(1).max(CONTEXT_LIMITS.phrases)).optional();
+
 export const MAX_PACK_TEXT = 20 * 1024 * 1024;
 
 function def<Req extends z.ZodType, Res extends z.ZodType>(tier: 'content' | 'extension', req: Req, res: Res) {
@@ -117,12 +125,22 @@ function def<Req extends z.ZodType, Res extends z.ZodType>(tier: 'content' | 'ex
 export const protocol = {
   /**
    * Word hashes seen on a page (round 1), then hashes of word pairs that start with a word the
-   * background called a starter (round 2) → the dictionary rows keyed by them. Never page text.
+   * background called a starter (round 2) → the dictionary rows keyed by them, and the context
+   * words of those rows that need some (as hashes, and only for these rows). Never page text.
    */
   'dict.lookup': def(
     'content',
     z.strictObject({ words: z.array(Hash).max(MAX_LOOKUP_HASHES), pairs: z.array(Hash).max(MAX_LOOKUP_HASHES) }),
-    z.object({ version: z.string(), entities: z.array(z.string()), rows: z.array(z.number()), texts: z.array(z.string()), starters: z.array(z.number()) }),
+    z
+      .object({
+        version: z.string(),
+        entities: z.array(z.string()),
+        rows: z.array(z.number()),
+        texts: z.array(z.string()),
+        starters: z.array(z.number()),
+        contexts: LookupContexts,
+      })
+      .refine((a) => (a.contexts?.length ?? 0) <= a.rows.length / ROW, 'more contexts than rows'),
   ),
   /** Public card for one entity (no notes: the page can read the card). */
   'entity.card': def('content', z.strictObject({ key: Key, lang: Lang }), CardView),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { maxKeys } from './bounded';
 import { hasInvisible } from './invisible';
 import { isHttpUrl } from '../url/http';
+import { CONTEXT_LIMITS } from '../messaging/limits';
 
 // zod 4 probes for JIT with `new Function`, which MV3's CSP forbids (docs/toolchain.md, note 1).
 z.config({
@@ -101,7 +102,7 @@ export const Alias = z.strictObject({
    * For a name that is also a word ("Predator", "Apple"): it counts only in a paragraph that also has
    * one of these words or phrases ("spyware", "logiciel espion").
    */
-  context: z.array(text(LIMITS.alias)).min(1, 'give at least one context word, or leave context out').max(10).optional(),
+  context: z.array(text(CONTEXT_LIMITS.phraseChars)).min(1, 'give at least one context word, or leave context out').max(CONTEXT_LIMITS.phrases).optional(),
 });
 
 export const Quote = z.strictObject({

@@ -167,7 +167,7 @@ function dictionaryBasis(packs: PackRecord[], opts: CompileOptions): string {
     .sort()
     .join('|');
   // The format tag changes whenever the compiled form does, so a cached dictionary is never stale.
-  return `${packPart}#typo=${!!opts.typo}#format=2`;
+  return `${packPart}#typo=${!!opts.typo}#format=3`;
 }
 
 /** The compiled dictionary, rebuilt only when the enabled packs or the options changed. */
@@ -183,7 +183,14 @@ export async function loadDictionary(db: DB, opts: CompileOptions = {}): Promise
   for (const rec of await db.getAll('entities')) {
     if (!enabled.has(rec.packId)) continue;
     for (const a of rec.entity.aliases)
-      aliases.push({ text: a.text, entity: rec.key, weak: a.strength === 'weak', caseSensitive: a.caseSensitive, discreet: discreet.has(rec.packId) });
+      aliases.push({
+        text: a.text,
+        entity: rec.key,
+        weak: a.strength === 'weak',
+        caseSensitive: a.caseSensitive,
+        discreet: discreet.has(rec.packId),
+        context: a.context,
+      });
   }
   const version = (await sha256Hex(basis)).slice(0, 16);
   const dict = compileDictionary(aliases, version, opts);
