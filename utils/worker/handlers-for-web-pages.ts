@@ -6,7 +6,8 @@
  * from any frame, with any body the protocol's schemas accept.
  *
  * What a page can reach through them:
- *  - dict.lookup: the dictionary rows for the word hashes it sends (a discreet pack's rows flagged);
+ *  - dict.lookup: the dictionary rows for the word hashes it sends (a discreet pack's rows flagged,
+ *    a row whose name needs context words with their hashes, only for the rows it asked for);
  *  - entity.card: one entity's public card, never of a disabled or discreet pack, never a note;
  *  - page.report: its own tab's entity counts, title and address (an address of its own origin only);
  *  - site.state: whether its own site is paused;
