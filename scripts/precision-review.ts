@@ -2,7 +2,8 @@
  * Precision of highlighting on real pages: the built extension, with every bundled pack, reads the
  * corpus pages; every highlighted mention is listed with its sentence, and checked against the
  * reviewed verdicts in docs/precision-verdicts.json.
- *   npm run precision [-- --pages=N] [--check]
+ *   npm run precision [-- --pages=N] [--check] [--reuse]
+ * (--reuse reads the mentions of the last run from out/precision/mentions.json instead of the browser).
  * Writes out/precision/mentions.md (to review) and out/precision/table.md (per entity: mentions,
  * right, wrong, not yet reviewed). With --check, exits 1 if a mention is unreviewed or precision is
  * under 99%.
@@ -139,7 +140,11 @@ function report(mentions: Mention[], verdicts: Record<string, Verdict>) {
 async function main() {
   const check = process.argv.includes('--check');
   const pagesArg = arg('pages');
-  const mentions = await collect(pagesArg ? Number(pagesArg) : undefined);
+  const saved = path.join(OUT, 'mentions.json');
+  const mentions: Mention[] =
+    process.argv.includes('--reuse') && fs.existsSync(saved)
+      ? (JSON.parse(fs.readFileSync(saved, 'utf8')) as (Mention & { key: string })[]).map(({ key: _key, ...m }) => m)
+      : await collect(pagesArg ? Number(pagesArg) : undefined);
   const verdicts: Record<string, Verdict> = fs.existsSync(VERDICTS) ? JSON.parse(fs.readFileSync(VERDICTS, 'utf8')) : {};
   const { table, unreviewed, precision } = report(mentions, verdicts);
   fs.mkdirSync(OUT, { recursive: true });
