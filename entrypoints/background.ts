@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { openBackstoryDB } from '@/utils/worker/store/db';
-import { seedBundledPacks } from '@/utils/worker/store/seed';
+import { seedBundledPackTexts } from '@/utils/worker/store/seed';
 import { createHandlers } from '@/utils/worker/handlers';
 import { createDbHandle } from '@/utils/worker/db-handle';
 import { createTabStateStore } from '@/utils/worker/tab-state';
@@ -9,13 +9,14 @@ import { dispatch } from '@/utils/worker/dispatch';
 import { openSidePanelForTab } from '@/utils/worker/panel';
 import { sendToTab } from '@/utils/worker/send-to-tab';
 
-const bundled = Object.values(import.meta.glob('../assets/packs/*.json', { eager: true, import: 'default' }));
+// The packs' text, parsed only when it differs from what was installed last (see seedBundledPackTexts).
+const bundled = Object.values(import.meta.glob<string>('../assets/packs/*.json', { eager: true, query: '?raw', import: 'default' }));
 
 export default defineBackground(() => {
   const handle = createDbHandle({
     open: (hooks) => openBackstoryDB(undefined, hooks),
-    // Seeding on every new connection is cheap (hash compare) and repairs a database cleared underneath us.
-    seed: (d) => seedBundledPacks(d, bundled),
+    // Seeding on every new connection is cheap (one hash of the packs' text) and repairs a database cleared underneath us.
+    seed: (d) => seedBundledPackTexts(d, bundled),
   });
   const db = handle.get;
 

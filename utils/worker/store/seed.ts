@@ -35,3 +35,39 @@ export async function seedBundledPacks(db: DB, bundled: unknown[]): Promise<Seed
   }
   return report;
 }
+
+/** Meta record naming the bundled pack texts last installed whole. */
+const SEED_MARK = 'bundled-seed';
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Seed from the pack files' text, skipping the work when these very files were installed before
+ * and are all still there. A worker wakes for a hover: parsing and validating a megabyte of packs
+ * then cost it hundreds of milliseconds; hashing the text costs a few.
+ */
+export async function seedBundledPackTexts(db: DB, texts: readonly string[]): Promise<SeedReport & { skipped: boolean }> {
+  const key = await sha256Hex(texts.join('\u0000'));
+  const mark = (await db.get('meta', SEED_MARK))?.value as { key: string; ids: string[] } | undefined;
+  if (mark?.key === key) {
+    const present = new Set(await db.getAllKeys('packs'));
+    if (mark.ids.every((id) => present.has(id)))
+      return { outcomes: Object.fromEntries(mark.ids.map((id) => [id, 'unchanged' as const])), errors: [], removed: [], skipped: true };
+  }
+  const parsed: unknown[] = [];
+  const errors: string[] = [];
+  texts.forEach((t, i) => {
+    try {
+      parsed.push(JSON.parse(t));
+    } catch (e) {
+      errors.push(`bundled pack ${i + 1}: not valid JSON: ${(e as Error).message}`);
+    }
+  });
+  const report = await seedBundledPacks(db, parsed);
+  report.errors.unshift(...errors);
+  if (!report.errors.length) await db.put('meta', { key: SEED_MARK, value: { key, ids: Object.keys(report.outcomes) } });
+  return { ...report, skipped: false };
+}
