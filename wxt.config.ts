@@ -1,8 +1,20 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { bundledPacks, PACK_DIR } from './scripts/bundled-packs';
 
 // Manifest is built per browser: Chrome gets the native side panel, Firefox the sidebar_action
 // that WXT derives from entrypoints/sidepanel (docs/toolchain.md, note 2: keys must not leak across browsers).
+const packs = bundledPacks();
+
 export default defineConfig({
+  // The worker names the bundled packs by a build-time key and fetches their text from packs/ only
+  // when it differs from what it installed (a wake otherwise paid ~140 ms to evaluate and hash them).
+  vite: () => ({ define: { __BUNDLED_PACKS__: JSON.stringify(packs) } }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const f of packs.files) files.push({ absoluteSrc: path.join(PACK_DIR, f), relativeDest: `packs/${f}` });
+    },
+  },
   // Static files (the toolbar icons) live under assets/, which the project layout fixes.
   publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],

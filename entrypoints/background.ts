@@ -9,14 +9,17 @@ import { dispatch } from '@/utils/worker/dispatch';
 import { openSidePanelForTab } from '@/utils/worker/panel';
 import { sendToTab } from '@/utils/worker/send-to-tab';
 
-// The packs' text, parsed only when it differs from what was installed last (see seedBundledPackTexts).
-const bundled = Object.values(import.meta.glob<string>('../assets/packs/*.json', { eager: true, query: '?raw', import: 'default' }));
+/** Set by the build (wxt.config.ts): the packs shipped in packs/ and one key for their text. */
+declare const __BUNDLED_PACKS__: { key: string; files: string[] };
+
+/** The shipped packs' text, read from the extension's own files (no network): only when the key changed. */
+const loadBundledTexts = () => Promise.all(__BUNDLED_PACKS__.files.map((f) => fetch(`/packs/${f}`).then((r) => r.text())));
 
 export default defineBackground(() => {
   const handle = createDbHandle({
     open: (hooks) => openBackstoryDB(undefined, hooks),
     // Seeding on every new connection is cheap (one hash of the packs' text) and repairs a database cleared underneath us.
-    seed: (d) => seedBundledPackTexts(d, bundled),
+    seed: (d) => seedBundledPackTexts(d, __BUNDLED_PACKS__.key, loadBundledTexts),
   });
   const db = handle.get;
 

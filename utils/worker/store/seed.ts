@@ -39,24 +39,20 @@ export async function seedBundledPacks(db: DB, bundled: unknown[]): Promise<Seed
 /** Meta record naming the bundled pack texts last installed whole. */
 const SEED_MARK = 'bundled-seed';
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
- * Seed from the pack files' text, skipping the work when these very files were installed before
- * and are all still there. A worker wakes for a hover: parsing and validating a megabyte of packs
- * then cost it hundreds of milliseconds; hashing the text costs a few.
+ * Seed the bundled packs named by `key` (their text's hash, computed at build time), skipping the
+ * work when these very files were installed before and are all still there: a worker wakes for a
+ * hover, and reading, parsing and validating a megabyte of packs then cost it hundreds of
+ * milliseconds. `load` reads the files' text, only when needed.
  */
-export async function seedBundledPackTexts(db: DB, texts: readonly string[]): Promise<SeedReport & { skipped: boolean }> {
-  const key = await sha256Hex(texts.join('\u0000'));
+export async function seedBundledPackTexts(db: DB, key: string, load: () => Promise<string[]>): Promise<SeedReport & { skipped: boolean }> {
   const mark = (await db.get('meta', SEED_MARK))?.value as { key: string; ids: string[] } | undefined;
   if (mark?.key === key) {
     const present = new Set(await db.getAllKeys('packs'));
     if (mark.ids.every((id) => present.has(id)))
       return { outcomes: Object.fromEntries(mark.ids.map((id) => [id, 'unchanged' as const])), errors: [], removed: [], skipped: true };
   }
+  const texts = await load();
   const parsed: unknown[] = [];
   const errors: string[] = [];
   texts.forEach((t, i) => {
