@@ -93,6 +93,12 @@ describe('context words', () => {
     await preview.getByRole('checkbox', { name: /Discreet/ }).uncheck();
     await options.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toMatch(/Imported Context test pack 1\.0\.0/);
+    // The bundled packs know Predator and Graphite too (Intellexa, Paragon): off, so each span is this pack's.
+    for (const name of ['Surveillance technology', 'Platforms’ privacy record']) {
+      const row = options.locator('.packs li', { hasText: name });
+      await row.getByRole('button', { name: 'Disable' }).click();
+      await row.getByRole('button', { name: 'Enable' }).waitFor();
+    }
     await options.close();
   });
 

@@ -39,8 +39,12 @@ describe('Firefox build (smoke)', () => {
   });
 
   it('bundles the fact pack and makes no remote references', () => {
+    // The packs ship as files; the worker carries only their names and the key of their text.
+    const packs = JSON.parse(fs.readFileSync(path.join(DIR, 'packs/surveillance-tech.json'), 'utf8'));
+    expect(packs.id).toBe('backstory.surveillance-tech');
     const bg = fs.readFileSync(path.join(DIR, 'background.js'), 'utf8');
-    expect(bg).toContain('backstory.surveillance-tech');
+    expect(bg).toContain('surveillance-tech.json');
+    expect(bg).not.toContain('backstory.surveillance-tech');
     const all = fs.readdirSync(DIR, { recursive: true }).filter((f) => String(f).endsWith('.js') || String(f).endsWith('.html'));
     for (const f of all) {
       const text = fs.readFileSync(path.join(DIR, String(f)), 'utf8');
