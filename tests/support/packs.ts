@@ -1,4 +1,5 @@
 import type { PackInput } from '@/utils/schema/pack';
+import type { Flag } from '@/utils/schema/flag';
 
 /** A small valid pack; tests derive hostile variants from it. */
 export function samplePack(overrides: Partial<PackInput> = {}): PackInput {
@@ -58,3 +59,19 @@ export const sampleNote = {
   createdAt: '2026-11-01T10:00:00.000Z',
   updatedAt: '2026-11-01T10:00:00.000Z',
 };
+
+/** A valid flag on the sample pack's first fact. */
+export const sampleFlag = (over: Partial<Flag> = {}): Flag => ({
+  id: 'test.sample:acme.founded',
+  packId: 'test.sample',
+  packVersion: '1.0.0',
+  entityKey: 'test.sample:acme',
+  entityName: 'Acme Widgets',
+  factId: 'acme.founded',
+  factText: 'Founded in 1990.',
+  kind: 'wrong',
+  reason: 'The registry says 1991.',
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  ...over,
+});

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CORRECTIONS_CSV_COLUMNS, flagsToCsv, flagsToJson, flagsToMarkdown } from '@/utils/export/corrections';
 import { Flag } from '@/utils/schema/flag';
+import { sampleFlag } from '../support/packs';
 
-const flag = (over: Partial<Flag> = {}): Flag => ({
-  id: 'test.sample:acme.founded',
-  packId: 'test.sample',
-  packVersion: '1.0.0',
-  entityKey: 'test.sample:acme',
-  entityName: 'Acme Widgets',
-  factId: 'acme.founded',
-  factText: 'Founded in 1990.',
-  kind: 'wrong',
-  reason: 'The registry says 1991.',
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  ...over,
-});
+const flag = sampleFlag;
 
 const AT = '2026-11-26T12:00:00.000Z';
 

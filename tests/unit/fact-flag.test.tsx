@@ -4,23 +4,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { FactFlag, type FactFlagProps } from '@/components/ext-pages/FactFlag';
 import type { Flag } from '@/utils/schema/flag';
+import { sampleFlag } from '../support/packs';
 
 const send = vi.hoisted(() => vi.fn());
 vi.mock('@/utils/ext-pages/send', () => ({ send }));
 
-const saved: Flag = {
-  id: 'test.sample:acme.founded',
-  packId: 'test.sample',
-  packVersion: '1.0.0',
-  entityKey: 'test.sample:acme',
-  entityName: 'Acme Widgets',
-  factId: 'acme.founded',
-  factText: 'Founded in 1990.',
-  kind: 'wrong',
-  reason: 'The registry says 1991.',
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-};
+const saved: Flag = sampleFlag();
 
 let container: HTMLElement;
 let flag: Flag | undefined;

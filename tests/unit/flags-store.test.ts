@@ -5,24 +5,15 @@ import { listNotes } from '@/utils/worker/store/notes';
 import { seedBundledPacks } from '@/utils/worker/store/seed';
 import { Flag, flagId } from '@/utils/schema/flag';
 import type { Note } from '@/utils/schema/note';
-import { samplePack, sampleNote } from '../support/packs';
+import { sampleFlag, samplePack, sampleNote } from '../support/packs';
 
 let n = 0;
 const freshDb = () => openBackstoryDB(`flags-${Date.now()}-${n++}`);
 
-const flag = (over: Partial<Flag> = {}): Flag => ({
-  id: flagId('test.sample', 'acme.founded'),
-  packId: 'test.sample',
-  packVersion: '1.0.0',
-  entityKey: 'test.sample:acme',
-  entityName: 'Acme Widgets',
-  factId: 'acme.founded',
-  factText: 'Founded in 1990.',
-  kind: 'wrong',
-  reason: 'The registry says 1991.',
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  ...over,
+const flag = sampleFlag;
+
+it('names a flag by its pack and fact, one flag per fact', () => {
+  expect(flagId('test.sample', 'acme.founded')).toBe(sampleFlag().id);
 });
 
 describe('flag schema', () => {
