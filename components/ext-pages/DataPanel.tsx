@@ -2,18 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/ext-pages/send';
 import { MAX_PACK_TEXT } from '@/utils/messaging/protocol';
 import { safeFileName } from '@/utils/export/filename';
-
-/** Save a file locally from this extension page: nothing is sent anywhere. */
-function download(name: string, body: string) {
-  const url = URL.createObjectURL(new Blob([body], { type: 'application/json;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadText } from '@/utils/ext-pages/download';
 
 /** Restore a notes backup, keep or drop unreadable notes, and delete everything Backstory stored. */
 export function DataPanel({ onChanged }: { onChanged: () => void }) {
@@ -32,9 +21,10 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
 
   const saveUnreadable = () => {
     const now = new Date().toISOString();
-    download(
+    downloadText(
       safeFileName(`backstory-unreadable-notes-${now.slice(0, 10)}`, 'json'),
       JSON.stringify({ format: 'backstory-unreadable-notes', exportedAt: now, rows: unreadable }, null, 2) + '\n',
+      'application/json',
     );
   };
 

@@ -4,6 +4,7 @@ import { notesToCsv } from '@/utils/export/csv';
 import { notesToJson } from '@/utils/export/json';
 import { notesToMarkdown } from '@/utils/export/markdown';
 import { safeFileName } from '@/utils/export/filename';
+import { downloadText } from '@/utils/ext-pages/download';
 import { panelText } from './panel-strings';
 
 type Format = 'md' | 'json' | 'csv';
@@ -17,15 +18,10 @@ export function ExportMenu({ lang }: { lang: string }) {
       const { notes } = await send('notes.list', {});
       const now = new Date().toISOString();
       const body = format === 'md' ? notesToMarkdown(notes, now) : format === 'json' ? notesToJson(notes, now) : notesToCsv(notes);
-      const url = URL.createObjectURL(new Blob([format === 'csv' ? '\uFEFF' + body : body], { type: `${MIME[format]};charset=utf-8` }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = safeFileName(`backstory-notes-${now.slice(0, 10)}`, format);
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus(`${notes.length} → ${a.download}`);
+      const name = safeFileName(`backstory-notes-${now.slice(0, 10)}`, format);
+      // A BOM so spreadsheet programs read the CSV as UTF-8.
+      downloadText(name, format === 'csv' ? '\uFEFF' + body : body, MIME[format]);
+      setStatus(`${notes.length} → ${name}`);
     } catch (e) {
       setStatus((e as Error).message);
     }
