@@ -22,8 +22,19 @@ export function NotesPanel(props: NotesPanelProps) {
 
   const add = async () => {
     const text = draft.trim();
-    if (!text) return;
-    await save(newNote(props, text, useQuote), () => edit(''));
+    if (!text || busy) return;
+    // The next note starts without the quote: it would otherwise silently carry the same one.
+    await save(newNote(props, text, useQuote), () => {
+      edit('');
+      setUseQuote(false);
+    });
+  };
+  // Ctrl+Enter (Cmd+Enter on a Mac) saves, as in most note and comment boxes.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void add();
+    }
   };
 
   return (
@@ -36,6 +47,7 @@ export function NotesPanel(props: NotesPanelProps) {
         placeholder={panelText('notePlaceholder', lang)}
         value={draft}
         onInput={(e) => edit((e.target as HTMLTextAreaElement).value)}
+        onKeyDown={onKeyDown}
         maxLength={20000}
       />
       <p>

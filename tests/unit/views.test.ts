@@ -109,3 +109,17 @@ describe('evidence and disputes in the views', () => {
     expect(sheet.sources.find((s) => s.id === 'src-1')!.readAt).toBe('https://copy.example.net/leak');
   });
 });
+
+describe('the sheet’s other names', () => {
+  it('lists names and former names, not the misspellings used to find a name', () => {
+    const p = samplePack();
+    p.entities[0]!.aliases.push({ text: 'Acme Wigdets', misspelling: true }, { text: 'Acme Old', former: true });
+    const r = validatePack(p);
+    if (!r.ok) throw new Error('invalid');
+    const sheet = toSheet('test.sample:acme', r.pack.entities[0]!, r.pack.sources, 'en', {
+      related: [],
+      pack: { id: 'test.sample', name: 'Sample', version: '1.0.0' },
+    });
+    expect(sheet.aliases).toEqual(['Acme Widgets', 'Acme', 'Acme Old']);
+  });
+});

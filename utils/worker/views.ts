@@ -120,7 +120,8 @@ export function toSheet(
       [...entity.facts].sort(byDateDesc).map((f) => factView(f, lang, factsById(entity), true)),
       sources.map((s) => sourceView(s)),
     ),
-    aliases: entity.aliases.map((a) => a.text),
+    // Names and former names; misspellings are how we find a name, not names to show ("Cleaview AI").
+    aliases: entity.aliases.filter((a) => !a.misspelling).map((a) => a.text),
     related: extra.related,
     pack: extra.pack,
     reviewed: entity.reviewed,

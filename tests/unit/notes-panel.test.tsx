@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { NotesPanel } from '@/components/ext-pages/NotesPanel';
+
+const send = vi.hoisted(() => vi.fn());
+vi.mock('@/utils/ext-pages/send', () => ({ send }));
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  sessionStorage.clear();
+  send.mockReset();
+  send.mockImplementation(async (type: string) => (type === 'notes.list' ? { notes: [], quarantined: 0 } : { ok: true }));
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+
+describe('NotesPanel', () => {
+  it('saves with Ctrl+Enter, with the quote the reader ticked, then starts the next note without it', async () => {
+    await act(() => {
+      render(
+        <NotesPanel entityKey="test.sample:acme" entityName="Acme" page={{ url: 'https://example.org/a', title: 'A' }} quote="the quoted words" lang="en" />,
+        container,
+      );
+    });
+    const box = container.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    const area = container.querySelector<HTMLTextAreaElement>('textarea');
+    expect(box?.checked).toBe(false);
+    await act(() => void box?.click());
+    expect(box?.checked).toBe(true);
+    await act(() => {
+      area!.value = 'first note';
+      area!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => void area!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })));
+    await flush();
+    const saves = send.mock.calls.filter(([t]) => t === 'note.save');
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.[1]).toMatchObject({ note: { text: 'first note', quote: 'the quoted words' } });
+    expect(area!.value).toBe('');
+    expect(container.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked).toBe(false);
+  });
+
+  it('does not save on a plain Enter (a new line in the note)', async () => {
+    await act(() => {
+      render(<NotesPanel entityKey="test.sample:acme" entityName="Acme" page={{ url: null, title: null }} lang="en" />, container);
+    });
+    const area = container.querySelector<HTMLTextAreaElement>('textarea')!;
+    await act(() => {
+      area.value = 'line one';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => void area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    await flush();
+    expect(send.mock.calls.filter(([t]) => t === 'note.save')).toHaveLength(0);
+  });
+});
