@@ -34,8 +34,9 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCa
                 <FactItem key={f.id} fact={f} sources={sources} lang={card.lang} />
               ))}
             </ul>
-            {card.factCount > card.facts.length && <p class="more">{cardText('moreFacts', card.lang)(card.factCount - card.facts.length)}</p>}
           </div>
+          {/* Outside the scrolling body: the reader sees there is more without scrolling the card. */}
+          {card.factCount > card.facts.length && <p class="more">{cardText('moreFacts', card.lang)(card.factCount - card.facts.length)}</p>}
           <footer>
             <button class="open" type="button" onClick={onOpenPanel}>
               {cardText('openPanelButton', card.lang)}
@@ -76,7 +77,7 @@ blockquote { margin: 2px 0 2px 8px; color: #444; font-style: italic; }
 .disputes-label { font-size: 11px; font-weight: 600; color: #5a4a80; }
 .dispute-text { margin: 2px 0; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 a { color: #7a4f00; }
-.more { font-size: 11px; color: #6b6150; margin: 6px 0 0; }
+.more { flex: none; font-size: 11px; color: #6b6150; margin: 6px 0 0; border-top: 1px solid #eee5cf; padding-top: 4px; }
 footer { flex: none; display: flex; justify-content: space-between; align-items: center; margin-top: 8px; }
 .open { all: unset; cursor: pointer; background: #1d1d1f; color: #fff; border-radius: 5px; padding: 5px 10px; font: 600 12px/1.4 system-ui, sans-serif; }
 .brand { font-size: 10px; color: #9a8f78; letter-spacing: .04em; }

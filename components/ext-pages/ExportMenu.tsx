@@ -5,7 +5,7 @@ import { notesToJson } from '@/utils/export/json';
 import { notesToMarkdown } from '@/utils/export/markdown';
 import { safeFileName } from '@/utils/export/filename';
 import { downloadText } from '@/utils/ext-pages/download';
-import { panelText } from './panel-strings';
+import { exportedText, panelText } from './panel-strings';
 
 type Format = 'md' | 'json' | 'csv';
 const MIME: Record<Format, string> = { md: 'text/markdown', json: 'application/json', csv: 'text/csv' };
@@ -18,10 +18,11 @@ export function ExportMenu({ lang }: { lang: string }) {
       const { notes } = await send('notes.list', {});
       const now = new Date().toISOString();
       const body = format === 'md' ? notesToMarkdown(notes, now) : format === 'json' ? notesToJson(notes, now) : notesToCsv(notes);
-      const name = safeFileName(`backstory-notes-${now.slice(0, 10)}`, format);
+      // Date and time in the name: two exports on the same day no longer share one.
+      const name = safeFileName(`backstory-notes-${now.slice(0, 16).replace('T', '-').replace(':', '')}`, format);
       // A BOM so spreadsheet programs read the CSV as UTF-8.
       downloadText(name, format === 'csv' ? '\uFEFF' + body : body, MIME[format]);
-      setStatus(`${notes.length} → ${name}`);
+      setStatus(exportedText(notes.length, name, lang));
     } catch (e) {
       setStatus((e as Error).message);
     }

@@ -56,3 +56,10 @@ const PANEL_TEXT = {
 export function panelText(key: keyof typeof PANEL_TEXT, lang: string): string {
   return PANEL_TEXT[key][textLang(lang)];
 }
+
+/** What an export wrote, and where. */
+export function exportedText(n: number, file: string, lang: string): string {
+  return textLang(lang) === 'fr'
+    ? `${n} note${n > 1 ? 's' : ''} exportée${n > 1 ? 's' : ''} dans ${file}`
+    : `Exported ${n} note${n === 1 ? '' : 's'} to ${file}`;
+}

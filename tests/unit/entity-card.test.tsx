@@ -183,4 +183,10 @@ describe('EntityCard', () => {
     expect(details?.querySelector('blockquote')?.getAttribute('lang')).toBe('fr');
     expect(details?.querySelector('figcaption a')?.getAttribute('href')).toBe('https://www.cnil.fr/decision');
   });
+
+  it('says how many more facts the side panel has outside the scrolling part of the card', () => {
+    render(<EntityCard card={card({ factCount: 12 })} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    expect(container.querySelector('.more')?.textContent).toBe('9 more documented facts in the side panel');
+    expect(container.querySelector('.body .more')).toBeNull();
+  });
 });

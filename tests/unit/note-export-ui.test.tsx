@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { ExportMenu } from '@/components/ext-pages/ExportMenu';
+import { NoteList } from '@/components/ext-pages/NoteList';
+import { sampleNote } from '../support/packs';
+
+const send = vi.hoisted(() => vi.fn());
+const downloadText = vi.hoisted(() => vi.fn());
+vi.mock('@/utils/ext-pages/send', () => ({ send }));
+vi.mock('@/utils/ext-pages/download', () => ({ downloadText }));
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  send.mockReset();
+  downloadText.mockReset();
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('notes in the extension pages', () => {
+  it('dates a note the way facts are dated, per language', () => {
+    const note = { ...sampleNote, updatedAt: '2026-12-01T16:21:48.000Z' };
+    render(<NoteList notes={[note]} lang="en" onDelete={() => {}} />, container);
+    expect(container.querySelector('time')?.textContent).toBe('1 Dec 2026');
+    render(<NoteList notes={[note]} lang="fr" onDelete={() => {}} />, container);
+    expect(container.querySelector('time')?.textContent).toBe('1 déc. 2026');
+  });
+
+  it('says what an export wrote, to a file named with the date and time', async () => {
+    send.mockResolvedValue({ notes: [sampleNote, { ...sampleNote, id: '0a1b2c3d-0000-4000-8000-000000000002' }], quarantined: 0 });
+    render(<ExportMenu lang="en" />, container);
+    const csv = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'CSV');
+    await act(async () => {
+      csv?.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    const [name] = downloadText.mock.calls[0] ?? [];
+    expect(name).toMatch(/^backstory-notes-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(`Exported 2 notes to ${name}`);
+  });
+});
