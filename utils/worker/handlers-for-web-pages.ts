@@ -21,7 +21,7 @@ import { lookupRows, startersAmong } from '../match/dictionary';
 import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
 import { cleanPageUrl } from '../url/clean-page-url';
 import { originOf } from '../url/host';
-import { cardFacts, toCard } from './views';
+import { cardSourceIds, toCard } from './views';
 import type { BackgroundDeps, HandlerKit } from './handlers-shared';
 
 /** Shortest interval between two side-panel openings for one tab (a person does not click faster). */
@@ -60,8 +60,7 @@ export function createWebPageHandlers(deps: BackgroundDeps, { openDb, dict, enti
     async 'entity.card'({ key, lang }) {
       const rec = await entityOrThrow(key, { forWebPage: true });
       // Only the sources the card's facts and their disputes cite are read; toCard drops what a page needs not see.
-      const wanted = cardFacts(rec.entity).flatMap((f) => [f.id, ...(f.disputedBy ?? [])]);
-      const ids = rec.entity.facts.filter((f) => wanted.includes(f.id)).flatMap((f) => f.sourceIds);
+      const ids = cardSourceIds(rec.entity);
       return toCard(key, rec.entity, await getSources(await openDb(), rec.packId, ids), lang ?? deps.browserLang());
     },
 

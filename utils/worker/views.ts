@@ -57,10 +57,6 @@ export function sourceView(s: Source, forWebPage = false): SourceView {
   return shown;
 }
 
-/** Ids of the sources a list of views cites, disputes included. */
-export function citedSourceIds(facts: readonly FactView[]): Set<string> {
-  return new Set(facts.flatMap((f) => [...f.sourceIds, ...(f.disputes ?? []).flatMap((d) => d.sourceIds)]));
-}
 
 /** Newest first; a fact known to the day sorts before one known only to its month ("2025-05-06" > "2025-05"). */
 export function byDateDesc(a: { date: string }, b: { date: string }): number {
@@ -83,12 +79,19 @@ function baseView(key: string, entity: Entity, lang: string, facts: FactView[], 
 
 const factsById = (entity: Entity) => new Map(entity.facts.map((f) => [f.id, f]));
 
+/** The sources the card cites: its facts' and those of the facts disputing them. The worker reads only these. */
+export function cardSourceIds(entity: Entity): Set<string> {
+  const byId = factsById(entity);
+  const shown = cardFacts(entity).flatMap((f) => [f, ...(f.disputedBy ?? []).flatMap((id) => byId.get(id) ?? [])]);
+  return new Set(shown.flatMap((f) => f.sourceIds));
+}
+
 /** The card goes into a web page: key facts with the denials beside them, only the sources they cite, no evidence or reading copies. */
 export function toCard(key: string, entity: Entity, sources: Source[], wanted: string | undefined): CardView {
   const lang = pickLang(entity.summary, wanted);
   const byId = factsById(entity);
   const facts = cardFacts(entity).map((f) => factView(f, lang, byId, false));
-  const cited = citedSourceIds(facts);
+  const cited = cardSourceIds(entity);
   return baseView(
     key,
     entity,
