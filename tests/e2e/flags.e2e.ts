@@ -15,7 +15,7 @@ import {
   worker,
   type Session,
 } from '../support/harness';
-import { samplePack } from '../support/packs';
+import { globexEntity, samplePack } from '../support/packs';
 
 /**
  * Issue #10, "Flag a fact": a reader reads what the source says, flags the fact as wrong with a
@@ -28,7 +28,7 @@ const ENTITY = `${PACK}:globex`;
 const FACT = 'globex.founded';
 const EXCERPT = 'Globex was founded in 1989 by Hank Scorpio, the company says.';
 
-/** A format-2 pack: every fact quotes what its source says (the bundled pack has no evidence yet). */
+/** A format-2 pack of its own, so the test does not depend on the bundled packs' content. */
 const FORMAT_2_PACK = () =>
   samplePack({
     schema: 2,
@@ -37,34 +37,26 @@ const FORMAT_2_PACK = () =>
     version: '1.2.0',
     languages: ['en', 'fr'],
     entities: [
-      {
-        id: 'globex',
-        name: 'Globex Corporation',
-        kind: 'organization',
-        aliases: [{ text: 'Globex Corporation' }, { text: 'Globex', strength: 'weak' }],
-        summary: { en: 'A fictional conglomerate used in tests.', fr: 'Un conglomérat fictif utilisé dans les tests.' },
-        facts: [
-          {
-            id: FACT,
-            text: { en: 'Founded in 1989.', fr: 'Fondé en 1989.' },
-            date: '1989',
-            attribution: 'company-statement',
-            sourceIds: ['src-1'],
-            evidence: [{ source: 'src-1', text: EXCERPT, lang: 'en' }],
-            key: true,
-          },
-          {
-            id: 'globex.hq',
-            text: { en: 'Moved its headquarters to Cypress Creek.', fr: 'A déménagé son siège à Cypress Creek.' },
-            date: '1996-11',
-            attribution: 'reported',
-            sourceIds: ['src-1'],
-            evidence: [{ source: 'src-1', text: 'The company moved to Cypress Creek in November 1996.', lang: 'en' }],
-            key: true,
-          },
-        ],
-        reviewed: '2026-11-01',
-      },
+      globexEntity([
+        {
+          id: FACT,
+          text: { en: 'Founded in 1989.', fr: 'Fondé en 1989.' },
+          date: '1989',
+          attribution: 'company-statement',
+          sourceIds: ['src-1'],
+          evidence: [{ source: 'src-1', text: EXCERPT, lang: 'en' }],
+          key: true,
+        },
+        {
+          id: 'globex.hq',
+          text: { en: 'Moved its headquarters to Cypress Creek.', fr: 'A déménagé son siège à Cypress Creek.' },
+          date: '1996-11',
+          attribution: 'reported',
+          sourceIds: ['src-1'],
+          evidence: [{ source: 'src-1', text: 'The company moved to Cypress Creek in November 1996.', lang: 'en' }],
+          key: true,
+        },
+      ]),
     ],
   });
 

@@ -15,7 +15,7 @@ import {
   waitForHighlights,
   type Session,
 } from '../support/harness';
-import { samplePack } from '../support/packs';
+import { globexEntity, samplePack } from '../support/packs';
 
 let s: Session;
 let srv: Awaited<ReturnType<typeof startServer>>;
@@ -26,24 +26,16 @@ const GLOBEX = () =>
     id: 'user.globex',
     name: 'Globex test pack',
     entities: [
-      {
-        id: 'globex',
-        name: 'Globex Corporation',
-        kind: 'organization',
-        aliases: [{ text: 'Globex Corporation' }, { text: 'Globex', strength: 'weak' }],
-        summary: { en: 'A fictional conglomerate used in tests.', fr: 'Un conglomérat fictif utilisé dans les tests.' },
-        facts: [
-          {
-            id: 'globex.founded',
-            text: { en: 'Founded in 1989.', fr: 'Fondé en 1989.' },
-            date: '1989',
-            attribution: 'company-statement',
-            sourceIds: ['src-1'],
-            key: true,
-          },
-        ],
-        reviewed: '2026-11-01',
-      },
+      globexEntity([
+        {
+          id: 'globex.founded',
+          text: { en: 'Founded in 1989.', fr: 'Fondé en 1989.' },
+          date: '1989',
+          attribution: 'company-statement',
+          sourceIds: ['src-1'],
+          key: true,
+        },
+      ]),
     ],
   });
 

@@ -75,3 +75,16 @@ export const sampleFlag = (over: Partial<Flag> = {}): Flag => ({
   updatedAt: '2026-11-01T10:00:00.000Z',
   ...over,
 });
+
+type EntityInput = PackInput['entities'][number];
+
+/** A fictional company for the end-to-end tests that import a pack of their own; each test brings its facts. */
+export const globexEntity = (facts: EntityInput['facts']): EntityInput => ({
+  id: 'globex',
+  name: 'Globex Corporation',
+  kind: 'organization',
+  aliases: [{ text: 'Globex Corporation' }, { text: 'Globex', strength: 'weak' }],
+  summary: { en: 'A fictional conglomerate used in tests.', fr: 'Un conglomérat fictif utilisé dans les tests.' },
+  facts,
+  reviewed: '2026-11-01',
+});

@@ -101,7 +101,8 @@ const ORIGINAL_16 = new Set([
   'palantir',
 ]);
 
-describe('pack checker CLI', () => {
+// Each test spawns the CLI through npx tsx: seconds on a loaded 2-core machine (one run once hit the 5 s default).
+describe('pack checker CLI', { timeout: 60_000 }, () => {
   const run = (args: string[]) => {
     try {
       return { code: 0, out: execFileSync('npx', ['tsx', 'scripts/pack-check.ts', ...args], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }) };
@@ -117,7 +118,7 @@ describe('pack checker CLI', () => {
     expect(r.out).toMatch(/ok — .* \d+ entities, \d+ aliases, \d+ facts, \d+ evidence excerpts, \d+ sources/);
   });
 
-  it("with --strict, refuses a number changed in a fact's text but not in its excerpt, and exits 1 on errors", { timeout: 60_000 }, () => {
+  it("with --strict, refuses a number changed in a fact's text but not in its excerpt, and exits 1 on errors", () => {
     const pack = firstBundledPack();
     const fact = pack.entities[0].facts.find((f: { text: { en: string } }) => /\d/.test(f.text.en));
     const changed = fact.text.en.replace(/\d+/, (d: string) => String(Number(d) + 1));
