@@ -57,7 +57,6 @@ export function sourceView(s: Source, forWebPage = false): SourceView {
   return shown;
 }
 
-
 /** Newest first; a fact known to the day sorts before one known only to its month ("2025-05-06" > "2025-05"). */
 export function byDateDesc(a: { date: string }, b: { date: string }): number {
   return b.date.localeCompare(a.date);
