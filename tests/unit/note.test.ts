@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Note } from '@/utils/schema/note';
+import { Note, NOTE_LIMITS, normalizeTags } from '@/utils/schema/note';
 import { sampleNote } from '../support/packs';
 import { parseNotesJson, notesToJson } from '@/utils/export/json';
 import { INVISIBLE_CODE_POINTS } from '../support/invisible';
@@ -38,5 +38,24 @@ describe('a note’s text (the reader’s own words, often pasted)', () => {
 
   it('is still refused when nothing visible is left', () => {
     expect(Note.safeParse({ ...base, text: ' \u200B\u00AD ' }).success).toBe(false);
+  });
+});
+
+describe('note tags', () => {
+  it('keeps the first spelling of each tag, trimmed, without empties', () => {
+    expect(normalizeTags(['  Police ', 'police', '', 'face  search', 'POLICE'])).toEqual(['Police', 'face search']);
+  });
+  it('refuses a tag over the limit or too many tags', () => {
+    const base = {
+      id: 'abcdefgh1',
+      entityKey: 'p:e',
+      entityName: 'E',
+      text: 'x',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect(Note.safeParse({ ...base, tags: ['ok'] }).success).toBe(true);
+    expect(Note.safeParse({ ...base, tags: ['x'.repeat(NOTE_LIMITS.tag + 1)] }).success).toBe(false);
+    expect(Note.safeParse({ ...base, tags: Array.from({ length: NOTE_LIMITS.tags + 1 }, (_, i) => `t${i}`) }).success).toBe(false);
   });
 });
