@@ -54,14 +54,17 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCa
  * own rule is written by card-host.ts, which owns its placement.
  */
 export const CARD_CSS = `
-.card { box-sizing: border-box; width: 360px; max-height: 420px; display: flex; flex-direction: column; overflow: hidden; background: #fffdf7; color: #1d1d1f;
+.card { box-sizing: border-box; width: var(--w, 360px); max-height: var(--h, 420px); display: flex; flex-direction: column; overflow: hidden; background: #fffdf7; color: #1d1d1f;
   border: 1px solid #d8cfb8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px;
   font: 13px/1.45 system-ui, sans-serif; direction: ltr; text-align: left; unicode-bidi: isolate; }
 .body { overflow: auto; min-height: 0; flex: 1 1 auto; }
+[data-more-below] .body { -webkit-mask-image: linear-gradient(#000 calc(100% - 28px), transparent); }
+[data-more-above] .body { -webkit-mask-image: linear-gradient(transparent, #000 28px); }
+[data-more-above][data-more-below] .body { -webkit-mask-image: linear-gradient(transparent, #000 28px, #000 calc(100% - 28px), transparent); }
 header { flex: none; display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
 .name { font-size: 15px; font-weight: 650; }
 .close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 0 4px; color: #555; }
-.close:focus-visible, .open:focus-visible { outline: 2px solid #b07800; outline-offset: 2px; }
+.close:focus-visible, .open:focus-visible, .cut-toggle:focus-visible { outline: 2px solid #b07800; outline-offset: 2px; }
 .summary { margin: 6px 0 8px; }
 .facts { list-style: none; margin: 0; padding: 0; }
 .fact { border-top: 1px solid #eee5cf; padding: 6px 0; }
@@ -70,6 +73,8 @@ header { flex: none; display: flex; align-items: baseline; justify-content: spac
 .attribution-company-statement .badge, .attribution-self-description .badge { background: #f3ecff; border-color: #cdbcf0; }
 .attribution-regulator .badge, .attribution-court .badge { background: #e9f4ec; border-color: #b7d8c0; }
 .fact-text { margin: 2px 0; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
+.fact-text.uncut, .dispute-text.uncut { display: block; }
+.cut-toggle { all: unset; cursor: pointer; font-size: 11px; color: #7a4f00; text-decoration: underline; }
 blockquote { margin: 2px 0 2px 8px; color: #444; font-style: italic; }
 .fact-sources { font-size: 11px; color: #6b6150; }
 .fact-sources .source + .source::before { content: ' · '; }
@@ -78,7 +83,7 @@ blockquote { margin: 2px 0 2px 8px; color: #444; font-style: italic; }
 .dispute-text { margin: 2px 0; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 a { color: #7a4f00; }
 .more { flex: none; font-size: 11px; color: #6b6150; margin: 6px 0 0; border-top: 1px solid #eee5cf; padding-top: 4px; }
-footer { flex: none; display: flex; justify-content: space-between; align-items: center; margin-top: 8px; }
+footer { flex: none; display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 6px 8px; margin-top: 8px; }
 .open { all: unset; cursor: pointer; background: #1d1d1f; color: #fff; border-radius: 5px; padding: 5px 10px; font: 600 12px/1.4 system-ui, sans-serif; }
 .brand { font-size: 10px; color: #9a8f78; letter-spacing: .04em; }
 .error, .loading { color: #6b6150; }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { DisputeView, EvidenceView, FactView, SourceView } from '@/utils/messaging/protocol';
 import { attributionLabel, cardText, formatDate } from './labels';
 import { SourceLink, safeHref } from './SourceLink';
+import { CutText } from './CutText';
 
 type Sources = Map<string, SourceView>;
 
@@ -27,7 +28,7 @@ function Disputes({ disputes, sources, lang }: { disputes: DisputeView[]; source
             <time dateTime={d.date}>{formatDate(d.date, lang)}</time>
             <span class="badge">{attributionLabel(d.attribution, lang)}</span>
           </div>
-          <p class="dispute-text">{d.text}</p>
+          <CutText class="dispute-text" text={d.text} lang={lang} />
           <SourceLinks ids={d.sourceIds} sources={sources} lang={lang} />
         </div>
       ))}
@@ -68,7 +69,7 @@ export function FactItem({ fact, sources, lang, children }: { fact: FactView; so
         <time dateTime={fact.date}>{formatDate(fact.date, lang)}</time>
         <span class="badge">{attributionLabel(fact.attribution, lang)}</span>
       </div>
-      <p class="fact-text">{fact.text}</p>
+      <CutText class="fact-text" text={fact.text} lang={lang} />
       {fact.quote && (
         <blockquote lang={fact.quote.lang}>
           “{fact.quote.text}” — {fact.quote.by}

@@ -35,6 +35,8 @@ const CARD_TEXT = {
   sources: { en: 'Sources', fr: 'Sources' },
   moreFacts: { en: (n: number) => `${n} more documented facts in the side panel`, fr: (n: number) => `${n} autres faits documentés dans le panneau latéral` },
   close: { en: 'Close', fr: 'Fermer' },
+  readMore: { en: 'Read more', fr: 'Lire la suite' },
+  showLess: { en: 'Show less', fr: 'Réduire' },
   via: { en: 'via', fr: 'via' },
   disputedBy: { en: 'Disputed by', fr: 'Contesté par' },
   whatSourceSays: { en: 'What the source says', fr: 'Ce que dit la source' },

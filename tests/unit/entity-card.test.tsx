@@ -189,4 +189,39 @@ describe('EntityCard', () => {
     expect(container.querySelector('.more')?.textContent).toBe('9 more documented facts in the side panel');
     expect(container.querySelector('.body .more')).toBeNull();
   });
+
+  it('offers "Read more" under a fact the card cut, and "Show less" once it is open; none under text that fits', async () => {
+    // happy-dom lays nothing out: a paragraph longer than 40 characters is made to overflow its box.
+    const scroll = vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return (this.textContent?.length ?? 0) > 40 ? 200 : 20;
+    });
+    const client = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(20);
+    try {
+      const long = 'Fined 20 million euros by the French regulator, which also ordered it to delete the data.';
+      render(
+        <EntityCard card={card({ facts: [{ ...card().facts[0]!, text: long }, card().facts[1]!] })} lang="en" onOpenPanel={noop} onClose={noop} />,
+        container,
+      );
+      await new Promise((r) => setTimeout(r, 0));
+      const [cut, fits] = [...container.querySelectorAll('li.fact')];
+      expect(fits?.querySelector('.cut-toggle')).toBeNull();
+      const toggle = cut?.querySelector<HTMLButtonElement>('.cut-toggle');
+      expect([toggle?.textContent, toggle?.getAttribute('aria-expanded'), toggle?.type]).toEqual(['Read more', 'false', 'button']);
+      expect(cut?.querySelector('.fact-text')?.className).toBe('fact-text');
+      toggle?.click();
+      await new Promise((r) => setTimeout(r, 0));
+      expect([toggle?.textContent, toggle?.getAttribute('aria-expanded')]).toEqual(['Show less', 'true']);
+      expect(cut?.querySelector('.fact-text')?.className).toBe('fact-text uncut');
+      toggle?.click();
+      await new Promise((r) => setTimeout(r, 0));
+      expect([toggle?.textContent, toggle?.getAttribute('aria-expanded')]).toEqual(['Read more', 'false']);
+
+      render(<EntityCard card={card({ lang: 'fr', facts: [{ ...card().facts[0]!, text: long }] })} lang="fr" onOpenPanel={noop} onClose={noop} />, container);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(container.querySelector('.cut-toggle')?.textContent).toBe('Lire la suite');
+    } finally {
+      scroll.mockRestore();
+      client.mockRestore();
+    }
+  });
 });

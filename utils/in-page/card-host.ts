@@ -2,9 +2,9 @@ import { h, render } from 'preact';
 import { EntityCard, CARD_CSS } from '@/components/card/EntityCard';
 import type { CardView } from '../messaging/protocol';
 import { randomIdent } from './random-names';
+import { CARD_MAX_HEIGHT, placeCard, type Side } from './card-placement';
 
 const CARD_WIDTH = 360;
-const GAP = 6;
 
 /** A tag name that does not identify us (docs/security.md, item 1): random per page load. */
 function randomTag(): string {
@@ -53,6 +53,11 @@ export class CardHost {
   private selectionAtPress: Range | null = null;
   private readonly vars = { x: `--${randomIdent()}`, y: `--${randomIdent()}`, d: `--${randomIdent()}` };
   private placed = { x: 0, y: 0, display: 'none' as 'block' | 'none' };
+  /** Where the name the card describes is now, or null once it is gone from the page. */
+  private anchor: () => DOMRect | null = () => null;
+  private side: Side | undefined;
+  private onHide: (() => void) | undefined;
+  private frame = 0;
 
   constructor(private readonly opts: CardHostOptions) {
     this.host = document.createElement(randomTag());
@@ -61,6 +66,10 @@ export class CardHost {
     const style = document.createElement('style');
     style.textContent = hostCss(this.vars) + CARD_CSS;
     this.mount = document.createElement('div');
+    // The card's width and height limit, set here so that nothing inherited from the page's CSS
+    // on the host (custom properties cross the shadow boundary) ever applies.
+    this.mount.style.setProperty('--w', `${CARD_WIDTH}px`);
+    this.mount.style.setProperty('--h', `${CARD_MAX_HEIGHT}px`);
     this.root.append(style, this.mount);
     // Only the reader's own clicks and keys act on the card: a page cannot reach inside a closed
     // root, but events it dispatches at the host would still be retargeted here. Registered
@@ -90,7 +99,9 @@ export class CardHost {
         this.hide(true);
       }
     });
+    this.wireFollow(opts.signal);
     opts.signal.addEventListener('abort', () => {
+      cancelAnimationFrame(this.frame);
       guard.disconnect();
       render(null, this.mount);
       this.host.remove();
@@ -120,25 +131,54 @@ export class CardHost {
     void this.card(key).catch(() => {});
   }
 
-  async show(key: string, anchor: DOMRect, opts: { focus: boolean }) {
+  /**
+   * The card follows its name: the page scrolling (the window or any box in it) or resizing moves
+   * it, at most once a frame, and it closes once the name has left the window. Inside the card, a
+   * fact expanded, the source's words unfolded or its facts scrolled change its height or its
+   * fades. The listeners do nothing while no card is shown.
+   */
+  private wireFollow(signal: AbortSignal) {
+    const schedule = () => {
+      if (this.current && !this.frame)
+        this.frame = requestAnimationFrame(() => {
+          this.frame = 0;
+          this.follow();
+        });
+    };
+    const listen = { capture: true, passive: true, signal };
+    addEventListener('scroll', schedule, listen);
+    addEventListener('resize', schedule, listen);
+    for (const type of ['scroll', 'toggle', 'click']) this.root.addEventListener(type, schedule, listen);
+  }
+
+  /**
+   * `anchor` says where the name is, each time the card moves with it. `onHide` runs when the card
+   * closes, whatever closed it (its own button, Escape, its name scrolled away).
+   */
+  async show(key: string, anchor: () => DOMRect | null, opts: { focus: boolean; onHide?: () => void }) {
     if (!this.host.isConnected) document.documentElement.append(this.host);
     this.current = key;
-    this.place(anchor);
+    this.anchor = anchor;
+    this.onHide = opts.onHide;
+    this.side = undefined;
     this.paint(null, null);
-    if (!this.wherePlaced()) {
-      this.hide();
-      return;
-    }
+    // Shown first where it was, so that it can be measured: placed before the browser paints.
+    this.setVars(this.placed.x, this.placed.y, 'block');
+    if (!this.follow()) return;
     if (opts.focus) this.returnFocus = document.activeElement as HTMLElement | null;
     const asked = performance.now();
     try {
       const card = await this.card(key);
       if (this.current !== key) return;
       this.paint(card, null);
+      // Placed again once its content is in, and after a cut fact's "Read more" has appeared (a
+      // re-render of its own): still before the browser paints.
+      this.follow();
       requestAnimationFrame(() => this.opts.onPainted?.(performance.now() - asked));
     } catch (e) {
       if (this.current !== key) return;
       this.paint(null, String((e as Error)?.message ?? e));
+      this.follow();
     }
     if (opts.focus) (this.root.querySelector<HTMLElement>('button.open') ?? this.root.querySelector<HTMLElement>('button'))?.focus();
   }
@@ -160,13 +200,38 @@ export class CardHost {
     );
   }
 
-  private place(anchor: DOMRect) {
+  /**
+   * Moves the card to its name, or closes it when the name has left the window (or the page).
+   * Reads the layout once, writes, then reads once more (is it where we put it, has its middle
+   * more to scroll): one layout per call. False when the card was closed.
+   */
+  private follow(): boolean {
+    if (!this.current) return false;
     const vw = document.documentElement.clientWidth || innerWidth;
     const vh = document.documentElement.clientHeight || innerHeight;
-    const left = Math.max(GAP, Math.min(anchor.left, vw - CARD_WIDTH - GAP));
-    const below = anchor.bottom + GAP;
-    const top = below + 200 > vh && anchor.top > vh / 2 ? Math.max(GAP, anchor.top - GAP - 420) : below;
-    this.setVars(Math.round(left), Math.round(top), 'block');
+    const a = this.anchor();
+    if (!a || a.bottom < 0 || a.top > vh || a.right < 0 || a.left > vw) {
+      this.hide(this.host === document.activeElement);
+      return false;
+    }
+    const card = this.mount.firstElementChild as HTMLElement | null;
+    const body = card?.querySelector<HTMLElement>('.body');
+    // Its height with nothing cut: the middle's full content instead of what it shows.
+    const natural = (card?.offsetHeight ?? 0) + (body ? body.scrollHeight - body.clientHeight : 0);
+    const p = placeCard({ viewport: { width: vw, height: vh }, anchor: a, natural: { width: CARD_WIDTH, height: natural }, prefer: this.side });
+    this.side = p.side;
+    // Inside the closed root: the page sees the host's box, as it always did, and nothing more.
+    this.mount.style.setProperty('--w', `${p.width}px`);
+    this.mount.style.setProperty('--h', `${p.maxHeight}px`);
+    this.setVars(p.left, p.top, 'block');
+    if (!this.wherePlaced()) {
+      this.hide();
+      return false;
+    }
+    // A fade at an edge of the facts says there is more that way.
+    this.mount.toggleAttribute('data-more-above', !!body && body.scrollTop > 1);
+    this.mount.toggleAttribute('data-more-below', !!body && body.scrollHeight - body.clientHeight - body.scrollTop > 1);
+    return true;
   }
 
   private setVars(x: number, y: number, display: 'block' | 'none') {
@@ -212,7 +277,11 @@ export class CardHost {
     this.current = null;
     this.setVars(this.placed.x, this.placed.y, 'none');
     render(null, this.mount);
-    if (restoreFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
+    // Without scrolling: the card may have closed because the reader scrolled away.
+    if (restoreFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
+    const onHide = this.onHide;
+    this.onHide = undefined;
+    onHide?.();
   }
 }

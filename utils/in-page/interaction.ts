@@ -54,7 +54,9 @@ function cardLifecycle({ card, highlighter, signal }: InteractionDeps): CardLife
     open: (m, focus) => {
       clearTimeout(hideTimer);
       highlighter.setActive(m.range);
-      void card.show(m.entity, anchorRect(m), { focus });
+      // The card follows the name while it is on the page; its own close (button, Escape, the name
+      // scrolled away) clears the name's active highlight too.
+      void card.show(m.entity, () => (m.nodes[0]?.isConnected ? anchorRect(m) : null), { focus, onHide: () => highlighter.setActive(null) });
     },
     close,
     closeSoon: (keep) => {
