@@ -241,3 +241,34 @@ describe('a fact the card cut', () => {
     await page.close();
   });
 });
+
+describe('the card and the keyboard', () => {
+  it('shows for a link naming the entity that the reader tabs to, inside the window; Escape closes it and leaves focus on the link', async () => {
+    const page = await open(800, 600);
+    await page.keyboard.press('Tab');
+    await waitForCard(page, (c) => c.buttons.some((b) => OPEN.test(b)));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('link');
+    const v = await viewport(page);
+    expect(inside((await cardBox(page))!, v)).toBe(true);
+    expect(overlaps((await cardBox(page))!, await nameBox(page, 'link'))).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => readCard(page), { timeout: 3000 }).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('link');
+    await page.close();
+  });
+
+  it('clears the name’s active highlight whatever closed the card (here its own × button)', async () => {
+    const page = await open(1280, 800);
+    const sizes = () => page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].map((h) => h.size).sort());
+    const before = await sizes();
+    await hover(page, await nameAt(page, 'left', 0.2));
+    // One more range: the name the card describes, in the active highlight.
+    expect((await sizes()).reduce((a, b) => a + b)).toBe(before.reduce((a, b) => a + b) + 1);
+    const [close] = await inCard(page, 'button.close');
+    await page.mouse.click((close!.box.left + close!.box.right) / 2, (close!.box.top + close!.box.bottom) / 2);
+    await expect.poll(() => readCard(page), { timeout: 3000 }).toBeNull();
+    expect(await sizes()).toEqual(before);
+    await page.close();
+  });
+});
