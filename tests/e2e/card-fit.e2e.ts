@@ -201,6 +201,13 @@ describe('the card and a scrolling page', () => {
     // Still just below its name, at the same distance.
     await expect.poll(async () => (await cardBox(page))!.top - (await nameBox(page, 'left')).bottom).toBeCloseTo(gap, 0);
     expect((await cardBox(page))!.left).toBe(before.left);
+    // All the page sees of it is the host's position and display, under names drawn for this page.
+    const hostStyle = await page.evaluate(() => {
+      const host = [...document.documentElement.children].find((e) => !['HEAD', 'BODY'].includes(e.tagName)) as HTMLElement;
+      return [...host.style].map((p) => host.style.getPropertyValue(p));
+    });
+    expect(hostStyle).toHaveLength(3);
+    expect(hostStyle.sort()).toEqual([expect.stringMatching(/^\d+px$/), expect.stringMatching(/^\d+px$/), 'block']);
     // Scrolled on (the card may now be under the pointer, and the wheel would scroll its facts: the
     // reader uses the keyboard) until the name is above the window: the card has gone.
     await page.keyboard.press('PageDown');
