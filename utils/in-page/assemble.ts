@@ -6,6 +6,7 @@ import { wireInteraction, type Interaction } from './interaction';
 import { requestPanel } from './panel-request';
 import { pageReporter, type PageReporter } from './page-report';
 import type { PageStats } from './stats';
+import { notThisOneActions } from './not-this-one';
 
 /** The content script's working parts on one page, all tied to its `signal`. */
 export interface PageParts {
@@ -28,6 +29,8 @@ export function assemblePage(signal: AbortSignal, stats: PageStats): PageParts {
     loadCard: (key) => send('entity.card', { key, lang }),
     onPainted: (ms) => stats.card(ms),
     onOpenPanel: (key, selection) => requestPanel(key, selection),
+    // The scanner is built below; the card calls these only once the reader acts on it.
+    notThisOne: { hide: (m) => notThisOne.hide(m), mute: (k, scope) => notThisOne.mute(k, scope), undoMute: (k, scope) => notThisOne.undoMute(k, scope) },
   });
   const exclude = (el: Element) => el === card.host;
   // The scanner reports its changes, and the report reads the scanner's counts when it goes.
@@ -39,6 +42,7 @@ export function assemblePage(signal: AbortSignal, stats: PageStats): PageParts {
     signal,
     onChange: reporter.report,
   });
+  const notThisOne = notThisOneActions(scanner);
   const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, onMentionClick: (key) => requestPanel(key), signal });
   signal.addEventListener('abort', () => highlighter.destroy());
   return { highlighter, card, scanner, reporter, interaction, exclude };

@@ -2,6 +2,9 @@ import { h, render } from 'preact';
 import { EntityCard, CARD_CSS } from '@/components/card/EntityCard';
 import type { CardView } from '../messaging/protocol';
 import { randomIdent } from './random-names';
+import type { Mention } from './mentions';
+import type { NotThisOneActions } from './not-this-one';
+import type { CardDismissal } from '@/components/card/NotThisOne';
 
 const CARD_WIDTH = 360;
 const GAP = 6;
@@ -37,6 +40,8 @@ export interface CardHostOptions {
   signal: AbortSignal;
   /** Reports how long a card took from being asked for to painted (benchmark). */
   onPainted?: (ms: number) => void;
+  /** "Not this one": hide the mention the card is open on, or mute its entity. */
+  notThisOne?: NotThisOneActions;
 }
 
 /**
@@ -53,6 +58,9 @@ export class CardHost {
   private selectionAtPress: Range | null = null;
   private readonly vars = { x: `--${randomIdent()}`, y: `--${randomIdent()}`, d: `--${randomIdent()}` };
   private placed = { x: 0, y: 0, display: 'none' as 'block' | 'none' };
+  /** The mention the card is open on, and a count of cards shown (each starts "Not this one" afresh). */
+  private mention: Mention | null = null;
+  private shown = 0;
 
   constructor(private readonly opts: CardHostOptions) {
     this.host = document.createElement(randomTag());
@@ -120,9 +128,11 @@ export class CardHost {
     void this.card(key).catch(() => {});
   }
 
-  async show(key: string, anchor: DOMRect, opts: { focus: boolean }) {
+  async show(key: string, anchor: DOMRect, opts: { focus: boolean; mention?: Mention }) {
     if (!this.host.isConnected) document.documentElement.append(this.host);
     this.current = key;
+    this.mention = opts.mention ?? null;
+    this.shown++;
     this.place(anchor);
     this.paint(null, null);
     if (!this.wherePlaced()) {
@@ -155,9 +165,26 @@ export class CardHost {
           this.selectionAtPress = null;
         },
         onClose: () => this.hide(true),
+        notThisOne: this.dismissal(key),
       }),
       this.mount,
     );
+  }
+
+  /** "Not this one" for the mention the card is open on; like the card's button, it acts only on a card the reader can see. */
+  private dismissal(key: string | null): CardDismissal | undefined {
+    const { mention: m } = this;
+    const act = this.opts.notThisOne;
+    if (!key || !m || !act) return undefined;
+    const seen = () => {
+      if (!this.wherePlaced() || !this.inPlainSight()) throw new Error('the card is not in plain sight');
+    };
+    return {
+      id: this.shown,
+      hide: () => (seen(), act.hide(m)),
+      mute: async (scope) => (seen(), act.mute(key, scope)),
+      undoMute: async (scope) => (seen(), act.undoMute(key, scope)),
+    };
   }
 
   private place(anchor: DOMRect) {

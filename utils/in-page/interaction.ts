@@ -54,7 +54,7 @@ function cardLifecycle({ card, highlighter, signal }: InteractionDeps): CardLife
     open: (m, focus) => {
       clearTimeout(hideTimer);
       highlighter.setActive(m.range);
-      void card.show(m.entity, anchorRect(m), { focus });
+      void card.show(m.entity, anchorRect(m), { focus, mention: m });
     },
     close,
     closeSoon: (keep) => {
