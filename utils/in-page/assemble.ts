@@ -29,8 +29,8 @@ export function assemblePage(signal: AbortSignal, stats: PageStats): PageParts {
     loadCard: (key) => send('entity.card', { key, lang }),
     onPainted: (ms) => stats.card(ms),
     onOpenPanel: (key, selection) => requestPanel(key, selection),
-    // The scanner is built below; the card calls these only once the reader acts on it.
-    notThisOne: { hide: (m) => notThisOne.hide(m), mute: (k, scope) => notThisOne.mute(k, scope), undoMute: (k, scope) => notThisOne.undoMute(k, scope) },
+    // The scanner is built below (it must not scan the card): the card reaches it only once the reader acts.
+    notThisOne: notThisOneActions(() => scanner),
   });
   const exclude = (el: Element) => el === card.host;
   // The scanner reports its changes, and the report reads the scanner's counts when it goes.
@@ -42,7 +42,6 @@ export function assemblePage(signal: AbortSignal, stats: PageStats): PageParts {
     signal,
     onChange: reporter.report,
   });
-  const notThisOne = notThisOneActions(scanner);
   const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, onMentionClick: (key) => requestPanel(key), signal });
   signal.addEventListener('abort', () => highlighter.destroy());
   return { highlighter, card, scanner, reporter, interaction, exclude };

@@ -15,20 +15,20 @@ export interface NotThisOneActions {
  * Hiding a mention is this page's business alone (nothing is sent or stored). A mute is stored by the
  * worker, which takes the site from the browser and tells the other tabs; this tab applies it at once.
  */
-export function notThisOneActions(scanner: Scanner): NotThisOneActions {
+export function notThisOneActions(scanner: () => Scanner): NotThisOneActions {
   return {
     hide: (m) => {
-      const spot = scanner.hide(m);
-      return () => scanner.unhide(spot);
+      const spot = scanner().hide(m);
+      return () => scanner().unhide(spot);
     },
     mute: async (key, scope) => {
       await send('mute.fromCard', { key, scope });
-      scanner.setMuted(key, true);
+      scanner().setMuted(key, true);
     },
     undoMute: async (key, scope) => {
       // Another mute (everywhere, or this site's) may still hold: the worker says.
       const { muted } = await send('mute.undoFromCard', { key, scope });
-      scanner.setMuted(key, muted);
+      scanner().setMuted(key, muted);
     },
   };
 }
