@@ -8,6 +8,7 @@ import { createSettingsStore } from '@/utils/worker/settings';
 import { dispatch } from '@/utils/worker/dispatch';
 import { openSidePanelForTab } from '@/utils/worker/panel';
 import { sendToTab } from '@/utils/worker/send-to-tab';
+import { createCardMuteLedger } from '@/utils/worker/card-mutes';
 
 /** Set by the build (wxt.config.ts): the packs shipped in packs/ and one key for their text. */
 declare const __BUNDLED_PACKS__: { key: string; files: string[] };
@@ -25,6 +26,7 @@ export default defineBackground(() => {
 
   // One store: its per-tab write queue must see every writer, closing tabs included.
   const tabs = createTabStateStore(browser.storage.session);
+  const cardMutes = createCardMuteLedger(browser.storage.session);
   const handlers = createHandlers({
     db,
     tabs,
@@ -34,6 +36,9 @@ export default defineBackground(() => {
     reseed: () => handle.reseed(),
     seedProblem: handle.seedProblem,
     clearTabs: () => browser.storage.session.clear(),
+    cardMutes,
+    openTabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+    tellTab: (tabId, change) => sendToTab(tabId, 'entity.muted', change),
   });
   const env = { extensionId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
 
@@ -46,7 +51,10 @@ export default defineBackground(() => {
   // A failure here is not kept: the next request opens again.
   browser.runtime.onInstalled.addListener(() => void db().catch((e) => console.error('Backstory: opening the database failed', e)));
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.clear(tabId);
+    void cardMutes.clear(tabId);
+  });
 
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'next-mention' && tab?.id !== undefined) void sendToTab(tab.id, 'mention.next').catch(() => {});

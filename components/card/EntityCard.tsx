@@ -1,6 +1,7 @@
 import type { CardView } from '@/utils/messaging/protocol';
 import { FactItem } from './FactItem';
 import { cardText } from './labels';
+import { NotThisOne, type CardDismissal } from './NotThisOne';
 
 export interface EntityCardProps {
   card: CardView | null;
@@ -8,10 +9,12 @@ export interface EntityCardProps {
   lang: string;
   onOpenPanel: () => void;
   onClose: () => void;
+  /** "Not this one" (absent where the card is shown for no mention). */
+  notThisOne?: CardDismissal;
 }
 
 /** The public hover card: pack content only, never notes or anything about the reader. */
-export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCardProps) {
+export function EntityCard({ card, error, lang, onOpenPanel, onClose, notThisOne }: EntityCardProps) {
   const sources = new Map((card?.sources ?? []).map((s) => [s.id, s]));
   return (
     <div class="card" role="dialog" aria-label={card?.name ?? 'Backstory'} lang={card?.lang ?? lang}>
@@ -43,6 +46,7 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose }: EntityCa
             </button>
             <span class="brand">Backstory</span>
           </footer>
+          {notThisOne && <NotThisOne key={notThisOne.id} actions={notThisOne} name={card.name} lang={card.lang} />}
         </>
       )}
     </div>

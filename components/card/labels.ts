@@ -42,6 +42,23 @@ const CARD_TEXT = {
   whatSourceSays: { en: 'What the source says', fr: 'Ce que dit la source' },
   readAt: { en: 'read at', fr: 'lu sur' },
   loading: { en: 'Loading…', fr: 'Chargement…' },
+  notThisOne: { en: 'Not this one', fr: 'Ce n’est pas ça' },
+  notThisOneChoices: { en: 'Not this one:', fr: 'Ce n’est pas ça :' },
+  hideMention: { en: 'Hide this mention', fr: 'Masquer cette mention' },
+  muteSite: { en: 'Mute on this site', fr: 'Ignorer sur ce site' },
+  muteEverywhere: { en: 'Mute everywhere', fr: 'Ignorer partout' },
+  hiddenDone: { en: 'Hidden on this page until you reload it.', fr: 'Masquée sur cette page jusqu’à son rechargement.' },
+  mutedSiteDone: {
+    en: (name: string) => `${name} is muted on this site: not highlighted or counted here.`,
+    fr: (name: string) => `${name} est ignoré sur ce site : ni surligné ni compté ici.`,
+  },
+  mutedEverywhereDone: {
+    en: (name: string) => `${name} is muted everywhere: not highlighted or counted on any site.`,
+    fr: (name: string) => `${name} est ignoré partout : ni surligné ni compté sur aucun site.`,
+  },
+  undo: { en: 'Undo', fr: 'Annuler' },
+  undone: { en: 'Undone: shown as before.', fr: 'Annulé : affiché comme avant.' },
+  notDone: { en: 'That did not work. Try again in a moment.', fr: 'Cela n’a pas fonctionné. Réessayez dans un instant.' },
   unavailable: {
     en: 'Backstory could not load this card. Reload the page to try again.',
     fr: 'Backstory n’a pas pu charger cette fiche. Rechargez la page pour réessayer.',

@@ -1,5 +1,6 @@
 import type { PageEntity } from '@/utils/messaging/protocol';
 import { panelText } from './panel-strings';
+import { useEntityMuting } from './EntityMute';
 
 export function PageEntities({
   entities,
@@ -7,33 +8,47 @@ export function PageEntities({
   onSelect,
   lang,
   compact = false,
+  muteHost,
 }: {
   entities: PageEntity[];
   selected?: string | null;
   onSelect?: (key: string) => void;
   lang: string;
   compact?: boolean;
+  /** The page's site: each row gets "Not this one" (mute here or everywhere, with undo). */
+  muteHost?: string | null;
 }) {
-  if (!entities.length) return <p class="muted small">{panelText('nothingFound', lang)}</p>;
+  const muting = useEntityMuting(muteHost, lang);
+  if (!entities.length)
+    return (
+      <>
+        {muting.notice}
+        <p class="muted small">{panelText('nothingFound', lang)}</p>
+      </>
+    );
   return (
-    <ul class="plain page-entities">
-      {entities.map((e) => (
-        <li class="entity-row" key={e.key} aria-current={e.key === selected ? 'true' : undefined}>
-          <div>
-            {onSelect ? (
-              <button type="button" onClick={() => onSelect(e.key)}>
-                {e.name}
-              </button>
-            ) : (
-              <strong>{e.name}</strong>
-            )}
-            {!compact && <div class="small muted summary-clamp">{e.summary}</div>}
-          </div>
-          <span class="count" title={panelText('mentions', lang)}>
-            {e.count}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      {muting.notice}
+      <ul class="plain page-entities">
+        {entities.map((e) => (
+          <li class="entity-row" key={e.key} aria-current={e.key === selected ? 'true' : undefined}>
+            <div>
+              {onSelect ? (
+                <button type="button" onClick={() => onSelect(e.key)}>
+                  {e.name}
+                </button>
+              ) : (
+                <strong>{e.name}</strong>
+              )}
+              {!compact && <div class="small muted summary-clamp">{e.summary}</div>}
+              {muting.controls(e)}
+            </div>
+            <span class="count" title={panelText('mentions', lang)}>
+              {e.count}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -51,6 +51,27 @@ const PANEL_TEXT = {
   flagIncomplete: { en: 'Choose Wrong or Outdated and give a reason.', fr: 'Choisissez Faux ou Dépassé et donnez une raison.' },
   flagSaveFailed: { en: 'Not saved — your text is kept here.', fr: 'Non enregistré — votre texte est conservé ici.' },
   flagRemoveFailed: { en: 'Not removed:', fr: 'Non retiré :' },
+  notThisOne: { en: 'Not this one', fr: 'Ce n’est pas ça' },
+  muteOnSite: { en: 'Mute on this site', fr: 'Ignorer sur ce site' },
+  muteEverywhere: { en: 'Mute everywhere', fr: 'Ignorer partout' },
+  undo: { en: 'Undo', fr: 'Annuler' },
+  unmute: { en: 'Unmute', fr: 'Ne plus ignorer' },
+  showMuted: { en: 'Show', fr: 'Afficher' },
+  hideMuted: { en: 'Hide', fr: 'Masquer' },
+  onThisSite: { en: 'on this site', fr: 'sur ce site' },
+  everywhere: { en: 'everywhere', fr: 'partout' },
+  mutesHeading: { en: 'Muted names', fr: 'Noms ignorés' },
+  mutesIntro: {
+    en: 'Names you said “Not this one” to, from a card or the side panel: where muted, they are not highlighted, counted or listed. They stay in this browser and no page can read them.',
+    fr: 'Les noms pour lesquels vous avez dit « Ce n’est pas ça », depuis une fiche ou le panneau latéral : là où ils sont ignorés, ils ne sont ni surlignés, ni comptés, ni listés. Ils restent dans ce navigateur et aucune page ne peut les lire.',
+  },
+  noMutes: { en: 'No muted names.', fr: 'Aucun nom ignoré.' },
+  muteFailed: { en: 'Not done:', fr: 'Non effectué :' },
+  since: { en: 'since', fr: 'depuis le' },
+  unreadableMutes: {
+    en: 'Some stored mutes could not be read: they mute nothing. “Delete all my data” clears them.',
+    fr: 'Certains noms ignorés enregistrés sont illisibles : ils n’ignorent rien. « Supprimer toutes mes données » les efface.',
+  },
 } as const;
 
 export function panelText(key: keyof typeof PANEL_TEXT, lang: string): string {
@@ -62,4 +83,28 @@ export function exportedText(n: number, file: string, lang: string): string {
   return textLang(lang) === 'fr'
     ? `${n} note${n > 1 ? 's' : ''} exportée${n > 1 ? 's' : ''} dans ${file}`
     : `Exported ${n} note${n === 1 ? '' : 's'} to ${file}`;
+}
+
+/** How many names are muted on the popup's site. */
+export function mutedHereText(n: number, lang: string): string {
+  return textLang(lang) === 'fr' ? `${n} nom${n > 1 ? 's' : ''} ignoré${n > 1 ? 's' : ''} sur ce site` : `${n} muted on this site`;
+}
+
+/** Where a mute applies: everywhere, or on one site (named when it is not the page's own). */
+export function muteWhereText(m: { scope: 'site' | 'everywhere'; host?: string }, lang: string, hereHost?: string | null): string {
+  if (m.scope === 'everywhere') return panelText('everywhere', lang);
+  if (m.host === hereHost) return panelText('onThisSite', lang);
+  return `${textLang(lang) === 'fr' ? 'sur' : 'on'} ${m.host ?? ''}`;
+}
+
+/** What a mute just did, said beside its Undo. */
+export function mutedNotice(name: string, scope: 'site' | 'everywhere', lang: string): string {
+  const fr = textLang(lang) === 'fr';
+  if (scope === 'site') return fr ? `${name} est ignoré sur ce site.` : `${name} is muted on this site.`;
+  return fr ? `${name} est ignoré partout.` : `${name} is muted everywhere.`;
+}
+
+/** A mute lifted. */
+export function unmutedNotice(name: string, lang: string): string {
+  return textLang(lang) === 'fr' ? `${name} n’est plus ignoré ici.` : `${name} is no longer muted here.`;
 }

@@ -15,6 +15,7 @@ export default defineContentScript({
     answerWorker(ctx, {
       'mention.next': () => page.interaction.next(),
       'scan.stats': () => scanStatsReply(page, stats),
+      'entity.muted': ({ key, muted }) => void page.scanner.setMuted(key, muted),
     });
     await runScanner(ctx, page, stats);
   },

@@ -5,6 +5,7 @@ import type { PackView } from '@/utils/messaging/protocol';
 import { PackImport } from '@/components/ext-pages/PackImport';
 import { DataPanel } from '@/components/ext-pages/DataPanel';
 import { FlagsPanel } from '@/components/ext-pages/FlagsPanel';
+import { MutesPanel } from '@/components/ext-pages/MutesPanel';
 import '@/components/ext-pages/ext-page.css';
 
 function App() {
@@ -108,6 +109,7 @@ function App() {
         Also find long names written with one typo (e.g. “Cambrige Analytica”). Applies to pages loaded after the change.
       </label>
       <FlagsPanel key={dataEpoch} />
+      <MutesPanel key={dataEpoch} />
       <DataPanel
         onChanged={() => {
           setDataEpoch((n) => n + 1);

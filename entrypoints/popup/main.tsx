@@ -4,6 +4,7 @@ import { send } from '@/utils/ext-pages/send';
 import type { Res } from '@/utils/messaging/protocol';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { ExportMenu } from '@/components/ext-pages/ExportMenu';
+import { MutedHere } from '@/components/ext-pages/MutedHere';
 import { panelText } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
 import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
@@ -64,6 +65,7 @@ function App() {
       </p>
       <h2>{panelText('onThisPage', lang)}</h2>
       <PageEntities entities={state?.entities ?? []} lang={lang} onSelect={showInPanel} />
+      <MutedHere host={state?.host} lang={lang} onChange={() => void load()} />
       {!!state?.notesOnPage && (
         <p class="small muted" data-testid="notes-on-page">
           {state.notesOnPage} {lang.startsWith('fr') ? 'note(s) écrite(s) sur cette page' : `note${state.notesOnPage === 1 ? '' : 's'} written on this page`}

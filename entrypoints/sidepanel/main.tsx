@@ -85,13 +85,13 @@ function App() {
             lang={lang}
           />
           <h2>{panelText('onThisPage', lang)}</h2>
-          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} compact />
+          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} compact muteHost={state?.host} />
         </FactSheet>
       ) : (
         <>
           <p class="muted">{panelText('pick', lang)}</p>
           <h2>{panelText('onThisPage', lang)}</h2>
-          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} />
+          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} muteHost={state?.host} />
         </>
       )}
       {tabId === null && <p class="muted small">No tab.</p>}

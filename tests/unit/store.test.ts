@@ -297,6 +297,6 @@ describe('database upgrades', () => {
   it('creates the current version from nothing', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'flags', 'meta', 'notes', 'packs', 'sources']);
+    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'flags', 'meta', 'mutes', 'notes', 'packs', 'sources']);
   });
 });

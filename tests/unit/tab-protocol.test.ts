@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tabMessage, tabMessageType, type TabMessageType } from '@/utils/messaging/tab-protocol';
+import { tabMessage, tabMessageBody, tabMessageType, type TabMessageType } from '@/utils/messaging/tab-protocol';
 
 describe('tab protocol: what the content script accepts from the worker', () => {
   it('recognizes each tab message the worker sends', () => {
@@ -7,7 +7,26 @@ describe('tab protocol: what the content script accepts from the worker', () => 
     for (const type of types) {
       expect(tabMessage(type)).toEqual({ type });
       expect(tabMessageType(tabMessage(type))).toBe(type);
+      expect(tabMessageBody(type, tabMessage(type))).toBeUndefined();
     }
+    const muted = tabMessage('entity.muted', { key: 'p:e', muted: true });
+    expect(muted).toEqual({ type: 'entity.muted', body: { key: 'p:e', muted: true } });
+    expect(tabMessageType(muted)).toBe('entity.muted');
+    expect(tabMessageBody('entity.muted', muted)).toEqual({ key: 'p:e', muted: true });
+  });
+
+  it('reads an entity.muted body only when it is one: a key and a boolean', () => {
+    const bad: unknown[] = [
+      { type: 'entity.muted' },
+      { type: 'entity.muted', body: null },
+      { type: 'entity.muted', body: { key: 'p:e' } },
+      { type: 'entity.muted', body: { key: 'p:e', muted: 'yes' } },
+      { type: 'entity.muted', body: { key: 42, muted: true } },
+      { type: 'entity.muted', body: { key: 'x'.repeat(201), muted: true } },
+    ];
+    for (const msg of bad) expect(tabMessageBody('entity.muted', msg), JSON.stringify(msg)).toBeNull();
+    // Extra fields are not carried on.
+    expect(tabMessageBody('entity.muted', { type: 'entity.muted', body: { key: 'p:e', muted: false, host: 'x' } })).toEqual({ key: 'p:e', muted: false });
   });
 
   it('turns away anything else, names an object has by inheritance included', () => {

@@ -6,6 +6,7 @@ import { wireInteraction, type Interaction } from './interaction';
 import { requestPanel } from './panel-request';
 import { pageReporter, type PageReporter } from './page-report';
 import type { PageStats } from './stats';
+import { notThisOneActions } from './not-this-one';
 
 /** The content script's working parts on one page, all tied to its `signal`. */
 export interface PageParts {
@@ -28,6 +29,8 @@ export function assemblePage(signal: AbortSignal, stats: PageStats): PageParts {
     loadCard: (key) => send('entity.card', { key, lang }),
     onPainted: (ms) => stats.card(ms),
     onOpenPanel: (key, selection) => requestPanel(key, selection),
+    // The scanner is built below (it must not scan the card): the card reaches it only once the reader acts.
+    notThisOne: notThisOneActions(() => scanner),
   });
   const exclude = (el: Element) => el === card.host;
   // The scanner reports its changes, and the report reads the scanner's counts when it goes.

@@ -3,6 +3,9 @@ import { EntityCard, CARD_CSS } from '@/components/card/EntityCard';
 import type { CardView } from '../messaging/protocol';
 import { randomIdent } from './random-names';
 import { CARD_MAX_HEIGHT, placeCard, type Side } from './card-placement';
+import type { Mention } from './mentions';
+import type { NotThisOneActions } from './not-this-one';
+import type { CardDismissal } from '@/components/card/NotThisOne';
 
 const CARD_WIDTH = 360;
 
@@ -37,6 +40,8 @@ export interface CardHostOptions {
   signal: AbortSignal;
   /** Reports how long a card took from being asked for to painted (benchmark). */
   onPainted?: (ms: number) => void;
+  /** "Not this one": hide the mention the card is open on, or mute its entity. */
+  notThisOne?: NotThisOneActions;
 }
 
 /**
@@ -58,6 +63,9 @@ export class CardHost {
   private side: Side | undefined;
   private onHide: (() => void) | undefined;
   private frame = 0;
+  /** The mention the card is open on, and a count of cards shown (each starts "Not this one" afresh). */
+  private mention: Mention | null = null;
+  private shown = 0;
 
   constructor(private readonly opts: CardHostOptions) {
     this.host = document.createElement(randomTag());
@@ -155,12 +163,14 @@ export class CardHost {
    * `anchor` says where the name is, each time the card moves with it. `onHide` runs when the card
    * closes, whatever closed it (its own button, Escape, its name scrolled away).
    */
-  async show(key: string, anchor: () => DOMRect | null, opts: { focus: boolean; onHide?: () => void }) {
+  async show(key: string, anchor: () => DOMRect | null, opts: { focus: boolean; onHide?: () => void; mention?: Mention }) {
     if (!this.host.isConnected) document.documentElement.append(this.host);
     this.current = key;
     this.anchor = anchor;
     this.onHide = opts.onHide;
     this.side = undefined;
+    this.mention = opts.mention ?? null;
+    this.shown++;
     this.paint(null, null);
     // Shown first where it was, so that it can be measured: placed before the browser paints.
     this.setVars(this.placed.x, this.placed.y, 'block');
@@ -195,9 +205,26 @@ export class CardHost {
           this.selectionAtPress = null;
         },
         onClose: () => this.hide(true),
+        notThisOne: this.dismissal(key),
       }),
       this.mount,
     );
+  }
+
+  /** "Not this one" for the mention the card is open on; like the card's button, it acts only on a card the reader can see. */
+  private dismissal(key: string | null): CardDismissal | undefined {
+    const { mention: m } = this;
+    const act = this.opts.notThisOne;
+    if (!key || !m || !act) return undefined;
+    const seen = () => {
+      if (!this.wherePlaced() || !this.inPlainSight()) throw new Error('the card is not in plain sight');
+    };
+    return {
+      id: this.shown,
+      hide: () => (seen(), act.hide(m)),
+      mute: async (scope) => (seen(), act.mute(key, scope)),
+      undoMute: async (scope) => (seen(), act.undoMute(key, scope)),
+    };
   }
 
   /**

@@ -3,7 +3,7 @@ import type { DictionarySlice } from '../match/dictionary';
 import { MAX_LOOKUP_HASHES } from '../messaging/limits';
 
 /** The background's answer to `dict.lookup`: the rows keyed by what was asked, and which of the words start a longer name. */
-export type LookupAnswer = DictionarySlice & { starters: number[] };
+export type LookupAnswer = DictionarySlice & { starters: number[]; muted?: string[] };
 
 /** Asks the background's dictionary, as the `dict.lookup` message does. */
 export type DictLookup = (words: number[], pairs: number[]) => Promise<LookupAnswer>;

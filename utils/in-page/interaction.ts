@@ -56,7 +56,7 @@ function cardLifecycle({ card, highlighter, signal }: InteractionDeps): CardLife
       highlighter.setActive(m.range);
       // The card follows the name while it is on the page; its own close (button, Escape, the name
       // scrolled away) clears the name's active highlight too.
-      void card.show(m.entity, () => (m.nodes[0]?.isConnected ? anchorRect(m) : null), { focus, onHide: () => highlighter.setActive(null) });
+      void card.show(m.entity, () => (m.nodes[0]?.isConnected ? anchorRect(m) : null), { focus, onHide: () => highlighter.setActive(null), mention: m });
     },
     close,
     closeSoon: (keep) => {

@@ -9,7 +9,16 @@ export interface Mention {
   nodes: Text[];
   weak: boolean;
   highlighted: boolean;
+  /** A discreet pack's mention: counted, never painted. */
+  discreet?: boolean;
+  /** Its entity is muted on this site: neither painted, counted nor carded until unmuted. */
+  muted?: boolean;
+  /** The reader hid this one mention for this page view. */
+  hidden?: boolean;
 }
+
+/** Counted and shown (when room allows): neither muted nor hidden by the reader. */
+export const isLive = (m: Pick<Mention, 'muted' | 'hidden'>): boolean => !m.muted && !m.hidden;
 
 /** Map a [start, end) span of a block's joined text back to a DOM Range over its text nodes. */
 export function rangeFor(block: Block, start: number, end: number): { range: Range; nodes: Text[] } {

@@ -6,7 +6,9 @@ import { PageIndex } from '../match/page-index';
 import { LookupMemory, lookupInTwoRounds, type DictLookup, type LookupAnswer } from './dictionary-lookup';
 import { TextWalker, type Block } from './walk';
 import { afterPaint, runSliced, yieldToPage, SLICE_MS } from './schedule';
-import { MentionRegistry, rangeFor, type Mention } from './mentions';
+import { isLive, MentionRegistry, rangeFor, type Mention } from './mentions';
+import { PageMutes } from './page-mutes';
+import { HiddenMentions, sameSpot, spotOf, type HiddenSpot } from './hidden-mentions';
 import type { Highlighter } from './highlight';
 
 export interface ScanLimits {
@@ -123,6 +125,9 @@ export class Scanner {
   private readonly asked = new LookupMemory();
   private readonly limits: ScanLimits;
   readonly totals: ScanStats = emptyStats();
+  /** Entities muted on this site, and mentions the reader hid: matched, never painted or counted. */
+  readonly mutes = new PageMutes();
+  private hidden = new HiddenMentions();
 
   private readonly judge: VisibilityJudge;
 
@@ -224,6 +229,7 @@ export class Scanner {
     const got = performance.now();
     if (this.deps.signal.aborted) throw this.deps.signal.reason;
     this.known.merge(answer);
+    this.mutes.learn(answer.muted);
     stats.loadMs += sent - t + (performance.now() - got);
     stats.lookupWaitMs += got - sent;
     return answer;
@@ -327,27 +333,90 @@ export class Scanner {
   }
 
   private register(block: Block, match: Match, key: string, range: Range, nodes: Text[]) {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    // Beyond the stored cap a mention is only counted: no range, no hover.
-    if (this.registry.all.size >= this.limits.stored) return;
-    const perEntity = this.highlightedPerEntity.get(key) ?? 0;
+    // A muted entity's mention, or one the reader hid, still claims its text (no shorter name takes
+    // its place) and is kept to be restored, but is neither counted nor painted.
+    const m: Mention = { entity: key, range, block: block.element, nodes, weak: !!(match.flags & FLAG_WEAK), highlighted: false };
     // A discreet pack's mention is kept (so removal updates the count) but never painted or carded.
-    const highlighted = !(match.flags & FLAG_DISCREET) && this.deps.highlighter.size < this.limits.perPage && perEntity < this.limits.perEntity;
-    if (highlighted) {
-      this.deps.highlighter.add(range);
-      this.highlightedPerEntity.set(key, perEntity + 1);
+    if (match.flags & FLAG_DISCREET) m.discreet = true;
+    if (this.mutes.has(key)) m.muted = true;
+    if (this.hidden.has(key, range)) m.hidden = true;
+    // Beyond the stored cap a mention is only counted: no range, no hover.
+    if (this.registry.all.size >= this.limits.stored) {
+      if (isLive(m)) this.count(key, 1);
+      return;
     }
-    this.registry.add({ entity: key, range, block: block.element, nodes, weak: !!(match.flags & FLAG_WEAK), highlighted });
+    if (isLive(m)) this.show(m);
+    this.registry.add(m);
   }
 
-  private forget(m: Mention) {
-    const n = (this.counts.get(m.entity) ?? 1) - 1;
-    if (n > 0) this.counts.set(m.entity, n);
-    else this.counts.delete(m.entity);
+  private count(key: string, by: 1 | -1) {
+    const n = (this.counts.get(key) ?? 0) + by;
+    if (n > 0) this.counts.set(key, n);
+    else this.counts.delete(key);
+  }
+
+  /** Count a live mention, and paint it while the caps leave room. */
+  private show(m: Mention) {
+    this.count(m.entity, 1);
+    const perEntity = this.highlightedPerEntity.get(m.entity) ?? 0;
+    m.highlighted = !m.discreet && this.deps.highlighter.size < this.limits.perPage && perEntity < this.limits.perEntity;
+    if (m.highlighted) {
+      this.deps.highlighter.add(m.range);
+      this.highlightedPerEntity.set(m.entity, perEntity + 1);
+    }
+  }
+
+  /** Take a mention out of the counts and the paint (it stays in the registry, unhoverable). */
+  private unshow(m: Mention) {
+    this.count(m.entity, -1);
     if (m.highlighted) {
       this.deps.highlighter.remove(m.range);
       this.highlightedPerEntity.set(m.entity, (this.highlightedPerEntity.get(m.entity) ?? 1) - 1);
+      m.highlighted = false;
     }
+  }
+
+  private forget(m: Mention) {
+    if (isLive(m)) this.unshow(m);
+  }
+
+  /** Change one mention's muted or hidden state, counting and painting it as it becomes live or not. */
+  private restate(m: Mention, change: Partial<Pick<Mention, 'muted' | 'hidden'>>): boolean {
+    const was = isLive(m);
+    Object.assign(m, change);
+    const now = isLive(m);
+    if (was && !now) this.unshow(m);
+    else if (!was && now) this.show(m);
+    return was !== now;
+  }
+
+  /**
+   * The reader muted (or unmuted) an entity on this site: drop (or restore) its mentions' paint and
+   * counts at once. Returns whether anything on the page changed.
+   */
+  setMuted(key: string, muted: boolean): boolean {
+    if (!this.mutes.tell(key, muted)) return false;
+    let changed = false;
+    for (const m of this.registry.all) if (m.entity === key && this.restate(m, { muted })) changed = true;
+    if (changed) this.deps.onChange?.();
+    return changed;
+  }
+
+  /** Hide one mention for this page view (a rescan of its block keeps it hidden); the spot undoes it. */
+  hide(m: Mention): HiddenSpot {
+    const spot = spotOf(m.entity, m.range);
+    this.hidden.hide(spot);
+    if (this.restate(m, { hidden: true })) this.deps.onChange?.();
+    return spot;
+  }
+
+  /** Undo `hide`: the mention at that spot is counted and painted again. */
+  unhide(spot: HiddenSpot) {
+    this.hidden.unhide(spot);
+    let changed = false;
+    for (const m of this.registry.atNode(spot.startNode))
+      if (m.hidden && sameSpot(spot, m.entity, m.range) && this.restate(m, { hidden: false })) changed = true;
+    if (changed) this.deps.onChange?.();
   }
 
   /** Drop mentions inside `roots` (they are about to be rescanned). Returns how many were dropped. */
@@ -369,6 +438,7 @@ export class Scanner {
 
   /** Drop mentions whose text was removed from the page. */
   sweep(): number {
+    this.hidden.sweep();
     const gone = this.registry.sweepDisconnected();
     for (const m of gone) this.forget(m);
     if (gone.length) this.deps.onChange?.();
@@ -376,6 +446,8 @@ export class Scanner {
   }
 
   reset() {
+    // A new route is a new page view: what the reader hid on the last one comes back.
+    this.hidden = new HiddenMentions();
     for (const m of this.registry.clear()) if (m.highlighted) this.deps.highlighter.remove(m.range);
     this.counts.clear();
     this.highlightedPerEntity.clear();

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { tabMessageType, type TabMessageType, type TabReply } from '../messaging/tab-protocol';
+import { tabMessageBody, tabMessageType, type TabBody, type TabMessageType, type TabReply } from '../messaging/tab-protocol';
 import type { PageParts } from './assemble';
 import type { PageStats } from './stats';
 
 /** One answer per message the worker sends to tabs: a type missing here does not compile. */
-export type TabHandlers = { [T in TabMessageType]: () => TabReply<T> };
+export type TabHandlers = { [T in TabMessageType]: (body: TabBody<T>) => TabReply<T> };
 
 /** The `scan.stats` reply (benchmark and end-to-end tests): read from the parts, never sent to the page. */
 export function scanStatsReply({ scanner, highlighter }: Pick<PageParts, 'scanner' | 'highlighter'>, stats: PageStats): TabReply<'scan.stats'> {
@@ -31,7 +31,9 @@ export function answerWorker(ctx: ContentScriptContext, handlers: TabHandlers): 
     if (sender.id !== browser.runtime.id) return undefined;
     const type = tabMessageType(msg);
     if (!type) return undefined;
-    const reply = handlers[type]();
+    const body = tabMessageBody(type, msg);
+    if (body === null) return undefined;
+    const reply = (handlers[type] as (b: typeof body) => unknown)(body);
     return reply === undefined ? undefined : Promise.resolve(reply);
   };
   // The listener answers by returning a promise, which the polyfill (and Firefox) send back as the reply.

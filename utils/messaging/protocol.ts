@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate, RELATION_KINDS } from '../schema/pack';
 import { Note, NOTE_LIMITS } from '../schema/note';
 import { Flag, FLAG_KINDS, FlagId, FlagReason } from '../schema/flag';
+import { Mute, MUTE_SCOPES, MuteHost } from '../schema/mute';
 import { CONTEXT_LIMITS, MAX_LOOKUP_HASHES, PAGE_LIMITS } from './limits';
 import { ROW } from '../match/dictionary';
 
@@ -139,6 +140,8 @@ export const protocol = {
         texts: z.array(z.string()),
         starters: z.array(z.number()),
         contexts: LookupContexts,
+        /** The entities of this answer the reader muted on the sender's site: matched (so no shorter name takes their place), never painted or counted. Absent when none. */
+        muted: z.array(z.string()).optional(),
       })
       .refine((a) => (a.contexts?.length ?? 0) <= a.rows.length / ROW, 'more contexts than rows'),
   ),
@@ -169,6 +172,13 @@ export const protocol = {
     z.strictObject({ key: Key, quote: z.string().max(NOTE_LIMITS.quote).optional() }),
     z.object({ opened: z.boolean(), via: z.string() }),
   ),
+  /**
+   * "Not this one" in the card, on the reader's click: mute an entity on the sender tab's own site
+   * (the host comes from the browser, never from the body) or everywhere. At most once a second per tab.
+   */
+  'mute.fromCard': def('content', z.strictObject({ key: Key, scope: z.enum(MUTE_SCOPES) }), Ok),
+  /** The card's Undo: remove a mute this tab made from its card, and say whether the entity is still muted on its site (by another mute). */
+  'mute.undoFromCard': def('content', z.strictObject({ key: Key, scope: z.enum(MUTE_SCOPES) }), z.object({ muted: z.boolean() })),
 
   /** The fact sheet for the side panel: every fact, its sources, aliases, related entities and pack. */
   'entity.sheet': def('extension', z.strictObject({ key: Key, lang: Lang }), SheetView),
@@ -243,6 +253,12 @@ export const protocol = {
   ),
   /** Remove one flag by id (`packId:factId`). */
   'flag.delete': def('extension', z.strictObject({ id: FlagId }), Ok),
+  /** The reader's mutes, all or those that apply on one site (its own and the everywhere ones), and how many stored rows are unreadable. */
+  'mutes.list': def('extension', z.strictObject({ host: MuteHost.optional() }), z.object({ mutes: z.array(Mute), unreadable: z.number() })),
+  /** Mute an entity on a site (`host`, required for a site mute) or everywhere, from the side panel; open tabs drop its highlights at once. */
+  'mute.add': def('extension', z.strictObject({ key: Key, scope: z.enum(MUTE_SCOPES), host: MuteHost.optional() }), z.object({ mute: Mute })),
+  /** Remove a mute by id (undo, the popup, the options page); open tabs where it applied get their highlights back. */
+  'mute.remove': def('extension', z.strictObject({ id: z.string().max(600) }), Ok),
   /** Wipe notes, flags, user packs and settings; bundled packs come back. */
   'data.deleteAll': def('extension', z.strictObject({ confirm: z.literal('delete') }), Ok),
 } as const;

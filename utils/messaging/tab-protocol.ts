@@ -11,6 +11,17 @@ export interface TabProtocol {
   'mention.next': { reply: void };
   /** The content script's scan statistics, for the benchmark and the end-to-end tests (never for the page). */
   'scan.stats': { reply: ScanStatsReply };
+  /**
+   * An entity was muted (or is no longer) on this tab's site: drop (or restore) its highlights and
+   * counts, without a reload. Sent only to tabs whose site the change applies to. No reply.
+   */
+  'entity.muted': { reply: void; body: EntityMuteChange };
+}
+
+/** The `entity.muted` body: the entity, and whether it is now muted on the tab's site (by any mute). */
+export interface EntityMuteChange {
+  key: string;
+  muted: boolean;
 }
 
 /** The `scan.stats` reply: scan totals, when the first scan ended, and the latest batches and card timings. */
@@ -28,21 +39,47 @@ export interface ScanStatsReply extends ScanStats {
 }
 
 export type TabMessageType = keyof TabProtocol;
+/** What a message carries beyond its type (undefined for most). */
+export type TabBody<T extends TabMessageType> = TabProtocol[T] extends { body: infer B } ? B : undefined;
 export interface TabMessage<T extends TabMessageType = TabMessageType> {
   type: T;
+  body?: TabBody<T>;
 }
 export type TabReply<T extends TabMessageType> = TabProtocol[T]['reply'];
 
 /** Every tab message type, for the content script's check: one missing here does not compile. */
-const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = { 'mention.next': true, 'scan.stats': true };
+const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = { 'mention.next': true, 'scan.stats': true, 'entity.muted': true };
 
 /** The message the worker sends to a tab. */
-export function tabMessage<T extends TabMessageType>(type: T): TabMessage<T> {
-  return { type };
+export function tabMessage<T extends TabMessageType>(type: T, body?: TabBody<T>): TabMessage<T> {
+  return body === undefined ? { type } : { type, body };
+}
+
+/**
+ * The `entity.muted` body of a message, or null when it is not one: checked by hand (no zod in
+ * pages), although only our own worker's messages are read at all.
+ */
+export function entityMuteChange(msg: unknown): EntityMuteChange | null {
+  const body = (msg as { body?: unknown } | null)?.body as { key?: unknown; muted?: unknown } | null | undefined;
+  if (!body || typeof body !== 'object') return null;
+  const { key, muted } = body;
+  return typeof key === 'string' && key.length <= 200 && typeof muted === 'boolean' ? { key, muted } : null;
 }
 
 /** The type of a tab message, or null for anything else. */
 export function tabMessageType(msg: unknown): TabMessageType | null {
   const type = (msg as { type?: unknown } | null)?.type;
   return typeof type === 'string' && Object.hasOwn(TAB_MESSAGE_TYPES, type) ? (type as TabMessageType) : null;
+}
+
+/** Each message's body check: undefined for a message without one, null for a bad one. */
+const BODY_CHECKS: { [T in TabMessageType]: (msg: unknown) => TabBody<T> | null } = {
+  'mention.next': () => undefined,
+  'scan.stats': () => undefined,
+  'entity.muted': entityMuteChange,
+};
+
+/** The body of a tab message of this type (undefined when it has none), or null when it is not what the type carries. */
+export function tabMessageBody<T extends TabMessageType>(type: T, msg: unknown): TabBody<T> | null {
+  return (BODY_CHECKS[type] as (m: unknown) => TabBody<T> | null)(msg);
 }

@@ -11,7 +11,10 @@
  *  - entity.card: one entity's public card, never of a disabled or discreet pack, never a note;
  *  - page.report: its own tab's entity counts, title and address (an address of its own origin only);
  *  - site.state: whether its own site is paused;
- *  - panel.open: the side panel of its own tab, at most once a second per tab.
+ *  - panel.open: the side panel of its own tab, at most once a second per tab;
+ *  - mute.fromCard: mute an entity on its own site (the tab's host, from the browser) or everywhere,
+ *    at most once a second per tab; mute.undoFromCard: lift only a mute its own card made. Neither
+ *    says which other entities are muted; dict.lookup says so only for the entities a page's words name.
  * The tab is always the browser's (ctx.tabId), never one named in a payload; page.report and
  * panel.open refuse a private window. tests/unit/handlers.test.ts checks that this set is exactly the
  * protocol's "content" tier, so a page-reachable handler cannot land in another file unnoticed.
@@ -23,9 +26,19 @@ import { cleanPageUrl } from '../url/clean-page-url';
 import { originOf } from '../url/host';
 import { cardSourceIds, toCard } from './views';
 import type { BackgroundDeps, HandlerKit } from './handlers-shared';
+import { hostOf } from '../url/host';
+import { muteId } from '../schema/mute';
+import { createMuting } from './mutes';
+import { createCardMuteLedger, memoryArea } from './card-mutes';
 
 /** Shortest interval between two side-panel openings for one tab (a person does not click faster). */
 export const PANEL_OPEN_INTERVAL_MS = 1000;
+
+/** Shortest interval between two mutes from one tab's card (a person does not click faster). */
+export const MUTE_FROM_CARD_INTERVAL_MS = 1000;
+
+/** The site a content script's tab shows: the browser's word for it, never the message's. */
+const senderHost = (ctx: HandlerContext) => hostOf(ctx.sender.tab?.url ?? ctx.sender.url);
 
 /**
  * The manifest keeps the extension out of private windows; should a browser run it there anyway
@@ -48,13 +61,30 @@ function pageUrl(sender: SenderInfo, claimed: string | undefined): string | null
   return origin && originOf(claimed) === origin ? claimed : known;
 }
 
-export function createWebPageHandlers(deps: BackgroundDeps, { openDb, dict, entityOrThrow }: HandlerKit) {
+export function createWebPageHandlers(deps: BackgroundDeps, kit: HandlerKit) {
+  const { openDb, dict, entityOrThrow } = kit;
   const lastPanelOpen = new Map<number, number>();
+  const lastCardMute = new Map<number, number>();
+  const muting = createMuting(deps, kit);
+  const ledger = deps.cardMutes ?? createCardMuteLedger(memoryArea());
+
+  /** The tab a card's mute comes from: a tab of a normal window, with a site. */
+  const cardTab = (ctx: HandlerContext, type: string) => {
+    if (ctx.tabId === undefined) throw new MessageError('forbidden', `${type} must come from a tab`);
+    refusePrivate(ctx, type);
+    const host = senderHost(ctx);
+    if (!host) throw new MessageError('forbidden', `${type} needs a page with a site`);
+    return { tabId: ctx.tabId, host };
+  };
 
   return {
-    async 'dict.lookup'({ words, pairs }) {
+    async 'dict.lookup'({ words, pairs }, ctx) {
       const d = await dict();
-      return { ...lookupRows(d, [...words, ...pairs]), starters: startersAmong(d, words) };
+      const slice = lookupRows(d, [...words, ...pairs]);
+      // Only the entities this answer names, and only for the sender's own site.
+      const mutedHere = await muting.mutedHere(senderHost(ctx));
+      const muted = mutedHere.size ? slice.entities.filter((k) => mutedHere.has(k)) : [];
+      return { ...slice, starters: startersAmong(d, words), ...(muted.length ? { muted } : {}) };
     },
 
     async 'entity.card'({ key, lang }) {
@@ -94,6 +124,26 @@ export function createWebPageHandlers(deps: BackgroundDeps, { openDb, dict, enti
         await deps.tabs.setFocus(tabId, key, quote?.trim() || null);
         return { opened: true, via };
       });
+    },
+
+    async 'mute.fromCard'({ key, scope }, ctx) {
+      const { tabId, host } = cardTab(ctx, 'mute.fromCard');
+      const now = (deps.now ?? Date.now)();
+      if (now - (lastCardMute.get(tabId) ?? -Infinity) < MUTE_FROM_CARD_INTERVAL_MS) throw new MessageError('forbidden', 'mute.fromCard too often');
+      lastCardMute.set(tabId, now);
+      // The card shows only entities a page may see: a discreet or disabled pack's is not-found here too.
+      const rec = await entityOrThrow(key, { forWebPage: true });
+      const mute = await muting.add(rec.key, rec.entity.name, scope, host);
+      await ledger.remember(tabId, mute.id);
+      return {};
+    },
+
+    async 'mute.undoFromCard'({ key, scope }, ctx) {
+      const { tabId, host } = cardTab(ctx, 'mute.undoFromCard');
+      const id = muteId(key, scope === 'site' ? host : null);
+      if (!(await ledger.take(tabId, id))) throw new MessageError('forbidden', 'only a mute this tab’s card made can be undone from it');
+      await muting.remove(id);
+      return { muted: (await muting.mutedHere(host)).has(key) };
     },
   } satisfies Partial<Handlers>;
 }

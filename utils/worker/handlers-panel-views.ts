@@ -1,5 +1,6 @@
 import { getEntity, getSources } from './store/packs';
 import { countNotesForPage } from './store/notes';
+import { mutedOn } from './store/mutes';
 import type { Handlers } from './dispatch';
 import { hostOf } from '../url/host';
 import { toSheet, pickLang, relationsOf } from './views';
@@ -7,7 +8,7 @@ import type { RelationKind } from '../schema/pack';
 import type { BackgroundDeps, HandlerKit } from './handlers-shared';
 
 /** What the side panel and the popup show: an entity's fact sheet, what is known of a tab, the panel's focus. */
-export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOrThrow }: HandlerKit) {
+export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOrThrow, readMutes }: HandlerKit) {
   return {
     async 'entity.sheet'({ key, lang }) {
       const db = await openDb();
@@ -31,7 +32,10 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
       const db = await openDb();
       const wanted = lang ?? deps.browserLang();
       const entities = [];
+      // The page stops counting a muted entity at once; a report sent just before the mute must not list it either.
+      const muted = mutedOn(await readMutes(), hostOf(state?.url));
       for (const [key, count] of Object.entries(state?.counts ?? {})) {
+        if (muted.has(key)) continue;
         const rec = await getEntity(db, key);
         if (!rec) continue;
         // A stored summary has at least one language (the pack schema) and pickLang picks one it has:

@@ -5,6 +5,10 @@ import type { Dictionary } from '../match/dictionary';
 import { MessageError } from './dispatch';
 import type { TabStateStore } from './tab-state';
 import type { SettingsStore } from './settings';
+import { listMutes } from './store/mutes';
+import type { Mute } from '../schema/mute';
+import type { EntityMuteChange } from '../messaging/tab-protocol';
+import type { CardMuteLedger } from './card-mutes';
 
 export interface BackgroundDeps {
   db: () => Promise<DB>;
@@ -20,6 +24,12 @@ export interface BackgroundDeps {
   seedProblem?: () => string | null;
   /** Forget every tab's session state. */
   clearTabs?: () => Promise<void>;
+  /** Ids of the open tabs (`tabs.query`: ids need no permission), to tell them of a mute. */
+  openTabIds?: () => Promise<number[]>;
+  /** Tell a tab's content script that an entity's mute changed on its site (tab-protocol `entity.muted`). */
+  tellTab?: (tabId: number, change: EntityMuteChange) => Promise<void>;
+  /** The mutes each tab's card made, which only that card may undo (session storage; in memory when absent). */
+  cardMutes?: CardMuteLedger;
   /** Clock (tests). */
   now?: () => number;
 }
@@ -51,8 +61,20 @@ export function createHandlerKit(deps: BackgroundDeps) {
     (dictionary ??= Promise.all([openDb(), deps.settings.read()])
       .then(([db, settings]) => loadDictionary(db, { typo: settings.typoTolerance }))
       .catch((e) => ((dictionary = null), Promise.reject(e))));
+  // Every page lookup asks which of its entities are muted on its site: the mutes are read once, until they change.
+  let mutes: Promise<Mute[]> | null = null;
+  const readMutes = () =>
+    (mutes ??= openDb()
+      .then((db) => listMutes(db))
+      .then((l) => l.mutes)
+      .catch((e) => ((mutes = null), Promise.reject(e))));
+  const mutesChanged = () => {
+    mutes = null;
+  };
   const invalidate = () => {
     dictionary = null;
+    // "Delete all my data" drops the mutes with everything else, and invalidates through here.
+    mutes = null;
   };
 
   async function entityOrThrow(key: string, opts: { forWebPage?: boolean } = {}) {
@@ -61,7 +83,7 @@ export function createHandlerKit(deps: BackgroundDeps) {
     return rec;
   }
 
-  return { openDb, dict, invalidate, entityOrThrow };
+  return { openDb, dict, invalidate, entityOrThrow, readMutes, mutesChanged };
 }
 
 export type HandlerKit = ReturnType<typeof createHandlerKit>;

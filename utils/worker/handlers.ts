@@ -6,6 +6,7 @@ import { createSettingsHandlers } from './handlers-settings';
 import { createPackHandlers } from './handlers-packs';
 import { createNoteHandlers } from './handlers-notes';
 import { createFlagHandlers } from './handlers-flags';
+import { createMuteHandlers } from './handlers-mutes';
 
 export type { BackgroundDeps } from './handlers-shared';
 export { PANEL_OPEN_INTERVAL_MS } from './handlers-for-web-pages';
@@ -25,6 +26,7 @@ export function createHandlerGroups(deps: BackgroundDeps) {
       ...createPackHandlers(deps, kit),
       ...createNoteHandlers(kit),
       ...createFlagHandlers(deps, kit),
+      ...createMuteHandlers(deps, kit),
     },
   };
 }

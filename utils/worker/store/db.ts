@@ -2,10 +2,11 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Entity, Source } from '../../schema/pack';
 import type { Note } from '../../schema/note';
 import type { Flag } from '../../schema/flag';
+import type { Mute } from '../../schema/mute';
 import { cleanPageUrl } from '../../url/clean-page-url';
 
 export const DB_NAME = 'backstory';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface PackRecord {
   id: string;
@@ -49,6 +50,7 @@ export interface BackstoryDB extends DBSchema {
   sources: { key: string; value: SourceRecord; indexes: { packId: string } };
   notes: { key: string; value: Note; indexes: { entityKey: string; updatedAt: string; pageUrl: string } };
   flags: { key: string; value: Flag; indexes: { entityKey: string } };
+  mutes: { key: string; value: Mute; indexes: { entityKey: string } };
   meta: { key: string; value: MetaRecord };
 }
 
@@ -113,6 +115,10 @@ export const UPGRADES: ((db: IDBPDatabase<BackstoryDB>, tx: UpgradeTx) => void)[
     };
     // Sources half renamed would show some archived links and not others: all or nothing, notes untouched.
     renameAll().catch(rollBack(tx, 'renaming stored sources’ archiveUrl failed'));
+  },
+  // 5: the reader's mutes ("not this one"), one per entity per site or everywhere.
+  (db) => {
+    db.createObjectStore('mutes', { keyPath: 'id' }).createIndex('entityKey', 'entityKey');
   },
 ];
 

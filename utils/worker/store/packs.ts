@@ -221,7 +221,7 @@ export async function getSources(db: DB, packId: string, ids: Iterable<string>):
 
 /** "Delete all my data": notes, flags, user packs, settings and caches. Bundled packs are re-seeded by the caller. */
 export async function deleteAllData(db: DB): Promise<void> {
-  const stores = ['packs', 'entities', 'sources', 'notes', 'flags', 'meta'] as const;
+  const stores = ['packs', 'entities', 'sources', 'notes', 'flags', 'mutes', 'meta'] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.done]);
 }

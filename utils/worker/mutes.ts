@@ -1,0 +1,61 @@
+import { hostOf } from '../url/host';
+import { muteApplies, muteId, type Mute, type MuteScope } from '../schema/mute';
+import { deleteMute, mutedOn, putMute } from './store/mutes';
+import { asStorageErrors, type BackgroundDeps, type HandlerKit } from './handlers-shared';
+
+/**
+ * Muting and unmuting an entity, for the card (content tier) and the extension pages alike: the mute
+ * is stored, the cache the page lookups read is dropped, and every open tab whose site it applies to
+ * is told at once (tab-protocol `entity.muted`), with the entity's state on that tab's site.
+ */
+export function createMuting(deps: BackgroundDeps, kit: HandlerKit) {
+  /** The entity keys muted on a site (by its host). */
+  const mutedHere = async (host: string | null) => mutedOn(await kit.readMutes(), host);
+
+  /**
+   * Tell the open tabs where a change to `entityKey` on `host` (null: everywhere) applies. Tabs are
+   * known by what their content script reported (their address); one not reported yet learns the
+   * mute with its next dictionary answer. A tab that does not answer is left alone.
+   */
+  async function tellTabs(entityKey: string, host: string | null) {
+    if (!deps.openTabIds || !deps.tellTab) return;
+    const tell = deps.tellTab;
+    const mutes = await kit.readMutes();
+    const ids = await deps.openTabIds().catch(() => [] as number[]);
+    await Promise.allSettled(
+      ids.map(async (tabId) => {
+        const tabHost = hostOf((await deps.tabs.get(tabId))?.url);
+        if (!tabHost || !muteApplies({ scope: host ? 'site' : 'everywhere', host: host ?? undefined }, tabHost)) return;
+        await tell(tabId, { key: entityKey, muted: mutedOn(mutes, tabHost).has(entityKey) });
+      }),
+    );
+  }
+
+  async function add(entityKey: string, entityName: string, scope: MuteScope, host: string | null): Promise<Mute> {
+    const where = scope === 'site' ? host : null;
+    const mute: Mute = {
+      id: muteId(entityKey, where),
+      entityKey,
+      entityName,
+      scope,
+      ...(where ? { host: where } : {}),
+      createdAt: new Date(deps.now?.() ?? Date.now()).toISOString(),
+    };
+    const stored = await asStorageErrors(async () => putMute(await kit.openDb(), mute));
+    kit.mutesChanged();
+    await tellTabs(entityKey, where);
+    return stored;
+  }
+
+  /** Remove a mute; the mute it was, or null when there was none. */
+  async function remove(id: string): Promise<Mute | null> {
+    const gone = await asStorageErrors(async () => deleteMute(await kit.openDb(), id));
+    kit.mutesChanged();
+    if (gone) await tellTabs(gone.entityKey, gone.host ?? null);
+    return gone;
+  }
+
+  return { mutedHere, add, remove };
+}
+
+export type Muting = ReturnType<typeof createMuting>;
