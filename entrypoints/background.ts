@@ -8,6 +8,7 @@ import { createSettingsStore } from '@/utils/worker/settings';
 import { dispatch } from '@/utils/worker/dispatch';
 import { openSidePanelForTab } from '@/utils/worker/panel';
 import { sendToTab } from '@/utils/worker/send-to-tab';
+import { recheckPauseInEveryTab, showPausedEverywhere, showPausedInTab } from '@/utils/worker/apply-pause';
 
 /** Set by the build (wxt.config.ts): the packs shipped in packs/ and one key for their text. */
 declare const __BUNDLED_PACKS__: { key: string; files: string[] };
@@ -25,15 +26,20 @@ export default defineBackground(() => {
 
   // One store: its per-tab write queue must see every writer, closing tabs included.
   const tabs = createTabStateStore(browser.storage.session);
+  const settings = createSettingsStore(db);
+  const browserLang = () => browser.i18n.getUILanguage();
+  const showPausedAll = () => settings.read().then((s) => showPausedEverywhere(s.pausedAll, browserLang()));
   const handlers = createHandlers({
     db,
     tabs,
-    settings: createSettingsStore(db),
-    browserLang: () => browser.i18n.getUILanguage(),
+    settings,
+    browserLang,
     openSidePanelForTab,
     reseed: () => handle.reseed(),
     seedProblem: handle.seedProblem,
     clearTabs: () => browser.storage.session.clear(),
+    applyPause: () => Promise.all([showPausedAll(), recheckPauseInEveryTab()]).then(() => {}),
+    showPaused: (tabId, paused) => showPausedInTab(tabId, paused, browserLang()),
   });
   const env = { extensionId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
 
@@ -45,6 +51,11 @@ export default defineBackground(() => {
 
   // A failure here is not kept: the next request opens again.
   browser.runtime.onInstalled.addListener(() => void db().catch((e) => console.error('Backstory: opening the database failed', e)));
+
+  // The browser forgets the toolbar badge when it restarts (or the extension reloads): "paused everywhere" shows again.
+  const logBadgeFailure = (e: unknown) => console.error('Backstory: setting the toolbar badge failed', e);
+  browser.runtime.onStartup.addListener(() => void showPausedAll().catch(logBadgeFailure));
+  browser.runtime.onInstalled.addListener(() => void showPausedAll().catch(logBadgeFailure));
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
 

@@ -11,6 +11,13 @@ export interface TabProtocol {
   'mention.next': { reply: void };
   /** The content script's scan statistics, for the benchmark and the end-to-end tests (never for the page). */
   'scan.stats': { reply: ScanStatsReply };
+  /**
+   * The reader paused or resumed a site (or every site): the tab asks `site.state` for its own site
+   * and removes or restores everything Backstory shows on it. The top frame replies once that is done
+   * (highlights gone and the empty counts reported, or the rescan's counts reported); other frames
+   * apply it without replying, so the reply means the tab's counts are current.
+   */
+  'pause.recheck': { reply: { paused: boolean } };
 }
 
 /** The `scan.stats` reply: scan totals, when the first scan ended, and the latest batches and card timings. */
@@ -34,7 +41,7 @@ export interface TabMessage<T extends TabMessageType = TabMessageType> {
 export type TabReply<T extends TabMessageType> = TabProtocol[T]['reply'];
 
 /** Every tab message type, for the content script's check: one missing here does not compile. */
-const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = { 'mention.next': true, 'scan.stats': true };
+const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = { 'mention.next': true, 'scan.stats': true, 'pause.recheck': true };
 
 /** The message the worker sends to a tab. */
 export function tabMessage<T extends TabMessageType>(type: T): TabMessage<T> {

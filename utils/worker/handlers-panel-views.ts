@@ -30,8 +30,10 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
       const state = await deps.tabs.get(tabId);
       const db = await openDb();
       const wanted = lang ?? deps.browserLang();
+      const paused = await deps.settings.isPaused(state?.url ?? undefined);
       const entities = [];
-      for (const [key, count] of Object.entries(state?.counts ?? {})) {
+      // A paused page shows nothing, even before its content script has reported its empty counts.
+      for (const [key, count] of Object.entries(paused ? {} : (state?.counts ?? {}))) {
         const rec = await getEntity(db, key);
         if (!rec) continue;
         // A stored summary has at least one language (the pack schema) and pickLang picks one it has:
@@ -48,7 +50,7 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
         entities,
         focus: state?.focus ?? null,
         quote: state?.quote ?? null,
-        paused: await deps.settings.isPaused(state?.url ?? undefined),
+        paused,
         pausedAll: (await deps.settings.read()).pausedAll,
         notesOnPage: state?.url ? await countNotesForPage(db, state.url) : 0,
       };

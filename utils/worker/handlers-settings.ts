@@ -7,6 +7,8 @@ export function createSettingsHandlers(deps: BackgroundDeps, { openDb, invalidat
   return {
     async 'site.pause'({ host, paused }) {
       await (host === '*' ? deps.settings.setPausedAll(paused) : deps.settings.setPaused(host, paused));
+      // The reply waits for the open tabs, so the popup reads their new counts right after.
+      await deps.applyPause?.();
       return {};
     },
 
@@ -27,6 +29,8 @@ export function createSettingsHandlers(deps: BackgroundDeps, { openDb, invalidat
       invalidate();
       await deps.clearTabs?.();
       await deps.reseed?.(db);
+      // The paused sites went with the settings: their tabs read again.
+      await deps.applyPause?.();
       return {};
     },
   } satisfies Partial<Handlers>;
