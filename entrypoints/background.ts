@@ -38,7 +38,7 @@ export default defineBackground(() => {
     reseed: () => handle.reseed(),
     seedProblem: handle.seedProblem,
     clearTabs: () => browser.storage.session.clear(),
-    applyPause: () => Promise.all([showPausedAll(), recheckPauseInEveryTab()]).then(() => {}),
+    applyPause: (waitFor) => Promise.all([showPausedAll(), recheckPauseInEveryTab(waitFor)]).then(() => {}),
     showPaused: (tabId, paused) => showPausedInTab(tabId, paused, browserLang()),
   });
   const env = { extensionId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };

@@ -35,7 +35,7 @@ function App() {
     if (!state?.host && !everywhere) return;
     const paused = everywhere ? !state?.pausedAll : !state?.paused;
     try {
-      await send('site.pause', { host: everywhere ? '*' : state!.host!, paused });
+      await send('site.pause', { host: everywhere ? '*' : state!.host!, paused, tabId: tabId ?? undefined });
       setNotice(pauseNotice(paused, everywhere ? null : state!.host!, lang));
       await load();
     } catch (e) {

@@ -211,11 +211,11 @@ describe('background handlers', () => {
   it('applies a pause to the open tabs before answering, and a paused tab lists no entities', async () => {
     const order: string[] = [];
     const { call } = await setup(undefined, {
-      applyPause: async () => void order.push('tabs rechecked'),
+      applyPause: async (waitFor) => void order.push(`tabs rechecked, tab ${waitFor} waited for`),
     });
     await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, content);
-    await call({ type: 'site.pause', host: 'news.example', paused: true }).then(() => order.push('answered'));
-    expect(order).toEqual(['tabs rechecked', 'answered']);
+    await call({ type: 'site.pause', host: 'news.example', paused: true, tabId: 4 }).then(() => order.push('answered'));
+    expect(order).toEqual(['tabs rechecked, tab 4 waited for', 'answered']);
     // Stale counts (the tab has not reported its empty ones yet) are not shown.
     expect(await call({ type: 'tab.state', tabId: 4 })).toMatchObject({ ok: true, data: { paused: true, entities: [] } });
     await call({ type: 'site.pause', host: 'news.example', paused: false });

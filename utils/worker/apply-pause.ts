@@ -53,9 +53,17 @@ export async function showPausedEverywhere(pausedAll: boolean, lang: string): Pr
  * After a pause or resume, every open tab asks for its own site's state and removes or restores its
  * highlights (`pause.recheck`). The extension has no "tabs" permission, so it cannot tell which tabs
  * show the site: each tab decides for itself, and a page learns only whether its own site is paused.
- * Resolves once every tab that reads pages has replied (tabs without a content script refuse at once).
+ * Resolves once the tab `waitFor` has replied (with its counts reported), or failed to: a resumed tab
+ * in the background rescans at the pace the browser gives hidden tabs, and the popup waits for none
+ * but its own. Tabs without a content script refuse at once.
  */
-export async function recheckPauseInEveryTab(): Promise<void> {
+export async function recheckPauseInEveryTab(waitFor?: number): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await Promise.allSettled(tabs.flatMap((t) => (t.id === undefined ? [] : [sendToTab(t.id, 'pause.recheck')])));
+  let awaited: Promise<unknown> = Promise.resolve();
+  for (const { id } of tabs) {
+    if (id === undefined) continue;
+    const done = sendToTab(id, 'pause.recheck').catch(() => {});
+    if (id === waitFor) awaited = done;
+  }
+  await awaited;
 }

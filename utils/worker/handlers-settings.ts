@@ -5,10 +5,10 @@ import { asStorageErrors, type BackgroundDeps, type HandlerKit } from './handler
 /** The reader's settings (pausing, typo tolerance), and "delete all my data", which resets them with the rest. */
 export function createSettingsHandlers(deps: BackgroundDeps, { openDb, invalidate }: HandlerKit) {
   return {
-    async 'site.pause'({ host, paused }) {
+    async 'site.pause'({ host, paused, tabId }) {
       await (host === '*' ? deps.settings.setPausedAll(paused) : deps.settings.setPaused(host, paused));
-      // The reply waits for the open tabs, so the popup reads their new counts right after.
-      await deps.applyPause?.();
+      // The reply waits for the popup's tab, so the popup reads its new counts right after.
+      await deps.applyPause?.(tabId);
       return {};
     },
 

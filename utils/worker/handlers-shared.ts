@@ -22,8 +22,8 @@ export interface BackgroundDeps {
   clearTabs?: () => Promise<void>;
   /** Clock (tests). */
   now?: () => number;
-  /** After pausing or resuming: every open tab removes or restores its highlights; resolves once they did. */
-  applyPause?: () => Promise<void>;
+  /** After pausing or resuming: every open tab removes or restores its highlights; resolves once `waitFor` (a tab id) did. */
+  applyPause?: (waitFor?: number) => Promise<void>;
   /** A tab's toolbar button shows whether Backstory is paused there. */
   showPaused?: (tabId: number, paused: boolean) => Promise<void>;
 }
