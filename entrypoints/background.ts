@@ -9,6 +9,7 @@ import { dispatch } from '@/utils/worker/dispatch';
 import { openSidePanelForTab } from '@/utils/worker/panel';
 import { sendToTab } from '@/utils/worker/send-to-tab';
 import { createCardMuteLedger } from '@/utils/worker/card-mutes';
+import { recheckPauseInEveryTab, showPausedEverywhere, showPausedInTab } from '@/utils/worker/apply-pause';
 
 /** Set by the build (wxt.config.ts): the packs shipped in packs/ and one key for their text. */
 declare const __BUNDLED_PACKS__: { key: string; files: string[] };
@@ -27,11 +28,14 @@ export default defineBackground(() => {
   // One store: its per-tab write queue must see every writer, closing tabs included.
   const tabs = createTabStateStore(browser.storage.session);
   const cardMutes = createCardMuteLedger(browser.storage.session);
+  const settings = createSettingsStore(db);
+  const browserLang = () => browser.i18n.getUILanguage();
+  const showPausedAll = () => settings.read().then((s) => showPausedEverywhere(s.pausedAll, browserLang()));
   const handlers = createHandlers({
     db,
     tabs,
-    settings: createSettingsStore(db),
-    browserLang: () => browser.i18n.getUILanguage(),
+    settings,
+    browserLang,
     openSidePanelForTab,
     reseed: () => handle.reseed(),
     seedProblem: handle.seedProblem,
@@ -39,6 +43,8 @@ export default defineBackground(() => {
     cardMutes,
     openTabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
     tellTab: (tabId, change) => sendToTab(tabId, 'entity.muted', change),
+    applyPause: (waitFor) => Promise.all([showPausedAll(), recheckPauseInEveryTab(waitFor)]).then(() => {}),
+    showPaused: (tabId, paused) => showPausedInTab(tabId, paused, browserLang()),
   });
   const env = { extensionId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
 
@@ -55,6 +61,10 @@ export default defineBackground(() => {
     void tabs.clear(tabId);
     void cardMutes.clear(tabId);
   });
+  // The browser forgets the toolbar badge when it restarts (or the extension reloads): "paused everywhere" shows again.
+  const logBadgeFailure = (e: unknown) => console.error('Backstory: setting the toolbar badge failed', e);
+  browser.runtime.onStartup.addListener(() => void showPausedAll().catch(logBadgeFailure));
+  browser.runtime.onInstalled.addListener(() => void showPausedAll().catch(logBadgeFailure));
 
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'next-mention' && tab?.id !== undefined) void sendToTab(tab.id, 'mention.next').catch(() => {});

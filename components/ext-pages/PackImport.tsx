@@ -67,7 +67,19 @@ export function PackImport({ onImported }: { onImported: () => void }) {
   return (
     <section class="import">
       <h2>Import a pack</h2>
-      <input type="file" accept=".json,application/json" aria-label="Pack file" onChange={(e) => pick((e.target as HTMLInputElement).files?.[0])} />
+      <input
+        type="file"
+        accept=".json,application/json"
+        aria-label="Pack file"
+        onChange={(e) => {
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          // Emptied once taken: choosing the same file again (fixed in an editor meanwhile) is a new
+          // choice the browser reports, and it is read and checked afresh. The File keeps its contents.
+          input.value = '';
+          void pick(file);
+        }}
+      />
       {preview && (
         <div class="ok preview" data-testid="pack-preview">
           <p>

@@ -27,8 +27,23 @@ const PANEL_TEXT = {
   resume: { en: 'Resume on this site', fr: 'Réactiver sur ce site' },
   pauseAll: { en: 'Pause everywhere', fr: 'Mettre en pause partout' },
   resumeAll: { en: 'Resume everywhere', fr: 'Réactiver partout' },
-  pausedNote: { en: 'Paused on this site. Reload the page to apply.', fr: 'En pause sur ce site. Rechargez la page pour appliquer.' },
-  resumedNote: { en: 'Active on this site. Reload the page to apply.', fr: 'Actif sur ce site. Rechargez la page pour appliquer.' },
+  pausedHere: { en: 'Paused on this site: nothing is highlighted or counted.', fr: 'En pause sur ce site : rien n’est surligné ni compté.' },
+  pausedEverywhere: { en: 'Paused everywhere: nothing is highlighted or counted.', fr: 'En pause partout : rien n’est surligné ni compté.' },
+  openOptions: { en: 'Packs and settings', fr: 'Paquets et réglages' },
+  openLibrary: { en: 'Notes library', fr: 'Bibliothèque de notes' },
+  packDisable: { en: 'Disable', fr: 'Désactiver' },
+  packEnable: { en: 'Enable', fr: 'Activer' },
+  packHighlight: { en: 'Highlight in pages', fr: 'Surligner dans les pages' },
+  packMakeDiscreet: { en: 'Make discreet', fr: 'Rendre discret' },
+  packDiscreetHint: {
+    en: 'A discreet pack’s names are never highlighted in pages, only listed in the popup and side panel.',
+    fr: 'Les noms d’un paquet discret ne sont jamais surlignés dans les pages, seulement listés dans la fenêtre de l’extension et le panneau latéral.',
+  },
+  packBundled: { en: 'bundled', fr: 'fourni' },
+  packImported: { en: 'imported', fr: 'importé' },
+  packDiscreet: { en: 'discreet', fr: 'discret' },
+  packDisabled: { en: 'disabled', fr: 'désactivé' },
+  packRemove: { en: 'Remove', fr: 'Retirer' },
   exportNotes: { en: 'Export notes', fr: 'Exporter les notes' },
   saving: { en: 'Saving…', fr: 'Enregistrement…' },
   withQuote: { en: 'Quote your selection:', fr: 'Citer votre sélection :' },
@@ -107,4 +122,45 @@ export function mutedNotice(name: string, scope: 'site' | 'everywhere', lang: st
 /** A mute lifted. */
 export function unmutedNotice(name: string, lang: string): string {
   return textLang(lang) === 'fr' ? `${name} n’est plus ignoré ici.` : `${name} is no longer muted here.`;
+}
+
+/** What a pause button did: everywhere (`host` null) or on one site. */
+export function pauseNotice(paused: boolean, host: string | null, lang: string): string {
+  if (textLang(lang) === 'fr') {
+    if (host === null) return paused ? 'En pause partout.' : 'Réactivé partout.';
+    return paused ? `En pause sur ${host}.` : `Réactivé sur ${host}.`;
+  }
+  if (host === null) return paused ? 'Paused everywhere.' : 'Resumed everywhere.';
+  return paused ? `Paused on ${host}.` : `Resumed on ${host}.`;
+}
+
+/** "3 notes written on this page". */
+export function notesOnPageText(n: number, lang: string): string {
+  return textLang(lang) === 'fr'
+    ? `${n} note${n > 1 ? 's' : ''} écrite${n > 1 ? 's' : ''} sur cette page`
+    : `${n} note${n === 1 ? '' : 's'} written on this page`;
+}
+
+/** Counts in words: "1 entity", "48 entities". */
+function counted(n: number, lang: string, en: [string, string], fr: [string, string]): string {
+  const [one, many] = textLang(lang) === 'fr' ? fr : en;
+  return `${n} ${n === 1 || (textLang(lang) === 'fr' && n === 0) ? one : many}`;
+}
+
+/** A pack's row: "48 entities · 370 facts · 428 sources". */
+export function packCounts(p: { entityCount: number; factCount: number; sourceCount: number }, lang: string): string {
+  return [
+    counted(p.entityCount, lang, ['entity', 'entities'], ['entité', 'entités']),
+    counted(p.factCount, lang, ['fact', 'facts'], ['fait', 'faits']),
+    counted(p.sourceCount, lang, ['source', 'sources'], ['source', 'sources']),
+  ].join(' · ');
+}
+
+/** The question before a pack is removed: what goes, what stays, how to get it back. */
+export function packRemoveQuestion(p: { name: string; entityCount: number; factCount: number }, lang: string): string {
+  const entities = counted(p.entityCount, lang, ['entity', 'entities'], ['entité', 'entités']);
+  const facts = counted(p.factCount, lang, ['fact', 'facts'], ['fait', 'faits']);
+  return textLang(lang) === 'fr'
+    ? `Retirer ${p.name} ? ${entities} et ${facts} disparaîtront de ce navigateur ; vos notes restent. Pour le retrouver, importez à nouveau son fichier.`
+    : `Remove ${p.name}? Its ${entities} and ${facts} will be gone from this browser; your notes stay. To get it back, import its file again.`;
 }

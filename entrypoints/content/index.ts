@@ -1,8 +1,7 @@
 import { PageStats } from '@/utils/in-page/stats';
-import { shouldReadPage } from '@/utils/in-page/start-up';
-import { assemblePage } from '@/utils/in-page/assemble';
+import { isReadableDocument } from '@/utils/in-page/start-up';
+import { pausableReading } from '@/utils/in-page/pausable-reading';
 import { answerWorker, scanStatsReply } from '@/utils/in-page/worker-messages';
-import { runScanner } from '@/utils/in-page/scan-lifecycle';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -10,13 +9,22 @@ export default defineContentScript({
   async main(ctx) {
     const stats = new PageStats();
     stats.startedAt = performance.now();
-    if (!(await shouldReadPage(ctx.signal))) return;
-    const page = assemblePage(ctx.signal, stats);
+    if (!isReadableDocument()) return;
+    const reading = pausableReading(ctx, stats);
     answerWorker(ctx, {
-      'mention.next': () => page.interaction.next(),
-      'scan.stats': () => scanStatsReply(page, stats),
-      'entity.muted': ({ key, muted }) => void page.scanner.setMuted(key, muted),
+      'mention.next': () => reading.current()?.parts.interaction.next(),
+      'entity.muted': ({ key, muted }) => void reading.current()?.parts.scanner.setMuted(key, muted),
+      'scan.stats': () => {
+        const r = reading.latest();
+        return r ? scanStatsReply(r.parts, r.stats) : undefined;
+      },
+      // Every frame applies it; only the top frame replies, once its counts are reported.
+      'pause.recheck': () => {
+        const done = reading.recheck();
+        return window === window.top ? done : undefined;
+      },
     });
-    await runScanner(ctx, page, stats);
+    // Paused or not, the script stays: the reader can resume this site without a reload.
+    await reading.recheck();
   },
 });

@@ -6,7 +6,10 @@ import { PackImport } from '@/components/ext-pages/PackImport';
 import { DataPanel } from '@/components/ext-pages/DataPanel';
 import { FlagsPanel } from '@/components/ext-pages/FlagsPanel';
 import { MutesPanel } from '@/components/ext-pages/MutesPanel';
+import { PackList } from '@/components/ext-pages/PackList';
 import '@/components/ext-pages/ext-page.css';
+
+const lang = navigator.language;
 
 function App() {
   const [packs, setPacks] = useState<PackView[]>([]);
@@ -64,39 +67,7 @@ function App() {
           {seedProblem} Your notes are not affected.
         </p>
       )}
-      <ul class="plain packs">
-        {packs.map((p) => (
-          <li class="entity-row" key={p.id} data-pack={p.id}>
-            <div>
-              <strong>{p.name}</strong>{' '}
-              <span class="muted small">
-                {p.id} · v{p.version} · {p.bundled ? 'bundled' : 'imported'}
-              </span>
-              {p.discreet && <span class="small"> · discreet</span>}
-              <div class="small muted">
-                {p.entityCount} entities · {p.factCount} facts · {p.sourceCount} sources · {p.languages.join(', ')} · {p.license}
-              </div>
-            </div>
-            <div>
-              <button type="button" onClick={() => act(() => send('pack.enable', { id: p.id, enabled: !p.enabled }))}>
-                {p.enabled ? 'Disable' : 'Enable'}
-              </button>{' '}
-              <button
-                type="button"
-                title="A discreet pack’s names are never highlighted in pages, only listed in the popup and side panel."
-                onClick={() => act(() => send('pack.discreet', { id: p.id, discreet: !p.discreet }))}
-              >
-                {p.discreet ? 'Highlight in pages' : 'Make discreet'}
-              </button>{' '}
-              {!p.bundled && (
-                <button type="button" onClick={() => act(() => send('pack.remove', { id: p.id }))}>
-                  Remove
-                </button>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
+      <PackList packs={packs} lang={lang} act={act} />
       <PackImport onImported={refresh} />
       <h2>Matching</h2>
       <label>

@@ -5,7 +5,8 @@ import type { Res } from '@/utils/messaging/protocol';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { ExportMenu } from '@/components/ext-pages/ExportMenu';
 import { MutedHere } from '@/components/ext-pages/MutedHere';
-import { panelText } from '@/components/ext-pages/panel-strings';
+import { panelText, pauseNotice } from '@/components/ext-pages/panel-strings';
+import { NotesOnPageLink, PopupLinks } from '@/components/ext-pages/PopupLinks';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
 import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
 import '@/components/ext-pages/ext-page.css';
@@ -35,8 +36,8 @@ function App() {
     if (!state?.host && !everywhere) return;
     const paused = everywhere ? !state?.pausedAll : !state?.paused;
     try {
-      await send('site.pause', { host: everywhere ? '*' : state!.host!, paused });
-      setNotice(panelText(paused ? 'pausedNote' : 'resumedNote', lang));
+      await send('site.pause', { host: everywhere ? '*' : state!.host!, paused, tabId: tabId ?? undefined });
+      setNotice(pauseNotice(paused, everywhere ? null : state!.host!, lang));
       await load();
     } catch (e) {
       setError((e as Error).message);
@@ -64,13 +65,15 @@ function App() {
         {state?.host ?? '—'} · {state?.entities.length ?? 0} {lang.startsWith('fr') ? 'entités' : 'entities'}, {total} {panelText('mentions', lang)}
       </p>
       <h2>{panelText('onThisPage', lang)}</h2>
-      <PageEntities entities={state?.entities ?? []} lang={lang} onSelect={showInPanel} />
-      <MutedHere host={state?.host} lang={lang} onChange={() => void load()} />
-      {!!state?.notesOnPage && (
-        <p class="small muted" data-testid="notes-on-page">
-          {state.notesOnPage} {lang.startsWith('fr') ? 'note(s) écrite(s) sur cette page' : `note${state.notesOnPage === 1 ? '' : 's'} written on this page`}
+      {state?.paused ? (
+        <p class="small muted" data-testid="paused-state">
+          {panelText(state.pausedAll ? 'pausedEverywhere' : 'pausedHere', lang)}
         </p>
+      ) : (
+        <PageEntities entities={state?.entities ?? []} lang={lang} onSelect={showInPanel} />
       )}
+      <MutedHere host={state?.host} lang={lang} onChange={() => void load()} />
+      {!!state?.notesOnPage && <NotesOnPageLink count={state.notesOnPage} pageUrl={state.url} lang={lang} />}
       <p>
         {state?.host && !state.pausedAll && (
           <button type="button" onClick={() => togglePause(false)}>
@@ -85,6 +88,7 @@ function App() {
       </p>
       {notice && <p class="small ok">{notice}</p>}
       <ExportMenu lang={lang} />
+      <PopupLinks lang={lang} />
     </main>
   );
 }

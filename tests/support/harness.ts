@@ -395,7 +395,7 @@ export async function openExtensionPage(s: Session, page: 'popup' | 'sidepanel',
 /**
  * The id Chromium gave a page's tab, as the extension sees it: the tab whose content script reported
  * this page to the worker (without the "tabs" permission, tabs.query() shows no URLs). Waits for
- * that report, so the page must not be paused.
+ * that report (a page on a paused site reports its address alone, once it found its site paused).
  */
 export async function tabIdOf(s: Session, page: Page, timeout = 15_000): Promise<number> {
   // The worker keeps page addresses cleaned of secret-bearing parts: compare in that form.

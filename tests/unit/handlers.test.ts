@@ -208,6 +208,39 @@ describe('background handlers', () => {
     expect(await state()).toBe(false);
   });
 
+  it('applies a pause to the open tabs before answering, and a paused tab lists no entities', async () => {
+    const order: string[] = [];
+    const { call } = await setup(undefined, {
+      applyPause: async (waitFor) => void order.push(`tabs rechecked, tab ${waitFor} waited for`),
+    });
+    await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, content);
+    await call({ type: 'site.pause', host: 'news.example', paused: true, tabId: 4 }).then(() => order.push('answered'));
+    expect(order).toEqual(['tabs rechecked, tab 4 waited for', 'answered']);
+    // Stale counts (the tab has not reported its empty ones yet) are not shown.
+    expect(await call({ type: 'tab.state', tabId: 4 })).toMatchObject({ ok: true, data: { paused: true, entities: [] } });
+    await call({ type: 'site.pause', host: 'news.example', paused: false });
+    expect(await call({ type: 'tab.state', tabId: 4 })).toMatchObject({ ok: true, data: { paused: false, entities: [{ count: 3 }] } });
+    expect(order).toHaveLength(3);
+    // Deleting all data forgets the paused sites: their tabs read again.
+    await call({ type: 'data.deleteAll', confirm: 'delete' });
+    expect(order).toHaveLength(4);
+  });
+
+  it('sets the toolbar badge of the asking tab from its top frame only, and answers even if that fails', async () => {
+    const shown: [number, boolean][] = [];
+    const { call } = await setup(undefined, {
+      showPaused: async (tabId, paused) => {
+        shown.push([tabId, paused]);
+        if (tabId === 5) throw new Error('no such tab');
+      },
+    });
+    await call({ type: 'site.pause', host: 'news.example', paused: true });
+    expect(await call({ type: 'site.state' }, content)).toEqual({ ok: true, data: { paused: true } });
+    await call({ type: 'site.state' }, { ...content, frameId: 3, url: 'https://ads.example/frame' });
+    expect(shown).toEqual([[4, true]]);
+    expect(await call({ type: 'site.state' }, { ...content, tab: { id: 5, url: content.url } })).toEqual({ ok: true, data: { paused: true } });
+  });
+
   it('turns a full disk into a clear storage error and keeps the store unchanged', async () => {
     const { call, real } = await setup(
       (db) =>

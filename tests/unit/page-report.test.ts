@@ -67,4 +67,30 @@ describe('pageReporter', () => {
     vi.advanceTimersByTime(1000);
     expect(send).toHaveBeenCalledTimes(2);
   });
+
+  it('flushes now, replacing a pending report, and resolves once the worker has it', async () => {
+    let answered = () => {};
+    send.mockImplementationOnce(() => new Promise((r) => (answered = () => r({}))));
+    const counts = new Map([['demo:a', 2]]);
+    const reporter = pageReporter(() => counts, new AbortController().signal);
+    reporter.report();
+    let done = false;
+    const flushed = reporter.flush().then(() => (done = true));
+    expect(resets()).toEqual([true]);
+    await Promise.resolve();
+    expect(done).toBe(false);
+    answered();
+    await flushed;
+    // The report that was pending is not sent a second time.
+    vi.advanceTimersByTime(1000);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('flushes nothing once aborted', async () => {
+    const abort = new AbortController();
+    const reporter = pageReporter(() => new Map(), abort.signal);
+    abort.abort();
+    await reporter.flush();
+    expect(send).not.toHaveBeenCalled();
+  });
 });

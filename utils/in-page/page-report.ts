@@ -24,6 +24,8 @@ export interface PageReporter {
   report: () => void;
   /** The next report starts the page over in the worker (a single-page app's new route). */
   restart: () => void;
+  /** Send the counts now, and resolve once the worker has them (a resumed page's popup waits on it). */
+  flush: () => Promise<void>;
 }
 
 /** `counts` is read when the report goes, so it always carries the latest scan. */
@@ -31,19 +33,25 @@ export function pageReporter(counts: () => ReadonlyMap<string, number>, signal: 
   let first = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(timer));
+  const sendNow = () => {
+    const body = pageReportBody(counts(), first, document.title, location.href);
+    first = false;
+    return send('page.report', body).then(
+      () => {},
+      () => {},
+    );
+  };
   return {
     report: () => {
       clearTimeout(timer);
-      timer = setTimeout(
-        () => {
-          void send('page.report', pageReportBody(counts(), first, document.title, location.href)).catch(() => {});
-          first = false;
-        },
-        first ? 0 : REPORT_DELAY_MS,
-      );
+      timer = setTimeout(() => void sendNow(), first ? 0 : REPORT_DELAY_MS);
     },
     restart: () => {
       first = true;
+    },
+    flush: () => {
+      clearTimeout(timer);
+      return signal.aborted ? Promise.resolve() : sendNow();
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { observeChanges } from './observer';
 import { yieldToPage } from './schedule';
 import type { PageParts } from './assemble';
@@ -7,15 +6,15 @@ import type { PageStats } from './stats';
 type ScanParts = Pick<PageParts, 'scanner' | 'reporter' | 'exclude'>;
 
 /**
- * The scanner's life on the page: rescans of what changes, the first full scan, and a fresh page
- * for each single-page-app route. Returns once the first scan is done (or has failed).
+ * The scanner's life on the page, until `signal` aborts (the page left, or the reader paused its
+ * site): rescans of what changes and the first full scan. Resolves once the first scan is done,
+ * to false if it did not complete.
  */
-export async function runScanner(ctx: ContentScriptContext, parts: ScanParts, stats: PageStats): Promise<void> {
+export function runScanner(signal: AbortSignal, parts: ScanParts, stats: PageStats): Promise<boolean> {
   // Observe before the first scan: text added while it runs is queued, not lost (scans run one
   // at a time, so the batch waits for the full scan).
-  rescanChanges(ctx.signal, parts, stats);
-  if (!(await firstScan(ctx.signal, parts, stats))) return;
-  rescanOnNavigation(ctx, parts);
+  rescanChanges(signal, parts, stats);
+  return firstScan(signal, parts, stats);
 }
 
 /** Batched rescans of the parts of the page that change. */
@@ -50,14 +49,12 @@ async function firstScan(signal: AbortSignal, { scanner, reporter }: ScanParts, 
 }
 
 /** Single-page apps: a new route is a new page for counts and the popup. */
-function rescanOnNavigation(ctx: ContentScriptContext, { scanner, reporter }: ScanParts): void {
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    reporter.restart();
-    void scanner
-      .rescanAll(document.body)
-      .then(reporter.report)
-      .catch((e: unknown) => {
-        if (!ctx.signal.aborted) console.error('rescan after navigation failed', e);
-      });
-  });
+export function rescanAfterNavigation(signal: AbortSignal, { scanner, reporter }: ScanParts): void {
+  reporter.restart();
+  void scanner
+    .rescanAll(document.body)
+    .then(reporter.report)
+    .catch((e: unknown) => {
+      if (!signal.aborted) console.error('rescan after navigation failed', e);
+    });
 }

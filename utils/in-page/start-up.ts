@@ -1,12 +1,7 @@
-import { sendFromContentScript as send } from './send';
-
 /**
- * Whether Backstory reads this page at all: an HTML document with a body, on a site the reader has
- * not paused. Decided before anything is built or any listener added.
+ * Whether this document is one Backstory reads: an HTML page with a body. Whether its site is paused
+ * is asked afterwards, and again whenever the reader pauses or resumes (pausable-reading.ts).
  */
-export async function shouldReadPage(signal: AbortSignal): Promise<boolean> {
-  if (!document.body || document.contentType?.includes('xml')) return false;
-  // A worker that cannot answer does not keep Backstory off the page.
-  const site = await send('site.state', {}).catch(() => ({ paused: false }));
-  return !site.paused && !signal.aborted;
+export function isReadableDocument(): boolean {
+  return !!document.body && !document.contentType?.includes('xml');
 }

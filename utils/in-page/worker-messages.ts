@@ -4,8 +4,11 @@ import { tabMessageBody, tabMessageType, type TabBody, type TabMessageType, type
 import type { PageParts } from './assemble';
 import type { PageStats } from './stats';
 
-/** One answer per message the worker sends to tabs: a type missing here does not compile. */
-export type TabHandlers = { [T in TabMessageType]: (body: TabBody<T>) => TabReply<T> };
+/**
+ * One answer per message the worker sends to tabs: a type missing here does not compile. Undefined
+ * means this frame does not reply (another frame of the tab may).
+ */
+export type TabHandlers = { [T in TabMessageType]: (body: TabBody<T>) => TabReply<T> | Promise<TabReply<T>> | undefined };
 
 /** The `scan.stats` reply (benchmark and end-to-end tests): read from the parts, never sent to the page. */
 export function scanStatsReply({ scanner, highlighter }: Pick<PageParts, 'scanner' | 'highlighter'>, stats: PageStats): TabReply<'scan.stats'> {

@@ -200,8 +200,11 @@ export const protocol = {
   ),
   /** From the popup: show this entity in the side panel of that tab (the popup opens the panel itself). */
   'panel.focus': def('extension', z.strictObject({ tabId: TabId, key: Key }), Ok),
-  /** Pause (or resume) on one site, or everywhere when `host` is "*". */
-  'site.pause': def('extension', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean() }), Ok),
+  /**
+   * Pause (or resume) on one site, or everywhere when `host` is "*". Every open tab applies it at once;
+   * the reply waits for `tabId`'s (the popup's tab), so its counts are current when the popup reads them.
+   */
+  'site.pause': def('extension', z.strictObject({ host: z.string().min(1).max(300), paused: z.boolean(), tabId: TabId.optional() }), Ok),
   /** The reader's settings: typo tolerance and the paused sites. */
   'settings.get': def('extension', z.strictObject({}), z.object({ typoTolerance: z.boolean(), pausedHosts: z.array(z.string()) })),
   /** Turn typo tolerance on or off (pausing goes through site.pause). */

@@ -4,13 +4,20 @@ import type { BatchStat } from '../in-page/stats';
 /**
  * The messages the worker sends to a tab's content script (`tabs.sendMessage`), and the type of each
  * reply. The other direction is protocol.ts. No zod here: the content script imports this file, and it
- * answers only its own extension (it checks `sender.id`), whose messages carry no body.
+ * answers only its own extension (it checks `sender.id`), whose message bodies it checks by hand (BODY_CHECKS).
  */
 export interface TabProtocol {
   /** The "next-mention" keyboard command: move to the next highlighted name and open its card. No reply. */
   'mention.next': { reply: void };
   /** The content script's scan statistics, for the benchmark and the end-to-end tests (never for the page). */
   'scan.stats': { reply: ScanStatsReply };
+  /**
+   * The reader paused or resumed a site (or every site): the tab asks `site.state` for its own site
+   * and removes or restores everything Backstory shows on it. The top frame replies once that is done
+   * (highlights gone and the empty counts reported, or the rescan's counts reported); other frames
+   * apply it without replying, so the reply means the tab's counts are current.
+   */
+  'pause.recheck': { reply: { paused: boolean } };
   /**
    * An entity was muted (or is no longer) on this tab's site: drop (or restore) its highlights and
    * counts, without a reload. Sent only to tabs whose site the change applies to. No reply.
@@ -48,7 +55,7 @@ export interface TabMessage<T extends TabMessageType = TabMessageType> {
 export type TabReply<T extends TabMessageType> = TabProtocol[T]['reply'];
 
 /** Every tab message type, for the content script's check: one missing here does not compile. */
-const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = { 'mention.next': true, 'scan.stats': true, 'entity.muted': true };
+const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = { 'mention.next': true, 'scan.stats': true, 'entity.muted': true, 'pause.recheck': true };
 
 /** The message the worker sends to a tab. */
 export function tabMessage<T extends TabMessageType>(type: T, body?: TabBody<T>): TabMessage<T> {
@@ -76,6 +83,7 @@ export function tabMessageType(msg: unknown): TabMessageType | null {
 const BODY_CHECKS: { [T in TabMessageType]: (msg: unknown) => TabBody<T> | null } = {
   'mention.next': () => undefined,
   'scan.stats': () => undefined,
+  'pause.recheck': () => undefined,
   'entity.muted': entityMuteChange,
 };
 

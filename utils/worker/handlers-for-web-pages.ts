@@ -10,7 +10,7 @@
  *    a row whose name needs context words with their hashes, only for the rows it asked for);
  *  - entity.card: one entity's public card, never of a disabled or discreet pack, never a note;
  *  - page.report: its own tab's entity counts, title and address (an address of its own origin only);
- *  - site.state: whether its own site is paused;
+ *  - site.state: whether its own site is paused (its top frame's call also sets its own tab's toolbar badge);
  *  - panel.open: the side panel of its own tab, at most once a second per tab;
  *  - mute.fromCard: mute an entity on its own site (the tab's host, from the browser) or everywhere,
  *    at most once a second per tab; mute.undoFromCard: lift only a mute its own card made. Neither
@@ -106,7 +106,11 @@ export function createWebPageHandlers(deps: BackgroundDeps, kit: HandlerKit) {
 
     async 'site.state'(_req, ctx) {
       const url = ctx.sender.tab?.url ?? ctx.sender.url;
-      return { paused: await deps.settings.isPaused(url) };
+      const paused = await deps.settings.isPaused(url);
+      // Every new page asks this first: its top frame keeps its tab's toolbar badge right (the browser
+      // clears a tab's badge on navigation). A failure to set it does not fail the page's question.
+      if (ctx.tabId !== undefined && (ctx.sender.frameId ?? 0) === 0) await deps.showPaused?.(ctx.tabId, paused).catch(() => {});
+      return { paused };
     },
 
     'panel.open'({ key, quote }, ctx) {

@@ -31,10 +31,12 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
       const state = await deps.tabs.get(tabId);
       const db = await openDb();
       const wanted = lang ?? deps.browserLang();
+      const paused = await deps.settings.isPaused(state?.url ?? undefined);
       const entities = [];
       // The page stops counting a muted entity at once; a report sent just before the mute must not list it either.
       const muted = mutedOn(await readMutes(), hostOf(state?.url));
-      for (const [key, count] of Object.entries(state?.counts ?? {})) {
+      // A paused page shows nothing, even before its content script has reported its empty counts.
+      for (const [key, count] of Object.entries(paused ? {} : (state?.counts ?? {}))) {
         if (muted.has(key)) continue;
         const rec = await getEntity(db, key);
         if (!rec) continue;
@@ -52,7 +54,7 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
         entities,
         focus: state?.focus ?? null,
         quote: state?.quote ?? null,
-        paused: await deps.settings.isPaused(state?.url ?? undefined),
+        paused,
         pausedAll: (await deps.settings.read()).pausedAll,
         notesOnPage: state?.url ? await countNotesForPage(db, state.url) : 0,
       };

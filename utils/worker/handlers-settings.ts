@@ -5,8 +5,10 @@ import { asStorageErrors, type BackgroundDeps, type HandlerKit } from './handler
 /** The reader's settings (pausing, typo tolerance), and "delete all my data", which resets them with the rest. */
 export function createSettingsHandlers(deps: BackgroundDeps, { openDb, invalidate }: HandlerKit) {
   return {
-    async 'site.pause'({ host, paused }) {
+    async 'site.pause'({ host, paused, tabId }) {
       await (host === '*' ? deps.settings.setPausedAll(paused) : deps.settings.setPaused(host, paused));
+      // The reply waits for the popup's tab, so the popup reads its new counts right after.
+      await deps.applyPause?.(tabId);
       return {};
     },
 
@@ -27,6 +29,8 @@ export function createSettingsHandlers(deps: BackgroundDeps, { openDb, invalidat
       invalidate();
       await deps.clearTabs?.();
       await deps.reseed?.(db);
+      // The paused sites went with the settings: their tabs read again.
+      await deps.applyPause?.();
       return {};
     },
   } satisfies Partial<Handlers>;

@@ -32,6 +32,10 @@ export interface BackgroundDeps {
   cardMutes?: CardMuteLedger;
   /** Clock (tests). */
   now?: () => number;
+  /** After pausing or resuming: every open tab removes or restores its highlights; resolves once `waitFor` (a tab id) did. */
+  applyPause?: (waitFor?: number) => Promise<void>;
+  /** A tab's toolbar button shows whether Backstory is paused there. */
+  showPaused?: (tabId: number, paused: boolean) => Promise<void>;
 }
 
 export function asMessageError(e: unknown): MessageError {

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { libraryUrl, openLibrary } from '@/utils/ext-pages/library-link';
+import { notesOnPageText, panelText } from './panel-strings';
+
+/** The popup's ways out: the options page and the notes library. Links (with real addresses), opened by the extension's own APIs. */
+export function PopupLinks({ lang }: { lang: string }) {
+  return (
+    <nav class="popup-links small">
+      <a
+        href={browser.runtime.getURL('/options.html')}
+        onClick={(e) => {
+          e.preventDefault();
+          // Focuses the options page if it is already open, rather than opening a second one.
+          void browser.runtime.openOptionsPage();
+        }}
+      >
+        {panelText('openOptions', lang)}
+      </a>
+      <LibraryLink>{panelText('openLibrary', lang)}</LibraryLink>
+    </nav>
+  );
+}
+
+/** "3 notes written on this page", opening the library filtered to this page. */
+export function NotesOnPageLink({ count, pageUrl, lang }: { count: number; pageUrl: string | null; lang: string }) {
+  return (
+    <p class="small muted" data-testid="notes-on-page">
+      <LibraryLink page={pageUrl}>{notesOnPageText(count, lang)}</LibraryLink>
+    </p>
+  );
+}
+
+function LibraryLink({ page, children }: { page?: string | null; children: string }) {
+  return (
+    <a
+      href={libraryUrl(page)}
+      onClick={(e) => {
+        e.preventDefault();
+        void openLibrary(page);
+      }}
+    >
+      {children}
+    </a>
+  );
+}

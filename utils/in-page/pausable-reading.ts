@@ -1,0 +1,91 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendFromContentScript as send } from './send';
+import { assemblePage, type PageParts } from './assemble';
+import { pageReportBody } from './page-report';
+import { rescanAfterNavigation, runScanner } from './scan-lifecycle';
+import { PageStats } from './stats';
+
+/** One stretch of reading the page, from a start to a pause (or the page's end). */
+export interface Reading {
+  parts: PageParts;
+  stats: PageStats;
+  signal: AbortSignal;
+  /** The first scan completed: from then on a new route is rescanned. */
+  scanned: boolean;
+}
+
+export interface PausableReading {
+  /** The reading on the page now, or null while the site is paused. */
+  current(): Reading | null;
+  /** The latest reading, stopped or not (its statistics outlive a pause). */
+  latest(): Reading | null;
+  /**
+   * Ask the worker whether this site is paused and stop or start reading to match. Resolves once
+   * that is done and the worker has this frame's counts: none when paused, the rescan's when resumed.
+   */
+  recheck(): Promise<{ paused: boolean }>;
+}
+
+/**
+ * Reading the page, paused and resumed at the reader's word without a reload. Each reading has its
+ * own signal: pausing aborts it, and everything tied to it (highlights, the card, the observer,
+ * the listeners, a scan under way) goes; resuming builds a fresh one, as when the page loaded.
+ */
+export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats): PausableReading {
+  let reading: (Reading & { stop: AbortController }) | null = null;
+  let latest: Reading | null = null;
+  let checks = 0;
+  let watchingRoutes = false;
+
+  // While paused the worker learns only the page's address (so the popup can offer "Resume on this
+  // site"), with no title and no counts.
+  const reportNothing = () => send('page.report', pageReportBody(new Map(), true, '', location.href)).then(noop, noop);
+
+  const watchRoutes = () => {
+    if (watchingRoutes) return;
+    watchingRoutes = true;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (reading?.scanned) rescanAfterNavigation(reading.signal, reading.parts);
+      else if (!reading) void reportNothing();
+    });
+  };
+
+  const start = async () => {
+    const stop = new AbortController();
+    const signal = AbortSignal.any([ctx.signal, stop.signal]);
+    const stats = latest ? new PageStats() : firstStats;
+    if (latest) stats.startedAt = performance.now();
+    const parts = assemblePage(signal, stats);
+    const r = { parts, stats, signal, scanned: false, stop };
+    reading = latest = r;
+    watchRoutes();
+    r.scanned = await runScanner(signal, parts, stats);
+    await parts.reporter.flush();
+  };
+
+  const stop = () => {
+    if (!reading) return;
+    reading.stop.abort();
+    reading.parts.scanner.reset();
+    reading = null;
+  };
+
+  return {
+    current: () => reading,
+    latest: () => latest,
+    async recheck() {
+      const check = ++checks;
+      // A worker that cannot answer does not keep Backstory off the page.
+      const { paused } = await send('site.state', {}).catch(() => ({ paused: false }));
+      // A later recheck has the newer answer: it applies, this one does not.
+      if (check !== checks || ctx.signal.aborted) return { paused };
+      if (paused) {
+        stop();
+        await reportNothing();
+      } else if (!reading) await start();
+      return { paused };
+    },
+  };
+}
+
+function noop() {}
