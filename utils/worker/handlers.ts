@@ -23,7 +23,7 @@ export function createHandlerGroups(deps: BackgroundDeps) {
       ...createPanelViewHandlers(deps, kit),
       ...createSettingsHandlers(deps, kit),
       ...createPackHandlers(deps, kit),
-      ...createNoteHandlers(kit),
+      ...createNoteHandlers(kit, deps.now),
       ...createFlagHandlers(deps, kit),
     },
   };
