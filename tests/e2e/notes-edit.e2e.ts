@@ -52,9 +52,17 @@ async function panelOn(tabId: number): Promise<Page> {
   return panel;
 }
 
+/** A message to the worker from an extension page, as the page's own code sends it; the reply's data. */
+async function ask(panel: Page, message: Record<string, unknown>): Promise<unknown> {
+  return panel.evaluate(async (m) => {
+    const g = globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<{ data: unknown }> } } };
+    return (await g.chrome.runtime.sendMessage(m)).data;
+  }, message);
+}
+
 /** The notes the worker holds on Clearview AI, as stored. */
 async function storedNotes(panel: Page): Promise<{ id: string; text: string; quote?: string; tags?: string[]; createdAt: string; updatedAt: string }[]> {
-  return panel.evaluate(async (key) => (await chrome.runtime.sendMessage({ type: 'notes.list', entityKey: key })).data.notes, CV);
+  return ((await ask(panel, { type: 'notes.list', entityKey: CV })) as { notes: Awaited<ReturnType<typeof storedNotes>> }).notes;
 }
 
 const noteItem = (panel: Page, text: string) => panel.locator('.note-list > li.note').filter({ hasText: text });
@@ -194,7 +202,7 @@ describe('editing, deleting and tagging notes in the side panel', () => {
 
     panel = await panelOn(tabId);
     // The saved note's draft is gone from the worker, so the box stays empty.
-    const kept = await panel.evaluate(async (key) => (await chrome.runtime.sendMessage({ type: 'draft.get', entityKey: key })).data.draft, CV);
+    const { draft: kept } = (await ask(panel, { type: 'draft.get', entityKey: CV })) as { draft: { text: string } | null };
     expect(kept?.text ?? '').toBe('');
     await expect.poll(() => noteItem(panel, draft).count()).toBe(1);
     expect(await panel.getByRole('textbox', { name: 'Your notes' }).inputValue()).toBe('');
