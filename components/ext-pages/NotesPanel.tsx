@@ -41,6 +41,11 @@ export function NotesPanel(props: NotesPanelProps) {
       setSavedCount((n) => n + 1);
     });
   };
+  // Only finished tags go into the kept draft: a keystroke in the tag box that ends none sends nothing.
+  const onTags = (tags: string[], typed: string) => {
+    setTypedTag(typed);
+    if (tags.length !== draft.tags.length || tags.some((t, i) => t !== draft.tags[i])) edit({ ...draft, tags });
+  };
   // Ctrl+Enter (Cmd+Enter on a Mac) saves, as in most note and comment boxes.
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -62,13 +67,7 @@ export function NotesPanel(props: NotesPanelProps) {
           onInput={(e) => edit({ ...draft, text: (e.target as HTMLTextAreaElement).value })}
           maxLength={NOTE_LIMITS.text}
         />
-        <NewNoteTags
-          key={savedCount}
-          tags={draft.tags}
-          typed={typedTag}
-          lang={lang}
-          onChange={(tags, typed) => (setTypedTag(typed), edit({ ...draft, tags }))}
-        />
+        <NewNoteTags key={savedCount} tags={draft.tags} typed={typedTag} lang={lang} onChange={onTags} />
         <p>
           <button class="primary" type="button" disabled={busy || !draft.text.trim()} onClick={add}>
             {panelText('addNote', lang)}

@@ -18,9 +18,9 @@ const EMPTY: Draft = { text: '', tags: [] };
  * IndexedDB, out of reach of web pages), so it survives a failed save and a closed panel:
  * sessionStorage died with the panel's page. Every change is sent at once, numbered, so the last one
  * wins even if messages cross; text typed before the stored draft arrives is not overwritten.
- * `onError` hears a draft that could not be kept.
+ * `onError` hears a draft that could not be kept (and null once one was).
  */
-export function useDraft(entityKey: string, onError: (message: string) => void): [Draft, (d: Draft) => void] {
+export function useDraft(entityKey: string, onError: (message: string | null) => void): [Draft, (d: Draft) => void] {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const rev = useRef(0);
   const touched = useRef(false);
@@ -43,7 +43,10 @@ export function useDraft(entityKey: string, onError: (message: string) => void):
     setDraft(d);
     // Revisions grow across panel sessions (the clock) and within one (at least +1).
     rev.current = Math.max(Date.now(), rev.current + 1);
-    send('draft.save', { entityKey, text: d.text, tags: d.tags, rev: rev.current }).catch((e: Error) => onError(e.message));
+    send('draft.save', { entityKey, text: d.text, tags: d.tags, rev: rev.current }).then(
+      () => onError(null),
+      (e: Error) => onError(e.message),
+    );
   };
   return [draft, edit];
 }

@@ -220,8 +220,11 @@ describe('the new note', () => {
     await flush();
     const tags = container.querySelector<HTMLInputElement>('input[aria-label="Tags"]');
     await type(tags, 'court');
+    // A tag not yet finished is not part of the kept draft.
+    expect(calls('draft.save')).toEqual([]);
     await key(tags, 'Enter');
     expect(calls('note.save')).toEqual([]);
+    expect(calls('draft.save')).toEqual([expect.objectContaining({ text: '', tags: ['court'] })]);
     expect([...container.querySelectorAll('.note-new .tag-chip')].map((c) => c.textContent)).toEqual(['court×']);
     await key(tags, 'Backspace');
     expect(container.querySelectorAll('.note-new .tag-chip')).toHaveLength(0);
