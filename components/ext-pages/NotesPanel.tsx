@@ -1,7 +1,11 @@
 import { useState } from 'preact/hooks';
+import { addTags } from '@/utils/schema/note-tags';
+import { NOTE_LIMITS } from '@/utils/schema/note';
 import { panelText } from './panel-strings';
 import { NoteList } from './NoteList';
+import { TagInput, useTagsInUse } from './TagInput';
 import { newNote, useDraft, useNotes, type NoteStatus } from './use-notes';
+import './notes.css';
 
 export interface NotesPanelProps {
   entityKey: string;
@@ -15,19 +19,32 @@ export interface NotesPanelProps {
 /** The reader's own notes on an entity. The draft survives a failed save or a closed panel. */
 export function NotesPanel(props: NotesPanelProps) {
   const { entityKey, quote, lang } = props;
-  const [draft, edit] = useDraft(entityKey);
-  const { notes, status, busy, save, remove } = useNotes(entityKey, lang);
+  const [draftError, setDraftError] = useState<string | null>(null);
+  const [draft, edit] = useDraft(entityKey, setDraftError);
+  const [typedTag, setTypedTag] = useState('');
+  const { notes, status, busy, save, saved, removed } = useNotes(entityKey, lang);
   // Unticked: the quote came from the page, which may have changed the selection; the reader decides.
   const [useQuote, setUseQuote] = useState(false);
+  // A note saved meanwhile brings new tags to suggest: asked again after each save.
+  const [savedCount, setSavedCount] = useState(0);
 
   const add = async () => {
-    const text = draft.trim();
+    const text = draft.text.trim();
     if (!text || busy) return;
+    // What is still typed in the tag box counts: the reader pressed Save, not Enter.
+    const tags = typedTag.trim() ? addTags(draft.tags, [typedTag]) : draft.tags;
     // The next note starts without the quote: it would otherwise silently carry the same one.
-    await save(newNote(props, text, useQuote), () => {
-      edit('');
+    await save(newNote({ ...props, tags }, text, useQuote), () => {
+      edit({ text: '', tags: [] });
+      setTypedTag('');
       setUseQuote(false);
+      setSavedCount((n) => n + 1);
     });
+  };
+  // Only finished tags go into the kept draft: a keystroke in the tag box that ends none sends nothing.
+  const onTags = (tags: string[], typed: string) => {
+    setTypedTag(typed);
+    if (tags.length !== draft.tags.length || tags.some((t, i) => t !== draft.tags[i])) edit({ ...draft, tags });
   };
   // Ctrl+Enter (Cmd+Enter on a Mac) saves, as in most note and comment boxes.
   const onKeyDown = (e: KeyboardEvent) => {
@@ -41,24 +58,33 @@ export function NotesPanel(props: NotesPanelProps) {
     <section class="notes">
       <h2>{panelText('notes', lang)}</h2>
       <p class="muted small">{panelText('notesPrivate', lang)}</p>
-      {quote && <QuoteOption quote={quote} checked={useQuote} onChange={setUseQuote} lang={lang} />}
-      <textarea
-        aria-label={panelText('notes', lang)}
-        placeholder={panelText('notePlaceholder', lang)}
-        value={draft}
-        onInput={(e) => edit((e.target as HTMLTextAreaElement).value)}
-        onKeyDown={onKeyDown}
-        maxLength={20000}
-      />
-      <p>
-        <button class="primary" type="button" disabled={busy || !draft.trim()} onClick={add}>
-          {panelText('addNote', lang)}
-        </button>
-      </p>
+      <div class="note-new" onKeyDown={onKeyDown}>
+        {quote && <QuoteOption quote={quote} checked={useQuote} onChange={setUseQuote} lang={lang} />}
+        <textarea
+          aria-label={panelText('notes', lang)}
+          placeholder={panelText('notePlaceholder', lang)}
+          value={draft.text}
+          onInput={(e) => edit({ ...draft, text: (e.target as HTMLTextAreaElement).value })}
+          maxLength={NOTE_LIMITS.text}
+        />
+        <NewNoteTags key={savedCount} tags={draft.tags} typed={typedTag} lang={lang} onChange={onTags} />
+        <p>
+          <button class="primary" type="button" disabled={busy || !draft.text.trim()} onClick={add}>
+            {panelText('addNote', lang)}
+          </button>
+        </p>
+      </div>
       {status && <StatusLine status={status} />}
-      <NoteList notes={notes} lang={lang} onDelete={remove} />
+      {draftError && <StatusLine status={{ kind: 'error', text: `${panelText('draftNotKept', lang)} ${draftError}` }} />}
+      <NoteList notes={notes} lang={lang} onSaved={saved} onDeleted={removed} />
     </section>
   );
+}
+
+/** The new note's tags; mounted again after each save, so the suggestions include the tags just used. */
+function NewNoteTags(props: { tags: string[]; typed: string; lang: string; onChange: (tags: string[], typed: string) => void }) {
+  const inUse = useTagsInUse();
+  return <TagInput {...props} inUse={inUse} />;
 }
 
 function QuoteOption({ quote, checked, onChange, lang }: { quote: string; checked: boolean; onChange: (checked: boolean) => void; lang: string }) {

@@ -87,6 +87,22 @@ const PANEL_TEXT = {
     en: 'Some stored mutes could not be read: they mute nothing. “Delete all my data” clears them.',
     fr: 'Certains noms ignorés enregistrés sont illisibles : ils n’ignorent rien. « Supprimer toutes mes données » les efface.',
   },
+  noteWritten: { en: 'written', fr: 'écrite le' },
+  noteEdited: { en: 'edited', fr: 'modifiée le' },
+  editNoteText: { en: 'Edit the note', fr: 'Modifier la note' },
+  saveEdit: { en: 'Save', fr: 'Enregistrer' },
+  editHint: { en: 'Ctrl+Enter saves, Esc cancels.', fr: 'Ctrl+Entrée enregistre, Échap annule.' },
+  noteQuote: { en: 'Quote', fr: 'Citation' },
+  removeQuote: { en: 'Remove quote', fr: 'Retirer la citation' },
+  tags: { en: 'Tags', fr: 'Étiquettes' },
+  tagPlaceholder: { en: 'Add a tag, then comma or Enter', fr: 'Ajouter une étiquette, puis virgule ou Entrée' },
+  removeTag: { en: 'Remove tag', fr: 'Retirer l’étiquette' },
+  addTag: { en: 'Add tag', fr: 'Ajouter l’étiquette' },
+  suggestedTags: { en: 'Suggested:', fr: 'Suggestions :' },
+  noteDeleted: { en: 'Note deleted.', fr: 'Note supprimée.' },
+  deleteFailed: { en: 'Not deleted:', fr: 'Non supprimée :' },
+  undoFailed: { en: 'Not restored:', fr: 'Non rétablie :' },
+  draftNotKept: { en: 'Your draft could not be kept for later:', fr: 'Votre brouillon n’a pas pu être conservé :' },
 } as const;
 
 export function panelText(key: keyof typeof PANEL_TEXT, lang: string): string {

@@ -24,12 +24,15 @@ afterEach(() => {
 });
 
 describe('notes in the extension pages', () => {
-  it('dates a note the way facts are dated, per language', () => {
-    const note = { ...sampleNote, updatedAt: '2026-12-01T16:21:48.000Z' };
-    render(<NoteList notes={[note]} lang="en" onDelete={() => {}} />, container);
-    expect(container.querySelector('time')?.textContent).toBe('1 Dec 2026');
-    render(<NoteList notes={[note]} lang="fr" onDelete={() => {}} />, container);
-    expect(container.querySelector('time')?.textContent).toBe('1 déc. 2026');
+  it('dates a note the way facts are dated, per language: when written and, once changed, when edited', async () => {
+    const note = { ...sampleNote, createdAt: '2026-12-01T16:21:48.000Z', updatedAt: '2026-12-01T16:21:48.000Z' };
+    const dates = () => container.querySelector('.note-dates')?.textContent;
+    render(<NoteList notes={[note]} lang="en" />, container);
+    expect(dates()).toBe('written 1 Dec 2026');
+    render(<NoteList notes={[note]} lang="fr" />, container);
+    expect(dates()).toBe('écrite le 1 déc. 2026');
+    await act(() => render(<NoteList notes={[{ ...note, updatedAt: '2026-12-03T09:00:00.000Z' }]} lang="en" />, container));
+    expect(dates()).toBe('written 1 Dec 2026 · edited 3 Dec 2026');
   });
 
   it('says what an export wrote, to a file named with the date and time', async () => {

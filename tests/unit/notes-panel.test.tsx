@@ -11,14 +11,20 @@ let container: HTMLElement;
 beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
-  sessionStorage.clear();
   send.mockReset();
-  send.mockImplementation(async (type: string) => (type === 'notes.list' ? { notes: [], quarantined: 0 } : { ok: true }));
+  send.mockImplementation(async (type: string) => replies[type] ?? {});
 });
 afterEach(() => {
   render(null, container);
   container.remove();
 });
+
+const replies: Record<string, unknown> = {
+  'notes.list': { notes: [], quarantined: 0 },
+  'notes.tags': { tags: [] },
+  'draft.get': { draft: null },
+  'draft.save': { kept: true },
+};
 
 const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 

@@ -9,11 +9,49 @@ export function csvField(value: string): string {
   return `"${v.replace(/"/g, '""')}"`;
 }
 
-export const CSV_COLUMNS = ['id', 'entity', 'entityKey', 'text', 'quote', 'pageTitle', 'pageUrl', 'createdAt', 'updatedAt'] as const;
+/** What a reader looks for first, then the exact timestamps, then the ids only a re-import would need. */
+export const CSV_COLUMNS = ['date', 'entity', 'note', 'quote', 'page title', 'page URL', 'tags', 'created', 'updated', 'entity key', 'id'] as const;
 
-export function notesToCsv(notes: Note[]): string {
+/**
+ * "2026-12-01 16:21" in the reader's time zone (or `timeZone`): the form spreadsheets read as a date
+ * and time, where the ISO timestamp with its T and Z stays text.
+ */
+export function spreadsheetDate(iso: string, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .formatToParts(d)
+    .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+export function notesToCsv(notes: Note[], opts: { timeZone?: string } = {}): string {
   const rows = [CSV_COLUMNS.map(csvField).join(',')];
   for (const n of notes)
-    rows.push([n.id, n.entityName, n.entityKey, n.text, n.quote ?? '', n.pageTitle ?? '', n.pageUrl ?? '', n.createdAt, n.updatedAt].map(csvField).join(','));
+    rows.push(
+      [
+        spreadsheetDate(n.createdAt, opts.timeZone),
+        n.entityName,
+        n.text,
+        n.quote ?? '',
+        n.pageTitle ?? '',
+        n.pageUrl ?? '',
+        (n.tags ?? []).join(', '),
+        n.createdAt,
+        n.updatedAt,
+        n.entityKey,
+        n.id,
+      ]
+        .map(csvField)
+        .join(','),
+    );
   return rows.join('\r\n') + '\r\n';
 }

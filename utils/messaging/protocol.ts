@@ -119,6 +119,16 @@ const LookupContexts = z.array(z.array(z.array(Hash).min(1).max(CONTEXT_LIMITS.p
 
 export const MAX_PACK_TEXT = 20 * 1024 * 1024;
 
+/** Tags on a note, by the stored note's own rule (the store also drops repeats in another case). */
+const NoteTags = Note.shape.tags.unwrap();
+
+/** A note being written: its text and tags so far, and the panel's revision of it. */
+const NoteDraft = z.strictObject({
+  text: z.string().max(NOTE_LIMITS.text),
+  tags: NoteTags,
+  rev: z.number().int().nonnegative(),
+});
+
 function def<Req extends z.ZodType, Res extends z.ZodType>(tier: 'content' | 'extension', req: Req, res: Res) {
   return { tier, req, res };
 }
@@ -234,8 +244,23 @@ export const protocol = {
   'notes.list': def('extension', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
   /** Create or replace a note (durable write); the reply is the note as stored. */
   'note.save': def('extension', z.strictObject({ note: Note }), z.object({ note: Note })),
-  /** Delete one note by id. */
-  'note.delete': def('extension', z.strictObject({ id: z.string().max(64) }), Ok),
+  /** Delete one note by id; the reply is the note as it was (the side panel's Undo saves it back), if there was one. */
+  'note.delete': def('extension', z.strictObject({ id: z.string().max(64) }), z.object({ note: Note.optional() })),
+  /**
+   * Edit a stored note's text, quote (null removes it) and tags; its id, entity, page and createdAt
+   * stay the stored ones and the worker sets updatedAt (`not-found` if it was deleted meanwhile).
+   */
+  'note.update': def(
+    'extension',
+    z.strictObject({ id: Note.shape.id, text: Note.shape.text, quote: Note.shape.quote.unwrap().nullable(), tags: NoteTags }),
+    z.object({ note: Note }),
+  ),
+  /** Every tag on the reader's notes with how many notes carry it, most used first (suggestions). */
+  'notes.tags': def('extension', z.strictObject({}), z.object({ tags: z.array(z.object({ tag: z.string(), count: z.number() })) })),
+  /** The note being written on an entity, kept by the worker so it survives the panel closing (null: none). */
+  'draft.get': def('extension', z.strictObject({ entityKey: Key }), z.object({ draft: NoteDraft.nullable() })),
+  /** Keep the draft (an empty one once the note is saved); a revision older than the stored one is ignored. */
+  'draft.save': def('extension', z.strictObject({ entityKey: Key, ...NoteDraft.shape }), z.object({ kept: z.boolean() })),
   /** Stored note rows that fail the note schema, as they are: counted by notes.list, shown only here. */
   'notes.quarantined': def('extension', z.strictObject({}), z.object({ rows: z.array(z.unknown()) })),
   /** Delete those rows; `count` is how many the reader was shown, and a different number refuses. */

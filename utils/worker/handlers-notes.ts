@@ -5,16 +5,21 @@ import {
   listNotes,
   listNotesByEntity,
   listQuarantinedNotes,
+  listTags,
+  NoteConflictError,
+  NoteMissingError,
   putNote,
   QuarantineChangedError,
+  updateNote,
 } from './store/notes';
+import { getDraft, putDraft } from './store/drafts';
 import { parseNotesJson } from '../export/json';
 import { problemLine } from '../schema/problems';
 import { MessageError, type Handlers } from './dispatch';
 import { asMessageError, asStorageErrors, type HandlerKit } from './handlers-shared';
 
-/** The reader's notes, for the side panel and the data panel: list, save, delete, restore, and the quarantined rows. */
-export function createNoteHandlers({ openDb }: HandlerKit) {
+/** The reader's notes, for the side panel and the data panel: list, save, edit, delete, restore, tags, drafts, and the quarantined rows. */
+export function createNoteHandlers({ openDb }: HandlerKit, now: () => number = Date.now) {
   return {
     async 'notes.list'({ entityKey }) {
       const db = await openDb();
@@ -22,12 +27,37 @@ export function createNoteHandlers({ openDb }: HandlerKit) {
     },
 
     async 'note.save'({ note }) {
-      return { note: await asStorageErrors(async () => putNote(await openDb(), note)) };
+      try {
+        return { note: await putNote(await openDb(), note) };
+      } catch (e) {
+        throw e instanceof NoteConflictError ? new MessageError('bad-request', e.message) : asMessageError(e);
+      }
+    },
+
+    async 'note.update'({ id, text, quote, tags }) {
+      try {
+        return { note: await updateNote(await openDb(), { id, text, quote, tags }, new Date(now()).toISOString()) };
+      } catch (e) {
+        throw e instanceof NoteMissingError ? new MessageError('not-found', e.message) : asMessageError(e);
+      }
     },
 
     async 'note.delete'({ id }) {
-      await asStorageErrors(async () => deleteNote(await openDb(), id));
-      return {};
+      const note = await asStorageErrors(async () => deleteNote(await openDb(), id));
+      return note ? { note } : {};
+    },
+
+    async 'notes.tags'() {
+      return { tags: await asStorageErrors(async () => listTags(await openDb())) };
+    },
+
+    async 'draft.get'({ entityKey }) {
+      const draft = await asStorageErrors(async () => getDraft(await openDb(), entityKey, now()));
+      return { draft: draft && { text: draft.text, tags: draft.tags, rev: draft.rev } };
+    },
+
+    async 'draft.save'({ entityKey, text, tags, rev }) {
+      return { kept: await asStorageErrors(async () => putDraft(await openDb(), entityKey, { text, tags, rev }, now())) };
     },
 
     async 'notes.quarantined'() {

@@ -24,7 +24,7 @@ export function createHandlerGroups(deps: BackgroundDeps) {
       ...createPanelViewHandlers(deps, kit),
       ...createSettingsHandlers(deps, kit),
       ...createPackHandlers(deps, kit),
-      ...createNoteHandlers(kit),
+      ...createNoteHandlers(kit, deps.now),
       ...createFlagHandlers(deps, kit),
       ...createMuteHandlers(deps, kit),
     },

@@ -1,26 +1,102 @@
-import { Note } from '../../schema/note';
+import { Note, normalizeTags } from '../../schema/note';
 import { cleanPageUrl } from '../../url/clean-page-url';
+import { countTags, type TagCount } from '../../schema/note-tags';
 import type { DB } from './db';
 
 /** Notes are what the user cannot get back: every write asks for strict durability. */
 const STRICT = { durability: 'strict' } as const;
 
-/** Validated, with the page URL cleaned: a note never stores tokens the page's URL carried. */
+/**
+ * Validated, with the page URL cleaned (a note never stores tokens the page's URL carried) and the
+ * tags normalised (no empties or case-insensitive repeats; none at all is no `tags` key, as on notes
+ * written before tags existed).
+ */
 function checked(note: Note): Note {
-  const valid = Note.parse(note);
-  return valid.pageUrl === undefined ? valid : { ...valid, pageUrl: cleanPageUrl(valid.pageUrl) };
+  const { tags, ...valid } = Note.parse(note);
+  const clean: Note = valid.pageUrl === undefined ? valid : { ...valid, pageUrl: cleanPageUrl(valid.pageUrl) };
+  const kept = normalizeTags(tags ?? []);
+  return kept.length ? { ...clean, tags: kept } : clean;
 }
 
+/** A save that would silently rewrite what a stored note is: its entity or when it was written. */
+export class NoteConflictError extends Error {}
+
+/**
+ * Create a note, restore a deleted one as it was (undo), or replace one. Replacing keeps what the
+ * note is: a note with this id already stored must have the same `entityKey` and `createdAt`, or
+ * nothing is written (an edit goes through updateNote, which cannot change them).
+ */
 export async function putNote(db: DB, note: Note): Promise<Note> {
   const valid = checked(note);
   const tx = db.transaction('notes', 'readwrite', STRICT);
+  const stored = await tx.store.get(valid.id);
+  if (stored && (stored.entityKey !== valid.entityKey || stored.createdAt !== valid.createdAt)) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new NoteConflictError(`another note with id ${valid.id} exists (on ${stored.entityKey}, written ${stored.createdAt}): nothing was saved`);
+  }
   await Promise.all([tx.store.put(valid), tx.done]);
   return valid;
 }
 
-export async function deleteNote(db: DB, id: string): Promise<void> {
+/** What an edit may change: the reader's text, the quote (null removes it) and the tags. */
+export interface NoteEdit {
+  id: string;
+  text: string;
+  quote: string | null;
+  tags: string[];
+}
+
+/** There is no stored note with this id (deleted meanwhile, in another window). */
+export class NoteMissingError extends Error {}
+
+/**
+ * Edit a stored note in one transaction: its id, entity, page and `createdAt` are the stored ones,
+ * whatever the caller holds; `updatedAt` is now.
+ */
+export async function updateNote(db: DB, edit: NoteEdit, now = new Date().toISOString()): Promise<Note> {
   const tx = db.transaction('notes', 'readwrite', STRICT);
+  const stored = await tx.store.get(edit.id);
+  const parsed = Note.safeParse(stored);
+  if (!parsed.success) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new NoteMissingError(stored ? `note ${edit.id} is unreadable: see Unreadable notes in the options page` : `note ${edit.id} no longer exists`);
+  }
+  const next: Note = { ...parsed.data, text: edit.text, tags: edit.tags };
+  if (edit.quote) next.quote = edit.quote;
+  else delete next.quote;
+  // A clock set back must not date the edit before the note itself.
+  next.updatedAt = now > next.createdAt ? now : next.createdAt;
+  let valid: Note;
+  try {
+    valid = checked(next);
+  } catch (e) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw e;
+  }
+  await Promise.all([tx.store.put(valid), tx.done]);
+  return valid;
+}
+
+/** Delete one note; the note as it was stored comes back (undo puts it back with putNote), or null if there was none. */
+export async function deleteNote(db: DB, id: string): Promise<Note | null> {
+  const tx = db.transaction('notes', 'readwrite', STRICT);
+  const stored = await tx.store.get(id);
   await Promise.all([tx.store.delete(id), tx.done]);
+  const parsed = Note.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Every tag in use, read with a cursor so the notes are never all held at once. Unreadable rows are skipped. */
+export async function listTags(db: DB): Promise<TagCount[]> {
+  const tagged: Pick<Note, 'tags'>[] = [];
+  for (let c = await db.transaction('notes').store.openCursor(); c; c = await c.continue()) {
+    const p = Note.safeParse(c.value);
+    if (p.success && p.data.tags) tagged.push({ tags: p.data.tags });
+  }
+  return countTags(tagged);
 }
 
 export interface NoteList {
