@@ -1,5 +1,6 @@
 import { getEntity, getSources } from './store/packs';
-import { countNotesForPage } from './store/notes';
+import { countNotesForPage, listNotesByEntity } from './store/notes';
+import { briefingSourceIds, toBriefingEntity } from './briefing-view';
 import type { Handlers } from './dispatch';
 import { hostOf } from '../url/host';
 import { toSheet, pickLang, relationsOf } from './views';
@@ -52,6 +53,23 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
         pausedAll: (await deps.settings.read()).pausedAll,
         notesOnPage: state?.url ? await countNotesForPage(db, state.url) : 0,
       };
+    },
+
+    async 'page.briefing'({ tabId, lang }) {
+      const state = await deps.tabs.get(tabId);
+      const db = await openDb();
+      const wanted = lang ?? deps.browserLang();
+      const entities = [];
+      // The same entities as tab.state lists (a discreet pack's too: the briefing is the reader's, never the page's).
+      for (const [key, count] of Object.entries(state?.counts ?? {})) {
+        const rec = await getEntity(db, key);
+        if (!rec) continue;
+        const sources = await getSources(db, rec.packId, briefingSourceIds(rec.entity));
+        const { notes } = await listNotesByEntity(db, key);
+        entities.push(toBriefingEntity(key, rec.entity, count, sources, notes, wanted));
+      }
+      entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      return { url: state?.url ?? null, title: state?.title ?? null, entities };
     },
 
     async 'panel.focus'({ tabId, key }) {
