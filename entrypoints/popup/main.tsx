@@ -4,6 +4,7 @@ import { send } from '@/utils/ext-pages/send';
 import type { Res } from '@/utils/messaging/protocol';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { ExportMenu } from '@/components/ext-pages/ExportMenu';
+import { BriefingExport } from '@/components/ext-pages/BriefingExport';
 import { panelText } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
 import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
@@ -82,6 +83,7 @@ function App() {
         )}
       </p>
       {notice && <p class="small ok">{notice}</p>}
+      <BriefingExport tabId={tabId} lang={lang} />
       <ExportMenu lang={lang} />
     </main>
   );
