@@ -60,7 +60,7 @@ export function SheetFacts({ sheet, sources, factFooter }: { sheet: SheetView; s
           aria-label={panelText('searchFacts', lang)}
           placeholder={panelText('searchFacts', lang)}
           value={filter.query}
-          onInput={(e) => refilter({ ...filter, query: (e.currentTarget as HTMLInputElement).value })}
+          onInput={(e) => refilter({ ...filter, query: e.currentTarget.value })}
         />
         {kinds.length > 1 && (
           <div class="kind-filters" role="group" aria-label={panelText('filterBySource', lang)}>

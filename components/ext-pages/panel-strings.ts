@@ -71,7 +71,8 @@ const PANEL_TEXT = {
     en: 'Every known name on this page, most mentioned first, with its key facts and your notes.',
     fr: 'Chaque nom connu de cette page, du plus cité au moins cité, avec ses faits essentiels et vos notes.',
   },
-  exportBriefing: { en: 'Briefing of this page (Markdown)', fr: 'Synthèse de cette page (Markdown)' },
+  // Not named "Markdown": the notes export's own buttons are named by their format.
+  exportBriefing: { en: 'Save this page’s briefing (.md)', fr: 'Enregistrer la synthèse de cette page (.md)' },
   loading: { en: 'Loading…', fr: 'Chargement…' },
 } as const;
 

@@ -289,7 +289,7 @@ describe('the "This page" briefing', () => {
     const popup = await openExtensionPage(s, 'popup', tabId);
     popup.on('pageerror', (e) => pageErrors.push(`popup: ${e.message}`));
     await popup.locator('.page-entities').waitFor();
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Briefing of this page (Markdown)' }).click()]);
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Save this page’s briefing (.md)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^backstory-briefing-127\.0\.0\.1-\d+-\d{4}-\d{2}-\d{2}-\d{4}\.md$/);
     const file = fs.readFileSync(await download.path(), 'utf8');
     // The same text as the clipboard's, but for the line saying when it was made.
