@@ -45,6 +45,13 @@ async function showSheetAndBriefing(panel: Page) {
   await panel.locator('.briefing-entity').first().waitFor();
   await panel.waitForTimeout(200);
   await panel.screenshot({ path: path.join(OUT, '5-page-briefing.png') });
+  // Further down: the end of the first entity, with the reader's note, and the next names.
+  await panel
+    .locator('.briefing-entity')
+    .first()
+    .locator('.briefing-notes')
+    .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await panel.screenshot({ path: path.join(OUT, '6-page-briefing-notes.png') });
   console.log('\nThis page, most mentioned first:');
   for (const row of await panel.locator('.briefing-entity').all()) {
     console.log(
@@ -107,7 +114,9 @@ try {
   }
   const off = s.offHost();
   console.log(`\nNetwork requests beyond the local demo server: ${off.length ? off.join(', ') : 'none'}`);
-  console.log(`Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png, 4-sheet-filtered.png, 5-page-briefing.png`);
+  console.log(
+    `Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png, 4-sheet-filtered.png, 5-page-briefing.png, 6-page-briefing-notes.png`,
+  );
 
   if (headed && process.env.DISPLAY) {
     console.log('\nThe browser stays open: explore, then close it (or press Ctrl+C).');
