@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import {
   ROOT,
   clickCardButton,
@@ -27,6 +28,37 @@ const lang = args.find((a) => a.startsWith('--lang='))?.slice(7) ?? 'fr';
 const pageName = lang === 'en' ? 'clearview-en.html' : 'clearview-fr.html';
 const OUT = path.join(ROOT, 'out/demo');
 fs.mkdirSync(OUT, { recursive: true });
+
+/** The sheet filtered to court rulings, then the "This page" briefing: what a reporter reads before writing. */
+async function showSheetAndBriefing(panel: Page) {
+  // A note, as a reader would write one (Ctrl+Enter saves), so the briefing shows notes too.
+  const note = panel.locator('section.notes textarea').first();
+  await note.fill(lang === 'en' ? 'Ask the police whether they still use it.' : 'Demander à la police si elle l’utilise encore.');
+  await note.press('Control+Enter');
+  await panel.locator('section.notes .note').first().waitFor();
+  await panel.locator('.kind-filters button[data-kind="court"]').click();
+  await panel.locator('.fact-tools').scrollIntoViewIfNeeded();
+  await panel.evaluate(() => window.scrollBy(0, -60));
+  await panel.screenshot({ path: path.join(OUT, '4-sheet-filtered.png') });
+  console.log(`Filtered to courts: ${await panel.locator('.facts-shown').textContent()}`);
+  await panel.locator('.panel-nav .view-switch button').nth(1).click();
+  await panel.locator('.briefing-entity').first().waitFor();
+  await panel.waitForTimeout(200);
+  await panel.screenshot({ path: path.join(OUT, '5-page-briefing.png') });
+  // Further down: the end of the first entity, with the reader's note, and the next names.
+  await panel
+    .locator('.briefing-entity')
+    .first()
+    .locator('.briefing-notes')
+    .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await panel.screenshot({ path: path.join(OUT, '6-page-briefing-notes.png') });
+  console.log('\nThis page, most mentioned first:');
+  for (const row of await panel.locator('.briefing-entity').all()) {
+    console.log(
+      `  ${(await row.locator('.briefing-name').textContent())?.trim()} — ${await row.locator('.fact').count()} key facts, ${await row.locator('.note').count()} notes`,
+    );
+  }
+}
 
 const srv = await startServer();
 const s = await launch({ locale: lang === 'en' ? 'en-US' : 'fr-FR', headed: headed && !!process.env.DISPLAY });
@@ -65,8 +97,9 @@ try {
   await panel.waitForTimeout(300);
   await panel.screenshot({ path: path.join(OUT, '2-side-panel.png') });
   console.log(
-    `\nSide panel: ${await panel.locator('h1').textContent()} — ${await panel.locator('.timeline .fact').count()} facts, ${await panel.locator('.sources li').count()} sources`,
+    `\nSide panel: ${await panel.locator('h1').textContent()} — ${await panel.locator('.sheet .fact').count()} facts, ${await panel.locator('.sources li').count()} sources`,
   );
+  await showSheetAndBriefing(panel);
 
   const popup = await openExtensionPage(s, 'popup', tabId);
   await popup.setViewportSize({ width: 380, height: 600 });
@@ -81,7 +114,9 @@ try {
   }
   const off = s.offHost();
   console.log(`\nNetwork requests beyond the local demo server: ${off.length ? off.join(', ') : 'none'}`);
-  console.log(`Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png`);
+  console.log(
+    `Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png, 4-sheet-filtered.png, 5-page-briefing.png, 6-page-briefing-notes.png`,
+  );
 
   if (headed && process.env.DISPLAY) {
     console.log('\nThe browser stays open: explore, then close it (or press Ctrl+C).');

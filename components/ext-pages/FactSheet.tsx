@@ -1,13 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import type { FactView, SheetView } from '@/utils/messaging/protocol';
-import { FactItem } from '../card/FactItem';
 import { SourceLink } from '../card/SourceLink';
 import { panelText } from './panel-strings';
 import { RelatedEntities } from './RelatedEntities';
+import { SheetFacts } from './SheetFacts';
 
 /**
- * The whole fact sheet: summary, a timeline of every fact, and every source. `factFooter` adds the
- * extension page's own controls at the end of each fact (the card's FactItem never knows of them).
+ * The whole fact sheet: summary, related entities, the facts (key facts first, then by year, with a
+ * search and filters), then `children` (the panel's notes and page list: below the facts, not between
+ * summary and timeline), and every source. `factFooter` adds the extension page's own controls at the
+ * end of each fact (the card's FactItem never knows of them).
  */
 export function FactSheet({
   sheet,
@@ -23,37 +25,16 @@ export function FactSheet({
 }) {
   const lang = sheet.lang;
   const sources = new Map(sheet.sources.map((s) => [s.id, s]));
-  const years = new Map<string, SheetView['facts']>();
-  for (const f of sheet.facts) {
-    const y = f.date.slice(0, 4);
-    years.set(y, [...(years.get(y) ?? []), f]);
-  }
   return (
     <section class="sheet" lang={lang} data-entity={sheet.key}>
-      <h1>{sheet.name}</h1>
+      <h1 tabIndex={-1}>{sheet.name}</h1>
       <p class="summary">{sheet.summary}</p>
       <p class="muted small">
         {panelText('alsoKnownAs', lang)}: {sheet.aliases.join(' · ')}
       </p>
       <RelatedEntities related={sheet.related} lang={lang} onSelect={onSelect} />
+      <SheetFacts key={sheet.key} sheet={sheet} sources={sources} factFooter={factFooter} />
       {children}
-      <h2>
-        {panelText('timeline', lang)} ({sheet.facts.length})
-      </h2>
-      <div class="timeline">
-        {[...years].map(([year, facts]) => (
-          <div key={year}>
-            <div class="year">{year}</div>
-            <ul class="plain">
-              {facts.map((f) => (
-                <FactItem key={f.id} fact={f} sources={sources} lang={lang}>
-                  {factFooter?.(f)}
-                </FactItem>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </div>
       <h2>
         {panelText('sources', lang)} ({sheet.sources.length})
       </h2>

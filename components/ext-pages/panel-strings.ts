@@ -1,4 +1,5 @@
 import { textLang } from '../card/labels';
+import type { SourceKind } from '@/utils/ext-pages/fact-filter';
 
 /** The extension pages' strings (popup, side panel). */
 const PANEL_TEXT = {
@@ -103,7 +104,70 @@ const PANEL_TEXT = {
   deleteFailed: { en: 'Not deleted:', fr: 'Non supprimée :' },
   undoFailed: { en: 'Not restored:', fr: 'Non rétablie :' },
   draftNotKept: { en: 'Your draft could not be kept for later:', fr: 'Votre brouillon n’a pas pu être conservé :' },
+  back: { en: 'Back', fr: 'Précédent' },
+  forward: { en: 'Forward', fr: 'Suivant' },
+  backHint: { en: 'Back to what you opened before (Alt+Left)', fr: 'Revenir à ce que vous avez ouvert avant (Alt+Gauche)' },
+  forwardHint: { en: 'Forward again (Alt+Right)', fr: 'Avancer de nouveau (Alt+Droite)' },
+  panelViews: { en: 'Side panel views', fr: 'Vues du panneau' },
+  viewSheet: { en: 'Fact sheet', fr: 'Fiche' },
+  viewPage: { en: 'This page', fr: 'Cette page' },
+  keyFacts: { en: 'Key facts', fr: 'Faits essentiels' },
+  searchFacts: { en: 'Search the facts', fr: 'Chercher dans les faits' },
+  filterBySource: { en: 'Who says so', fr: 'Qui l’affirme' },
+  noFactMatches: { en: 'No fact matches these filters.', fr: 'Aucun fait ne correspond à ces filtres.' },
+  clearFilters: { en: 'Clear filters', fr: 'Effacer les filtres' },
+  copyMarkdown: { en: 'Copy as Markdown', fr: 'Copier en Markdown' },
+  copied: { en: 'Copied to the clipboard.', fr: 'Copié dans le presse-papiers.' },
+  copyFailed: { en: 'Not copied:', fr: 'Non copié :' },
+  briefingHint: {
+    en: 'Every known name on this page, most mentioned first, with its key facts and your notes.',
+    fr: 'Chaque nom connu de cette page, du plus cité au moins cité, avec ses faits essentiels et vos notes.',
+  },
+  // Not named "Markdown": the notes export's own buttons are named by their format.
+  exportBriefing: { en: 'Save this page’s briefing (.md)', fr: 'Enregistrer la synthèse de cette page (.md)' },
+  loading: { en: 'Loading…', fr: 'Chargement…' },
 } as const;
+
+/** Who says so, as the sheet's filters name them. */
+const SOURCE_KIND_TEXT: Record<SourceKind, { en: string; fr: string }> = {
+  court: { en: 'Courts', fr: 'Tribunaux' },
+  regulator: { en: 'Regulators', fr: 'Régulateurs' },
+  government: { en: 'Governments', fr: 'Gouvernements' },
+  press: { en: 'Press', fr: 'Presse' },
+  company: { en: 'The company', fr: 'L’entreprise' },
+  research: { en: 'Research', fr: 'Recherche' },
+};
+
+export function sourceKindText(kind: SourceKind, lang: string): string {
+  return SOURCE_KIND_TEXT[kind][textLang(lang)];
+}
+
+/** "12 of 54 facts" while filtering, "54 facts" otherwise. */
+export function factsShownText(shown: number, total: number, filtering: boolean, lang: string): string {
+  if (textLang(lang) === 'fr') return filtering ? `${shown} fait${shown > 1 ? 's' : ''} sur ${total}` : `${total} fait${total > 1 ? 's' : ''}`;
+  return filtering ? `${shown} of ${total} fact${total === 1 ? '' : 's'}` : `${total} fact${total === 1 ? '' : 's'}`;
+}
+
+/** "3 facts" under a year's heading. */
+export function factCountText(n: number, lang: string): string {
+  return textLang(lang) === 'fr' ? `${n} fait${n > 1 ? 's' : ''}` : `${n} fact${n === 1 ? '' : 's'}`;
+}
+
+export function mentionsText(n: number, lang: string): string {
+  return textLang(lang) === 'fr' ? `${n} mention${n > 1 ? 's' : ''}` : `${n} mention${n === 1 ? '' : 's'}`;
+}
+
+/** Under an entity's key facts in the briefing: the rest is in its sheet. */
+export function moreFactsText(n: number, lang: string): string {
+  return textLang(lang) === 'fr' ? `Voir les ${n} faits de la fiche` : `See all ${n} facts in the fact sheet`;
+}
+
+/** What the popup's briefing export wrote, and where. */
+export function briefingExportedText(names: number, file: string, lang: string): string {
+  return textLang(lang) === 'fr'
+    ? `Synthèse de ${names} nom${names > 1 ? 's' : ''} exportée dans ${file}`
+    : `Exported the briefing of ${names} name${names === 1 ? '' : 's'} to ${file}`;
+}
 
 export function panelText(key: keyof typeof PANEL_TEXT, lang: string): string {
   return PANEL_TEXT[key][textLang(lang)];

@@ -4,6 +4,7 @@ import { send } from '@/utils/ext-pages/send';
 import type { Res } from '@/utils/messaging/protocol';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { ExportMenu } from '@/components/ext-pages/ExportMenu';
+import { BriefingExport } from '@/components/ext-pages/BriefingExport';
 import { MutedHere } from '@/components/ext-pages/MutedHere';
 import { panelText, pauseNotice } from '@/components/ext-pages/panel-strings';
 import { NotesOnPageLink, PopupLinks } from '@/components/ext-pages/PopupLinks';
@@ -87,6 +88,7 @@ function App() {
         )}
       </p>
       {notice && <p class="small ok">{notice}</p>}
+      <BriefingExport tabId={tabId} lang={lang} />
       <ExportMenu lang={lang} />
       <PopupLinks lang={lang} />
     </main>

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '@/utils/ext-pages/send';
 import type { Res, SheetView } from '@/utils/messaging/protocol';
@@ -7,8 +7,11 @@ import { FactSheet } from '@/components/ext-pages/FactSheet';
 import { NotesPanel } from '@/components/ext-pages/NotesPanel';
 import { FactFlag, useFactFlags } from '@/components/ext-pages/FactFlag';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
+import { PanelNav } from '@/components/ext-pages/PanelNav';
+import { PageBriefing } from '@/components/ext-pages/PageBriefing';
 import { panelText } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
+import { canGoBack, canGoForward, currentPlace, emptyHistory, goBack, goForward, openPlace, type PanelHistory } from '@/utils/ext-pages/panel-history';
 import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
@@ -16,10 +19,17 @@ const lang = navigator.language;
 function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [state, setState] = useState<Res<'tab.state'> | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  // What the reader opened (from the card, the page list, related entities, the briefing), in order.
+  const [history, setHistory] = useState<PanelHistory>(emptyHistory);
+  const place = currentPlace(history);
+  const selected = place?.kind === 'entity' ? place.key : null;
   const [sheet, setSheet] = useState<SheetView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { flags, changed: flagChanged } = useFactFlags(sheet?.key ?? null, setError);
+
+  const open = useCallback((key: string) => setHistory((h) => openPlace(h, { kind: 'entity', key })), []);
+  const back = useCallback(() => setHistory(goBack), []);
+  const forward = useCallback(() => setHistory(goForward), []);
 
   // The card's button sets a focus; it wins only when it changes, so later page updates do not
   // undo the reader's own choice in the list.
@@ -30,7 +40,11 @@ function App() {
       setState(s);
       const focusChanged = s.focus !== lastFocus.current;
       lastFocus.current = s.focus;
-      setSelected((cur) => (focusChanged && s.focus ? s.focus : (cur ?? s.focus ?? s.entities[0]?.key ?? null)));
+      setHistory((h) => {
+        if (focusChanged && s.focus) return openPlace(h, { kind: 'entity', key: s.focus });
+        const first = s.focus ?? s.entities[0]?.key;
+        return currentPlace(h) || !first ? h : openPlace(h, { kind: 'entity', key: first });
+      });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -52,7 +66,8 @@ function App() {
     const onActivated = ({ tabId: id }: { tabId: number }) => {
       if (new URLSearchParams(location.search).get('tab')) return;
       setTabId(id);
-      setSelected(null);
+      // Another tab is another page: its own reading starts afresh.
+      setHistory(emptyHistory);
       void load(id);
     };
     browser.tabs.onActivated.addListener(onActivated);
@@ -64,34 +79,62 @@ function App() {
   }, []);
 
   useEffect(() => {
-    if (!selected) return setSheet(null);
-    send('entity.sheet', { key: selected, lang }).then(setSheet, (e) => setError((e as Error).message));
+    if (!selected) return;
+    let current = true;
+    // Back and forward can ask faster than sheets arrive: only the last one asked for is shown.
+    send('entity.sheet', { key: selected, lang }).then(
+      (s) => current && setSheet(s),
+      (e) => current && setError((e as Error).message),
+    );
+    return () => void (current = false);
   }, [selected]);
 
+  // A new place starts at its top; the clicked button may be gone with the old one, so focus goes to its heading.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    if (document.activeElement === document.body) document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+  }, [place, sheet]);
+
+  const lastEntity = [...history.entries.slice(0, history.index + 1)].reverse().find((p) => p.kind === 'entity');
+  const shownSheet = sheet && sheet.key === selected ? sheet : null;
   return (
     <main>
+      <PanelNav
+        lang={lang}
+        canGoBack={canGoBack(history)}
+        canGoForward={canGoForward(history)}
+        onBack={back}
+        onForward={forward}
+        view={place ? (place.kind === 'page' ? 'page' : 'sheet') : null}
+        onSheet={lastEntity?.kind === 'entity' ? () => open(lastEntity.key) : null}
+        onPage={() => setHistory((h) => openPlace(h, { kind: 'page' }))}
+      />
       {error && <p class="error">{error}</p>}
-      {sheet ? (
+      {place?.kind === 'page' && tabId !== null ? (
+        <PageBriefing tabId={tabId} version={state} lang={lang} onOpen={open} />
+      ) : shownSheet ? (
         <FactSheet
-          sheet={sheet}
-          onSelect={setSelected}
-          factFooter={(f) => <FactFlag entityKey={sheet.key} factId={f.id} lang={sheet.lang} flag={flags.get(f.id)} onChange={flagChanged} />}
+          sheet={shownSheet}
+          onSelect={open}
+          factFooter={(f) => <FactFlag entityKey={shownSheet.key} factId={f.id} lang={shownSheet.lang} flag={flags.get(f.id)} onChange={flagChanged} />}
         >
           <NotesPanel
-            entityKey={sheet.key}
-            entityName={sheet.name}
+            entityKey={shownSheet.key}
+            entityName={shownSheet.name}
             page={{ url: state?.url ?? null, title: state?.title ?? null }}
-            quote={sheet.key === state?.focus ? state?.quote : null}
+            quote={shownSheet.key === state?.focus ? state?.quote : null}
             lang={lang}
           />
           <h2>{panelText('onThisPage', lang)}</h2>
-          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} compact muteHost={state?.host} />
+          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} lang={lang} compact muteHost={state?.host} />
         </FactSheet>
+      ) : selected ? (
+        <p class="muted small">{panelText('loading', lang)}</p>
       ) : (
         <>
-          <p class="muted">{panelText('pick', lang)}</p>
+          <p class="muted small">{panelText('pick', lang)}</p>
           <h2>{panelText('onThisPage', lang)}</h2>
-          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} muteHost={state?.host} />
+          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} lang={lang} muteHost={state?.host} />
         </>
       )}
       {tabId === null && <p class="muted small">No tab.</p>}

@@ -78,6 +78,18 @@ export type SheetView = z.infer<typeof SheetView>;
 const PageEntity = z.object({ key: z.string(), name: z.string(), kind: z.enum(ENTITY_KINDS), summary: z.string(), count: z.number() });
 export type PageEntity = z.infer<typeof PageEntity>;
 
+/** One entity of a page's briefing: its key facts (with the facts disputing them), the sources they cite, the reader's notes on it. */
+const BriefingEntity = PageEntity.extend({
+  lang: z.string(),
+  factCount: z.number(),
+  facts: z.array(FactView),
+  sources: z.array(SourceView),
+  notes: z.array(Note),
+});
+export type BriefingEntity = z.infer<typeof BriefingEntity>;
+const Briefing = z.object({ url: z.string().nullable(), title: z.string().nullable(), entities: z.array(BriefingEntity) });
+export type Briefing = z.infer<typeof Briefing>;
+
 const PackView = z.object({
   id: z.string(),
   name: z.string(),
@@ -208,6 +220,8 @@ export const protocol = {
       notesOnPage: z.number(),
     }),
   ),
+  /** Everything a tab's page names, most mentioned first, for the reader (discreet packs' entities too, as tab.state lists them). */
+  'page.briefing': def('extension', z.strictObject({ tabId: TabId, lang: Lang }), Briefing),
   /** From the popup: show this entity in the side panel of that tab (the popup opens the panel itself). */
   'panel.focus': def('extension', z.strictObject({ tabId: TabId, key: Key }), Ok),
   /**

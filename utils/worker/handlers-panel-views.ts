@@ -1,5 +1,6 @@
 import { getEntity, getSources } from './store/packs';
-import { countNotesForPage } from './store/notes';
+import { countNotesForPage, listNotesByEntity } from './store/notes';
+import { briefingSourceIds, toBriefingEntity } from './briefing-view';
 import { mutedOn } from './store/mutes';
 import type { Handlers } from './dispatch';
 import { hostOf } from '../url/host';
@@ -9,6 +10,17 @@ import type { BackgroundDeps, HandlerKit } from './handlers-shared';
 
 /** What the side panel and the popup show: an entity's fact sheet, what is known of a tab, the panel's focus. */
 export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOrThrow, readMutes }: HandlerKit) {
+  /**
+   * The entities a tab's page names, with their counts, as the popup, the panel's list and the briefing
+   * show them: none while its site is paused (even before its content script has reported its empty
+   * counts), and none muted on its site (a report sent just before a mute must not list it either).
+   */
+  const countsShown = async (state: Awaited<ReturnType<BackgroundDeps['tabs']['get']>>, paused: boolean): Promise<[string, number][]> => {
+    if (paused) return [];
+    const muted = mutedOn(await readMutes(), hostOf(state?.url));
+    return Object.entries(state?.counts ?? {}).filter(([key]) => !muted.has(key));
+  };
+
   return {
     async 'entity.sheet'({ key, lang }) {
       const db = await openDb();
@@ -33,11 +45,7 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
       const wanted = lang ?? deps.browserLang();
       const paused = await deps.settings.isPaused(state?.url ?? undefined);
       const entities = [];
-      // The page stops counting a muted entity at once; a report sent just before the mute must not list it either.
-      const muted = mutedOn(await readMutes(), hostOf(state?.url));
-      // A paused page shows nothing, even before its content script has reported its empty counts.
-      for (const [key, count] of Object.entries(paused ? {} : (state?.counts ?? {}))) {
-        if (muted.has(key)) continue;
+      for (const [key, count] of await countsShown(state, paused)) {
         const rec = await getEntity(db, key);
         if (!rec) continue;
         // A stored summary has at least one language (the pack schema) and pickLang picks one it has:
@@ -58,6 +66,24 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
         pausedAll: (await deps.settings.read()).pausedAll,
         notesOnPage: state?.url ? await countNotesForPage(db, state.url) : 0,
       };
+    },
+
+    async 'page.briefing'({ tabId, lang }) {
+      const state = await deps.tabs.get(tabId);
+      const db = await openDb();
+      const wanted = lang ?? deps.browserLang();
+      const entities = [];
+      // The same entities as tab.state lists (a discreet pack's too: the briefing is the reader's, never the page's).
+      const paused = await deps.settings.isPaused(state?.url ?? undefined);
+      for (const [key, count] of await countsShown(state, paused)) {
+        const rec = await getEntity(db, key);
+        if (!rec) continue;
+        const sources = await getSources(db, rec.packId, briefingSourceIds(rec.entity));
+        const { notes } = await listNotesByEntity(db, key);
+        entities.push(toBriefingEntity(key, rec.entity, count, sources, notes, wanted));
+      }
+      entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      return { url: state?.url ?? null, title: state?.title ?? null, entities };
     },
 
     async 'panel.focus'({ tabId, key }) {

@@ -34,7 +34,7 @@ function disputesOf(f: Fact, byId: Map<string, Fact>, lang: string): DisputeView
     .map((d) => ({ id: d.id, text: textIn(d, lang), date: d.date, attribution: d.attribution, sourceIds: d.sourceIds }));
 }
 
-function factView(f: Fact, lang: string, byId: Map<string, Fact>, withEvidence: boolean): FactView {
+export function factView(f: Fact, lang: string, byId: Map<string, Fact>, withEvidence: boolean): FactView {
   const disputes = disputesOf(f, byId, lang);
   return {
     id: f.id,

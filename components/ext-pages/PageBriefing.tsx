@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '@/utils/ext-pages/send';
+import type { Briefing, BriefingEntity } from '@/utils/messaging/protocol';
+import type { Note } from '@/utils/schema/note';
+import { briefingToMarkdown } from '@/utils/export/briefing';
+import { FactItem } from '../card/FactItem';
+import { formatDate } from '../card/labels';
+import { mentionsText, moreFactsText, panelText } from './panel-strings';
+
+/**
+ * The "This page" view: every entity the tab's page names, most mentioned first, with its summary,
+ * key facts and the reader's notes, and a button that copies it all as Markdown. `version` changes
+ * when the tab's state does, so the briefing follows the page.
+ */
+export function PageBriefing({ tabId, version, lang, onOpen }: { tabId: number; version: unknown; lang: string; onOpen: (key: string) => void }) {
+  const [briefing, setBriefing] = useState<Briefing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    send('page.briefing', { tabId, lang }).then(
+      (b) => current && (setBriefing(b), setError(null)),
+      (e) => current && setError((e as Error).message),
+    );
+    return () => void (current = false);
+  }, [tabId, version]);
+
+  // Written from the click itself: the clipboard accepts a write only during the reader's gesture.
+  const copy = () => {
+    if (!briefing) return;
+    setStatus(null);
+    navigator.clipboard.writeText(briefingToMarkdown(briefing, new Date().toISOString(), lang)).then(
+      () => setStatus(panelText('copied', lang)),
+      (e) => setStatus(`${panelText('copyFailed', lang)} ${(e as Error).message}`),
+    );
+  };
+
+  if (error) return <p class="error">{error}</p>;
+  if (!briefing) return <p class="muted small">{panelText('loading', lang)}</p>;
+  return (
+    <section class="briefing" aria-labelledby="briefing-title">
+      <h1 id="briefing-title">{briefing.title || panelText('viewPage', lang)}</h1>
+      <p class="muted small">{panelText('briefingHint', lang)}</p>
+      <div class="briefing-actions">
+        <button type="button" class="primary" disabled={!briefing.entities.length} onClick={copy}>
+          {panelText('copyMarkdown', lang)}
+        </button>
+        <span class="small muted" role="status">
+          {status}
+        </span>
+      </div>
+      {briefing.entities.length > 1 && (
+        // The whole page at a glance before the details: each name jumps to its part.
+        <p class="briefing-toc small">
+          {briefing.entities.map((e, i) => (
+            <a key={e.key} href={`#briefing-${i}`}>
+              {e.name} <span class="count">{e.count}</span>
+            </a>
+          ))}
+        </p>
+      )}
+      {briefing.entities.length ? (
+        <ol class="plain briefing-entities">
+          {briefing.entities.map((e, i) => (
+            <BriefingItem key={e.key} id={`briefing-${i}`} entity={e} lang={lang} onOpen={onOpen} />
+          ))}
+        </ol>
+      ) : (
+        <p class="muted small">{panelText('nothingFound', lang)}</p>
+      )}
+    </section>
+  );
+}
+
+function BriefingItem({ id, entity: e, lang, onOpen }: { id: string; entity: BriefingEntity; lang: string; onOpen: (key: string) => void }) {
+  const sources = new Map(e.sources.map((s) => [s.id, s]));
+  const more = e.factCount - e.facts.length;
+  return (
+    <li class="briefing-entity" id={id} data-entity={e.key} lang={e.lang}>
+      <h2 class="briefing-name">
+        <button type="button" class="link" onClick={() => onOpen(e.key)}>
+          {e.name}
+        </button>{' '}
+        <span class="count small">{mentionsText(e.count, lang)}</span>
+      </h2>
+      <p class="summary">{e.summary}</p>
+      {e.facts.length > 0 && (
+        <>
+          <h3>{panelText('keyFacts', lang)}</h3>
+          <ul class="plain">
+            {e.facts.map((f) => (
+              <FactItem key={f.id} fact={f} sources={sources} lang={e.lang} />
+            ))}
+          </ul>
+        </>
+      )}
+      {more > 0 && (
+        <p class="small">
+          <button type="button" class="link" onClick={() => onOpen(e.key)}>
+            {moreFactsText(e.factCount, lang)}
+          </button>
+        </p>
+      )}
+      {e.notes.length > 0 && (
+        <>
+          <h3>{panelText('notes', lang)}</h3>
+          <ul class="plain briefing-notes">
+            {e.notes.map((n) => (
+              <BriefingNote key={n.id} note={n} lang={lang} />
+            ))}
+          </ul>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** A note as the briefing reads it (editing stays in the entity's sheet). */
+function BriefingNote({ note: n, lang }: { note: Note; lang: string }) {
+  return (
+    <li class="note">
+      {n.quote && <blockquote class="note-quote">{n.quote}</blockquote>}
+      <p class="note-text">{n.text}</p>
+      <time dateTime={n.updatedAt}>{formatDate(n.updatedAt.slice(0, 10), lang)}</time>
+      {n.pageTitle && <span class="muted small"> · {n.pageTitle}</span>}
+    </li>
+  );
+}
