@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/ext-pages/send';
 import type { Res } from '@/utils/messaging/protocol';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
-import { ExportMenu } from '@/components/ext-pages/ExportMenu';
+import { ExportMenu, pageExportChoices } from '@/components/ext-pages/ExportMenu';
 import { panelText } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
 import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
@@ -82,7 +82,7 @@ function App() {
         )}
       </p>
       {notice && <p class="small ok">{notice}</p>}
-      <ExportMenu lang={lang} />
+      <ExportMenu lang={lang} choices={pageExportChoices(state?.url, state?.notesOnPage ?? 0, lang)} />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { send } from '@/utils/ext-pages/send';
 import type { Res, SheetView } from '@/utils/messaging/protocol';
 import { FactSheet } from '@/components/ext-pages/FactSheet';
 import { NotesPanel } from '@/components/ext-pages/NotesPanel';
+import { LibraryLink } from '@/components/ext-pages/LibraryLink';
 import { FactFlag, useFactFlags } from '@/components/ext-pages/FactFlag';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { panelText } from '@/components/ext-pages/panel-strings';
@@ -84,6 +85,7 @@ function App() {
             quote={sheet.key === state?.focus ? state?.quote : null}
             lang={lang}
           />
+          <LibraryLink entityKey={sheet.key} lang={lang} />
           <h2>{panelText('onThisPage', lang)}</h2>
           <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} compact />
         </FactSheet>
@@ -92,6 +94,7 @@ function App() {
           <p class="muted">{panelText('pick', lang)}</p>
           <h2>{panelText('onThisPage', lang)}</h2>
           <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={setSelected} lang={lang} />
+          <LibraryLink lang={lang} />
         </>
       )}
       {tabId === null && <p class="muted small">No tab.</p>}

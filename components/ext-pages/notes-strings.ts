@@ -1,0 +1,106 @@
+import { textLang } from '../card/labels';
+import type { ExportScope } from '@/utils/notes-export-scope';
+
+/** The notes library's strings, the scoped export's and the side panel's link to the library (en/fr). */
+const NOTES_TEXT = {
+  libraryTitle: { en: 'Notes library', fr: 'Bibliothèque de notes' },
+  libraryPrivate: {
+    en: 'Every note you wrote, newest first. They stay in this browser.',
+    fr: 'Toutes vos notes, des plus récentes aux plus anciennes. Elles restent dans ce navigateur.',
+  },
+  search: { en: 'Search notes', fr: 'Rechercher dans les notes' },
+  searchHint: {
+    en: 'Words from a note, its quote or tags, a name, a page title or address',
+    fr: 'Mots d’une note, de sa citation ou de ses étiquettes, un nom, un titre ou une adresse de page',
+  },
+  entity: { en: 'Entity', fr: 'Entité' },
+  anyEntity: { en: 'All entities', fr: 'Toutes les entités' },
+  tag: { en: 'Tag', fr: 'Étiquette' },
+  anyTag: { en: 'All tags', fr: 'Toutes les étiquettes' },
+  site: { en: 'Site', fr: 'Site' },
+  anySite: { en: 'All sites', fr: 'Tous les sites' },
+  from: { en: 'From', fr: 'Du' },
+  to: { en: 'To', fr: 'Au' },
+  clearFilters: { en: 'Clear search and filters', fr: 'Effacer la recherche et les filtres' },
+  onPage: { en: 'Written on', fr: 'Écrites sur' },
+  allPages: { en: 'Show every page', fr: 'Toutes les pages' },
+  loading: { en: 'Loading your notes…', fr: 'Chargement de vos notes…' },
+  empty: {
+    en: 'No notes yet. Open a highlighted name’s backstory in the side panel and write under “Your notes”: every note you save is listed here.',
+    fr: 'Pas encore de note. Ouvrez l’historique d’un nom surligné dans le panneau latéral et écrivez sous « Vos notes » : chaque note enregistrée apparaît ici.',
+  },
+  noMatch: {
+    en: 'No note matches this search and these filters. Every word you type must appear in a note; try fewer words, or clear the filters.',
+    fr: 'Aucune note ne correspond à cette recherche et à ces filtres. Chaque mot tapé doit figurer dans la note ; essayez avec moins de mots, ou effacez les filtres.',
+  },
+  edited: { en: 'edited', fr: 'modifiée le' },
+  filterEntity: { en: 'Show only notes about this entity', fr: 'Ne montrer que les notes sur cette entité' },
+  filterTag: { en: 'Show only notes with this tag', fr: 'Ne montrer que les notes avec cette étiquette' },
+  libraryLink: { en: 'Notes library', fr: 'Bibliothèque de notes' },
+  libraryLinkTitle: {
+    en: 'Every note you wrote, searchable, in a new tab (this entity’s notes first shown)',
+    fr: 'Toutes vos notes, avec recherche, dans un nouvel onglet (celles de cette entité d’abord)',
+  },
+  exportWhich: { en: 'Which notes', fr: 'Quelles notes' },
+  scopeAll: { en: 'All notes', fr: 'Toutes les notes' },
+  nothingToExport: { en: 'No notes to export.', fr: 'Aucune note à exporter.' },
+} as const;
+
+export function notesText(key: keyof typeof NOTES_TEXT, lang: string): string {
+  return NOTES_TEXT[key][textLang(lang)];
+}
+
+/** "1,234" / "1 234": counts in the reader's number style. */
+export function formatCount(n: number, lang: string): string {
+  return new Intl.NumberFormat(textLang(lang) === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+}
+
+const plural = (n: number) => (n === 1 ? '' : 's');
+
+/** "12 of 10,000 notes" (or "10,000 notes" when nothing is filtered out). */
+export function matchCountText(shown: number, total: number, filtered: boolean, lang: string): string {
+  const fr = textLang(lang) === 'fr';
+  const t = `${formatCount(total, lang)} note${total > 1 || (!fr && total === 0) ? 's' : ''}`;
+  if (!filtered) return t;
+  return fr ? `${formatCount(shown, lang)} sur ${t}` : `${formatCount(shown, lang)} of ${t}`;
+}
+
+export function showMoreText(n: number, lang: string): string {
+  return textLang(lang) === 'fr' ? `Afficher ${formatCount(n, lang)} de plus` : `Show ${formatCount(n, lang)} more`;
+}
+
+export function unreadableText(n: number, lang: string): string {
+  return textLang(lang) === 'fr'
+    ? `${formatCount(n, lang)} note(s) illisible(s) ne sont pas listées : voyez la page d’options.`
+    : `${formatCount(n, lang)} unreadable note${plural(n)} not listed: see the options page.`;
+}
+
+/** The popup's "This page's notes (3)". */
+export function pageScopeLabel(n: number, lang: string): string {
+  return textLang(lang) === 'fr' ? `Notes de cette page (${formatCount(n, lang)})` : `This page’s notes (${formatCount(n, lang)})`;
+}
+
+/** The library's one export choice: the notes its filter shows. */
+export function shownScopeLabel(n: number, lang: string): string {
+  return textLang(lang) === 'fr'
+    ? `Les ${formatCount(n, lang)} note(s) affichée(s) par ces filtres`
+    : `The ${formatCount(n, lang)} note${plural(n)} these filters show`;
+}
+
+/** What an export wrote, and where: "Exported 3 notes on this page to backstory-notes-page-….md". */
+export function exportedScopeText(n: number, scope: ExportScope, file: string, lang: string): string {
+  const count = formatCount(n, lang);
+  if (textLang(lang) === 'fr') {
+    const notes = `${count} note${n > 1 ? 's' : ''}`;
+    const done = `exportée${n > 1 ? 's' : ''} dans ${file}`;
+    if (scope.kind === 'page') return `${notes} de cette page ${done}`;
+    if (scope.kind === 'entity') return `${notes} sur ${scope.name} ${done}`;
+    if (scope.kind === 'filtered') return `${notes} filtrée${n > 1 ? 's' : ''} ${done}`;
+    return `${notes} ${done}`;
+  }
+  const notes = `${count} note${plural(n)}`;
+  if (scope.kind === 'page') return `Exported ${notes} on this page to ${file}`;
+  if (scope.kind === 'entity') return `Exported ${notes} about ${scope.name} to ${file}`;
+  if (scope.kind === 'filtered') return `Exported ${count} filtered note${plural(n)} to ${file}`;
+  return `Exported ${notes} to ${file}`;
+}
