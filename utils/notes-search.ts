@@ -54,22 +54,40 @@ interface Entry {
   host: string;
   day: string;
   tags: string[];
+  /** The folded haystack, once built. */
+  hay?: string;
 }
+
+const entryOf = (note: Note): Entry => ({ note, host: hostOf(note.pageUrl) ?? '', day: note.updatedAt.slice(0, 10), tags: (note.tags ?? []).map(tagKey) });
+const newestFirst = (a: Entry, b: Entry) => (a.note.updatedAt < b.note.updatedAt ? 1 : a.note.updatedAt > b.note.updatedAt ? -1 : 0);
 
 /**
  * The notes, newest first (by updatedAt), with what the filters compare prepared once. Haystacks are
  * built on first use, or ahead of it by `prepare` in idle time, so a first render does not pay for them.
  */
 export class NotesIndex {
-  readonly entries: Entry[];
-  private readonly hay: (string | undefined)[];
+  readonly entries: Entry[] = [];
+  private readonly byId = new Map<string, Entry>();
   private prepared = 0;
 
-  constructor(notes: readonly Note[]) {
-    this.entries = [...notes]
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
-      .map((note) => ({ note, host: hostOf(note.pageUrl) ?? '', day: note.updatedAt.slice(0, 10), tags: (note.tags ?? []).map(tagKey) }));
-    this.hay = new Array<string | undefined>(this.entries.length);
+  constructor(notes: readonly Note[] = []) {
+    this.add(notes);
+  }
+
+  /** Add notes (the library loads them in pages); a note already here is replaced by its newer version. */
+  add(notes: readonly Note[]): void {
+    for (const note of notes) {
+      const old = this.byId.get(note.id);
+      if (!old) {
+        const e = entryOf(note);
+        this.byId.set(note.id, e);
+        this.entries.push(e);
+      } else if (note.updatedAt >= old.note.updatedAt) {
+        Object.assign(old, entryOf(note), { hay: undefined });
+      }
+    }
+    this.entries.sort(newestFirst);
+    this.prepared = 0;
   }
 
   get size(): number {
@@ -77,13 +95,9 @@ export class NotesIndex {
   }
 
   haystack(i: number): string {
-    let h = this.hay[i];
-    if (h === undefined) {
-      const e = this.entries[i];
-      h = e ? haystackOf(e.note) : '';
-      this.hay[i] = h;
-    }
-    return h;
+    const e = this.entries[i];
+    if (!e) return '';
+    return (e.hay ??= haystackOf(e.note));
   }
 
   /** Build haystacks ahead of the first keystroke until `deadline` (performance.now()); true when all are built. */

@@ -50,9 +50,26 @@ export function notesText(key: keyof typeof NOTES_TEXT, lang: string): string {
   return NOTES_TEXT[key][textLang(lang)];
 }
 
+// Building an Intl formatter costs far more than using one: the library formats hundreds per keystroke.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const locale = (lang: string) => (textLang(lang) === 'fr' ? 'fr-FR' : 'en-GB');
+
 /** "1,234" / "1 234": counts in the reader's number style. */
 export function formatCount(n: number, lang: string): string {
-  return new Intl.NumberFormat(textLang(lang) === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+  const loc = locale(lang);
+  let f = numberFormats.get(loc);
+  if (!f) numberFormats.set(loc, (f = new Intl.NumberFormat(loc)));
+  return f.format(n);
+}
+
+/** A note's day ("1 Dec 2026", "1 déc. 2026"): the facts' date style (formatDate), with its formatter built once. */
+export function formatDay(iso: string, lang: string): string {
+  const loc = locale(lang);
+  let f = dayFormats.get(loc);
+  if (!f) dayFormats.set(loc, (f = new Intl.DateTimeFormat(loc, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })));
+  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(t) ? iso.slice(0, 10) : f.format(t);
 }
 
 const plural = (n: number) => (n === 1 ? '' : 's');
@@ -67,6 +84,13 @@ export function matchCountText(shown: number, total: number, filtered: boolean, 
 
 export function showMoreText(n: number, lang: string): string {
   return textLang(lang) === 'fr' ? `Afficher ${formatCount(n, lang)} de plus` : `Show ${formatCount(n, lang)} more`;
+}
+
+/** While later pages of notes arrive: what the search covers so far. */
+export function loadingMoreText(loaded: number, total: number, lang: string): string {
+  return textLang(lang) === 'fr'
+    ? `Chargement… ${formatCount(loaded, lang)} notes sur ${formatCount(total, lang)} pour l’instant`
+    : `Loading… ${formatCount(loaded, lang)} of ${formatCount(total, lang)} notes so far`;
 }
 
 export function unreadableText(n: number, lang: string): string {

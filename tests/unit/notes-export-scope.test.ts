@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '../../utils/schema/note';
 import { fileSlug, notesInScope, scopeFileBase, scopeOfFilter } from '../../utils/notes-export-scope';
 import { NO_FILTER } from '../../utils/notes-search';
-import { exportedScopeText, matchCountText } from '../../components/ext-pages/notes-strings';
+import { exportedScopeText, formatDay, matchCountText } from '../../components/ext-pages/notes-strings';
+import { formatDate } from '../../components/card/labels';
 import { sampleNote } from '../support/packs';
 
 const at = new Date(2026, 11, 1, 16, 21, 48);
@@ -54,5 +55,10 @@ describe('export scopes', () => {
     expect(matchCountText(1, 1, false, 'en')).toBe('1 note');
     expect(matchCountText(0, 1, true, 'en')).toBe('0 of 1 note');
     expect(matchCountText(12, 10_000, true, 'fr').replace(/\s/g, ' ')).toBe('12 sur 10 000 notes');
+  });
+
+  it('dates notes in the facts’ style, per language', () => {
+    for (const lang of ['en', 'fr', 'fr-CA', 'de'])
+      for (const day of ['2026-12-01', '2024-09-03', '2025-05-31']) expect(formatDay(`${day}T23:59:00.000Z`, lang)).toBe(formatDate(day, lang));
   });
 });

@@ -1,8 +1,7 @@
 import type { Note } from '@/utils/schema/note';
 import { isHttpUrl } from '@/utils/url/http';
 import { hostOf } from '@/utils/url/host';
-import { formatDate } from '../../card/labels';
-import { notesText } from '../notes-strings';
+import { formatDay, notesText } from '../notes-strings';
 
 /**
  * One note in the library, read-only: its entity and tags narrow the list when clicked, its page opens
@@ -19,11 +18,11 @@ export function LibraryNote({ note, lang, onEntity, onTag }: { note: Note; lang:
           {note.entityName || note.entityKey}
         </button>
         <span class="small muted">
-          <time dateTime={note.createdAt}>{formatDate(written, lang)}</time>
+          <time dateTime={note.createdAt}>{formatDay(written, lang)}</time>
           {edited !== written && (
             <>
               {' · '}
-              {notesText('edited', lang)} <time dateTime={note.updatedAt}>{formatDate(edited, lang)}</time>
+              {notesText('edited', lang)} <time dateTime={note.updatedAt}>{formatDay(edited, lang)}</time>
             </>
           )}
         </span>

@@ -3,7 +3,7 @@ import { facetsOf, filterFromParams, filterNotes, filterToParams, isFiltered, NO
 import { scopeOfFilter } from '@/utils/notes-export-scope';
 import { cleanPageUrl } from '@/utils/url/clean-page-url';
 import { ExportMenu } from '../ExportMenu';
-import { matchCountText, notesText, shownScopeLabel, showMoreText, unreadableText } from '../notes-strings';
+import { loadingMoreText, matchCountText, notesText, shownScopeLabel, showMoreText, unreadableText } from '../notes-strings';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryNote } from './LibraryNote';
 import { useLibraryNotes } from './use-library-notes';
@@ -27,10 +27,13 @@ export function LibraryPage({ lang }: { lang: string }) {
   const notes = useLibraryNotes();
   const [filter, setFilter] = useFilterInUrl();
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const index = notes.state === 'ready' ? notes.index : null;
-  const unreadable = notes.state === 'ready' ? notes.unreadable : 0;
-  const facets = useMemo(() => (index ? facetsOf(index) : { entities: [], tags: [], sites: [] }), [index]);
-  const matched = useMemo(() => (index ? filterNotes(index, filter) : []), [index, filter]);
+  const ready = notes.state === 'ready' ? notes : null;
+  const index = ready?.index ?? null;
+  const version = ready?.version ?? 0;
+  const unreadable = ready?.unreadable ?? 0;
+  // The index grows in place as pages of notes arrive: `version` says when.
+  const facets = useMemo(() => (index ? facetsOf(index) : { entities: [], tags: [], sites: [] }), [index, version]);
+  const matched = useMemo(() => (index ? filterNotes(index, filter) : []), [index, version, filter]);
   const filtered = isFiltered(filter);
 
   useEffect(() => {
@@ -97,6 +100,16 @@ export function LibraryPage({ lang }: { lang: string }) {
                 ]}
               />
             </section>
+          )}
+          {ready && !ready.complete && (
+            <p class="small muted" data-testid="still-loading">
+              {loadingMoreText(index.size, ready.total, lang)}
+            </p>
+          )}
+          {ready?.problem && (
+            <p class="error" role="alert">
+              {ready.problem}
+            </p>
           )}
           {unreadable > 0 && <p class="small error">{unreadableText(unreadable, lang)}</p>}
           {index.size === 0 ? (

@@ -3,14 +3,24 @@
  * first notes, and each keystroke's time from the input event to the frame that shows its result.
  * Measures only; nothing here changes what the page does.
  */
-export const LIBRARY_MEASURES = { loaded: 'library-notes-loaded', firstRender: 'library-first-render', search: 'library-search' } as const;
+export const LIBRARY_MEASURES = {
+  loaded: 'library-notes-loaded',
+  allLoaded: 'library-all-loaded',
+  firstRender: 'library-first-render',
+  search: 'library-search',
+} as const;
 
 let pendingInput: number | null = null;
 let firstDone = false;
 
-/** The notes arrived and were checked: from navigation start. */
+/** The first page of notes arrived and was checked: from navigation start. */
 export function markLoaded(): void {
   performance.measure(LIBRARY_MEASURES.loaded, { start: 0, end: performance.now() });
+}
+
+/** Every note is in the index (searchable): from navigation start. */
+export function markAllLoaded(): void {
+  performance.measure(LIBRARY_MEASURES.allLoaded, { start: 0, end: performance.now() });
 }
 
 /** Called from an effect, which Preact runs after the frame that shows the list: the first one counts. */
