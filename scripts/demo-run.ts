@@ -17,6 +17,7 @@ import {
   waitForCard,
   waitForHighlights,
 } from '../tests/support/harness';
+import { showLibrary } from './demo-library';
 
 const args = process.argv.slice(2);
 const headed = args.includes('--headed');
@@ -79,9 +80,10 @@ try {
     const count = (await row.locator('.count').textContent())?.trim();
     console.log(`  ${count?.padStart(3)} × ${name}`);
   }
+  await showLibrary(s, OUT, lang, page.url());
   const off = s.offHost();
   console.log(`\nNetwork requests beyond the local demo server: ${off.length ? off.join(', ') : 'none'}`);
-  console.log(`Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png`);
+  console.log(`Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png, 4-library.png`);
 
   if (headed && process.env.DISPLAY) {
     console.log('\nThe browser stays open: explore, then close it (or press Ctrl+C).');

@@ -95,7 +95,9 @@ export function loadingMoreText(loaded: number, total: number, lang: string): st
 
 export function unreadableText(n: number, lang: string): string {
   return textLang(lang) === 'fr'
-    ? `${formatCount(n, lang)} note(s) illisible(s) ne sont pas listées : voyez la page d’options.`
+    ? n === 1
+      ? 'Une note illisible n’est pas listée : voyez la page d’options.'
+      : `${formatCount(n, lang)} notes illisibles ne sont pas listées : voyez la page d’options.`
     : `${formatCount(n, lang)} unreadable note${plural(n)} not listed: see the options page.`;
 }
 
@@ -106,9 +108,8 @@ export function pageScopeLabel(n: number, lang: string): string {
 
 /** The library's one export choice: the notes its filter shows. */
 export function shownScopeLabel(n: number, lang: string): string {
-  return textLang(lang) === 'fr'
-    ? `Les ${formatCount(n, lang)} note(s) affichée(s) par ces filtres`
-    : `The ${formatCount(n, lang)} note${plural(n)} these filters show`;
+  if (textLang(lang) === 'fr') return n === 1 ? 'La note affichée par ces filtres' : `Les ${formatCount(n, lang)} notes affichées par ces filtres`;
+  return n === 1 ? 'The note these filters show' : `The ${formatCount(n, lang)} notes these filters show`;
 }
 
 /** What an export wrote, and where: "Exported 3 notes on this page to backstory-notes-page-….md". */

@@ -10,7 +10,7 @@ import { useLibraryNotes } from './use-library-notes';
 import { markFirstRender, markInput, markResults } from './timing';
 
 /** Rows rendered at a time: a keystroke re-renders at most this many, whatever the number of notes. */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 50;
 
 /** The filter in the address, so a reload (or a link from the popup or side panel) shows the same notes. */
 function useFilterInUrl(): [NoteFilter, (f: (prev: NoteFilter) => NoteFilter) => void] {
