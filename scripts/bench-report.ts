@@ -121,3 +121,54 @@ export function reportLines({ pages, repeat, summary, append, bundle }: ReportIn
   lines.push(`\nwrote out/bench/results.json and out/bench/ratio.svg`);
   return lines;
 }
+
+/** The notes library at one size: times in ms, measured by the page itself (first load is in a fresh profile). */
+export interface LibraryRun {
+  notes: number;
+  /** Restoring the generated backup through `notes.import`, sent from an extension page. */
+  importMs: number;
+  /** Navigation start → the first page of notes received and checked, per load. */
+  loadedMs: number[];
+  /** Navigation start → every note loaded and searchable, per load. */
+  allLoadedMs: number[];
+  /** Navigation start → the frame after the first list was rendered, per load. */
+  firstRenderMs: number[];
+  /** Each typed key's input event → the frame after its results were rendered. */
+  keystrokeMs: number[];
+  /** What the typed queries found, as the page counted it. */
+  matches: string[];
+  offHostRequests: number;
+}
+
+/** Targets (README, Performance): a keystroke must feel immediate, a first render must not be waited for. */
+export const LIBRARY_TARGETS = { keystrokeP95Ms: 50, firstRenderMs: 300 } as const;
+
+export function summariseLibrary(r: LibraryRun) {
+  return {
+    notes: r.notes,
+    importMs: r.importMs,
+    firstRenderMs: { first: r2(r.firstRenderMs[0] ?? NaN), ...centre(r.firstRenderMs.slice(1)) },
+    loadedMs: { first: r2(r.loadedMs[0] ?? NaN), ...centre(r.loadedMs.slice(1)) },
+    allLoadedMs: { first: r2(r.allLoadedMs[0] ?? NaN), ...centre(r.allLoadedMs.slice(1)) },
+    keystrokeMs: { ...spread(r.keystrokeMs), n: r.keystrokeMs.length },
+    matches: r.matches,
+    offHostRequests: r.offHostRequests,
+  };
+}
+export type LibrarySummary = ReturnType<typeof summariseLibrary>;
+
+/** The library phase's table: one row per size, then what the queries found. */
+export function libraryLines(runs: LibrarySummary[]): string[] {
+  const pad = (v: unknown, n: number) => String(v).padStart(n);
+  const { keystrokeP95Ms: k, firstRenderMs: f } = LIBRARY_TARGETS;
+  const lines = [
+    `\nNotes library — notes restored through notes.import; first render (the newest page of notes on screen) and "all in" (every note searchable) from navigation start, first load in a fresh profile then the median of reloads; keystroke = input event → the frame showing its results (targets: first render ≤ ${f} ms, keystroke p95 ≤ ${k} ms)\n`,
+    `${'notes'.padEnd(8)}${pad('import ms', 10)}${pad('render first', 13)}${pad('med', 7)}${pad('p95', 7)}${pad('all in first', 13)}${pad('med', 7)}${pad('key med', 9)}${pad('p95', 7)}${pad('worst', 7)}${pad('keys', 6)}${pad('off-host', 9)}`,
+  ];
+  for (const r of runs)
+    lines.push(
+      `${String(r.notes).padEnd(8)}${pad(r.importMs, 10)}${pad(r.firstRenderMs.first, 13)}${pad(r.firstRenderMs.median, 7)}${pad(r.firstRenderMs.p95, 7)}${pad(r.allLoadedMs.first, 13)}${pad(r.allLoadedMs.median, 7)}${pad(r.keystrokeMs.median, 9)}${pad(r.keystrokeMs.p95, 7)}${pad(r.keystrokeMs.worst, 7)}${pad(r.keystrokeMs.n, 6)}${pad(r.offHostRequests, 9)}`,
+    );
+  for (const r of runs) lines.push(`${r.notes} notes: ${r.matches.join('; ')}`);
+  return lines;
+}

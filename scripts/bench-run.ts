@@ -1,7 +1,8 @@
 /**
  * npm run bench: the built extension in headless Chromium over every corpus page, at three fact-base
  * sizes. Prints a table, writes out/bench/results.json and out/bench/ratio.svg.
- * Options: --pages=N (first N pages), --only=a.html,b.html, --tiers=10,1000,100000, --repeat=N.
+ * Options: --pages=N (first N pages), --only=a.html,b.html, --tiers=10,1000,100000, --repeat=N;
+ * --library=0,1000,10000 (the notes library's sizes; 0 notes measures the page's own cost; --library= skips it), --only=library (only that phase, no corpus needed).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,18 @@ import type { Page } from 'playwright-core';
 import { ROOT, corpusDir, launch, scanStats, startServer, tabIdOf, mentionPoint, waitForCard, waitForHighlights, type Session } from '../tests/support/harness';
 import { generatePack } from './bench-names';
 import { svgChart } from './bench-chart';
-import { medianRun, reportLines, summariseTier, type AppendRound, type PageResult, type TierSummary } from './bench-report';
+import {
+  libraryLines,
+  medianRun,
+  reportLines,
+  summariseLibrary,
+  summariseTier,
+  type AppendRound,
+  type LibrarySummary,
+  type PageResult,
+  type TierSummary,
+} from './bench-report';
+import { benchLibrary } from './bench-library';
 
 const OUT = path.join(ROOT, 'out/bench');
 
@@ -19,11 +31,21 @@ interface Options {
   repeat: number;
   /** Corpus page file names, in order. */
   pages: string[];
+  /** Note counts for the library phase (empty: skipped). */
+  library: number[];
+  /** Only the library phase: no corpus, no tiers. */
+  libraryOnly: boolean;
 }
 
 /** The command line's options, and the corpus pages they select; exits when there is no corpus. */
 function readOptions(argv: string[]): Options {
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const library = (arg('library') ?? '0,1000,10000')
+    .split(',')
+    .filter(Boolean)
+    .map(Number)
+    .filter((n) => n >= 0);
+  if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true };
   const corpus = corpusDir();
   if (!corpus) {
     console.error('No corpus: put it at ../shared/corpus or set BACKSTORY_CORPUS.');
@@ -38,6 +60,8 @@ function readOptions(argv: string[]): Options {
     tiers: (arg('tiers') ?? '10,1000,100000').split(',').map(Number),
     repeat: Number(arg('repeat') ?? 1),
     pages: only ? allPages.filter((p) => only.includes(p)) : arg('pages') ? allPages.slice(0, Number(arg('pages'))) : allPages,
+    library,
+    libraryOnly: false,
   };
 }
 
@@ -287,8 +311,18 @@ function bundleSize() {
   return { raw: contentJs.length, gzip: zlib.gzipSync(contentJs, { level: 9 }).length };
 }
 
+/** The library phase alone: its table, and results.json with only its part (the corpus's numbers are not rewritten as empty). */
+async function libraryOnly(opts: Options) {
+  const library = (await benchLibrary(opts.library)).map(summariseLibrary);
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, 'library.json'), JSON.stringify({ date: new Date().toISOString(), chromium: 'headless (Debian)', library }, null, 2));
+  for (const line of libraryLines(library)) console.log(line);
+  console.log(`\nwrote out/bench/library.json`);
+}
+
 async function main() {
   const opts = readOptions(process.argv);
+  if (opts.libraryOnly) return libraryOnly(opts);
   const srv = await startServer(
     { '/dynamic.html': '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><main><p>Live feed.</p></main></body></html>' },
     { staticCorpus: true },
@@ -307,6 +341,7 @@ async function main() {
   }
   await off.close();
   await srv.close();
+  const library: LibrarySummary[] = (await benchLibrary(opts.library)).map(summariseLibrary);
 
   const result = {
     date: new Date().toISOString(),
@@ -316,12 +351,13 @@ async function main() {
     tiers: opts.tiers,
     summary,
     extras: { bundle, append },
+    library,
     perPage,
   };
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(result, null, 2));
   fs.writeFileSync(path.join(OUT, 'ratio.svg'), svgChart(perPage));
-  for (const line of reportLines({ pages: opts.pages.length, repeat: opts.repeat, summary, append, bundle })) console.log(line);
+  for (const line of [...reportLines({ pages: opts.pages.length, repeat: opts.repeat, summary, append, bundle }), ...libraryLines(library)]) console.log(line);
 }
 
 await main();

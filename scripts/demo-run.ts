@@ -18,6 +18,7 @@ import {
   waitForCard,
   waitForHighlights,
 } from '../tests/support/harness';
+import { showLibrary } from './demo-library';
 
 const args = process.argv.slice(2);
 const headed = args.includes('--headed');
@@ -112,10 +113,11 @@ try {
     const count = (await row.locator('.count').textContent())?.trim();
     console.log(`  ${count?.padStart(3)} × ${name}`);
   }
+  await showLibrary(s, OUT, lang, page.url());
   const off = s.offHost();
   console.log(`\nNetwork requests beyond the local demo server: ${off.length ? off.join(', ') : 'none'}`);
   console.log(
-    `Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png, 4-sheet-filtered.png, 5-page-briefing.png, 6-page-briefing-notes.png`,
+    `Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png, 4-sheet-filtered.png, 5-page-briefing.png, 6-page-briefing-notes.png, 7-library.png`,
   );
 
   if (headed && process.env.DISPLAY) {

@@ -5,24 +5,60 @@ import { notesToJson } from '@/utils/export/json';
 import { notesToMarkdown } from '@/utils/export/markdown';
 import { safeFileName } from '@/utils/export/filename';
 import { downloadText } from '@/utils/ext-pages/download';
-import { exportedText, panelText } from './panel-strings';
+import { notesInScope, scopeFileBase, type ExportScope } from '@/utils/notes-export-scope';
+import type { Note } from '@/utils/schema/note';
+import { cleanPageUrl } from '@/utils/url/clean-page-url';
+import { panelText } from './panel-strings';
+import { exportedScopeText, notesText, pageScopeLabel } from './notes-strings';
 
 type Format = 'md' | 'json' | 'csv';
 const MIME: Record<Format, string> = { md: 'text/markdown', json: 'application/json', csv: 'text/csv' };
 
-/** Exports are built here, in the extension page, and saved as a local download: nothing is sent anywhere. */
-export function ExportMenu({ lang }: { lang: string }) {
+/** One set of notes the reader may export: its label, and its notes when the page already holds them (the library's filter). */
+export interface ExportChoice {
+  label: string;
+  scope: ExportScope;
+  notes?: readonly Note[];
+}
+
+/** The notes of a scope, asked of the worker when the page does not hold them. */
+async function notesOf(choice: ExportChoice): Promise<Note[]> {
+  if (choice.notes) return [...choice.notes];
+  const { scope } = choice;
+  const { notes } = await send('notes.list', scope.kind === 'entity' ? { entityKey: scope.key } : {});
+  return notesInScope(notes, scope);
+}
+
+const ALL: ExportChoice[] = [{ label: '', scope: { kind: 'all' } }];
+
+/** The popup's choices: all notes, and this page's (the tab's cleaned URL) when some were written on it. */
+export function pageExportChoices(pageUrl: string | null | undefined, notesOnPage: number, lang: string): ExportChoice[] {
+  const all: ExportChoice = { label: notesText('scopeAll', lang), scope: { kind: 'all' } };
+  return pageUrl && notesOnPage > 0 ? [all, { label: pageScopeLabel(notesOnPage, lang), scope: { kind: 'page', url: cleanPageUrl(pageUrl) } }] : [all];
+}
+
+/**
+ * Exports are built here, in the extension page, and saved as a local download: nothing is sent anywhere.
+ * With several choices (the popup: all notes, this page's) the reader picks one; the file's name and the
+ * status line say which notes it holds.
+ */
+export function ExportMenu({ lang, choices = ALL }: { lang: string; choices?: ExportChoice[] }) {
   const [status, setStatus] = useState<string | null>(null);
+  const [picked, setPicked] = useState(0);
+  const choice = choices[picked] ?? choices[0];
   const run = async (format: Format) => {
+    if (!choice) return;
     try {
-      const { notes } = await send('notes.list', {});
-      const now = new Date().toISOString();
+      const notes = await notesOf(choice);
+      if (!notes.length) return setStatus(notesText('nothingToExport', lang));
+      const at = new Date();
+      const now = at.toISOString();
       const body = format === 'md' ? notesToMarkdown(notes, now) : format === 'json' ? notesToJson(notes, now) : notesToCsv(notes);
-      // Date and time in the name: two exports on the same day no longer share one.
-      const name = safeFileName(`backstory-notes-${now.slice(0, 16).replace('T', '-').replace(':', '')}`, format);
+      // Scope, date and time in the name: two exports no longer share one, and each says what it holds.
+      const name = safeFileName(scopeFileBase(choice.scope, at), format);
       // A BOM so spreadsheet programs read the CSV as UTF-8.
       downloadText(name, format === 'csv' ? '\uFEFF' + body : body, MIME[format]);
-      setStatus(exportedText(notes.length, name, lang));
+      setStatus(exportedScopeText(notes.length, choice.scope, name, lang));
     } catch (e) {
       setStatus((e as Error).message);
     }
@@ -30,6 +66,18 @@ export function ExportMenu({ lang }: { lang: string }) {
   return (
     <div class="export">
       <h2>{panelText('exportNotes', lang)}</h2>
+      {choices.length > 1 ? (
+        <fieldset class="export-scope">
+          <legend class="small muted">{notesText('exportWhich', lang)}</legend>
+          {choices.map((c, i) => (
+            <label key={c.label}>
+              <input type="radio" name="export-scope" checked={i === picked} onChange={() => setPicked(i)} /> {c.label}
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        choice?.label && <p class="small muted">{choice.label}</p>
+      )}
       <div class="tabs">
         <button type="button" onClick={() => run('md')}>
           Markdown

@@ -173,13 +173,6 @@ export function panelText(key: keyof typeof PANEL_TEXT, lang: string): string {
   return PANEL_TEXT[key][textLang(lang)];
 }
 
-/** What an export wrote, and where. */
-export function exportedText(n: number, file: string, lang: string): string {
-  return textLang(lang) === 'fr'
-    ? `${n} note${n > 1 ? 's' : ''} exportée${n > 1 ? 's' : ''} dans ${file}`
-    : `Exported ${n} note${n === 1 ? '' : 's'} to ${file}`;
-}
-
 /** How many names are muted on the popup's site. */
 export function mutedHereText(n: number, lang: string): string {
   return textLang(lang) === 'fr' ? `${n} nom${n > 1 ? 's' : ''} ignoré${n > 1 ? 's' : ''} sur ce site` : `${n} muted on this site`;

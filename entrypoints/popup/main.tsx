@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/ext-pages/send';
 import type { Res } from '@/utils/messaging/protocol';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
-import { ExportMenu } from '@/components/ext-pages/ExportMenu';
+import { ExportMenu, pageExportChoices } from '@/components/ext-pages/ExportMenu';
 import { BriefingExport } from '@/components/ext-pages/BriefingExport';
 import { MutedHere } from '@/components/ext-pages/MutedHere';
 import { panelText, pauseNotice } from '@/components/ext-pages/panel-strings';
@@ -89,7 +89,7 @@ function App() {
       </p>
       {notice && <p class="small ok">{notice}</p>}
       <BriefingExport tabId={tabId} lang={lang} />
-      <ExportMenu lang={lang} />
+      <ExportMenu lang={lang} choices={pageExportChoices(state?.url, state?.notesOnPage ?? 0, lang)} />
       <PopupLinks lang={lang} />
     </main>
   );

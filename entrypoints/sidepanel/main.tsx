@@ -5,6 +5,7 @@ import { send } from '@/utils/ext-pages/send';
 import type { Res, SheetView } from '@/utils/messaging/protocol';
 import { FactSheet } from '@/components/ext-pages/FactSheet';
 import { NotesPanel } from '@/components/ext-pages/NotesPanel';
+import { LibraryLink } from '@/components/ext-pages/LibraryLink';
 import { FactFlag, useFactFlags } from '@/components/ext-pages/FactFlag';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { PanelNav } from '@/components/ext-pages/PanelNav';
@@ -125,6 +126,7 @@ function App() {
             quote={shownSheet.key === state?.focus ? state?.quote : null}
             lang={lang}
           />
+          <LibraryLink entityKey={shownSheet.key} lang={lang} />
           <h2>{panelText('onThisPage', lang)}</h2>
           <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} lang={lang} compact muteHost={state?.host} />
         </FactSheet>
@@ -135,6 +137,7 @@ function App() {
           <p class="muted small">{panelText('pick', lang)}</p>
           <h2>{panelText('onThisPage', lang)}</h2>
           <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} lang={lang} muteHost={state?.host} />
+          <LibraryLink lang={lang} />
         </>
       )}
       {tabId === null && <p class="muted small">No tab.</p>}

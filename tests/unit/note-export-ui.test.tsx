@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ExportMenu } from '@/components/ext-pages/ExportMenu';
+import { ExportMenu, pageExportChoices } from '@/components/ext-pages/ExportMenu';
 import { NoteList } from '@/components/ext-pages/NoteList';
 import { sampleNote } from '../support/packs';
 
@@ -44,7 +44,46 @@ describe('notes in the extension pages', () => {
       await new Promise((r) => setTimeout(r, 0));
     });
     const [name] = downloadText.mock.calls[0] ?? [];
-    expect(name).toMatch(/^backstory-notes-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+    expect(name).toMatch(/^backstory-notes-all-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
     expect(container.querySelector('[role="status"]')?.textContent).toBe(`Exported 2 notes to ${name}`);
+  });
+
+  it('exports this page’s notes when the reader picks that scope in the popup, and says so', async () => {
+    const here = { ...sampleNote, pageUrl: 'https://news.example/story?id=42' };
+    const elsewhere = { ...sampleNote, id: '0a1b2c3d-0000-4000-8000-000000000002', pageUrl: 'https://other.example/' };
+    send.mockResolvedValue({ notes: [here, elsewhere], quarantined: 0 });
+    render(<ExportMenu lang="en" choices={pageExportChoices('https://news.example/story?id=42&utm_source=x', 1, 'en')} />, container);
+    const radios = [...container.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((r) => r.parentElement?.textContent?.trim())).toEqual(['All notes', 'This page’s notes (1)']);
+    await act(async () => {
+      radios[1]?.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    const json = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'JSON');
+    await act(async () => {
+      json?.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    const [name, body] = downloadText.mock.calls[0] ?? [];
+    expect(name).toMatch(/^backstory-notes-page-news.example-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+    expect(JSON.parse(String(body)).notes.map((n: { id: string }) => n.id)).toEqual([here.id]);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(`Exported 1 note on this page to ${name}`);
+  });
+
+  it('offers only all notes when none was written on the page', () => {
+    expect(pageExportChoices('https://news.example/', 0, 'en').map((c) => c.scope.kind)).toEqual(['all']);
+    expect(pageExportChoices(null, 3, 'en').map((c) => c.scope.kind)).toEqual(['all']);
+  });
+
+  it('exports the notes it is given (the library’s filter) without asking the worker, and says when there are none', async () => {
+    render(<ExportMenu lang="fr" choices={[{ label: 'x', scope: { kind: 'filtered' }, notes: [] }]} />, container);
+    const md = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Markdown');
+    await act(async () => {
+      md?.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(send).not.toHaveBeenCalled();
+    expect(downloadText).not.toHaveBeenCalled();
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Aucune note à exporter.');
   });
 });

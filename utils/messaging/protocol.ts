@@ -256,6 +256,20 @@ export const protocol = {
   'pack.discreet': def('extension', z.strictObject({ id: z.string().max(80), discreet: z.boolean() }), Ok),
   /** The reader's notes, all or one entity's, and how many stored rows are quarantined. */
   'notes.list': def('extension', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
+  /**
+   * A page of the reader's notes, newest first, after the last one of the previous page: the notes
+   * library shows its first page at once and loads the rest in pages (one 10,000-note reply took seconds).
+   */
+  'notes.page': def(
+    'extension',
+    z.strictObject({ limit: z.number().int().min(1).max(2_000), after: z.strictObject({ updatedAt: z.string().max(40), id: z.string().max(64) }).optional() }),
+    z.object({
+      notes: z.array(Note),
+      quarantined: z.number(),
+      next: z.object({ updatedAt: z.string(), id: z.string() }).nullable(),
+      total: z.number().nullable(),
+    }),
+  ),
   /** Create or replace a note (durable write); the reply is the note as stored. */
   'note.save': def('extension', z.strictObject({ note: Note }), z.object({ note: Note })),
   /** Delete one note by id; the reply is the note as it was (the side panel's Undo saves it back), if there was one. */

@@ -4,6 +4,7 @@ import {
   importNotes,
   listNotes,
   listNotesByEntity,
+  listNotesPage,
   listQuarantinedNotes,
   listTags,
   NoteConflictError,
@@ -24,6 +25,10 @@ export function createNoteHandlers({ openDb }: HandlerKit, now: () => number = D
     async 'notes.list'({ entityKey }) {
       const db = await openDb();
       return entityKey ? listNotesByEntity(db, entityKey) : listNotes(db);
+    },
+
+    async 'notes.page'({ limit, after }) {
+      return asStorageErrors(async () => listNotesPage(await openDb(), limit, after));
     },
 
     async 'note.save'({ note }) {

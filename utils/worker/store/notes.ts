@@ -126,6 +126,46 @@ export async function listNotes(db: DB): Promise<NoteList> {
   return sortAndCheck(await db.getAll('notes'));
 }
 
+/** Where a page of notes ended: the next page starts after this note, newest first. */
+export interface NotesCursor {
+  updatedAt: string;
+  id: string;
+}
+
+export interface NotesPage extends NoteList {
+  /** Where the next page starts, or null when this was the last one. */
+  next: NotesCursor | null;
+  /** Stored rows, readable or not: how many the whole list will have, at most (first page only: counting reads the whole index). */
+  total: number | null;
+}
+
+/**
+ * Up to `limit` notes, newest first (updatedAt, then id, both descending), after `after`: the notes
+ * library asks for a first page it can show at once, then the rest in pages, instead of one message
+ * holding 10,000 notes. Read through the updatedAt index, so a page costs its own rows, not the store's.
+ */
+export async function listNotesPage(db: DB, limit: number, after?: NotesCursor): Promise<NotesPage> {
+  const tx = db.transaction('notes');
+  const total = after ? null : await tx.store.count();
+  let c = await tx.store.index('updatedAt').openCursor(after ? IDBKeyRange.upperBound(after.updatedAt) : null, 'prev');
+  // Notes sharing `after`'s date sort by id: skip those already sent (one jump, then the cursor's own row).
+  if (c && after && c.key === after.updatedAt && c.primaryKey >= after.id) {
+    if (c.primaryKey > after.id) c = await c.continuePrimaryKey(after.updatedAt, after.id);
+    if (c && c.key === after.updatedAt && c.primaryKey === after.id) c = await c.continue();
+  }
+  const rows: unknown[] = [];
+  let last: NotesCursor | null = null;
+  for (; c && rows.length < limit; c = await c.continue()) {
+    rows.push(c.value);
+    last = { updatedAt: c.key, id: c.primaryKey };
+  }
+  const more = !!c;
+  await tx.done;
+  const { notes, quarantined } = sortAndCheck(rows);
+  // sortAndCheck orders by date alone; within a page, ties keep the cursor's order (id descending).
+  return { notes, quarantined, next: more ? last : null, total };
+}
+
 /** A stored row as plain JSON, so it survives messaging and a download whatever it holds. */
 function asJson(row: unknown): unknown {
   try {

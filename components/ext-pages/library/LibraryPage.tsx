@@ -1,0 +1,137 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { facetsOf, filterFromParams, filterNotes, filterToParams, isFiltered, NO_FILTER, tagKey, type NoteFilter } from '@/utils/notes-search';
+import { scopeOfFilter } from '@/utils/notes-export-scope';
+import { cleanPageUrl } from '@/utils/url/clean-page-url';
+import { ExportMenu } from '../ExportMenu';
+import { loadingMoreText, matchCountText, notesText, shownScopeLabel, showMoreText, unreadableText } from '../notes-strings';
+import { LibraryFilters } from './LibraryFilters';
+import { LibraryNote } from './LibraryNote';
+import { useLibraryNotes } from './use-library-notes';
+import { markFirstRender, markInput, markResults } from './timing';
+
+/** Rows rendered at a time: a keystroke re-renders at most this many, whatever the number of notes. */
+export const PAGE_SIZE = 50;
+
+/** The filter in the address, so a reload (or a link from the popup or side panel) shows the same notes. */
+function useFilterInUrl(): [NoteFilter, (f: (prev: NoteFilter) => NoteFilter) => void] {
+  const [filter, setFilter] = useState<NoteFilter>(() => filterFromParams(new URLSearchParams(location.search)));
+  useEffect(() => {
+    const p = filterToParams(filter).toString();
+    if (location.search.replace(/^\?/, '') !== p) history.replaceState(history.state, '', p ? `?${p}` : location.pathname);
+  }, [filter]);
+  return [filter, setFilter];
+}
+
+/** The notes library: every note, newest first, searched and filtered as the reader types. */
+export function LibraryPage({ lang }: { lang: string }) {
+  const notes = useLibraryNotes();
+  const [filter, setFilter] = useFilterInUrl();
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const ready = notes.state === 'ready' ? notes : null;
+  const index = ready?.index ?? null;
+  const version = ready?.version ?? 0;
+  const unreadable = ready?.unreadable ?? 0;
+  // The index grows in place as pages of notes arrive: `version` says when.
+  const facets = useMemo(() => (index ? facetsOf(index) : { entities: [], tags: [], sites: [] }), [index, version]);
+  const matched = useMemo(() => (index ? filterNotes(index, filter) : []), [index, version, filter]);
+  const filtered = isFiltered(filter);
+
+  useEffect(() => {
+    if (!index) return;
+    markFirstRender();
+    markResults();
+  }, [index, matched, limit]);
+
+  const change = (patch: Partial<NoteFilter>, e?: Event) => {
+    if (e) markInput(e);
+    setFilter((f) => ({ ...f, ...patch }));
+    setLimit(PAGE_SIZE);
+  };
+
+  const entityName = facets.entities.find((f) => f.value === filter.entity)?.label ?? filter.entity;
+  const pageUrl = filter.page ? cleanPageUrl(filter.page) : '';
+  const pageTitle = (pageUrl && matched.find((n) => n.pageUrl === pageUrl)?.pageTitle) || pageUrl;
+  // The select lists a tag in its newest spelling; the address may carry another.
+  const tagValue = facets.tags.find((f) => tagKey(f.value) === tagKey(filter.tag))?.value ?? filter.tag;
+
+  return (
+    <main class="library">
+      <header class="lib-header">
+        <h1>{notesText('libraryTitle', lang)}</h1>
+        <p class="muted small">{notesText('libraryPrivate', lang)}</p>
+      </header>
+      <LibraryFilters filter={{ ...filter, tag: tagValue }} facets={facets} lang={lang} onChange={change} />
+      {pageUrl && (
+        <p class="lib-chip" data-testid="page-filter">
+          <span class="muted">{notesText('onPage', lang)}</span> <strong>{pageTitle}</strong>{' '}
+          <button type="button" class="link" onClick={(e) => change({ page: '' }, e)}>
+            {notesText('allPages', lang)}
+          </button>
+        </p>
+      )}
+      {notes.state === 'loading' && <p class="muted">{notesText('loading', lang)}</p>}
+      {notes.state === 'error' && (
+        <p class="error" role="alert">
+          {notes.message}
+        </p>
+      )}
+      {index && (
+        <>
+          <div class="lib-summary">
+            <p class="lib-count" role="status" data-testid="match-count">
+              {matchCountText(matched.length, index.size, filtered, lang)}
+            </p>
+            {filtered && (
+              <button type="button" onClick={(e) => change(NO_FILTER, e)}>
+                {notesText('clearFilters', lang)}
+              </button>
+            )}
+          </div>
+          {matched.length > 0 && (
+            <section class="lib-export">
+              <ExportMenu
+                lang={lang}
+                choices={[
+                  {
+                    label: filtered ? shownScopeLabel(matched.length, lang) : notesText('scopeAll', lang),
+                    scope: scopeOfFilter(filter, entityName),
+                    notes: matched,
+                  },
+                ]}
+              />
+            </section>
+          )}
+          {ready && !ready.complete && (
+            <p class="small muted" data-testid="still-loading">
+              {loadingMoreText(index.size, ready.total, lang)}
+            </p>
+          )}
+          {ready?.problem && (
+            <p class="error" role="alert">
+              {ready.problem}
+            </p>
+          )}
+          {unreadable > 0 && <p class="small error">{unreadableText(unreadable, lang)}</p>}
+          {index.size === 0 ? (
+            <p class="lib-empty">{notesText('empty', lang)}</p>
+          ) : matched.length === 0 ? (
+            <p class="lib-empty">{notesText('noMatch', lang)}</p>
+          ) : (
+            <ul class="plain lib-list">
+              {matched.slice(0, limit).map((n) => (
+                <LibraryNote key={n.id} note={n} lang={lang} onEntity={(entity) => change({ entity })} onTag={(tag) => change({ tag })} />
+              ))}
+            </ul>
+          )}
+          {matched.length > limit && (
+            <p>
+              <button type="button" class="lib-more" onClick={() => setLimit((l) => l + PAGE_SIZE)}>
+                {showMoreText(Math.min(PAGE_SIZE, matched.length - limit), lang)}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
