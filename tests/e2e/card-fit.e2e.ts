@@ -163,7 +163,8 @@ describe('the card fits the window', () => {
         const opens = await spyOnSidePanel(s);
         await clickCardButton(page, OPEN);
         await expect.poll(opens, { timeout: 5000 }).toEqual(['ok']);
-        expect((await tabState(s, tabId))?.focus).toBe(CV);
+        // The worker records the focus once the panel's opening resolved, just after the spy sees it.
+        await expect.poll(async () => (await tabState(s, tabId))?.focus, { timeout: 5000 }).toBe(CV);
         await page.close();
       });
 

@@ -140,7 +140,8 @@ describe('hover card', () => {
     await clickCardButton(page, /Open full backstory/);
     await expect.poll(opens, { timeout: 5000 }).toEqual(['ok']);
     const tabId = await tabIdOf(s, page);
-    expect((await tabState(s, tabId))?.focus).toBe(CV);
+    // The worker records the focus once the panel's opening resolved, just after the spy sees it.
+    await expect.poll(async () => (await tabState(s, tabId))?.focus, { timeout: 5000 }).toBe(CV);
 
     const panel = await openExtensionPage(s, 'sidepanel', tabId);
     await expect.poll(() => panel.locator('h1').textContent()).toBe('Clearview AI');
