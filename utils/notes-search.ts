@@ -90,6 +90,16 @@ export class NotesIndex {
     this.prepared = 0;
   }
 
+  /** Take a deleted note out; what it was, so its row can offer Undo (which adds it back). */
+  remove(id: string): Note | undefined {
+    const e = this.byId.get(id);
+    if (!e) return undefined;
+    this.byId.delete(id);
+    this.entries.splice(this.entries.indexOf(e), 1);
+    this.prepared = 0;
+    return e.note;
+  }
+
   get size(): number {
     return this.entries.length;
   }
@@ -131,6 +141,31 @@ export function filterNotes(index: NotesIndex, f: NoteFilter): Note[] {
       if (!words.every((w) => h.includes(w))) continue;
     }
     out.push(e.note);
+  }
+  return out;
+}
+
+/**
+ * Two newest-first lists as one, newest first: the notes that match, and the deleted ones that would
+ * (kept on screen for their Undo). A note in both is listed once, from `a`.
+ */
+export function mergeNewestFirst(a: readonly Note[], b: readonly Note[]): Note[] {
+  if (b.length === 0) return a as Note[];
+  const inA = new Set(a.map((n) => n.id));
+  const rest = b.filter((n) => !inA.has(n.id));
+  const out: Note[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < rest.length) {
+    const x = a[i];
+    const y = rest[j];
+    if (x && (!y || x.updatedAt >= y.updatedAt)) {
+      out.push(x);
+      i++;
+    } else if (y) {
+      out.push(y);
+      j++;
+    }
   }
   return out;
 }

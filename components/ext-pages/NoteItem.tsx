@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '@/utils/schema/note';
 import { send } from '@/utils/ext-pages/send';
@@ -16,6 +17,13 @@ export interface NoteItemProps {
    * the parent keeps it mounted for as long as Undo should be offered.
    */
   onDeleted?: (note: Note) => void;
+  /** Added to the item's class (the library styles its rows its own way). */
+  class?: string;
+  /**
+   * How the note reads when not being edited, given its Edit and Delete buttons: the library shows
+   * its own header (filters, page link) around the same actions. The side panel's view by default.
+   */
+  view?: (note: Note, actions: ComponentChildren) => ComponentChildren;
 }
 
 type Mode = 'view' | 'edit' | 'deleted';
@@ -26,7 +34,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * once and offers Undo right there. Deleting at once means a panel closed before Undo loses nothing
  * the reader meant to keep; Undo saves the note back as it was stored (same id, dates and tags).
  */
-export function NoteItem({ note, lang, onSaved, onDeleted }: NoteItemProps) {
+export function NoteItem({ note, lang, onSaved, onDeleted, class: extra, view }: NoteItemProps) {
   const [shown, setShown] = useState(note);
   const [mode, setMode] = useState<Mode>('view');
   const [error, setError] = useState<string | null>(null);
@@ -76,6 +84,7 @@ export function NoteItem({ note, lang, onSaved, onDeleted }: NoteItemProps) {
     }
   };
 
+  const cls = extra ? `note ${extra}` : 'note';
   const errorLine = error && (
     <p class="error" role="alert">
       {error}
@@ -83,7 +92,7 @@ export function NoteItem({ note, lang, onSaved, onDeleted }: NoteItemProps) {
   );
   if (mode === 'deleted')
     return (
-      <li class="note note-deleted" ref={root} data-note={shown.id}>
+      <li class={`${cls} note-deleted`} ref={root} data-note={shown.id}>
         <p role="status" class="small">
           {panelText('noteDeleted', lang)}{' '}
           <button type="button" class="note-undo" disabled={busy} onClick={() => void undo()}>
@@ -95,7 +104,7 @@ export function NoteItem({ note, lang, onSaved, onDeleted }: NoteItemProps) {
     );
   if (mode === 'edit')
     return (
-      <li class="note" ref={root} data-note={shown.id}>
+      <li class={cls} ref={root} data-note={shown.id}>
         <NoteEditor
           note={shown}
           lang={lang}
@@ -112,28 +121,36 @@ export function NoteItem({ note, lang, onSaved, onDeleted }: NoteItemProps) {
         />
       </li>
     );
+  const actions = (
+    <span class="note-actions">
+      <button
+        type="button"
+        class="small note-edit"
+        onClick={() => {
+          setError(null);
+          setMode('edit');
+        }}
+      >
+        {panelText('edit', lang)}
+      </button>{' '}
+      <button type="button" class="small note-delete" disabled={busy} onClick={() => void remove()}>
+        {panelText('delete', lang)}
+      </button>
+    </span>
+  );
   return (
-    <li class="note" ref={root} data-note={shown.id}>
-      {shown.quote && <blockquote class="note-quote">{shown.quote}</blockquote>}
-      <p class="note-text">{shown.text}</p>
-      <TagList tags={shown.tags} />
-      <NoteDates note={shown} lang={lang} />
-      {shown.pageTitle && <span class="muted small"> · {shown.pageTitle}</span>}{' '}
-      <span class="note-actions">
-        <button
-          type="button"
-          class="small note-edit"
-          onClick={() => {
-            setError(null);
-            setMode('edit');
-          }}
-        >
-          {panelText('edit', lang)}
-        </button>{' '}
-        <button type="button" class="small note-delete" disabled={busy} onClick={() => void remove()}>
-          {panelText('delete', lang)}
-        </button>
-      </span>
+    <li class={cls} ref={root} data-note={shown.id}>
+      {view ? (
+        view(shown, actions)
+      ) : (
+        <>
+          {shown.quote && <blockquote class="note-quote">{shown.quote}</blockquote>}
+          <p class="note-text">{shown.text}</p>
+          <TagList tags={shown.tags} />
+          <NoteDates note={shown} lang={lang} />
+          {shown.pageTitle && <span class="muted small"> · {shown.pageTitle}</span>} {actions}
+        </>
+      )}
       {errorLine}
     </li>
   );

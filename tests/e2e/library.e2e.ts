@@ -202,6 +202,69 @@ describe('the notes library', () => {
     await web.close();
   });
 
+  it('edits a note in place: the search finds its new words and tag, not its old words', async () => {
+    await library.goto(`chrome-extension://${s.extensionId}/library.html`);
+    await expect.poll(() => count(library)).toBe('5 notes');
+    const row = library.locator('.lib-note', { hasText: 'Second note on the breach page.' });
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const box = library.getByRole('textbox', { name: 'Edit the note' });
+    await box.fill('Reported to the regulator in March.');
+    await library.locator('.lib-note').getByRole('textbox', { name: 'Tags' }).fill('regulateur');
+    await library.keyboard.press('Enter');
+    await library.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => library.getByRole('textbox', { name: 'Edit the note' }).count()).toBe(0);
+    // Edited just now: the newest note, first in the list, its tags still filter.
+    await expect.poll(async () => (await listed(library))[0]).toBe('Reported to the regulator in March.');
+    const edited = library.locator('.lib-note', { hasText: 'Reported to the regulator' });
+    expect(await edited.locator('.lib-tag').allTextContents()).toEqual(['follow-up', 'regulateur']);
+    expect(await edited.locator('.lib-note-head').textContent()).toMatch(/^Clearview AI1 Apr 2026 · edited /);
+    expect(await count(library)).toBe('5 notes');
+
+    const search = library.getByRole('searchbox', { name: 'Search notes' });
+    await search.pressSequentially('regulator');
+    await expect.poll(() => listed(library)).toEqual(['Reported to the regulator in March.']);
+    expect(await count(library)).toBe('1 of 5 notes');
+    await search.fill('second');
+    await expect.poll(() => count(library)).toBe('0 of 5 notes');
+    await search.fill('');
+    expect(await library.getByLabel('Tag').locator('option').allTextContents()).toContain('regulateur (1)');
+    await library.getByLabel('Tag').selectOption('regulateur');
+    await expect.poll(() => listed(library)).toEqual(['Reported to the regulator in March.']);
+    await library.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect.poll(() => count(library)).toBe('5 notes');
+  });
+
+  it('deletes a note with Undo in its place; Undo brings it back; another deleted stays gone after a reload', async () => {
+    const stolen = 'Client list stolen, says the company.';
+    await library.locator('.lib-note', { hasText: stolen }).getByRole('button', { name: 'Delete' }).click();
+    const gone = library.locator('.lib-note.note-deleted');
+    await expect.poll(() => gone.getByRole('status').textContent()).toBe('Note deleted. Undo');
+    expect(await count(library)).toBe('4 notes');
+    // Where the note was: third of five rows, between the notes written before and after it.
+    expect(await library.locator('.lib-list > li').nth(2).getAttribute('class')).toContain('note-deleted');
+    await library.getByRole('searchbox', { name: 'Search notes' }).fill('stolen');
+    await expect.poll(() => count(library)).toBe('0 of 4 notes');
+    // Still offered while the search would show the note: the reader can take it back from here.
+    expect(await gone.count()).toBe(1);
+    await gone.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => listed(library)).toEqual([stolen]);
+    expect(await count(library)).toBe('1 of 5 notes');
+    await library.getByRole('searchbox', { name: 'Search notes' }).fill('');
+    await expect.poll(() => count(library)).toBe('5 notes');
+
+    const face = 'Face search for anyone; securite des enfants?';
+    await library.locator('.lib-note', { hasText: face }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => count(library)).toBe('4 notes');
+    expect(await library.getByLabel('Entity').locator('option').allTextContents()).toEqual(['All entities', 'Clearview AI (4)']);
+    await library.reload();
+    await expect.poll(() => count(library)).toBe('4 notes');
+    expect(await listed(library)).not.toContain(face);
+    expect(await listed(library)).toContain(stolen);
+    // The edit was stored, not only shown.
+    expect((await listed(library))[0]).toBe('Reported to the regulator in March.');
+    expect(await library.locator('.note-deleted').count()).toBe(0);
+  });
+
   it('restores the exported file into an emptied store: the same notes come back', async () => {
     expect(exported).not.toBe('');
     const options = await extensionPage('options.html');

@@ -234,3 +234,45 @@ describe('the new note', () => {
     expect(container.querySelectorAll('.note-new .tag-chip')).toHaveLength(0);
   });
 });
+
+describe('a note in another page’s own look (the library)', () => {
+  it('shows the given view with the same Edit and Delete, and the editor only once Edit is clicked', async () => {
+    replies['note.update'] = (b) => ({ note: { ...NOTE, text: b.text, updatedAt: '2026-12-01T00:00:00.000Z' } });
+    replies['note.delete'] = () => ({ note: NOTE });
+    const onDeleted = vi.fn();
+    await act(() =>
+      render(
+        <ul>
+          <NoteItem
+            note={NOTE}
+            lang="en"
+            class="lib-note"
+            onDeleted={onDeleted}
+            view={(n, actions) => (
+              <>
+                <p class="own-text">{n.text}</p>
+                {actions}
+              </>
+            )}
+          />
+        </ul>,
+        container,
+      ),
+    );
+    expect(container.querySelector('li')?.className).toBe('note lib-note');
+    expect(container.querySelector('.own-text')?.textContent).toBe('first words');
+    // The side panel's own view is not drawn, and no editor waits hidden in the row.
+    expect(container.querySelector('.note-text')).toBeNull();
+    expect(container.querySelector('textarea')).toBeNull();
+    await act(() => button('Edit')!.click());
+    await type(container.querySelector('textarea[aria-label="Edit the note"]'), 'new words');
+    await act(() => button('Save')!.click());
+    await flush();
+    expect(container.querySelector('.own-text')?.textContent).toBe('new words');
+    await act(() => button('Delete')!.click());
+    await flush();
+    expect(container.querySelector('li')?.className).toBe('note lib-note note-deleted');
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Note deleted. Undo');
+    expect(onDeleted).toHaveBeenCalledWith(NOTE);
+  });
+});

@@ -9,6 +9,7 @@ import {
   foldForSearch,
   haystackOf,
   isFiltered,
+  mergeNewestFirst,
   NO_FILTER,
   NotesIndex,
   queryWords,
@@ -133,6 +134,80 @@ describe('filterNotes', () => {
     const f = { ...NO_FILTER, q: 'securite' };
     expect(filterNotes(eager, f)).toEqual(filterNotes(lazy, f));
     expect(filterNotes(lazy, f)).toHaveLength(72);
+  });
+});
+
+describe('the index after an edit, a delete and an Undo in the library', () => {
+  const older = note({ text: 'Contrat signé', tags: ['police'], updatedAt: '2026-01-01T10:00:00.000Z' });
+  const other = note({ text: 'Autre note', tags: ['police'], updatedAt: '2026-02-01T10:00:00.000Z' });
+
+  it('searches the edited text and tags, not the old ones, and moves the note to the top', () => {
+    const index = new NotesIndex([older, other]);
+    // Haystacks built before the edit must not keep answering for the old text.
+    expect(index.prepare(Infinity)).toBe(true);
+    expect(run([older, other], { q: 'signe' })).toEqual(['Contrat signé']);
+    index.add([{ ...older, text: 'Contrat annulé', tags: ['police', 'Tribunal'], updatedAt: '2026-03-01T10:00:00.000Z' }]);
+    const find = (f: Partial<NoteFilter>) => ids(filterNotes(index, { ...NO_FILTER, ...f }));
+    expect(find({ q: 'annule' })).toEqual(['Contrat annulé']);
+    expect(find({ q: 'signe' })).toEqual([]);
+    expect(find({ tag: 'tribunal' })).toEqual(['Contrat annulé']);
+    expect(find({})).toEqual(['Contrat annulé', 'Autre note']);
+    expect(index.size).toBe(2);
+    expect(facetsOf(index).tags).toEqual([
+      { value: 'police', label: 'police', count: 2 },
+      { value: 'Tribunal', label: 'Tribunal', count: 1 },
+    ]);
+  });
+
+  it('ignores an older copy of a note that arrives after its edit (a page loaded late)', () => {
+    const index = new NotesIndex([{ ...older, text: 'Contrat annulé', updatedAt: '2026-03-01T10:00:00.000Z' }]);
+    index.add([older]);
+    expect(ids(filterNotes(index, NO_FILTER))).toEqual(['Contrat annulé']);
+  });
+
+  it('forgets a deleted note (search, facets, size) and takes it back on Undo', () => {
+    const index = new NotesIndex([older, other]);
+    index.prepare(Infinity);
+    expect(index.remove(older.id)).toBe(older);
+    expect(index.remove(older.id)).toBeUndefined();
+    expect(index.size).toBe(1);
+    expect(ids(filterNotes(index, { ...NO_FILTER, q: 'contrat' }))).toEqual([]);
+    expect(facetsOf(index).tags).toEqual([{ value: 'police', label: 'police', count: 1 }]);
+    // The remaining note's haystack answers for it, not for the removed one that sat before it.
+    expect(ids(filterNotes(index, { ...NO_FILTER, q: 'autre' }))).toEqual(['Autre note']);
+    index.add([older]);
+    expect(ids(filterNotes(index, NO_FILTER))).toEqual(['Autre note', 'Contrat signé']);
+    expect(index.size).toBe(2);
+  });
+});
+
+describe('mergeNewestFirst', () => {
+  const at = (d: string, text = d) => note({ text, updatedAt: `2026-01-${d}T00:00:00.000Z` });
+  const [d1, d2, d3, d4] = [at('01'), at('02'), at('03'), at('04')] as [Note, Note, Note, Note];
+
+  it('interleaves the deleted rows where they were, each note once', () => {
+    expect(ids(mergeNewestFirst([d4, d1], [d3, d2]))).toEqual(['04', '03', '02', '01']);
+    expect(ids(mergeNewestFirst([d4, d2], [d4, d1]))).toEqual(['04', '02', '01']);
+    expect(ids(mergeNewestFirst([], [d2]))).toEqual(['02']);
+    const matched = [d3, d1];
+    expect(mergeNewestFirst(matched, [])).toBe(matched);
+  });
+
+  it('is newest first and holds every note of both once (property)', () => {
+    const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-02-${String(d).padStart(2, '0')}T00:00:00.000Z`);
+    const list = fc.array(day, { maxLength: 12 }).map((days) =>
+      days
+        .sort()
+        .reverse()
+        .map((updatedAt) => note({ updatedAt })),
+    );
+    fc.assert(
+      fc.property(list, list, (a, b) => {
+        const out = mergeNewestFirst(a, b);
+        expect(out.map((n) => n.id).sort()).toEqual([...a, ...b].map((n) => n.id).sort());
+        for (let i = 1; i < out.length; i++) expect((out[i - 1]?.updatedAt ?? '') >= (out[i]?.updatedAt ?? '')).toBe(true);
+      }),
+    );
   });
 });
 

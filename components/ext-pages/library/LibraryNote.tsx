@@ -1,18 +1,55 @@
+import type { ComponentChildren } from 'preact';
 import type { Note } from '@/utils/schema/note';
 import { isHttpUrl } from '@/utils/url/http';
 import { hostOf } from '@/utils/url/host';
+import { NoteItem } from '../NoteItem';
 import { formatDay, notesText } from '../notes-strings';
+import '../notes.css';
+
+export interface LibraryNoteProps {
+  note: Note;
+  lang: string;
+  onEntity: (key: string) => void;
+  onTag: (tag: string) => void;
+  /** After an edit or an Undo, as stored. */
+  onSaved: (note: Note) => void;
+  /** After a delete; the row then offers Undo while the page keeps it. */
+  onDeleted: (note: Note) => void;
+}
 
 /**
- * One note in the library, read-only: its entity and tags narrow the list when clicked, its page opens
+ * One note in the library. Edit, Delete and Undo are the side panel's (NoteItem: one implementation,
+ * the editor mounted only when Edit is clicked); the library shows its own view around them.
+ */
+export function LibraryNote({ note, lang, onEntity, onTag, onSaved, onDeleted }: LibraryNoteProps) {
+  return (
+    <NoteItem
+      note={note}
+      lang={lang}
+      class="lib-note"
+      onSaved={onSaved}
+      onDeleted={onDeleted}
+      view={(shown, actions) => <LibraryNoteView note={shown} lang={lang} onEntity={onEntity} onTag={onTag} actions={actions} />}
+    />
+  );
+}
+
+/**
+ * The note as the library reads it: its entity and tags narrow the list when clicked, its page opens
  * in a new tab without telling that page where the reader came from.
  */
-export function LibraryNote({ note, lang, onEntity, onTag }: { note: Note; lang: string; onEntity: (key: string) => void; onTag: (tag: string) => void }) {
+function LibraryNoteView({
+  note,
+  lang,
+  onEntity,
+  onTag,
+  actions,
+}: Pick<LibraryNoteProps, 'note' | 'lang' | 'onEntity' | 'onTag'> & { actions: ComponentChildren }) {
   const written = note.createdAt.slice(0, 10);
   const edited = note.updatedAt.slice(0, 10);
   const url = note.pageUrl && isHttpUrl(note.pageUrl) ? note.pageUrl : null;
   return (
-    <li class="lib-note" data-note-id={note.id}>
+    <>
       <div class="lib-note-head">
         <button type="button" class="link lib-entity" title={notesText('filterEntity', lang)} onClick={() => onEntity(note.entityKey)}>
           {note.entityName || note.entityKey}
@@ -40,18 +77,21 @@ export function LibraryNote({ note, lang, onEntity, onTag }: { note: Note; lang:
           ))}
         </ul>
       )}
-      {(url || note.pageTitle) && (
-        <p class="small lib-page">
-          {url ? (
-            <a href={url} target="_blank" rel="noreferrer">
-              {note.pageTitle || url}
-            </a>
-          ) : (
-            note.pageTitle
-          )}
-          {url && <span class="muted"> · {hostOf(url)}</span>}
-        </p>
-      )}
-    </li>
+      <div class="lib-note-foot">
+        {(url || note.pageTitle) && (
+          <p class="small lib-page">
+            {url ? (
+              <a href={url} target="_blank" rel="noreferrer">
+                {note.pageTitle || url}
+              </a>
+            ) : (
+              note.pageTitle
+            )}
+            {url && <span class="muted"> · {hostOf(url)}</span>}
+          </p>
+        )}
+        {actions}
+      </div>
+    </>
   );
 }

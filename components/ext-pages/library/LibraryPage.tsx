@@ -1,5 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { facetsOf, filterFromParams, filterNotes, filterToParams, isFiltered, NO_FILTER, tagKey, type NoteFilter } from '@/utils/notes-search';
+import {
+  facetsOf,
+  filterFromParams,
+  filterNotes,
+  filterToParams,
+  isFiltered,
+  mergeNewestFirst,
+  NO_FILTER,
+  NotesIndex,
+  tagKey,
+  type NoteFilter,
+} from '@/utils/notes-search';
+import type { Note } from '@/utils/schema/note';
 import { scopeOfFilter } from '@/utils/notes-export-scope';
 import { cleanPageUrl } from '@/utils/url/clean-page-url';
 import { ExportMenu } from '../ExportMenu';
@@ -24,7 +36,9 @@ function useFilterInUrl(): [NoteFilter, (f: (prev: NoteFilter) => NoteFilter) =>
 
 /** The notes library: every note, newest first, searched and filtered as the reader types. */
 export function LibraryPage({ lang }: { lang: string }) {
-  const notes = useLibraryNotes();
+  const [notes, edits] = useLibraryNotes();
+  // Notes deleted here, kept on screen (where they were, if the filters would show them) for their Undo.
+  const [deleted, setDeleted] = useState<ReadonlyMap<string, Note>>(new Map());
   const [filter, setFilter] = useFilterInUrl();
   const [limit, setLimit] = useState(PAGE_SIZE);
   const ready = notes.state === 'ready' ? notes : null;
@@ -34,7 +48,17 @@ export function LibraryPage({ lang }: { lang: string }) {
   // The index grows in place as pages of notes arrive: `version` says when.
   const facets = useMemo(() => (index ? facetsOf(index) : { entities: [], tags: [], sites: [] }), [index, version]);
   const matched = useMemo(() => (index ? filterNotes(index, filter) : []), [index, version, filter]);
+  const deletedIndex = useMemo(() => (deleted.size ? new NotesIndex([...deleted.values()]) : null), [deleted]);
+  const rows = useMemo(() => (deletedIndex ? mergeNewestFirst(matched, filterNotes(deletedIndex, filter)) : matched), [matched, deletedIndex, filter]);
   const filtered = isFiltered(filter);
+  const saved = (note: Note) => {
+    edits.saved(note);
+    if (deleted.has(note.id)) setDeleted((m) => new Map([...m].filter(([id]) => id !== note.id)));
+  };
+  const removed = (note: Note) => {
+    edits.removed(note);
+    setDeleted((m) => new Map(m).set(note.id, note));
+  };
 
   useEffect(() => {
     if (!index) return;
@@ -112,21 +136,29 @@ export function LibraryPage({ lang }: { lang: string }) {
             </p>
           )}
           {unreadable > 0 && <p class="small error">{unreadableText(unreadable, lang)}</p>}
-          {index.size === 0 ? (
+          {index.size === 0 && rows.length === 0 ? (
             <p class="lib-empty">{notesText('empty', lang)}</p>
-          ) : matched.length === 0 ? (
+          ) : rows.length === 0 ? (
             <p class="lib-empty">{notesText('noMatch', lang)}</p>
           ) : (
             <ul class="plain lib-list">
-              {matched.slice(0, limit).map((n) => (
-                <LibraryNote key={n.id} note={n} lang={lang} onEntity={(entity) => change({ entity })} onTag={(tag) => change({ tag })} />
+              {rows.slice(0, limit).map((n) => (
+                <LibraryNote
+                  key={n.id}
+                  note={n}
+                  lang={lang}
+                  onEntity={(entity) => change({ entity })}
+                  onTag={(tag) => change({ tag })}
+                  onSaved={saved}
+                  onDeleted={removed}
+                />
               ))}
             </ul>
           )}
-          {matched.length > limit && (
+          {rows.length > limit && (
             <p>
               <button type="button" class="lib-more" onClick={() => setLimit((l) => l + PAGE_SIZE)}>
-                {showMoreText(Math.min(PAGE_SIZE, matched.length - limit), lang)}
+                {showMoreText(Math.min(PAGE_SIZE, rows.length - limit), lang)}
               </button>
             </p>
           )}

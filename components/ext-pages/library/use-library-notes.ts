@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '@/utils/ext-pages/send';
 import { NotesIndex } from '@/utils/notes-search';
+import type { Note } from '@/utils/schema/note';
 import type { Req } from '@/utils/messaging/protocol';
 import { markAllLoaded, markLoaded } from './timing';
 
@@ -10,7 +11,7 @@ export type LibraryNotes =
   | {
       state: 'ready';
       index: NotesIndex;
-      /** Bumped when a page of notes is added to the index (which is mutated, not replaced). */
+      /** Bumped when the index changes: a page of notes added, a note edited, deleted or back (it is mutated, not replaced). */
       version: number;
       unreadable: number;
       /** Stored rows, readable or not: what the index holds once every page is in. */
@@ -19,6 +20,14 @@ export type LibraryNotes =
       /** A later page that failed: the notes loaded so far stay listed. */
       problem: string | null;
     };
+
+/** What the reader did to a note in the library, told to the index so search and filters see it at once. */
+export interface LibraryEdits {
+  /** After an edit or an Undo: the note as the worker stored it. */
+  saved: (note: Note) => void;
+  /** After a delete. */
+  removed: (note: Note) => void;
+}
 
 /** The first page is what the reader sees first; later pages are larger, each a short task for this page. */
 const FIRST_PAGE = 40;
@@ -39,8 +48,10 @@ const afterNextFrame = () =>
  * pages. Haystacks are built in short slices once all are in; any not built yet when the reader types
  * are built then.
  */
-export function useLibraryNotes(): LibraryNotes {
+export function useLibraryNotes(): [LibraryNotes, LibraryEdits] {
   const [notes, setNotes] = useState<LibraryNotes>({ state: 'loading' });
+  // One counter for pages and edits: a page arriving after an edit must not reuse the edit's number.
+  const version = useRef(0);
   useEffect(() => {
     const ctl = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,7 +60,7 @@ export function useLibraryNotes(): LibraryNotes {
       let req: Req<'notes.page'> = { limit: FIRST_PAGE };
       let unreadable = 0;
       let total = 0;
-      for (let version = 1; ; version++) {
+      for (let pageNo = 1; ; pageNo++) {
         let page;
         try {
           page = await send('notes.page', req);
@@ -62,11 +73,12 @@ export function useLibraryNotes(): LibraryNotes {
         index.add(page.notes);
         unreadable += page.quarantined;
         total = page.total ?? total;
-        if (version === 1) markLoaded();
-        setNotes({ state: 'ready', index, version, unreadable, total, complete: !page.next, problem: null });
+        if (pageNo === 1) markLoaded();
+        const v = ++version.current;
+        setNotes({ state: 'ready', index, version: v, unreadable, total, complete: !page.next, problem: null });
         if (!page.next) break;
         // The next pages wait for the first to be on screen: parsing them must not delay that frame.
-        if (version === 1) await afterNextFrame();
+        if (pageNo === 1) await afterNextFrame();
         req = { limit: PAGE, after: page.next };
       }
       markAllLoaded();
@@ -79,5 +91,15 @@ export function useLibraryNotes(): LibraryNotes {
     ctl.signal.addEventListener('abort', () => clearTimeout(timer));
     return () => ctl.abort();
   }, []);
-  return notes;
+  const apply = (change: (index: NotesIndex) => void) => {
+    if (notes.state !== 'ready') return;
+    change(notes.index);
+    const v = ++version.current;
+    setNotes((s) => (s.state === 'ready' ? { ...s, version: v } : s));
+  };
+  const edits: LibraryEdits = {
+    saved: (note) => apply((index) => index.add([note])),
+    removed: (note) => apply((index) => index.remove(note.id)),
+  };
+  return [notes, edits];
 }
