@@ -213,7 +213,9 @@ describe('"Not this one" from the side panel’s list of the page’s entities',
     await row.waitFor();
     await row.getByText('Not this one').click();
     await row.getByRole('button', { name: 'Mute on this site' }).click();
-    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^PimEyes is muted on this site\.\s*Undo$/);
+    // The panel has other live regions (the sheet's "N facts"): this one is the mute's notice.
+    const notice = panel.getByRole('status').filter({ hasText: 'PimEyes' });
+    await expect.poll(() => notice.textContent()).toMatch(/^PimEyes is muted on this site\.\s*Undo$/);
     await expect.poll(async () => (await highlightedTexts(a1)).includes('PimEyes')).toBe(false);
     await expect.poll(async () => (await highlightedTexts(a2)).includes('PimEyes')).toBe(false);
     expect(await highlightedTexts(b1)).toContain('PimEyes');
@@ -221,7 +223,7 @@ describe('"Not this one" from the side panel’s list of the page’s entities',
     await expect.poll(() => panel.locator('.page-entities').textContent()).not.toContain('PimEyes');
 
     await panel.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => panel.getByRole('status').textContent()).toBe('PimEyes is no longer muted here.');
+    await expect.poll(() => notice.textContent()).toBe('PimEyes is no longer muted here.');
     await expect.poll(async () => (await highlightedTexts(a1)).includes('PimEyes')).toBe(true);
     await expect.poll(async () => (await highlightedTexts(a2)).includes('PimEyes')).toBe(true);
     await expect.poll(() => panel.locator('.page-entities').textContent()).toContain('PimEyes');
