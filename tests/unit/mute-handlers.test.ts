@@ -112,6 +112,19 @@ describe('mutes from the card (content tier)', () => {
     expect((await lookupFrom(call, news)).muted).toBeUndefined();
   });
 
+  it('cannot lift a mute the reader made elsewhere by muting it again from a card and undoing', async () => {
+    const { call, later } = await setup();
+    await call({ type: 'mute.add', key: ACME, scope: 'everywhere' });
+    await call({ type: 'mute.add', key: ACME, scope: 'site', host: 'news.example' });
+    expect(await call({ type: 'mute.fromCard', key: ACME, scope: 'everywhere' }, news)).toEqual({ ok: true, data: {} });
+    expect(await call({ type: 'mute.undoFromCard', key: ACME, scope: 'everywhere' }, news)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    later(MUTE_FROM_CARD_INTERVAL_MS);
+    expect(await call({ type: 'mute.fromCard', key: ACME, scope: 'site' }, news)).toEqual({ ok: true, data: {} });
+    expect(await call({ type: 'mute.undoFromCard', key: ACME, scope: 'site' }, news)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const list = (await call({ type: 'mutes.list' })) as { data: { mutes: { id: string }[] } };
+    expect(list.data.mutes.map((m) => m.id).sort()).toEqual([`*|${ACME}`, `news.example|${ACME}`]);
+  });
+
   it('refuses a private window, a page without a site, and an entity no card shows (a discreet pack’s)', async () => {
     const { call } = await setup();
     const privateTab = tabOn(9, 'https://news.example/a', { tab: { id: 9, url: 'https://news.example/a', incognito: true } });

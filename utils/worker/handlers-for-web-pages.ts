@@ -137,8 +137,10 @@ export function createWebPageHandlers(deps: BackgroundDeps, kit: HandlerKit) {
       lastCardMute.set(tabId, now);
       // The card shows only entities a page may see: a discreet or disabled pack's is not-found here too.
       const rec = await entityOrThrow(key, { forWebPage: true });
-      const mute = await muting.add(rec.key, rec.entity.name, scope, host);
-      await ledger.remember(tabId, mute.id);
+      const { mute, created } = await muting.add(rec.key, rec.entity.name, scope, host);
+      // Only a mute this call created may be undone from the card: one the reader made elsewhere
+      // (the side panel, another tab) stays theirs, or a page could lift it with a mute and an undo.
+      if (created) await ledger.remember(tabId, mute.id);
       return {};
     },
 

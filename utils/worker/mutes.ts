@@ -31,7 +31,8 @@ export function createMuting(deps: BackgroundDeps, kit: HandlerKit) {
     );
   }
 
-  async function add(entityKey: string, entityName: string, scope: MuteScope, host: string | null): Promise<Mute> {
+  /** Mute an entity; the mute stored, and whether this call created it (false: it was there already). */
+  async function add(entityKey: string, entityName: string, scope: MuteScope, host: string | null): Promise<{ mute: Mute; created: boolean }> {
     const where = scope === 'site' ? host : null;
     const mute: Mute = {
       id: muteId(entityKey, where),
@@ -41,10 +42,10 @@ export function createMuting(deps: BackgroundDeps, kit: HandlerKit) {
       ...(where ? { host: where } : {}),
       createdAt: new Date(deps.now?.() ?? Date.now()).toISOString(),
     };
-    const stored = await asStorageErrors(async () => putMute(await kit.openDb(), mute));
+    const put = await asStorageErrors(async () => putMute(await kit.openDb(), mute));
     kit.mutesChanged();
     await tellTabs(entityKey, where);
-    return stored;
+    return put;
   }
 
   /** Remove a mute; the mute it was, or null when there was none. */
