@@ -402,20 +402,28 @@ export class Scanner {
     return changed;
   }
 
-  /** Hide one mention for this page view (a rescan of its block keeps it hidden); the spot undoes it. */
+  /**
+   * Hide one mention for this page view (a rescan of its block keeps it hidden); the spot undoes it.
+   * `m` may be stale: the card keeps the mention it opened on, and a rescan of its paragraph since
+   * replaced it with a new one at the same spot. So the mentions now registered at that spot are
+   * hidden, never `m` itself (a forgotten mention is out of the counts already).
+   */
   hide(m: Mention): HiddenSpot {
     const spot = spotOf(m.entity, m.range);
     this.hidden.hide(spot);
-    if (this.restate(m, { hidden: true })) this.deps.onChange?.();
+    this.restateAt(spot, { hidden: true });
     return spot;
   }
 
   /** Undo `hide`: the mention at that spot is counted and painted again. */
   unhide(spot: HiddenSpot) {
     this.hidden.unhide(spot);
+    this.restateAt(spot, { hidden: false });
+  }
+
+  private restateAt(spot: HiddenSpot, change: Pick<Mention, 'hidden'>) {
     let changed = false;
-    for (const m of this.registry.atNode(spot.startNode))
-      if (m.hidden && sameSpot(spot, m.entity, m.range) && this.restate(m, { hidden: false })) changed = true;
+    for (const m of this.registry.atNode(spot.startNode)) if (sameSpot(spot, m.entity, m.range) && this.restate(m, change)) changed = true;
     if (changed) this.deps.onChange?.();
   }
 
