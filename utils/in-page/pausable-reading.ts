@@ -4,6 +4,7 @@ import { assemblePage, type PageParts } from './assemble';
 import { pageReportBody } from './page-report';
 import { rescanAfterNavigation, runScanner } from './scan-lifecycle';
 import { PageStats } from './stats';
+import { HiddenMentions } from './hidden-mentions';
 
 /** One stretch of reading the page, from a start to a pause (or the page's end). */
 export interface Reading {
@@ -36,6 +37,9 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
   let latest: Reading | null = null;
   let checks = 0;
   let watchingRoutes = false;
+  // What the reader hid ("Hide this mention") is this page view's: a pause and resume keep it, only
+  // a reload or a new route brings it back.
+  const hidden = new HiddenMentions();
 
   // While paused the worker learns only the page's address (so the popup can offer "Resume on this
   // site"), with no title and no counts.
@@ -45,6 +49,7 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
     if (watchingRoutes) return;
     watchingRoutes = true;
     ctx.addEventListener(window, 'wxt:locationchange', () => {
+      hidden.clear();
       if (reading?.scanned) rescanAfterNavigation(reading.signal, reading.parts);
       else if (!reading) void reportNothing();
     });
@@ -55,7 +60,7 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
     const signal = AbortSignal.any([ctx.signal, stop.signal]);
     const stats = latest ? new PageStats() : firstStats;
     if (latest) stats.startedAt = performance.now();
-    const parts = assemblePage(signal, stats);
+    const parts = assemblePage(signal, stats, hidden);
     const r = { parts, stats, signal, scanned: false, stop };
     reading = latest = r;
     watchRoutes();
