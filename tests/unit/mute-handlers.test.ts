@@ -32,9 +32,12 @@ async function setup() {
   await seedBundledPacks(db, [samplePack()]);
   let now = 1_000_000;
   const told: [number, EntityMuteChange][] = [];
+  const tabs = createTabStateStore(memoryArea());
   const deps: BackgroundDeps = {
     db: async () => db,
-    tabs: createTabStateStore(memoryArea()),
+    tabs,
+    // As the worker's: "delete all my data" forgets every tab's state, its address included.
+    clearTabs: async () => void (await Promise.all([4, 5, 6, 7].map((id) => tabs.clear(id)))),
     settings: createSettingsStore(async () => db),
     browserLang: () => 'en',
     openSidePanelForTab: async () => 'sidePanel',
@@ -177,5 +180,16 @@ describe('mutes from the extension pages', () => {
     expect(await call({ type: 'data.deleteAll', confirm: 'delete' })).toMatchObject({ ok: true });
     expect(await call({ type: 'mutes.list' })).toMatchObject({ data: { mutes: [], unreadable: 0 } });
     expect((await lookupFrom(call, other)).muted).toBeUndefined();
+  });
+
+  it('"delete all my data" tells the open tabs that hid a muted name to show it again', async () => {
+    const { call, told } = await setup();
+    await call({ type: 'mute.add', key: ACME, scope: 'everywhere' });
+    await call({ type: 'mute.add', key: ACME, scope: 'site', host: 'news.example' });
+    told.length = 0;
+    expect(await call({ type: 'data.deleteAll', confirm: 'delete' })).toMatchObject({ ok: true });
+    expect(told.length).toBeGreaterThan(0);
+    expect(new Set(told.map(([t]) => t))).toEqual(new Set([4, 5, 6]));
+    expect(told.every(([, c]) => c.key === ACME && !c.muted)).toBe(true);
   });
 });

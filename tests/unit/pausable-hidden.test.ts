@@ -6,7 +6,7 @@ import { VisibilityJudge } from '@/utils/in-page/visibility';
 import { PageStats } from '@/utils/in-page/stats';
 
 // The worker as the content script sees it: a dictionary of one name, and a site paused or not.
-const worker = vi.hoisted(() => ({ paused: false, reports: [] as { entities: { key: string; count: number }[] }[] }));
+const worker = vi.hoisted(() => ({ paused: false, reports: [] as object[] }));
 vi.mock('@/utils/in-page/send', () => ({
   sendFromContentScript: (type: string, body: { words: number[]; pairs: number[]; entities: { key: string; count: number }[] }) => {
     if (type === 'site.state') return Promise.resolve({ paused: worker.paused });
@@ -56,6 +56,21 @@ describe('a mention the reader hid, across a pause', () => {
     // A single-page app's new route is a new page view: the hidden mention comes back.
     window.dispatchEvent(new Event('wxt:locationchange'));
     await vi.waitFor(() => expect(counts()).toBe(2));
+    stop.abort();
+  });
+});
+
+describe('a recheck while the page is being read', () => {
+  it('reports the page again, so a worker that forgot the tab (delete all my data) knows its address and counts', async () => {
+    vi.spyOn(VisibilityJudge.prototype, 'visible').mockReturnValue(true);
+    document.body.innerHTML = '<p>Acme Widgets</p>';
+    const { ctx, stop } = fakeCtx();
+    const reading = pausableReading(ctx, new PageStats());
+    worker.paused = false;
+    await reading.recheck();
+    worker.reports.length = 0;
+    await reading.recheck();
+    expect(worker.reports).toMatchObject([{ reset: true, entities: [{ key: 'p:acme', count: 1 }], url: location.href }]);
     stop.abort();
   });
 });

@@ -22,7 +22,8 @@ export interface PausableReading {
   latest(): Reading | null;
   /**
    * Ask the worker whether this site is paused and stop or start reading to match. Resolves once
-   * that is done and the worker has this frame's counts: none when paused, the rescan's when resumed.
+   * that is done and the worker has this frame's counts: none when paused, the rescan's when resumed,
+   * the current ones (reported again) when reading goes on.
    */
   recheck(): Promise<{ paused: boolean }>;
 }
@@ -88,6 +89,12 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
         stop();
         await reportNothing();
       } else if (!reading) await start();
+      else if (reading.scanned) {
+        // Still reading: the worker may have forgotten this tab ("delete all my data" clears every
+        // tab's state), so it hears the page's address and counts again, and can reach it with a mute.
+        reading.parts.reporter.restart();
+        await reading.parts.reporter.flush();
+      }
       return { paused };
     },
   };

@@ -14,7 +14,8 @@ export interface TabProtocol {
   /**
    * The reader paused or resumed a site (or every site): the tab asks `site.state` for its own site
    * and removes or restores everything Backstory shows on it. The top frame replies once that is done
-   * (highlights gone and the empty counts reported, or the rescan's counts reported); other frames
+   * (highlights gone and the empty counts reported, the rescan's counts reported, or, when it goes on
+   * reading, its current counts reported again: "delete all my data" forgot every tab's); other frames
    * apply it without replying, so the reply means the tab's counts are current.
    */
   'pause.recheck': { reply: { paused: boolean } };

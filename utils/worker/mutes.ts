@@ -56,7 +56,21 @@ export function createMuting(deps: BackgroundDeps, kit: HandlerKit) {
     return gone;
   }
 
-  return { mutedHere, add, remove };
+  /**
+   * Every mute is gone ("delete all my data" wiped them): each open tab where one applied is told its
+   * entity is no longer muted there. Call it after the wipe, and before the tabs' addresses are forgotten.
+   */
+  async function liftedAll(gone: readonly Mute[]) {
+    kit.mutesChanged();
+    const seen = new Set<string>();
+    for (const m of gone) {
+      if (seen.has(m.id)) continue;
+      seen.add(m.id);
+      await tellTabs(m.entityKey, m.host ?? null);
+    }
+  }
+
+  return { mutedHere, add, remove, liftedAll };
 }
 
 export type Muting = ReturnType<typeof createMuting>;
