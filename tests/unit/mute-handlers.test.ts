@@ -42,7 +42,7 @@ async function setup() {
     browserLang: () => 'en',
     openSidePanelForTab: async () => 'sidePanel',
     cardMutes: undefined,
-    openTabIds: async () => [4, 5, 6, 7],
+    openTabIds: async () => [4, 5, 6, 7, 8],
     tellTab: async (tabId, change) => void told.push([tabId, change]),
     now: () => now,
   };
@@ -85,6 +85,16 @@ describe('mutes from the card (content tier)', () => {
       [4, { key: ACME, muted: true }],
       [6, { key: ACME, muted: true }],
     ]);
+  });
+
+  it('reaches a tab that looked words up but has not reported yet', async () => {
+    const { call, told } = await setup();
+    const early = tabOn(7, 'https://late.example/a');
+    await lookupFrom(call, early);
+    // A private window's lookup teaches the worker nothing of it.
+    await lookupFrom(call, tabOn(8, 'https://late.example/b', { tab: { id: 8, url: 'https://late.example/b', incognito: true } }));
+    await call({ type: 'mute.add', key: ACME, scope: 'site', host: 'late.example' });
+    expect(told).toEqual([[7, { key: ACME, muted: true }]]);
   });
 
   it('accepts at most one mute a second from a tab', async () => {

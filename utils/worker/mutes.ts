@@ -14,8 +14,8 @@ export function createMuting(deps: BackgroundDeps, kit: HandlerKit) {
 
   /**
    * Tell the open tabs where a change to `entityKey` on `host` (null: everywhere) applies. Tabs are
-   * known by what their content script reported (their address); one not reported yet learns the
-   * mute with its next dictionary answer. A tab that does not answer is left alone.
+   * known by their address, which the worker learns from their first dictionary lookup or report
+   * (a tab that did neither has nothing on show to hide). A tab that does not answer is left alone.
    */
   async function tellTabs(entityKey: string, host: string | null) {
     if (!deps.openTabIds || !deps.tellTab) return;
