@@ -193,6 +193,26 @@ describe('"Not this one" from the hover card', () => {
     for (const t of [tabA1, tabA2, tabB1]) await expect.poll(() => countOf(t)).toBe(3);
   });
 
+  it('Unmute in the popup brings the name back to its list while it stays open, once the tab re-counted', async () => {
+    await a2.mouse.move(5, 5);
+    await hoverCard(a2, 0);
+    await clickCardButton(a2, /Not this one/);
+    await waitForCard(a2, (c) => c.buttons.includes('Mute on this site'));
+    await clickCardButton(a2, /Mute on this site/);
+    await waitForCard(a2, (c) => c.buttons.includes('Undo'));
+    await expect.poll(() => countOf(tabA2)).toBe(0);
+    await a2.mouse.move(5, 5);
+
+    const popup = await openExtensionPage(s, 'popup', tabA2);
+    await expect.poll(() => popup.getByTestId('muted-here').textContent()).toMatch(/^1 muted on this site/);
+    expect(await popup.locator('.page-entities').textContent()).not.toContain('Clearview AI');
+    await popup.getByTestId('muted-here').getByRole('button', { name: 'Show' }).click();
+    await popup.locator('.mutes li', { hasText: 'Clearview AI' }).getByRole('button', { name: 'Unmute' }).click();
+    await expect.poll(() => popup.locator('.page-entities').textContent()).toContain('Clearview AI');
+    await expect.poll(() => clearviews(a2)).toBe(3);
+    await popup.close();
+  });
+
   it('a page cannot mute: a forged click on the card does nothing', async () => {
     await b1.mouse.move(5, 5);
     await hoverCard(b1, 0);
@@ -213,7 +233,7 @@ describe('"Not this one" from the side panel’s list of the page’s entities',
     await row.waitFor();
     await row.getByText('Not this one').click();
     await row.getByRole('button', { name: 'Mute on this site' }).click();
-    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^PimEyes is muted on this site\.\s*Undo$/);
+    await expect.poll(() => panel.locator('.mute-notice').textContent()).toMatch(/^PimEyes is muted on this site\.\s*Undo$/);
     await expect.poll(async () => (await highlightedTexts(a1)).includes('PimEyes')).toBe(false);
     await expect.poll(async () => (await highlightedTexts(a2)).includes('PimEyes')).toBe(false);
     expect(await highlightedTexts(b1)).toContain('PimEyes');
@@ -221,7 +241,7 @@ describe('"Not this one" from the side panel’s list of the page’s entities',
     await expect.poll(() => panel.locator('.page-entities').textContent()).not.toContain('PimEyes');
 
     await panel.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => panel.getByRole('status').textContent()).toBe('PimEyes is no longer muted here.');
+    await expect.poll(() => panel.locator('.mute-notice').textContent()).toBe('PimEyes is no longer muted here.');
     await expect.poll(async () => (await highlightedTexts(a1)).includes('PimEyes')).toBe(true);
     await expect.poll(async () => (await highlightedTexts(a2)).includes('PimEyes')).toBe(true);
     await expect.poll(() => panel.locator('.page-entities').textContent()).toContain('PimEyes');
