@@ -6,9 +6,10 @@ import './mutes.css';
 
 /**
  * The popup's line on muted names: how many are muted on this site (its own mutes and the everywhere
- * ones), which ones, and Unmute for each. Muted names are not in the page's list above it.
+ * ones), which ones, and Unmute for each. Muted names are not in the page's list above it; an
+ * unmuted name comes back to it when the tab has re-counted (the popup watches the tab's state).
  */
-export function MutedHere({ host, lang, onChange }: { host: string | null | undefined; lang: string; onChange?: () => void }) {
+export function MutedHere({ host, lang }: { host: string | null | undefined; lang: string }) {
   const [mutes, setMutes] = useState<Mute[]>([]);
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -25,7 +26,6 @@ export function MutedHere({ host, lang, onChange }: { host: string | null | unde
     try {
       await send('mute.remove', { id: m.id });
       setStatus({ kind: 'ok', text: unmutedNotice(m.entityName, lang) });
-      onChange?.();
     } catch (e) {
       setStatus({ kind: 'error', text: `${panelText('muteFailed', lang)} ${(e as Error).message}` });
     }

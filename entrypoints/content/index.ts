@@ -18,7 +18,8 @@ export default defineContentScript({
         const r = reading.latest();
         return r ? scanStatsReply(r.parts, r.stats) : undefined;
       },
-      // Every frame applies it; only the top frame replies, once its counts are reported.
+      // The content script runs in the top frame only (no allFrames); should a frame ever run it, it
+      // must not answer for the tab: the top frame's reply means the tab's counts are reported.
       'pause.recheck': () => {
         const done = reading.recheck();
         return window === window.top ? done : undefined;

@@ -9,6 +9,7 @@ import { MutedHere } from '@/components/ext-pages/MutedHere';
 import { panelText, pauseNotice } from '@/components/ext-pages/panel-strings';
 import { NotesOnPageLink, PopupLinks } from '@/components/ext-pages/PopupLinks';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
+import { watchTabState } from '@/utils/ext-pages/watch-tab-state';
 import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
 import '@/components/ext-pages/ext-page.css';
 
@@ -32,6 +33,13 @@ function App() {
     send('tab.state', { tabId: id, lang }).then(setState, (e) => setError((e as Error).message));
   };
   useEffect(() => void load(), []);
+  // The tab's counts change after the popup opened (an unmute re-counts the page a moment later): show them when they do.
+  useEffect(() => {
+    if (tabId === null) return;
+    const stop = new AbortController();
+    watchTabState(tabId, () => void send('tab.state', { tabId, lang }).then(setState, (e) => setError((e as Error).message)), stop.signal);
+    return () => stop.abort();
+  }, [tabId]);
 
   const togglePause = async (everywhere = false) => {
     if (!state?.host && !everywhere) return;
@@ -73,7 +81,7 @@ function App() {
       ) : (
         <PageEntities entities={state?.entities ?? []} lang={lang} onSelect={showInPanel} />
       )}
-      <MutedHere host={state?.host} lang={lang} onChange={() => void load()} />
+      <MutedHere host={state?.host} lang={lang} />
       {!!state?.notesOnPage && <NotesOnPageLink count={state.notesOnPage} pageUrl={state.url} lang={lang} />}
       <p>
         {state?.host && !state.pausedAll && (

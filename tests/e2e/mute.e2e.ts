@@ -193,6 +193,26 @@ describe('"Not this one" from the hover card', () => {
     for (const t of [tabA1, tabA2, tabB1]) await expect.poll(() => countOf(t)).toBe(3);
   });
 
+  it('Unmute in the popup brings the name back to its list while it stays open, once the tab re-counted', async () => {
+    await a2.mouse.move(5, 5);
+    await hoverCard(a2, 0);
+    await clickCardButton(a2, /Not this one/);
+    await waitForCard(a2, (c) => c.buttons.includes('Mute on this site'));
+    await clickCardButton(a2, /Mute on this site/);
+    await waitForCard(a2, (c) => c.buttons.includes('Undo'));
+    await expect.poll(() => countOf(tabA2)).toBe(0);
+    await a2.mouse.move(5, 5);
+
+    const popup = await openExtensionPage(s, 'popup', tabA2);
+    await expect.poll(() => popup.getByTestId('muted-here').textContent()).toMatch(/^1 muted on this site/);
+    expect(await popup.locator('.page-entities').textContent()).not.toContain('Clearview AI');
+    await popup.getByTestId('muted-here').getByRole('button', { name: 'Show' }).click();
+    await popup.locator('.mutes li', { hasText: 'Clearview AI' }).getByRole('button', { name: 'Unmute' }).click();
+    await expect.poll(() => popup.locator('.page-entities').textContent()).toContain('Clearview AI');
+    await expect.poll(() => clearviews(a2)).toBe(3);
+    await popup.close();
+  });
+
   it('a page cannot mute: a forged click on the card does nothing', async () => {
     await b1.mouse.move(5, 5);
     await hoverCard(b1, 0);

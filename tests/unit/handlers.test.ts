@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlerGroups, createHandlers, PANEL_OPEN_INTERVAL_MS, type BackgroundDeps } from '@/utils/worker/handlers';
 import { protocol } from '@/utils/messaging/protocol';
@@ -57,6 +59,11 @@ describe('background handlers', () => {
     expect(Object.keys(forWebPages).sort()).toEqual(tier('content'));
     expect(Object.keys(forExtensionPages).sort()).toEqual(tier('extension'));
     expect(Object.keys(createHandlers(deps)).sort()).toEqual(Object.keys(protocol).sort());
+    // The README's module table says how many messages a page can send: it follows the tier.
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const says = `\`handlers-for-web-pages.ts\` (the ${words[tier('content').length]} messages a web page can send`;
+    expect(readme.includes(says), says).toBe(true);
   });
 
   it('answers a card in the reader’s language, and a page its counts', async () => {

@@ -32,14 +32,17 @@ async function setup() {
   await seedBundledPacks(db, [samplePack()]);
   let now = 1_000_000;
   const told: [number, EntityMuteChange][] = [];
+  const tabs = createTabStateStore(memoryArea());
   const deps: BackgroundDeps = {
     db: async () => db,
-    tabs: createTabStateStore(memoryArea()),
+    tabs,
+    // As the worker's: "delete all my data" forgets every tab's state, its address included.
+    clearTabs: async () => void (await Promise.all([4, 5, 6, 7].map((id) => tabs.clear(id)))),
     settings: createSettingsStore(async () => db),
     browserLang: () => 'en',
     openSidePanelForTab: async () => 'sidePanel',
     cardMutes: undefined,
-    openTabIds: async () => [4, 5, 6, 7],
+    openTabIds: async () => [4, 5, 6, 7, 8],
     tellTab: async (tabId, change) => void told.push([tabId, change]),
     now: () => now,
   };
@@ -84,6 +87,16 @@ describe('mutes from the card (content tier)', () => {
     ]);
   });
 
+  it('reaches a tab that looked words up but has not reported yet', async () => {
+    const { call, told } = await setup();
+    const early = tabOn(7, 'https://late.example/a');
+    await lookupFrom(call, early);
+    // A private window's lookup teaches the worker nothing of it.
+    await lookupFrom(call, tabOn(8, 'https://late.example/b', { tab: { id: 8, url: 'https://late.example/b', incognito: true } }));
+    await call({ type: 'mute.add', key: ACME, scope: 'site', host: 'late.example' });
+    expect(told).toEqual([[7, { key: ACME, muted: true }]]);
+  });
+
   it('accepts at most one mute a second from a tab', async () => {
     const { call, later } = await setup();
     expect(await call({ type: 'mute.fromCard', key: ACME, scope: 'site' }, news)).toMatchObject({ ok: true });
@@ -110,6 +123,19 @@ describe('mutes from the card (content tier)', () => {
     expect(await call({ type: 'mute.undoFromCard', key: ACME, scope: 'site' }, news)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call({ type: 'mute.undoFromCard', key: ACME, scope: 'everywhere' }, other)).toEqual({ ok: true, data: { muted: false } });
     expect((await lookupFrom(call, news)).muted).toBeUndefined();
+  });
+
+  it('cannot lift a mute the reader made elsewhere by muting it again from a card and undoing', async () => {
+    const { call, later } = await setup();
+    await call({ type: 'mute.add', key: ACME, scope: 'everywhere' });
+    await call({ type: 'mute.add', key: ACME, scope: 'site', host: 'news.example' });
+    expect(await call({ type: 'mute.fromCard', key: ACME, scope: 'everywhere' }, news)).toEqual({ ok: true, data: {} });
+    expect(await call({ type: 'mute.undoFromCard', key: ACME, scope: 'everywhere' }, news)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    later(MUTE_FROM_CARD_INTERVAL_MS);
+    expect(await call({ type: 'mute.fromCard', key: ACME, scope: 'site' }, news)).toEqual({ ok: true, data: {} });
+    expect(await call({ type: 'mute.undoFromCard', key: ACME, scope: 'site' }, news)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const list = (await call({ type: 'mutes.list' })) as { data: { mutes: { id: string }[] } };
+    expect(list.data.mutes.map((m) => m.id).sort()).toEqual([`*|${ACME}`, `news.example|${ACME}`]);
   });
 
   it('refuses a private window, a page without a site, and an entity no card shows (a discreet pack’s)', async () => {
@@ -164,5 +190,16 @@ describe('mutes from the extension pages', () => {
     expect(await call({ type: 'data.deleteAll', confirm: 'delete' })).toMatchObject({ ok: true });
     expect(await call({ type: 'mutes.list' })).toMatchObject({ data: { mutes: [], unreadable: 0 } });
     expect((await lookupFrom(call, other)).muted).toBeUndefined();
+  });
+
+  it('"delete all my data" tells the open tabs that hid a muted name to show it again', async () => {
+    const { call, told } = await setup();
+    await call({ type: 'mute.add', key: ACME, scope: 'everywhere' });
+    await call({ type: 'mute.add', key: ACME, scope: 'site', host: 'news.example' });
+    told.length = 0;
+    expect(await call({ type: 'data.deleteAll', confirm: 'delete' })).toMatchObject({ ok: true });
+    expect(told.length).toBeGreaterThan(0);
+    expect(new Set(told.map(([t]) => t))).toEqual(new Set([4, 5, 6]));
+    expect(told.every(([, c]) => c.key === ACME && !c.muted)).toBe(true);
   });
 });

@@ -31,9 +31,13 @@ const everywhere = (over: Partial<Mute> = {}) => {
 describe('the mutes store', () => {
   it('stores a mute durably, lists newest first, and keeps the first date when muted again', async () => {
     const db = await freshDb();
-    await putMute(db, mute());
+    expect((await putMute(db, mute())).created).toBe(true);
     await putMute(db, everywhere({ entityKey: 'test.sample:other', id: muteId('test.sample:other', null), createdAt: '2026-12-02T10:00:00.000Z' }));
-    await putMute(db, mute({ createdAt: '2026-12-03T10:00:00.000Z' }));
+    // Muting again says it created nothing, and hands back the row as it was.
+    expect(await putMute(db, mute({ createdAt: '2026-12-03T10:00:00.000Z' }))).toMatchObject({
+      created: false,
+      mute: { createdAt: '2026-12-01T10:00:00.000Z' },
+    });
     const { mutes, unreadable } = await listMutes(db);
     expect(unreadable).toBe(0);
     expect(mutes.map((m) => [m.id, m.createdAt])).toEqual([

@@ -7,6 +7,7 @@ import { requestPanel } from './panel-request';
 import { pageReporter, type PageReporter } from './page-report';
 import type { PageStats } from './stats';
 import { notThisOneActions } from './not-this-one';
+import type { HiddenMentions } from './hidden-mentions';
 
 /** The content script's working parts on one page, all tied to its `signal`. */
 export interface PageParts {
@@ -19,8 +20,11 @@ export interface PageParts {
   exclude: (el: Element) => boolean;
 }
 
-/** Build the highlighter, card, scanner and page report, and wire the reader's hover, focus and clicks. */
-export function assemblePage(signal: AbortSignal, stats: PageStats): PageParts {
+/**
+ * Build the highlighter, card, scanner and page report, and wire the reader's hover, focus and clicks.
+ * `hidden` is the page view's hidden mentions, which outlive these parts (a pause, a resume).
+ */
+export function assemblePage(signal: AbortSignal, stats: PageStats, hidden?: HiddenMentions): PageParts {
   const lang = navigator.language;
   const highlighter = new Highlighter(document);
   const card = new CardHost({
@@ -41,6 +45,7 @@ export function assemblePage(signal: AbortSignal, stats: PageStats): PageParts {
     exclude,
     signal,
     onChange: reporter.report,
+    ...(hidden ? { hidden } : {}),
   });
   const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, onMentionClick: (key) => requestPanel(key), signal });
   signal.addEventListener('abort', () => highlighter.destroy());

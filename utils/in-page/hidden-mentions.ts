@@ -41,6 +41,11 @@ export class HiddenMentions {
     return this.spots.some((s) => sameSpot(s, entity, range));
   }
 
+  /** A new page view (a single-page app's new route): what the reader hid on the last one comes back. */
+  clear() {
+    this.spots = [];
+  }
+
   /** Forget spots whose text left the page (a long-lived page would otherwise keep them all). */
   sweep() {
     this.spots = this.spots.filter((s) => s.startNode.isConnected && s.endNode.isConnected);

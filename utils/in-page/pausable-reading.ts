@@ -4,6 +4,7 @@ import { assemblePage, type PageParts } from './assemble';
 import { pageReportBody } from './page-report';
 import { rescanAfterNavigation, runScanner } from './scan-lifecycle';
 import { PageStats } from './stats';
+import { HiddenMentions } from './hidden-mentions';
 
 /** One stretch of reading the page, from a start to a pause (or the page's end). */
 export interface Reading {
@@ -21,7 +22,8 @@ export interface PausableReading {
   latest(): Reading | null;
   /**
    * Ask the worker whether this site is paused and stop or start reading to match. Resolves once
-   * that is done and the worker has this frame's counts: none when paused, the rescan's when resumed.
+   * that is done and the worker has this frame's counts: none when paused, the rescan's when resumed,
+   * the current ones (reported again) when reading goes on.
    */
   recheck(): Promise<{ paused: boolean }>;
 }
@@ -36,6 +38,9 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
   let latest: Reading | null = null;
   let checks = 0;
   let watchingRoutes = false;
+  // What the reader hid ("Hide this mention") is this page view's: a pause and resume keep it, only
+  // a reload or a new route brings it back.
+  const hidden = new HiddenMentions();
 
   // While paused the worker learns only the page's address (so the popup can offer "Resume on this
   // site"), with no title and no counts.
@@ -45,6 +50,7 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
     if (watchingRoutes) return;
     watchingRoutes = true;
     ctx.addEventListener(window, 'wxt:locationchange', () => {
+      hidden.clear();
       if (reading?.scanned) rescanAfterNavigation(reading.signal, reading.parts);
       else if (!reading) void reportNothing();
     });
@@ -55,7 +61,7 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
     const signal = AbortSignal.any([ctx.signal, stop.signal]);
     const stats = latest ? new PageStats() : firstStats;
     if (latest) stats.startedAt = performance.now();
-    const parts = assemblePage(signal, stats);
+    const parts = assemblePage(signal, stats, hidden);
     const r = { parts, stats, signal, scanned: false, stop };
     reading = latest = r;
     watchRoutes();
@@ -83,6 +89,12 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
         stop();
         await reportNothing();
       } else if (!reading) await start();
+      else if (reading.scanned) {
+        // Still reading: the worker may have forgotten this tab ("delete all my data" clears every
+        // tab's state), so it hears the page's address and counts again, and can reach it with a mute.
+        reading.parts.reporter.restart();
+        await reading.parts.reporter.flush();
+      }
       return { paused };
     },
   };

@@ -31,6 +31,8 @@ export interface ScannerDeps {
   limits?: ScanLimits;
   /** Called after a scan changed the counts. */
   onChange?: () => void;
+  /** The mentions the reader hid on this page view: they outlive this scanner (a pause and resume build a new one). */
+  hidden?: HiddenMentions;
 }
 
 export interface ScanStats {
@@ -127,12 +129,13 @@ export class Scanner {
   readonly totals: ScanStats = emptyStats();
   /** Entities muted on this site, and mentions the reader hid: matched, never painted or counted. */
   readonly mutes = new PageMutes();
-  private hidden = new HiddenMentions();
+  private readonly hidden: HiddenMentions;
 
   private readonly judge: VisibilityJudge;
 
   constructor(private readonly deps: ScannerDeps) {
     this.limits = deps.limits ?? DEFAULT_LIMITS;
+    this.hidden = deps.hidden ?? new HiddenMentions();
     this.judge = new VisibilityJudge(document, deps.exclude);
   }
 
@@ -154,6 +157,8 @@ export class Scanner {
   /** Forget everything found so far and scan `root` afresh (a single-page app's new route). */
   rescanAll(root: Element): Promise<ScanStats> {
     const run = this.queue.then(() => {
+      // A new route is a new page view: what the reader hid on the last one comes back.
+      this.hidden.clear();
       this.reset();
       return this.scanNow([root]);
     });
@@ -402,20 +407,28 @@ export class Scanner {
     return changed;
   }
 
-  /** Hide one mention for this page view (a rescan of its block keeps it hidden); the spot undoes it. */
+  /**
+   * Hide one mention for this page view (a rescan of its block keeps it hidden); the spot undoes it.
+   * `m` may be stale: the card keeps the mention it opened on, and a rescan of its paragraph since
+   * replaced it with a new one at the same spot. So the mentions now registered at that spot are
+   * hidden, never `m` itself (a forgotten mention is out of the counts already).
+   */
   hide(m: Mention): HiddenSpot {
     const spot = spotOf(m.entity, m.range);
     this.hidden.hide(spot);
-    if (this.restate(m, { hidden: true })) this.deps.onChange?.();
+    this.restateAt(spot, { hidden: true });
     return spot;
   }
 
   /** Undo `hide`: the mention at that spot is counted and painted again. */
   unhide(spot: HiddenSpot) {
     this.hidden.unhide(spot);
+    this.restateAt(spot, { hidden: false });
+  }
+
+  private restateAt(spot: HiddenSpot, change: Pick<Mention, 'hidden'>) {
     let changed = false;
-    for (const m of this.registry.atNode(spot.startNode))
-      if (m.hidden && sameSpot(spot, m.entity, m.range) && this.restate(m, { hidden: false })) changed = true;
+    for (const m of this.registry.atNode(spot.startNode)) if (sameSpot(spot, m.entity, m.range) && this.restate(m, change)) changed = true;
     if (changed) this.deps.onChange?.();
   }
 
@@ -445,9 +458,8 @@ export class Scanner {
     return gone.length;
   }
 
+  /** Forget every mention (a pause, or before a new route's scan); what the reader hid stays hidden. */
   reset() {
-    // A new route is a new page view: what the reader hid on the last one comes back.
-    this.hidden = new HiddenMentions();
     for (const m of this.registry.clear()) if (m.highlighted) this.deps.highlighter.remove(m.range);
     this.counts.clear();
     this.highlightedPerEntity.clear();

@@ -315,7 +315,7 @@ export const protocol = {
   'mute.add': def('extension', z.strictObject({ key: Key, scope: z.enum(MUTE_SCOPES), host: MuteHost.optional() }), z.object({ mute: Mute })),
   /** Remove a mute by id (undo, the popup, the options page); open tabs where it applied get their highlights back. */
   'mute.remove': def('extension', z.strictObject({ id: z.string().max(600) }), Ok),
-  /** Wipe notes, flags, user packs and settings; bundled packs come back. */
+  /** Wipe notes, note drafts, flags, mutes, user packs and settings; bundled packs come back. */
   'data.deleteAll': def('extension', z.strictObject({ confirm: z.literal('delete') }), Ok),
 } as const;
 

@@ -7,7 +7,8 @@
  *
  * What a page can reach through them:
  *  - dict.lookup: the dictionary rows for the word hashes it sends (a discreet pack's rows flagged,
- *    a row whose name needs context words with their hashes, only for the rows it asked for);
+ *    a row whose name needs context words with their hashes, only for the rows it asked for; its
+ *    top frame's first lookup also records its tab's address, the browser's, when none is known);
  *  - entity.card: one entity's public card, never of a disabled or discreet pack, never a note;
  *  - page.report: its own tab's entity counts, title and address (an address of its own origin only);
  *  - site.state: whether its own site is paused (its top frame's call also sets its own tab's toolbar badge);
@@ -79,6 +80,11 @@ export function createWebPageHandlers(deps: BackgroundDeps, kit: HandlerKit) {
 
   return {
     async 'dict.lookup'({ words, pairs }, ctx) {
+      // A page looks words up before its first report: the worker learns its address here too, so a
+      // mute made before that report still reaches the tab (mutes.ts tells only tabs it knows).
+      const tabUrl = ctx.sender.tab?.url;
+      if (ctx.tabId !== undefined && (ctx.sender.frameId ?? 0) === 0 && !ctx.sender.tab?.incognito && tabUrl)
+        await deps.tabs.knowAddress(ctx.tabId, cleanPageUrl(tabUrl));
       const d = await dict();
       const slice = lookupRows(d, [...words, ...pairs]);
       // Only the entities this answer names, and only for the sender's own site.
@@ -137,8 +143,10 @@ export function createWebPageHandlers(deps: BackgroundDeps, kit: HandlerKit) {
       lastCardMute.set(tabId, now);
       // The card shows only entities a page may see: a discreet or disabled pack's is not-found here too.
       const rec = await entityOrThrow(key, { forWebPage: true });
-      const mute = await muting.add(rec.key, rec.entity.name, scope, host);
-      await ledger.remember(tabId, mute.id);
+      const { mute, created } = await muting.add(rec.key, rec.entity.name, scope, host);
+      // Only a mute this call created may be undone from the card: one the reader made elsewhere
+      // (the side panel, another tab) stays theirs, or a page could lift it with a mute and an undo.
+      if (created) await ledger.remember(tabId, mute.id);
       return {};
     },
 

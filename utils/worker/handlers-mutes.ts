@@ -21,7 +21,7 @@ export function createMuteHandlers(deps: BackgroundDeps, kit: HandlerKit) {
       if (scope === 'site' && !host) throw new MessageError('bad-request', 'a site mute needs the site’s host');
       // The name is the store's, not the panel's.
       const rec = await kit.entityOrThrow(key);
-      return { mute: await muting.add(rec.key, rec.entity.name, scope, scope === 'site' ? (host ?? null) : null) };
+      return { mute: (await muting.add(rec.key, rec.entity.name, scope, scope === 'site' ? (host ?? null) : null)).mute };
     },
 
     async 'mute.remove'({ id }) {

@@ -14,8 +14,8 @@ export function createMuting(deps: BackgroundDeps, kit: HandlerKit) {
 
   /**
    * Tell the open tabs where a change to `entityKey` on `host` (null: everywhere) applies. Tabs are
-   * known by what their content script reported (their address); one not reported yet learns the
-   * mute with its next dictionary answer. A tab that does not answer is left alone.
+   * known by their address, which the worker learns from their first dictionary lookup or report
+   * (a tab that did neither has nothing on show to hide). A tab that does not answer is left alone.
    */
   async function tellTabs(entityKey: string, host: string | null) {
     if (!deps.openTabIds || !deps.tellTab) return;
@@ -31,7 +31,8 @@ export function createMuting(deps: BackgroundDeps, kit: HandlerKit) {
     );
   }
 
-  async function add(entityKey: string, entityName: string, scope: MuteScope, host: string | null): Promise<Mute> {
+  /** Mute an entity; the mute stored, and whether this call created it (false: it was there already). */
+  async function add(entityKey: string, entityName: string, scope: MuteScope, host: string | null): Promise<{ mute: Mute; created: boolean }> {
     const where = scope === 'site' ? host : null;
     const mute: Mute = {
       id: muteId(entityKey, where),
@@ -41,10 +42,10 @@ export function createMuting(deps: BackgroundDeps, kit: HandlerKit) {
       ...(where ? { host: where } : {}),
       createdAt: new Date(deps.now?.() ?? Date.now()).toISOString(),
     };
-    const stored = await asStorageErrors(async () => putMute(await kit.openDb(), mute));
+    const put = await asStorageErrors(async () => putMute(await kit.openDb(), mute));
     kit.mutesChanged();
     await tellTabs(entityKey, where);
-    return stored;
+    return put;
   }
 
   /** Remove a mute; the mute it was, or null when there was none. */
@@ -55,7 +56,21 @@ export function createMuting(deps: BackgroundDeps, kit: HandlerKit) {
     return gone;
   }
 
-  return { mutedHere, add, remove };
+  /**
+   * Every mute is gone ("delete all my data" wiped them): each open tab where one applied is told its
+   * entity is no longer muted there. Call it after the wipe, and before the tabs' addresses are forgotten.
+   */
+  async function liftedAll(gone: readonly Mute[]) {
+    kit.mutesChanged();
+    const seen = new Set<string>();
+    for (const m of gone) {
+      if (seen.has(m.id)) continue;
+      seen.add(m.id);
+      await tellTabs(m.entityKey, m.host ?? null);
+    }
+  }
+
+  return { mutedHere, add, remove, liftedAll };
 }
 
 export type Muting = ReturnType<typeof createMuting>;

@@ -36,6 +36,11 @@ export interface TabStateStore {
   get(tabId: number): Promise<TabState | null>;
   report(tabId: number, r: FrameReport): Promise<void>;
   setFocus(tabId: number, key: string, quote?: string | null): Promise<void>;
+  /**
+   * The tab's address, when nothing is known of the tab yet (a page that looked words up before its
+   * first report): a mute made meanwhile reaches it. A report replaces it.
+   */
+  knowAddress(tabId: number, url: string): Promise<void>;
   clear(tabId: number): Promise<void>;
 }
 
@@ -73,6 +78,11 @@ export function createTabStateStore(area: KeyValueArea): TabStateStore {
         for (const f of Object.values(state.frames)) for (const [key, n] of Object.entries(f)) counts.set(key, (counts.get(key) ?? 0) + n);
         state.counts = Object.fromEntries(counts);
         await area.set({ [k(tabId)]: state });
+      }),
+    knowAddress: (tabId, url) =>
+      serial(tabId, async () => {
+        if (await get(tabId)) return;
+        await area.set({ [k(tabId)]: { url, title: null, counts: {}, frames: {}, focus: null } satisfies TabState });
       }),
     setFocus: (tabId, key, quote = null) =>
       serial(tabId, async () => {

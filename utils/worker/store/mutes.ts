@@ -4,14 +4,17 @@ import type { DB } from './db';
 /** A mute is the reader's own choice, like a note: every write asks for strict durability. */
 const STRICT = { durability: 'strict' } as const;
 
-/** Store a mute; muting again where it already is keeps the first date (read and write in one transaction). */
-export async function putMute(db: DB, mute: Mute): Promise<Mute> {
+/**
+ * Store a mute; muting again where it already is keeps the first date (read and write in one transaction).
+ * `created` says whether this call made the row: only a mute a card created may be undone from it.
+ */
+export async function putMute(db: DB, mute: Mute): Promise<{ mute: Mute; created: boolean }> {
   const valid = Mute.parse(mute);
   const tx = db.transaction('mutes', 'readwrite', STRICT);
   const existing = Mute.safeParse(await tx.store.get(valid.id));
   const stored = existing.success ? existing.data : valid;
   await Promise.all([tx.store.put(stored), tx.done]);
-  return stored;
+  return { mute: stored, created: !existing.success };
 }
 
 /** Remove a mute by id; the mute as it was, or null when there was none. */
