@@ -134,7 +134,8 @@ describe('the notes library', () => {
     expect(await listed(library)).toEqual(['Face search for anyone; securite des enfants?', 'Sécurité des données : la CNIL a infligé une amende.']);
     await library.getByLabel('Entity').selectOption(CLEARVIEW);
     await expect.poll(() => listed(library)).toEqual(['Sécurité des données : la CNIL a infligé une amende.']);
-    expect(new URL(library.url()).search).toBe(`?q=securite&entity=${encodeURIComponent(CLEARVIEW)}&tag=rgpd&site=www.lemonde.fr`);
+    // The address follows the filters in an effect after the list is drawn: wait for it.
+    await expect.poll(() => new URL(library.url()).search).toBe(`?q=securite&entity=${encodeURIComponent(CLEARVIEW)}&tag=rgpd&site=www.lemonde.fr`);
     await library.reload();
     await expect.poll(() => count(library)).toBe('1 of 5 notes');
     expect(await library.getByRole('searchbox', { name: 'Search notes' }).inputValue()).toBe('securite');
@@ -147,7 +148,7 @@ describe('the notes library', () => {
     expect(await count(library)).toBe('0 of 5 notes');
     await library.getByRole('button', { name: 'Clear search and filters' }).click();
     await expect.poll(() => count(library)).toBe('5 notes');
-    expect(new URL(library.url()).search).toBe('');
+    await expect.poll(() => new URL(library.url()).search).toBe('');
   });
 
   it('exports what the filters show as JSON, and says so', async () => {
