@@ -9,6 +9,7 @@ export function PageEntities({
   lang,
   compact = false,
   muteHost,
+  emptyText,
 }: {
   entities: PageEntity[];
   selected?: string | null;
@@ -17,13 +18,17 @@ export function PageEntities({
   compact?: boolean;
   /** The page's site: each row gets "Not this one" (mute here or everywhere, with undo). */
   muteHost?: string | null;
+  /** Said instead of "nothing found" when the list is empty for another reason (the site is paused). */
+  emptyText?: string;
 }) {
   const muting = useEntityMuting(muteHost, lang);
   if (!entities.length)
     return (
       <>
         {muting.notice}
-        <p class="muted small">{panelText('nothingFound', lang)}</p>
+        <p class="muted small" data-testid="page-entities-empty">
+          {emptyText ?? panelText('nothingFound', lang)}
+        </p>
       </>
     );
   return (

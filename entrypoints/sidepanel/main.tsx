@@ -98,6 +98,8 @@ function App() {
 
   const lastEntity = [...history.entries.slice(0, history.index + 1)].reverse().find((p) => p.kind === 'entity');
   const shownSheet = sheet && sheet.key === selected ? sheet : null;
+  // A paused site lists nothing because nothing is read, not because it names nothing.
+  const pausedText = state?.paused ? panelText(state.pausedAll ? 'pausedEverywhere' : 'pausedHere', lang) : undefined;
   return (
     <main>
       <PanelNav
@@ -128,7 +130,15 @@ function App() {
           />
           <LibraryLink entityKey={shownSheet.key} lang={lang} />
           <h2>{panelText('onThisPage', lang)}</h2>
-          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} lang={lang} compact muteHost={state?.host} />
+          <PageEntities
+            entities={state?.entities ?? []}
+            selected={selected}
+            onSelect={open}
+            lang={lang}
+            compact
+            muteHost={state?.host}
+            emptyText={pausedText}
+          />
         </FactSheet>
       ) : selected ? (
         <p class="muted small">{panelText('loading', lang)}</p>
@@ -136,7 +146,7 @@ function App() {
         <>
           <p class="muted small">{panelText('pick', lang)}</p>
           <h2>{panelText('onThisPage', lang)}</h2>
-          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} lang={lang} muteHost={state?.host} />
+          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} lang={lang} muteHost={state?.host} emptyText={pausedText} />
           <LibraryLink lang={lang} />
         </>
       )}

@@ -91,6 +91,10 @@ describe('pausing from the popup applies at once, without a reload', () => {
     expect(await badge(a1.tabId)).toBe('off');
     await expect.poll(() => badge(a2.tabId)).toBe('off');
     expect(await badge(b.tabId)).toBe('');
+    // The side panel says why it lists nothing, rather than that the page names nothing.
+    const panel = await openExtensionPage(s, 'sidepanel', a2.tabId);
+    await expect.poll(() => panel.getByTestId('page-entities-empty').textContent()).toBe('Paused on this site: nothing is highlighted or counted.');
+    await panel.close();
     // The page gets no highlight back as it changes.
     await a1.page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Clearview AI again.</p>'));
     await a1.page.waitForTimeout(700);
