@@ -12,7 +12,18 @@ import { PanelNav } from '@/components/ext-pages/PanelNav';
 import { PageBriefing } from '@/components/ext-pages/PageBriefing';
 import { panelText } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
-import { canGoBack, canGoForward, currentPlace, emptyHistory, goBack, goForward, openPlace, type PanelHistory } from '@/utils/ext-pages/panel-history';
+import {
+  canGoBack,
+  canGoForward,
+  currentPlace,
+  emptyHistory,
+  goBack,
+  goForward,
+  openPlace,
+  rememberScroll,
+  scrollOf,
+  type PanelHistory,
+} from '@/utils/ext-pages/panel-history';
 import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
@@ -28,9 +39,14 @@ function App() {
   const [error, setError] = useState<string | null>(null);
   const { flags, changed: flagChanged } = useFactFlags(sheet?.key ?? null, setError);
 
-  const open = useCallback((key: string) => setHistory((h) => openPlace(h, { kind: 'entity', key })), []);
-  const back = useCallback(() => setHistory(goBack), []);
-  const forward = useCallback(() => setHistory(goForward), []);
+  // Each move notes where the reader was, so Back and Forward return to the same spot.
+  const leave = useCallback((move: (h: PanelHistory) => PanelHistory) => {
+    const y = window.scrollY;
+    setHistory((h) => move(rememberScroll(h, y)));
+  }, []);
+  const open = useCallback((key: string) => leave((h) => openPlace(h, { kind: 'entity', key })), [leave]);
+  const back = useCallback(() => leave(goBack), [leave]);
+  const forward = useCallback(() => leave(goForward), [leave]);
 
   // The card's button sets a focus; it wins only when it changes, so later page updates do not
   // undo the reader's own choice in the list.
@@ -41,8 +57,9 @@ function App() {
       setState(s);
       const focusChanged = s.focus !== lastFocus.current;
       lastFocus.current = s.focus;
+      const y = window.scrollY;
       setHistory((h) => {
-        if (focusChanged && s.focus) return openPlace(h, { kind: 'entity', key: s.focus });
+        if (focusChanged && s.focus) return openPlace(rememberScroll(h, y), { kind: 'entity', key: s.focus });
         const first = s.focus ?? s.entities[0]?.key;
         return currentPlace(h) || !first ? h : openPlace(h, { kind: 'entity', key: first });
       });
@@ -90,9 +107,10 @@ function App() {
     return () => void (current = false);
   }, [selected]);
 
-  // A new place starts at its top; the clicked button may be gone with the old one, so focus goes to its heading.
+  // A new place starts at its top, a place returned to where it was left (again once its sheet has
+  // arrived and has its height); the clicked button may be gone with the old one, so focus goes to its heading.
   useEffect(() => {
-    window.scrollTo(0, 0);
+    window.scrollTo(0, scrollOf(history));
     if (document.activeElement === document.body) document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
   }, [place, sheet]);
 
@@ -110,7 +128,7 @@ function App() {
         onForward={forward}
         view={place ? (place.kind === 'page' ? 'page' : 'sheet') : null}
         onSheet={lastEntity?.kind === 'entity' ? () => open(lastEntity.key) : null}
-        onPage={() => setHistory((h) => openPlace(h, { kind: 'page' }))}
+        onPage={() => leave((h) => openPlace(h, { kind: 'page' }))}
       />
       {error && <p class="error">{error}</p>}
       {place?.kind === 'page' && tabId !== null ? (

@@ -60,6 +60,7 @@ let panel: Page;
 let tabId: number;
 
 const heading = () => panel.locator('main h1').textContent();
+const scrollY = () => panel.evaluate(() => window.scrollY);
 const shownCount = () => panel.locator('.facts-shown').textContent();
 const back = () => panel.getByRole('button', { name: 'Back' });
 const forward = () => panel.getByRole('button', { name: 'Forward' });
@@ -179,7 +180,7 @@ describe('the fact sheet, as a reader works through it', () => {
 });
 
 describe('following related entities, back and forward', () => {
-  it('opens a related entity in one click, goes back and forward with the buttons', async () => {
+  it('opens a related entity in one click, goes back and forward with the buttons, back to where the reader was', async () => {
     await panel.locator('.related').getByRole('button', { name: 'Hoan Ton-That' }).click();
     await expect.poll(heading).toBe('Hoan Ton-That');
     expect(await back().isEnabled()).toBe(true);
@@ -191,6 +192,19 @@ describe('following related entities, back and forward', () => {
     expect(await forward().isEnabled()).toBe(true);
     // The filters start afresh on every sheet.
     expect(await shownCount()).toBe(`${FACTS.length} facts`);
+
+    // The reader scrolls down the long sheet, goes forward (that sheet starts at its top) and back:
+    // they are where they left it.
+    await panel.mouse.move(200, 400);
+    await panel.mouse.wheel(0, 900);
+    await expect.poll(scrollY).toBeGreaterThan(0);
+    const left = await scrollY();
+    await forward().click();
+    await expect.poll(heading).toBe('Hoan Ton-That');
+    await expect.poll(scrollY).toBe(0);
+    await back().click();
+    await expect.poll(heading).toBe('Clearview AI');
+    await expect.poll(async () => Math.abs((await scrollY()) - left)).toBeLessThan(40);
 
     await forward().click();
     await expect.poll(heading).toBe('Hoan Ton-That');

@@ -8,6 +8,8 @@ import {
   goBack,
   goForward,
   openPlace,
+  rememberScroll,
+  scrollOf,
   type PanelPlace,
 } from '@/utils/ext-pages/panel-history';
 
@@ -53,5 +55,30 @@ describe('the side panel’s history', () => {
     expect(h.entries).toHaveLength(MAX_HISTORY);
     expect(currentPlace(h)).toEqual(e(`k${MAX_HISTORY + 9}`));
     expect(h.entries[0]).toEqual(e('k10'));
+  });
+
+  it('returns to where each place was left, and opens a new place at its top', () => {
+    let h = openPlace(emptyHistory, e('a'));
+    h = openPlace(rememberScroll(h, 1200), e('b'));
+    expect(scrollOf(h)).toBe(0);
+    h = goBack(rememberScroll(h, 300));
+    expect(currentPlace(h)).toEqual(e('a'));
+    expect(scrollOf(h)).toBe(1200);
+    h = goForward(rememberScroll(h, 50));
+    expect(scrollOf(h)).toBe(300);
+    // Opening from the middle drops what was ahead, with its position.
+    h = openPlace(rememberScroll(goBack(h), 60), page);
+    expect(scrollOf(h)).toBe(0);
+    expect(scrollOf(goBack(h))).toBe(60);
+  });
+
+  it('keeps each position with its place when old places drop off', () => {
+    let h = emptyHistory;
+    for (let i = 0; i < MAX_HISTORY + 5; i++) h = openPlace(rememberScroll(h, i * 10), e(`p${i}`));
+    expect(h.entries.length).toBe(MAX_HISTORY);
+    h = goBack(h);
+    expect(currentPlace(h)).toEqual(e(`p${MAX_HISTORY + 3}`));
+    // p(k) was left at (k + 1) × 10, when p(k + 1) was opened.
+    expect(scrollOf(h)).toBe((MAX_HISTORY + 4) * 10);
   });
 });

@@ -8,6 +8,8 @@ export type PanelPlace = { kind: 'entity'; key: string } | { kind: 'page' };
 export interface PanelHistory {
   readonly entries: readonly PanelPlace[];
   readonly index: number;
+  /** Where the reader had scrolled each place to when they left it, so Back returns there (index-aligned). */
+  readonly scrolls?: readonly (number | undefined)[];
 }
 
 /** Enough to retrace a reading session; older places drop off so a panel left open for days stays small. */
@@ -26,9 +28,22 @@ export const currentPlace = (h: PanelHistory): PanelPlace | undefined => h.entri
 export function openPlace(h: PanelHistory, place: PanelPlace): PanelHistory {
   const cur = currentPlace(h);
   if (cur && samePlace(cur, place)) return h;
-  const entries = [...h.entries.slice(0, h.index + 1), place].slice(-MAX_HISTORY);
-  return { entries, index: entries.length - 1 };
+  const kept = h.entries.slice(0, h.index + 1);
+  const drop = Math.max(0, kept.length + 1 - MAX_HISTORY);
+  const entries = [...kept, place].slice(drop);
+  const scrolls = [...kept.map((_, i) => h.scrolls?.[i]), undefined].slice(drop);
+  return { entries, index: entries.length - 1, scrolls };
 }
+
+/** The history with the current place's scroll position noted (called just before leaving it). */
+export function rememberScroll(h: PanelHistory, y: number): PanelHistory {
+  if (h.index < 0) return h;
+  const scrolls = h.entries.map((_, i) => (i === h.index ? y : h.scrolls?.[i]));
+  return { ...h, scrolls };
+}
+
+/** Where the current place was left (0, its top, for a place never left). */
+export const scrollOf = (h: PanelHistory): number => h.scrolls?.[h.index] ?? 0;
 
 export const canGoBack = (h: PanelHistory): boolean => h.index > 0;
 export const canGoForward = (h: PanelHistory): boolean => h.index < h.entries.length - 1;
