@@ -11,6 +11,7 @@ import {
   waitForCard,
   waitForHighlights,
   type Session,
+  CLEARVIEW_KEY,
 } from '../support/harness';
 
 /**
@@ -19,7 +20,6 @@ import {
  * the page scrolls, and a fact it cut expandable in place.
  */
 
-const CV = 'backstory.surveillance-tech:clearview-ai';
 const OPEN = /Open full backstory/;
 
 let s: Session;
@@ -164,7 +164,7 @@ describe('the card fits the window', () => {
         await clickCardButton(page, OPEN);
         await expect.poll(opens, { timeout: 5000 }).toEqual(['ok']);
         // The worker records the focus once the panel's opening resolved, just after the spy sees it.
-        await expect.poll(async () => (await tabState(s, tabId))?.focus, { timeout: 5000 }).toBe(CV);
+        await expect.poll(async () => (await tabState(s, tabId))?.focus, { timeout: 5000 }).toBe(CLEARVIEW_KEY);
         await page.close();
       });
 

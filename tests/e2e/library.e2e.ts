@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, launch, openExtensionPage, startServer, tabIdOf, waitForHighlights, type Session } from '../support/harness';
+import { CLEARVIEW_KEY, ROOT, launch, openExtensionPage, startServer, tabIdOf, waitForHighlights, type Session } from '../support/harness';
 
 /**
  * Issue 12, the notes library: a reader restores a backup of notes, finds one by typing without
@@ -11,7 +11,6 @@ import { ROOT, launch, openExtensionPage, startServer, tabIdOf, waitForHighlight
  * and the popup exports this page's notes.
  */
 
-const CLEARVIEW = 'backstory.surveillance-tech:clearview-ai';
 const PIMEYES = 'backstory.surveillance-tech:pimeyes';
 const tmp = path.join(ROOT, '.e2e-tmp');
 
@@ -23,7 +22,7 @@ const pageErrors: string[] = [];
 function backup(origin: string) {
   const n = (i: number, over: Record<string, unknown>) => ({
     id: `library-e2e-${String(i).padStart(4, '0')}`,
-    entityKey: CLEARVIEW,
+    entityKey: CLEARVIEW_KEY,
     entityName: 'Clearview AI',
     createdAt: `2026-0${i}-01T09:00:00.000Z`,
     updatedAt: `2026-0${i}-01T09:00:00.000Z`,
@@ -132,10 +131,10 @@ describe('the notes library', () => {
     await library.getByLabel('Site').selectOption('www.lemonde.fr');
     await expect.poll(() => count(library)).toBe('2 of 5 notes');
     expect(await listed(library)).toEqual(['Face search for anyone; securite des enfants?', 'Sécurité des données : la CNIL a infligé une amende.']);
-    await library.getByLabel('Entity').selectOption(CLEARVIEW);
+    await library.getByLabel('Entity').selectOption(CLEARVIEW_KEY);
     await expect.poll(() => listed(library)).toEqual(['Sécurité des données : la CNIL a infligé une amende.']);
     // The address follows the filters in an effect after the list is drawn: wait for it.
-    await expect.poll(() => new URL(library.url()).search).toBe(`?q=securite&entity=${encodeURIComponent(CLEARVIEW)}&tag=rgpd&site=www.lemonde.fr`);
+    await expect.poll(() => new URL(library.url()).search).toBe(`?q=securite&entity=${encodeURIComponent(CLEARVIEW_KEY)}&tag=rgpd&site=www.lemonde.fr`);
     await library.reload();
     await expect.poll(() => count(library)).toBe('1 of 5 notes');
     expect(await library.getByRole('searchbox', { name: 'Search notes' }).inputValue()).toBe('securite');
@@ -197,7 +196,7 @@ describe('the notes library', () => {
     expect(await link.getAttribute('target')).toBe('_blank');
     const [opened] = await Promise.all([s.context.waitForEvent('page'), link.click()]);
     await expect.poll(() => count(opened)).toBe('4 of 5 notes');
-    expect(await opened.getByLabel('Entity').inputValue()).toBe(CLEARVIEW);
+    expect(await opened.getByLabel('Entity').inputValue()).toBe(CLEARVIEW_KEY);
     await opened.close();
     await panel.close();
     await web.close();

@@ -12,6 +12,7 @@ import {
   waitForCard,
   waitForHighlights,
   type Session,
+  CLEARVIEW_KEY,
 } from '../support/harness';
 
 /**
@@ -20,7 +21,6 @@ import {
  * the options page. Two sites (two servers: a site is a host with its port), and two tabs of one.
  */
 
-const CV = 'backstory.surveillance-tech:clearview-ai';
 const PIMEYES = 'backstory.surveillance-tech:pimeyes';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Face search</title></head><body><main>
@@ -65,7 +65,7 @@ async function open(origin: string): Promise<Page> {
 const mutations = (page: Page) => page.evaluate(() => (window as unknown as { __mutations: number }).__mutations);
 const resetMutations = (page: Page) => page.evaluate(() => void ((window as unknown as { __mutations: number }).__mutations = 0));
 const clearviews = async (page: Page) => (await highlightedTexts(page)).filter((t) => t === 'Clearview AI').length;
-const countOf = async (tabId: number, key = CV) => (await tabState(s, tabId))?.counts[key] ?? 0;
+const countOf = async (tabId: number, key = CLEARVIEW_KEY) => (await tabState(s, tabId))?.counts[key] ?? 0;
 
 /** Rest the pointer on the n-th "Clearview AI" until its card is there with its "Not this one". */
 async function hoverCard(page: Page, nth = 0) {

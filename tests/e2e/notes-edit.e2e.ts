@@ -11,6 +11,7 @@ import {
   waitForCard,
   waitForHighlights,
   type Session,
+  CLEARVIEW_KEY,
 } from '../support/harness';
 
 /**
@@ -19,8 +20,6 @@ import {
  * tag; a note half written survives closing the side panel. All through the side panel's own
  * controls, as a person clicks and types.
  */
-
-const CV = 'backstory.surveillance-tech:clearview-ai';
 
 let s: Session;
 let srv: Awaited<ReturnType<typeof startServer>>;
@@ -62,7 +61,7 @@ async function ask(panel: Page, message: Record<string, unknown>): Promise<unkno
 
 /** The notes the worker holds on Clearview AI, as stored. */
 async function storedNotes(panel: Page): Promise<{ id: string; text: string; quote?: string; tags?: string[]; createdAt: string; updatedAt: string }[]> {
-  return ((await ask(panel, { type: 'notes.list', entityKey: CV })) as { notes: Awaited<ReturnType<typeof storedNotes>> }).notes;
+  return ((await ask(panel, { type: 'notes.list', entityKey: CLEARVIEW_KEY })) as { notes: Awaited<ReturnType<typeof storedNotes>> }).notes;
 }
 
 const noteItem = (panel: Page, text: string) => panel.locator('.note-list > li.note').filter({ hasText: text });
@@ -202,7 +201,7 @@ describe('editing, deleting and tagging notes in the side panel', () => {
 
     panel = await panelOn(tabId);
     // The saved note's draft is gone from the worker, so the box stays empty.
-    const { draft: kept } = (await ask(panel, { type: 'draft.get', entityKey: CV })) as { draft: { text: string } | null };
+    const { draft: kept } = (await ask(panel, { type: 'draft.get', entityKey: CLEARVIEW_KEY })) as { draft: { text: string } | null };
     expect(kept?.text ?? '').toBe('');
     await expect.poll(() => noteItem(panel, draft).count()).toBe(1);
     expect(await panel.getByRole('textbox', { name: 'Your notes' }).inputValue()).toBe('');

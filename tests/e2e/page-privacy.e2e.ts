@@ -13,6 +13,7 @@ import {
   waitForCard,
   waitForHighlights,
   type Session,
+  CLEARVIEW_KEY,
 } from '../support/harness';
 
 /**
@@ -83,7 +84,7 @@ describe('names the reader cannot see', () => {
 
   it('are not counted in the popup', async () => {
     const counts = (await tabState(s, await tabIdOf(s, page)))?.counts ?? {};
-    expect(Object.keys(counts).sort()).toEqual(['backstory.surveillance-tech:clearview-ai', 'backstory.surveillance-tech:hoan-ton-that']);
+    expect(Object.keys(counts).sort()).toEqual([CLEARVIEW_KEY, 'backstory.surveillance-tech:hoan-ton-that']);
   });
 
   it('leave the registry and the adopted rules without the product’s name, and different on every page', async () => {
@@ -192,7 +193,7 @@ describe('a selection the page plants', () => {
     await waitForCard(page, (c) => c.buttons.includes('Open full backstory'));
     await clickCardButton(page, /Open full backstory/);
     const tabId = await tabIdOf(s, page);
-    await expect.poll(async () => (await tabState(s, tabId))?.focus).toBe('backstory.surveillance-tech:clearview-ai');
+    await expect.poll(async () => (await tabState(s, tabId))?.focus).toBe(CLEARVIEW_KEY);
     expect(await page.evaluate(() => String(getSelection()))).toBe('PLANTED SECRET QUOTE');
     expect((await tabState(s, tabId))?.quote ?? null).toBeNull();
     await page.close();

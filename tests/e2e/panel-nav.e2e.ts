@@ -14,6 +14,7 @@ import {
   waitForCard,
   waitForHighlights,
   type Session,
+  CLEARVIEW_KEY,
 } from '../support/harness';
 
 /**
@@ -76,7 +77,7 @@ describe('the fact sheet, as a reader works through it', () => {
     await waitForCard(page, (c) => c.buttons.includes('Open full backstory'));
     await clickCardButton(page, /Open full backstory/);
     tabId = await tabIdOf(s, page);
-    await expect.poll(async () => (await tabState(s, tabId))?.focus).toBe('backstory.surveillance-tech:clearview-ai');
+    await expect.poll(async () => (await tabState(s, tabId))?.focus).toBe(CLEARVIEW_KEY);
 
     panel = await openExtensionPage(s, 'sidepanel', tabId);
     panel.on('pageerror', (e) => pageErrors.push(`side panel: ${e.message}`));

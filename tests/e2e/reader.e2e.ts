@@ -17,9 +17,8 @@ import {
   waitForHighlights,
   worker,
   type Session,
+  CLEARVIEW_KEY,
 } from '../support/harness';
-
-const CV = 'backstory.surveillance-tech:clearview-ai';
 
 let s: Session;
 let srv: Awaited<ReturnType<typeof startServer>>;
@@ -141,7 +140,7 @@ describe('hover card', () => {
     await expect.poll(opens, { timeout: 5000 }).toEqual(['ok']);
     const tabId = await tabIdOf(s, page);
     // The worker records the focus once the panel's opening resolved, just after the spy sees it.
-    await expect.poll(async () => (await tabState(s, tabId))?.focus, { timeout: 5000 }).toBe(CV);
+    await expect.poll(async () => (await tabState(s, tabId))?.focus, { timeout: 5000 }).toBe(CLEARVIEW_KEY);
 
     const panel = await openExtensionPage(s, 'sidepanel', tabId);
     await expect.poll(() => panel.locator('h1').textContent()).toBe('Clearview AI');

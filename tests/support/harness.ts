@@ -9,6 +9,9 @@ import { cleanPageUrl } from '../../utils/url/clean-page-url';
 import { tabMessage, type TabReply } from '../../utils/messaging/tab-protocol';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The bundled pack's best-documented entity, named by most end-to-end tests. */
+export const CLEARVIEW_KEY = 'backstory.surveillance-tech:clearview-ai';
 export const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures/pages');
 
