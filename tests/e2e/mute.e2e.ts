@@ -13,6 +13,8 @@ import {
   waitForHighlights,
   type Session,
   CLEARVIEW_KEY,
+  readCard,
+  cardButtonPoint,
 } from '../support/harness';
 
 /**
@@ -140,8 +142,33 @@ describe('"Not this one" from the hover card', () => {
     expect(await mutations(a2)).toBe(0);
     expect(await mutations(a1)).toBe(0);
     expect(await a2.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()])).toEqual(before);
-    // Hovering where the name was opens no card.
+    // Hovering the muted name opens no card; hovering a name not muted still does.
+    const muted = await a2.evaluate(() => {
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const i = n.textContent?.indexOf('Clearview AI') ?? -1;
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 'Clearview AI'.length);
+        const b = r.getBoundingClientRect();
+        if (b.width > 0 && b.top >= 0 && b.bottom <= innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }
+      return null;
+    });
+    expect(muted).not.toBeNull();
     await a2.mouse.move(5, 5);
+    await a2.mouse.move(muted!.x, muted!.y, { steps: 4 });
+    await a2.waitForTimeout(800);
+    expect(await readCard(a2)).toBeNull();
+    await a2.mouse.move(5, 5);
+    const pim = await mentionPoint(a2, 'PimEyes');
+    await a2.mouse.move(pim.x, pim.y, { steps: 4 });
+    expect((await waitForCard(a2)).text).toContain('PimEyes');
+    await a2.mouse.move(5, 5);
+    // That card's host (added, shown, hidden) was the page's first DOM change: the next tests count from here.
+    await expect.poll(() => readCard(a2)).toBeNull();
+    await resetMutations(a2);
   });
 
   it('leaves muted names out of the popup’s list, which says how many are muted here and lists them', async () => {
@@ -213,16 +240,27 @@ describe('"Not this one" from the hover card', () => {
     await popup.close();
   });
 
-  it('a page cannot mute: a forged click on the card does nothing', async () => {
+  it('a page cannot mute: not with a forged click, nor with a real click lured onto a card it has faded out', async () => {
     await b1.mouse.move(5, 5);
     await hoverCard(b1, 0);
-    // A page script clicking at the card's place dispatches at the host; the closed root drops untrusted events.
+    // A page script clicking at the card's place dispatches at the host, and the closed root drops untrusted events.
     await b1.evaluate(() => {
       for (const el of document.documentElement.children)
         if (!['HEAD', 'BODY'].includes(el.tagName)) el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     });
     expect((await waitForCard(b1)).buttons).toContain('Not this one');
     expect(await clearviews(b1)).toBe(3);
+    // Clickjacking: the page fades everything (the card with it) and lures the reader's real click onto the
+    // card's button: the card closes, or refuses the click, and nothing is muted.
+    await clickCardButton(b1, /Not this one/);
+    await waitForCard(b1, (c) => c.buttons.includes('Mute on this site'));
+    const button = await cardButtonPoint(b1, /Mute on this site/);
+    await b1.evaluate(() => void (document.documentElement.style.opacity = '0.3'));
+    await b1.mouse.click(button.x, button.y);
+    await b1.waitForTimeout(500);
+    expect(await clearviews(b1)).toBe(3);
+    expect(await countOf(tabB1)).toBe(3);
+    await b1.evaluate(() => void (document.documentElement.style.opacity = ''));
   });
 });
 

@@ -314,11 +314,9 @@ export async function waitForCard(page: Page, pred: (c: CardNode) => boolean = (
   throw new Error(`card did not appear as expected; last seen: ${JSON.stringify(last)}`);
 }
 
-/** Click a card button (found by its text) at its box centre, like a person would. */
-export async function clickCardButton(page: Page, text: RegExp) {
+/** The centre of the card's button whose text matches, in the page's viewport (the card's root is closed: read over the DevTools protocol). */
+export async function cardButtonPoint(page: Page, text: RegExp): Promise<{ x: number; y: number }> {
   const cdp = await page.context().newCDPSession(page);
-  let x = 0;
-  let y = 0;
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const btn = findAll(root, (n) => n.localName === 'button' && text.test(textOf(n)))[0];
@@ -328,12 +326,16 @@ export async function clickCardButton(page: Page, text: RegExp) {
     const q = model.content;
     if (q.length !== 8) throw new Error(`a box-model quad has 8 numbers, not ${q.length}`);
     const mean = (parity: number) => q.filter((_, i) => i % 2 === parity).reduce((a, b) => a + b, 0) / 4;
-    x = mean(0);
-    y = mean(1);
+    // Box-model quads are relative to the main frame's viewport, like mouse coordinates.
+    return { x: mean(0), y: mean(1) };
   } finally {
     await cdp.detach();
   }
-  // Box-model quads are relative to the main frame's viewport, like mouse coordinates.
+}
+
+/** Click a card button (found by its text) at its box centre, like a person would. */
+export async function clickCardButton(page: Page, text: RegExp) {
+  const { x, y } = await cardButtonPoint(page, text);
   await page.mouse.move(x, y, { steps: 4 });
   await page.mouse.click(x, y);
 }

@@ -181,10 +181,13 @@ export class CardHost {
       const card = await this.card(key);
       if (this.current !== key) return;
       this.paint(card, null);
-      // Placed again once its content is in, and after a cut fact's "Read more" has appeared (a
-      // re-render of its own): still before the browser paints.
+      // Placed again once its content is in; and again in the next frame, before it is painted: a cut
+      // fact's "Read more" comes in a re-render of its own (a microtask later) and can change the height.
       this.follow();
-      requestAnimationFrame(() => this.opts.onPainted?.(performance.now() - asked));
+      requestAnimationFrame(() => {
+        if (this.current === key) this.follow();
+        this.opts.onPainted?.(performance.now() - asked);
+      });
     } catch (e) {
       if (this.current !== key) return;
       this.paint(null, String((e as Error)?.message ?? e));
