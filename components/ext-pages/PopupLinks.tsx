@@ -33,10 +33,10 @@ export function NotesOnPageLink({ count, pageUrl, lang }: { count: number; pageU
 function LibraryLink({ page, children }: { page?: string | null; children: string }) {
   return (
     <a
-      href={libraryUrl(page)}
+      href={libraryUrl({ page: page ?? '' })}
       onClick={(e) => {
         e.preventDefault();
-        void openLibrary(page);
+        void openLibrary({ page: page ?? '' });
       }}
     >
       {children}

@@ -33,10 +33,8 @@ const NOTES_TEXT = {
     en: 'No note matches this search and these filters. Every word you type must appear in a note; try fewer words, or clear the filters.',
     fr: 'Aucune note ne correspond à cette recherche et à ces filtres. Chaque mot tapé doit figurer dans la note ; essayez avec moins de mots, ou effacez les filtres.',
   },
-  edited: { en: 'edited', fr: 'modifiée le' },
   filterEntity: { en: 'Show only notes about this entity', fr: 'Ne montrer que les notes sur cette entité' },
   filterTag: { en: 'Show only notes with this tag', fr: 'Ne montrer que les notes avec cette étiquette' },
-  libraryLink: { en: 'Notes library', fr: 'Bibliothèque de notes' },
   libraryLinkTitle: {
     en: 'Every note you wrote, searchable, in a new tab (this entity’s notes first shown)',
     fr: 'Toutes vos notes, avec recherche, dans un nouvel onglet (celles de cette entité d’abord)',

@@ -22,9 +22,9 @@ describe('what the pause buttons say they did', () => {
 describe('the notes library link', () => {
   it('filters to one page by its address, encoded whole', () => {
     expect(libraryPath()).toBe('/library.html');
-    expect(libraryPath(null)).toBe('/library.html');
+    expect(libraryPath({ page: '' })).toBe('/library.html');
     const page = 'https://news.example/a?id=7&lang=fr';
-    const path = libraryPath(page);
+    const path = libraryPath({ page });
     expect(path).toBe('/library.html?page=https%3A%2F%2Fnews.example%2Fa%3Fid%3D7%26lang%3Dfr');
     expect(new URL(path, 'chrome-extension://x').searchParams.get('page')).toBe(page);
   });

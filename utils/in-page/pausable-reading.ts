@@ -66,6 +66,7 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
     reading = latest = r;
     watchRoutes();
     r.scanned = await runScanner(signal, parts, stats);
+    // The first scan's counts go at once (not debounced): a popup waiting on a resume reads them.
     await parts.reporter.flush();
   };
 

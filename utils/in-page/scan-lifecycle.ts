@@ -33,11 +33,10 @@ function rescanChanges(signal: AbortSignal, { scanner, exclude }: ScanParts, sta
 }
 
 /** The whole page, once the page has had its turn; false if it did not complete. */
-async function firstScan(signal: AbortSignal, { scanner, reporter }: ScanParts, stats: PageStats): Promise<boolean> {
+async function firstScan(signal: AbortSignal, { scanner }: ScanParts, stats: PageStats): Promise<boolean> {
   try {
     await yieldToPage(signal);
     await scanner.scan(document.body);
-    reporter.report();
     stats.firstScanDoneAt = performance.now();
     return true;
   } catch (e) {

@@ -156,9 +156,9 @@ export class Scanner {
 
   /** Forget everything found so far and scan `root` afresh (a single-page app's new route). */
   rescanAll(root: Element): Promise<ScanStats> {
+    // What the reader hid comes back with a new route: pausableReading, which owns the page view's
+    // hidden mentions, clears them (a route change while paused included).
     const run = this.queue.then(() => {
-      // A new route is a new page view: what the reader hid on the last one comes back.
-      this.hidden.clear();
       this.reset();
       return this.scanNow([root]);
     });

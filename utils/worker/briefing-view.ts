@@ -1,7 +1,7 @@
 import type { Entity, Source } from '../schema/pack';
 import type { Note } from '../schema/note';
 import type { BriefingEntity } from '../messaging/protocol';
-import { byDateDesc, cardFacts, factView, pickLang, sourceView } from './views';
+import { byDateDesc, cardFacts, citedSourceIds, factView, pickLang, sourceView } from './views';
 
 /**
  * The facts a briefing gives for an entity: every key fact, newest first (a briefing is read once,
@@ -14,9 +14,7 @@ export function briefingFacts(entity: Entity): Entity['facts'] {
 
 /** The sources a briefing cites for an entity: those of its facts and of the facts disputing them. */
 export function briefingSourceIds(entity: Entity): Set<string> {
-  const byId = new Map(entity.facts.map((f) => [f.id, f]));
-  const shown = briefingFacts(entity).flatMap((f) => [f, ...(f.disputedBy ?? []).flatMap((id) => byId.get(id) ?? [])]);
-  return new Set(shown.flatMap((f) => f.sourceIds));
+  return citedSourceIds(entity, briefingFacts(entity));
 }
 
 /** One entity of the briefing, in the reader's language: identity, summary, key facts with their disputes and sources, notes. */

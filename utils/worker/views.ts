@@ -78,11 +78,16 @@ function baseView(key: string, entity: Entity, lang: string, facts: FactView[], 
 
 const factsById = (entity: Entity) => new Map(entity.facts.map((f) => [f.id, f]));
 
+/** The sources some of an entity's facts cite, with those of the facts disputing them: all a view of them needs. */
+export function citedSourceIds(entity: Entity, facts: readonly Entity['facts'][number][]): Set<string> {
+  const byId = factsById(entity);
+  const shown = facts.flatMap((f) => [f, ...(f.disputedBy ?? []).flatMap((id) => byId.get(id) ?? [])]);
+  return new Set(shown.flatMap((f) => f.sourceIds));
+}
+
 /** The sources the card cites: its facts' and those of the facts disputing them. The worker reads only these. */
 export function cardSourceIds(entity: Entity): Set<string> {
-  const byId = factsById(entity);
-  const shown = cardFacts(entity).flatMap((f) => [f, ...(f.disputedBy ?? []).flatMap((id) => byId.get(id) ?? [])]);
-  return new Set(shown.flatMap((f) => f.sourceIds));
+  return citedSourceIds(entity, cardFacts(entity));
 }
 
 /** The card goes into a web page: key facts with the denials beside them, only the sources they cite, no evidence or reading copies. */

@@ -1,3 +1,4 @@
+import { panelText } from '../panel-strings';
 import type { ComponentChildren } from 'preact';
 import type { Note } from '@/utils/schema/note';
 import { isHttpUrl } from '@/utils/url/http';
@@ -59,7 +60,7 @@ function LibraryNoteView({
           {edited !== written && (
             <>
               {' · '}
-              {notesText('edited', lang)} <time dateTime={note.updatedAt}>{formatDay(edited, lang)}</time>
+              {panelText('noteEdited', lang)} <time dateTime={note.updatedAt}>{formatDay(edited, lang)}</time>
             </>
           )}
         </span>
