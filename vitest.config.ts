@@ -16,7 +16,7 @@ export default defineConfig({
   server: { fs: { allow: [searchForWorkspaceRoot(import.meta.dirname), ...nodeModules] } },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', 'tests/support/i18n-setup.ts'],
     environment: 'node',
     // Some tests feed worst-case inputs (huge packs, 30,000 entities): correct but seconds long on a
     // loaded 2-core machine. The timeout only catches hangs; speed is measured by the benchmark.

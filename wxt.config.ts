@@ -17,13 +17,17 @@ export default defineConfig({
   },
   // Static files (the toolbar icons) live under assets/, which the project layout fixes.
   publicDir: 'assets/public',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // The UI text lives in assets/locales/<lang>.yml (the layout keeps top-level folders fixed); the
+  // module turns it into _locales/<lang>/messages.json and typed keys for i18n.t.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  i18n: { localesDir: 'assets/locales' },
   manifest: ({ browser }) => ({
-    name: 'Backstory',
+    name: '__MSG_ext_name__',
+    default_locale: 'en',
     // sidePanel.open() needs Chrome 116; the CSS Custom Highlight API is in Chrome 105 and Firefox 140,
     // so with these minimums every supported browser paints highlights without touching the DOM.
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
-    description: 'Quietly highlights known companies and people on the page and shows their documented, sourced backstory.',
+    description: '__MSG_ext_description__',
     // No "tabs": it warns of reading browsing history at install. The worker learns a page's address
     // from the message sender and its title from the content script; tab ids need no permission.
     permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
@@ -39,7 +43,7 @@ export default defineConfig({
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Move to the next highlighted name and open its card',
+        description: '__MSG_ext_commandNextMention__',
       },
     },
     ...(browser === 'firefox' && {

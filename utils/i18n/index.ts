@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+import { i18n, type GeneratedI18nStructure } from '#i18n';
+
+/**
+ * Every user-visible string comes from the browser's own catalogue (assets/locales/<lang>.yml, built
+ * into _locales/<lang>/messages.json), so the UI follows the browser's language like the rest of the
+ * browser does, and the manifest, the worker and the content script share one source.
+ */
+export const t = i18n.t;
+
+type Key = keyof GeneratedI18nStructure;
+/** A plural message: `<base>.one` and `<base>.other` (French also may give `.many`) in the catalogue. */
+export type PluralKey = { [K in Key]: K extends `${infer B}.other` ? B : never }[Key];
+
+type Subs = Record<string, string | number>;
+const untyped = i18n.t as unknown as (key: string, subs?: Subs) => string;
+
+function browserLang(): string {
+  try {
+    const l = browser.i18n.getUILanguage();
+    if (l) return l;
+  } catch {
+    // Outside an extension context (a unit test without the fake): the page's language is the best guess.
+  }
+  return typeof navigator === 'undefined' ? 'en' : navigator.language || 'en';
+}
+
+/**
+ * The language the catalogue answers in, with the browser's region when it matches ("fr-CA", "en-GB");
+ * a browser in German gets the default English catalogue, so "en", not "de": the page's lang, the
+ * worker's choice of summary and the number formats then agree with the words shown.
+ */
+export function uiLang(): string {
+  const catalogue = untyped('meta.lang') || 'en';
+  const b = browserLang();
+  return b.toLowerCase() === catalogue || b.toLowerCase().startsWith(`${catalogue}-`) ? b : catalogue;
+}
+
+let rules: { lang: string; rules: Intl.PluralRules; number: Intl.NumberFormat } | null = null;
+function forLang() {
+  const lang = uiLang();
+  if (rules?.lang !== lang) rules = { lang, rules: new Intl.PluralRules(lang), number: new Intl.NumberFormat(lang) };
+  return rules;
+}
+
+/** A number as the reader writes it ("1,234" / "1 234"). */
+export function formatNumber(n: number): string {
+  return forLang().number.format(n);
+}
+
+/**
+ * The plural form Intl.PluralRules picks for n (French: 0 and 1 are singular; English: only 1), with
+ * {count} filled in with the formatted number and any other named substitutions.
+ */
+export function plural(base: PluralKey, n: number, subs: Subs = {}): string {
+  const { rules: r } = forLang();
+  const category = r.select(n);
+  const all = { count: formatNumber(n), ...subs };
+  // Only one/other are required by the catalogue test; another category falls back to other.
+  const text = category === 'other' || category === 'one' ? '' : untyped(`${base}.${category}`, all);
+  return text || untyped(`${base}.${category === 'one' ? 'one' : 'other'}`, all);
+}
+
+/** The UI language and writing direction, for `<html lang dir>` of an extension page. */
+export function uiDirection(): 'ltr' | 'rtl' {
+  try {
+    return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
+/** Sets `<html lang>` and `dir` to the catalogue's language, so screen readers pick the right voice. */
+export function applyDocumentLang(doc: Document = document): void {
+  doc.documentElement.lang = uiLang();
+  doc.documentElement.dir = uiDirection();
+}
