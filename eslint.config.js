@@ -21,6 +21,104 @@ export const PAGE_CODE = [
   'components/card/**',
 ];
 
+/**
+ * Text a reader sees must come from the catalogue (utils/i18n, assets/locales): this flags letters
+ * written straight into components — JSX text, the user-visible attributes, strings and templates
+ * placed in JSX, and confirm/alert/prompt messages. Symbols and numbers alone ("·", "×", "2") pass.
+ */
+const WORDS = /\p{L}{2,}/u;
+const VISIBLE_ATTRS = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
+const textOf = (node) =>
+  node.type === 'Literal' && typeof node.value === 'string'
+    ? node.value
+    : node.type === 'TemplateLiteral'
+      ? node.quasis.map((q) => q.value.cooked).join(' ')
+      : null;
+/** Strings in a JSX expression, through ?:, && and || (not through calls, whose arguments are keys or data). */
+function* shownStrings(node) {
+  if (!node) return;
+  if (node.type === 'Literal' || node.type === 'TemplateLiteral') yield node;
+  else if (node.type === 'ConditionalExpression') yield* [...shownStrings(node.consequent), ...shownStrings(node.alternate)];
+  else if (node.type === 'LogicalExpression') yield* shownStrings(node.right);
+}
+export const i18nPlugin = {
+  rules: {
+    'no-stray-text': {
+      meta: {
+        type: 'problem',
+        messages: {
+          stray: 'User-visible text "{{text}}" belongs in assets/locales (use t() or plural() from utils/i18n).',
+          table: 'A hand-written translation table: put each language’s text in assets/locales instead.',
+        },
+      },
+      create(context) {
+        const seen = new WeakSet();
+        const report = (node, text) => {
+          if (seen.has(node)) return;
+          seen.add(node);
+          context.report({ node, messageId: 'stray', data: { text: text.trim().slice(0, 40) } });
+        };
+        const check = (node) => {
+          for (const s of shownStrings(node)) {
+            const text = textOf(s);
+            if (text && WORDS.test(text)) report(s, text);
+          }
+        };
+        return {
+          JSXText(node) {
+            if (WORDS.test(node.value)) report(node, node.value);
+          },
+          JSXExpressionContainer(node) {
+            if (node.parent.type === 'JSXAttribute') {
+              const name = node.parent.name.name;
+              if (typeof name === 'string' && VISIBLE_ATTRS.has(name)) check(node.expression);
+            } else check(node.expression);
+          },
+          JSXAttribute(node) {
+            const name = node.name.name;
+            if (typeof name === 'string' && VISIBLE_ATTRS.has(name) && node.value?.type === 'Literal') check(node.value);
+          },
+          // `fr ? 'Bonjour' : 'Hello'`: a language switch written in place.
+          ConditionalExpression(node) {
+            const src = context.sourceCode.getText(node.test);
+            if (/\b(fr|french|lang|isFrench)\b/i.test(src)) {
+              for (const s of [node.consequent, node.alternate]) {
+                const text = textOf(s);
+                if (text && WORDS.test(text)) report(s, text);
+              }
+            }
+          },
+          ObjectExpression(node) {
+            const keys = new Set(node.properties.map((p) => (p.type === 'Property' && p.key.type === 'Identifier' ? p.key.name : null)));
+            if (keys.has('en') && keys.has('fr')) context.report({ node, messageId: 'table' });
+          },
+          CallExpression(node) {
+            const callee = node.callee.type === 'MemberExpression' ? node.callee.property : node.callee;
+            if (callee.type === 'Identifier' && ['confirm', 'alert', 'prompt'].includes(callee.name)) check(node.arguments[0]);
+          },
+        };
+      },
+    },
+  },
+};
+
+/** Components whose text is still written in place: emptied as each surface moves to the catalogue. */
+export const I18N_TODO = [
+  'components/card/EntityCard.tsx',
+  'components/card/labels.ts',
+  'components/ext-pages/DataPanel.tsx',
+  'components/ext-pages/ExportMenu.tsx',
+  'components/ext-pages/FlagsPanel.tsx',
+  'components/ext-pages/PackImport.tsx',
+  'components/ext-pages/RelatedEntities.tsx',
+  'components/ext-pages/notes-strings.ts',
+  'components/ext-pages/panel-strings.ts',
+  'entrypoints/options/main.tsx',
+  'entrypoints/popup/main.tsx',
+  'entrypoints/sidepanel/main.tsx',
+  'utils/export/briefing.ts',
+];
+
 // An import written from the root alias (@/, ~/, @@/, ~~/) or relative to the importing file.
 const LOCAL = String.raw`^(?:[@~]{1,2}/|(?:\.{1,2}/)+)`;
 
@@ -70,6 +168,12 @@ export default defineConfig(
       // `const { type: _t, ...body } = msg` is how a key is left out of a copy.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
     },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'utils/**/*.ts'],
+    ignores: I18N_TODO,
+    plugins: { i18n: i18nPlugin },
+    rules: { 'i18n/no-stray-text': 'error' },
   },
   {
     // Node-side code: build scripts, the test harness and the configs.
