@@ -19,7 +19,9 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose, notThisOne
   return (
     <div class="card" role="dialog" aria-label={card?.name ?? 'Backstory'} lang={card?.lang ?? lang}>
       <header>
-        <strong class="name">{card?.name ?? '…'}</strong>
+        <strong class="name" dir="auto">
+          {card?.name ?? '…'}
+        </strong>
         <button class="close" type="button" aria-label={cardText('close', lang)} onClick={onClose}>
           ×
         </button>
@@ -60,7 +62,7 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose, notThisOne
 export const CARD_CSS = `
 .card { box-sizing: border-box; width: var(--w, 360px); max-height: var(--h, 420px); display: flex; flex-direction: column; overflow: hidden; background: #fffdf7; color: #1d1d1f;
   border: 1px solid #d8cfb8; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px;
-  font: 13px/1.45 system-ui, sans-serif; direction: ltr; text-align: left; unicode-bidi: isolate; }
+  font: 13px/1.45 system-ui, sans-serif; text-align: start; unicode-bidi: isolate; }
 .body { overflow: auto; min-height: 0; flex: 1 1 auto; }
 [data-more-below] .body { -webkit-mask-image: linear-gradient(#000 calc(100% - 28px), transparent); }
 [data-more-above] .body { -webkit-mask-image: linear-gradient(transparent, #000 28px); }
@@ -79,10 +81,10 @@ header { flex: none; display: flex; align-items: baseline; justify-content: spac
 .fact-text { margin: 2px 0; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
 .fact-text.uncut, .dispute-text.uncut { display: block; }
 .cut-toggle { all: unset; cursor: pointer; font-size: 11px; color: #7a4f00; text-decoration: underline; }
-blockquote { margin: 2px 0 2px 8px; color: #444; font-style: italic; }
+blockquote { margin: 2px 0; margin-inline-start: 8px; color: #444; font-style: italic; }
 .fact-sources { font-size: 11px; color: #6b6150; }
 .fact-sources .source + .source::before { content: ' · '; }
-.disputes { margin: 4px 0 0 8px; padding: 4px 0 2px 8px; border-left: 3px solid #cdbcf0; }
+.disputes { margin: 4px 0 0; margin-inline-start: 8px; padding: 4px 0 2px; padding-inline-start: 8px; border-inline-start: 3px solid #cdbcf0; }
 .disputes-label { font-size: 11px; font-weight: 600; color: #5a4a80; }
 .dispute-text { margin: 2px 0; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 a { color: #7a4f00; }

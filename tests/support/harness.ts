@@ -138,7 +138,9 @@ export async function launch(opts: { locale?: string; extension?: string | null;
     `--proxy-server=${proxy.url}`,
     // Loopback must reach the test server directly; everything else hits the trap.
     '--proxy-bypass-list=<-loopback>;127.0.0.1',
-    ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+    // The extension's catalogue follows --lang only when it names a language Chromium knows without a
+    // region ("fr", not "fr-FR", on a build that ships only en-US): the region stays in `locale` below.
+    ...(opts.locale ? [`--lang=${opts.locale.split('-')[0]}`] : []),
     ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
   ];
   if (os.userInfo().uid === 0) args.push('--no-sandbox');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, plural, t, uiDirection, uiLang } from '@/utils/i18n';
+import { directionOf, formatNumber, plural, t, uiDirection, uiLang } from '@/utils/i18n';
 import { setTestLocale } from '../support/i18n-setup';
 
 describe('the catalogue wrapper', () => {
@@ -16,8 +16,13 @@ describe('the catalogue wrapper', () => {
     setTestLocale('fr-FR');
     expect(formatNumber(1234)).toBe('1\u202f234');
     expect(uiDirection()).toBe('ltr');
+    // No Hebrew catalogue: the English text a Hebrew browser gets is laid out left to right.
     setTestLocale('he');
-    expect(uiDirection()).toBe('rtl');
+    expect(uiDirection()).toBe('ltr');
+    expect(directionOf('he')).toBe('rtl');
+    expect(directionOf('fa-IR')).toBe('rtl');
+    expect(directionOf('ar_EG')).toBe('rtl');
+    expect(directionOf('fr-CA')).toBe('ltr');
   });
   it('picks plural forms with Intl.PluralRules: French 0 and 1 are singular, English 0 is plural', () => {
     expect(plural('common.facts', 0)).toBe('0 facts');

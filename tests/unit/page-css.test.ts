@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_CSS } from '@/components/card/EntityCard';
+import { CARD_MODES_CSS } from '@/components/card/card-modes';
 import { highlightStyle } from '@/utils/in-page/highlight';
 import { randomIdent } from '@/utils/in-page/random-names';
 
@@ -21,6 +22,8 @@ describe('styles the content script puts in the page', () => {
       for (const n of names) expect(['system-ui', 'sans-serif', 'serif', 'monospace', 'inherit'], f).toContain(n);
     }
     expect(CARD_CSS).not.toMatch(/url\(|@import|@font-face/);
+    // The dark, forced-colours and motion rules change colours and motion only: no font, nothing fetched.
+    expect(CARD_MODES_CSS).not.toMatch(/url\(|@import|@font-face|font/);
   });
 
   it('highlight rules carry no product name and differ from page to page', () => {

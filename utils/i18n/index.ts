@@ -61,13 +61,20 @@ export function plural(base: PluralKey, n: number, subs: Subs = {}): string {
   return text || untyped(`${base}.${category === 'one' ? 'one' : 'other'}`, all);
 }
 
-/** The UI language and writing direction, for `<html lang dir>` of an extension page. */
+/** Languages written right to left (their primary subtag). */
+const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/** The direction a language is written in. */
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  return RTL.has(lang.toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+}
+
+/**
+ * The writing direction of the text we show: the catalogue's language, not the browser's. Chrome's
+ * `@@bidi_dir` is the browser's, so a Hebrew browser would lay our English catalogue out right to left.
+ */
 export function uiDirection(): 'ltr' | 'rtl' {
-  try {
-    return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
-  }
+  return directionOf(untyped('meta.lang') || 'en');
 }
 
 /** Sets `<html lang>` and `dir` to the catalogue's language, so screen readers pick the right voice. */

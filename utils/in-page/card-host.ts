@@ -1,5 +1,7 @@
 import { h, render } from 'preact';
 import { EntityCard, CARD_CSS } from '@/components/card/EntityCard';
+import { CARD_MODES_CSS } from '@/components/card/card-modes';
+import { uiDirection } from '@/utils/i18n';
 import type { CardView } from '../messaging/protocol';
 import { randomIdent } from './random-names';
 import { CARD_MAX_HEIGHT, placeCard, type Side } from './card-placement';
@@ -78,7 +80,13 @@ export class CardHost {
     // on the host (custom properties cross the shadow boundary) ever applies.
     this.mount.style.setProperty('--w', `${CARD_WIDTH}px`);
     this.mount.style.setProperty('--h', `${CARD_MAX_HEIGHT}px`);
-    this.root.append(style, this.mount);
+    // The card's own text runs in the direction of its language, whatever the page's dir (which
+    // the host would otherwise inherit: \`all\` leaves \`direction\` alone).
+    this.mount.dir = uiDirection();
+    // After the card, so that its "Not this one" styles (rendered inside it) are overridden too.
+    const modes = document.createElement('style');
+    modes.textContent = CARD_MODES_CSS;
+    this.root.append(style, this.mount, modes);
     // Only the reader's own clicks and keys act on the card: a page cannot reach inside a closed
     // root, but events it dispatches at the host would still be retargeted here. Registered
     // first, so a forged press does not even record a selection.
