@@ -8,8 +8,12 @@
  *   reader's system colours by itself; what it would lose are the buttons drawn only by a background
  *   (`all: unset`), so they get a border in system colours, and links and focus rings say what they are.
  * - Motion: the card fades in only for readers who have not asked for reduced motion.
+ *
+ * Pack text and the entity's name may be in another direction than the card's (which follows the UI
+ * language): each is isolated and takes its direction from its own first letters, like dir="auto".
  */
 export const CARD_MODES_CSS = `
+.name, .summary, .fact-text, .dispute-text, blockquote { unicode-bidi: plaintext; }
 @media (prefers-reduced-motion: no-preference) {
   .card { animation: card-in 120ms ease-out; }
   @keyframes card-in { from { opacity: 0; } }

@@ -32,9 +32,9 @@ export function highlightStyle(random: () => number = cryptoRandom) {
     `::highlight(${name}) { background-color: hsl(${hue} 100% 50% / ${jitter(0.28, 0.03)}); ` +
     `text-decoration: underline dotted hsl(${jitter(40, 3, 1)} 100% 31% / ${jitter(0.9, 0.05)}); text-underline-offset: ${jitter(2, 0.4, 1)}px; }\n` +
     `::highlight(${active}) { background-color: hsl(${jitter(40, 3, 1)} 100% 50% / ${jitter(0.55, 0.04)}); }\n` +
-    // Forced colours would paint the page's own Highlight colour with our alpha, under forced text:
-    // faint, and the same as a text selection. The reader's system colours for marked text instead,
-    // and the selection's for the name the card is open on.
+    // Forced colours: the reader's system colours, marked text for a name and the selection's for the
+    // one the card is open on, as the spec keeps an author's system colours. Chromium (150) goes
+    // further and paints every custom highlight in Highlight / HighlightText itself (modes.e2e.ts).
     `@media (forced-colors: active) { ::highlight(${name}) { background-color: Mark; color: MarkText; text-decoration-color: MarkText; } ` +
     `::highlight(${active}) { background-color: Highlight; color: HighlightText; text-decoration-color: HighlightText; } }\n`;
   return { name, active, css };
