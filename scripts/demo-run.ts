@@ -19,6 +19,7 @@ import {
   waitForHighlights,
 } from '../tests/support/harness';
 import { showLibrary } from './demo-library';
+import { checkCatalogueLanguage, showCardModes, showOptions } from './demo-modes';
 
 const args = process.argv.slice(2);
 const headed = args.includes('--headed');
@@ -64,6 +65,7 @@ async function showSheetAndBriefing(panel: Page) {
 const srv = await startServer();
 const s = await launch({ locale: lang === 'en' ? 'en-US' : 'fr-FR', headed: headed && !!process.env.DISPLAY });
 try {
+  await checkCatalogueLanguage(s, lang);
   const page = await s.context.newPage();
   await page.goto(`${srv.origin}/pages/${pageName}`);
   const n = await waitForHighlights(page, 1);
@@ -87,6 +89,7 @@ try {
   );
   console.log(`\n  links: ${card.links.map((l) => l.href).join('\n         ')}`);
   await page.screenshot({ path: path.join(OUT, '1-page-with-card.png') });
+  const modeShots = await showCardModes(page, OUT);
 
   await clickCardButton(page, /backstory|historique/i);
   await page.waitForTimeout(300);
@@ -114,10 +117,11 @@ try {
     console.log(`  ${count?.padStart(3)} × ${name}`);
   }
   await showLibrary(s, OUT, lang, page.url());
+  const optionsShot = await showOptions(s, OUT);
   const off = s.offHost();
   console.log(`\nNetwork requests beyond the local demo server: ${off.length ? off.join(', ') : 'none'}`);
   console.log(
-    `Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png, 4-sheet-filtered.png, 5-page-briefing.png, 6-page-briefing-notes.png, 7-library.png`,
+    `Screenshots: ${path.relative(ROOT, OUT)}/1-page-with-card.png, 2-side-panel.png, 3-popup.png, 4-sheet-filtered.png, 5-page-briefing.png, 6-page-briefing-notes.png, 7-library.png, ${[optionsShot, ...modeShots].join(', ')}`,
   );
 
   if (headed && process.env.DISPLAY) {

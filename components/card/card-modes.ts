@@ -13,7 +13,7 @@
  * language): each is isolated and takes its direction from its own first letters, like dir="auto".
  */
 export const CARD_MODES_CSS = `
-.name, .summary, .fact-text, .dispute-text, blockquote { unicode-bidi: plaintext; }
+.summary, .fact-text, .dispute-text, blockquote { unicode-bidi: plaintext; }
 @media (prefers-reduced-motion: no-preference) {
   .card { animation: card-in 120ms ease-out; }
   @keyframes card-in { from { opacity: 0; } }
