@@ -2,9 +2,10 @@
  * The demo's other surfaces and modes: that the extension really answers in the language asked for,
  * the options page, and the card as a reader in dark mode or forced colours (high contrast) sees it.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { worker, type Session } from '../tests/support/harness';
+import { chromiumPath, worker, type Session } from '../tests/support/harness';
 
 /**
  * The extension's catalogue follows the browser's language, not the page's: a demo in French whose
@@ -19,6 +20,11 @@ export async function checkCatalogueLanguage(s: Session, lang: string): Promise<
   if (answered !== wanted && ['en', 'fr'].includes(wanted))
     throw new Error(`the browser was asked for "${lang}" but the extension's catalogue answers in "${answered}": check the --lang flag harness.launch passes`);
   console.log(`Extension language: ${answered}`);
+  // The browser's own controls (a file picker's "Choose File", a date field's mm/dd/yyyy) follow its
+  // UI language, which needs its locale file: Debian ships them apart, in chromium-l10n.
+  const locales = path.join(path.dirname(fs.realpathSync(chromiumPath())), 'locales');
+  if (fs.existsSync(locales) && !fs.readdirSync(locales).some((f) => f.startsWith(wanted)))
+    console.log(`  (Chromium has no "${wanted}" locale: its own file pickers and date fields stay in English; Debian: apt-get install chromium-l10n)`);
 }
 
 /** The open card again, in dark mode and in forced colours, then back to the reader's defaults. */

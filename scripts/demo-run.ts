@@ -31,6 +31,9 @@ const pageName = lang === 'en' ? 'clearview-en.html' : 'clearview-fr.html';
 const OUT = path.join(ROOT, 'out/demo');
 fs.mkdirSync(OUT, { recursive: true });
 
+/** "1 note", "2 notes": the demo's own English lines. */
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 /** The sheet filtered to court rulings, then the "This page" briefing: what a reporter reads before writing. */
 async function showSheetAndBriefing(panel: Page) {
   // A note, as a reader would write one (Ctrl+Enter saves), so the briefing shows notes too.
@@ -57,7 +60,7 @@ async function showSheetAndBriefing(panel: Page) {
   console.log('\nThis page, most mentioned first:');
   for (const row of await panel.locator('.briefing-entity').all()) {
     console.log(
-      `  ${(await row.locator('.briefing-name').textContent())?.trim()} — ${await row.locator('.fact').count()} key facts, ${await row.locator('.note').count()} notes`,
+      `  ${(await row.locator('.briefing-name').textContent())?.trim()} — ${count(await row.locator('.fact').count(), 'key fact')}, ${count(await row.locator('.note').count(), 'note')}`,
     );
   }
 }
