@@ -66,7 +66,8 @@ const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd
 
 /** The direction a language is written in. */
 export function directionOf(lang: string): 'ltr' | 'rtl' {
-  return RTL.has(lang.toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+  if (RTL.has(lang.toLowerCase().split(/[-_]/)[0] ?? '')) return 'rtl';
+  return 'ltr';
 }
 
 /**
