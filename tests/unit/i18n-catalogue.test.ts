@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
-import { I18N_TODO } from '../../eslint.config.js';
 
 // The catalogue is the only source of UI text: both languages carry the same keys and placeholders,
 // every key is used, and the lint rule that keeps literals out of components really fires.
@@ -67,8 +66,11 @@ describe('the UI catalogue', () => {
     expect([...new Set(unused)]).toEqual([]);
   });
 
-  it('leaves no component still writing its own text', () => {
-    expect(I18N_TODO).toEqual([]);
+  it('leaves no component still writing its own text', async () => {
+    // The lint run enforces the rule everywhere except the files listed as still to move.
+    // A computed path: the config is plain JavaScript, without types for tsc to resolve.
+    const config = (await import(path.join(ROOT, 'eslint.config.js'))) as { I18N_TODO: string[] };
+    expect(config.I18N_TODO).toEqual([]);
   });
 });
 
