@@ -3,6 +3,7 @@ import { send } from '@/utils/ext-pages/send';
 import { MAX_PACK_TEXT } from '@/utils/messaging/protocol';
 import { safeFileName } from '@/utils/export/filename';
 import { downloadText } from '@/utils/ext-pages/download';
+import { plural, t } from '@/utils/i18n';
 
 /** Restore a notes backup, keep or drop unreadable notes, and delete everything Backstory stored. */
 export function DataPanel({ onChanged }: { onChanged: () => void }) {
@@ -30,10 +31,10 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
 
   const dropUnreadable = async () => {
     const n = unreadable.length;
-    if (!confirm(`Delete ${n} unreadable note${n === 1 ? '' : 's'}? Download them first if you want to keep them.`)) return;
+    if (!confirm(plural('data.confirmDeleteUnreadable', n))) return;
     try {
       const r = await send('notes.quarantined.delete', { count: n });
-      setStatus({ kind: 'ok', text: `Deleted ${r.deleted} unreadable note${r.deleted === 1 ? '' : 's'}.` });
+      setStatus({ kind: 'ok', text: plural('data.deletedUnreadable', r.deleted) });
     } catch (e) {
       setStatus({ kind: 'error', text: (e as Error).message });
     }
@@ -42,14 +43,11 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
 
   const restore = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_PACK_TEXT) return setStatus({ kind: 'error', text: 'The file is too large to be a Backstory notes export.' });
+    if (file.size > MAX_PACK_TEXT) return setStatus({ kind: 'error', text: t('data.restoreTooLarge') });
     try {
       const r = await send('notes.import', { text: await file.text() });
-      setStatus(
-        r.ok
-          ? { kind: 'ok', text: `Restored ${r.imported} note${r.imported === 1 ? '' : 's'}.` }
-          : { kind: 'error', text: `Not restored: ${r.error}. Nothing was changed.` },
-      );
+      // The worker says why a file was refused, whole and in the reader's language (utils/worker/refusals.ts).
+      setStatus(r.ok ? { kind: 'ok', text: plural('data.restored', r.imported) } : { kind: 'error', text: r.error ?? '' });
       changed();
     } catch (e) {
       setStatus({ kind: 'error', text: (e as Error).message });
@@ -57,10 +55,10 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
   };
 
   const wipe = async () => {
-    if (!confirm('Delete all your notes, flags, imported packs and settings? Export your notes and corrections first if you want to keep them.')) return;
+    if (!confirm(t('data.confirmDeleteAll'))) return;
     try {
       await send('data.deleteAll', { confirm: 'delete' });
-      setStatus({ kind: 'ok', text: 'All your data was deleted. The bundled pack is installed again.' });
+      setStatus({ kind: 'ok', text: t('data.deletedAll') });
       changed();
     } catch (e) {
       setStatus({ kind: 'error', text: (e as Error).message });
@@ -69,30 +67,32 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
 
   return (
     <section class="data">
-      <h2>Your data</h2>
+      <h2>{t('data.heading')}</h2>
       <p>
         <label>
-          Restore notes from a JSON export:{' '}
-          <input type="file" accept=".json,application/json" aria-label="Notes backup" onChange={(e) => restore((e.target as HTMLInputElement).files?.[0])} />
+          {t('data.restoreLabel')}{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label={t('data.backupLabel')}
+            onChange={(e) => restore((e.target as HTMLInputElement).files?.[0])}
+          />
         </label>
       </p>
       {unreadable.length > 0 && (
         <div class="error" data-testid="unreadable-notes">
-          <p>
-            Unreadable notes: {unreadable.length}. These stored rows do not match the note format, so they are neither shown nor exported; they stay until you
-            delete them.
-          </p>
+          <p>{plural('data.unreadable', unreadable.length)}</p>
           <button type="button" onClick={saveUnreadable}>
-            Download as JSON
+            {t('data.downloadJson')}
           </button>{' '}
           <button type="button" onClick={dropUnreadable}>
-            Delete unreadable notes
+            {t('data.deleteUnreadable')}
           </button>
         </div>
       )}
       <p>
         <button type="button" onClick={wipe}>
-          Delete all my data
+          {t('data.deleteAll')}
         </button>
       </p>
       {status && (

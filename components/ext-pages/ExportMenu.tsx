@@ -10,6 +10,7 @@ import type { Note } from '@/utils/schema/note';
 import { cleanPageUrl } from '@/utils/url/clean-page-url';
 import { panelText } from './panel-strings';
 import { exportedScopeText, notesText, pageScopeLabel } from './notes-strings';
+import { t } from '@/utils/i18n';
 
 type Format = 'md' | 'json' | 'csv';
 const MIME: Record<Format, string> = { md: 'text/markdown', json: 'application/json', csv: 'text/csv' };
@@ -80,13 +81,13 @@ export function ExportMenu({ lang, choices = ALL }: { lang: string; choices?: Ex
       )}
       <div class="tabs">
         <button type="button" onClick={() => run('md')}>
-          Markdown
+          {t('data.formatMarkdown')}
         </button>
         <button type="button" onClick={() => run('json')}>
-          JSON
+          {t('data.formatJson')}
         </button>
         <button type="button" onClick={() => run('csv')}>
-          CSV
+          {t('data.formatCsv')}
         </button>
       </div>
       {status && (

@@ -4,13 +4,14 @@ import { send } from '@/utils/ext-pages/send';
 import { downloadText } from '@/utils/ext-pages/download';
 import { flagsToCsv, flagsToJson, flagsToMarkdown } from '@/utils/export/corrections';
 import { safeFileName } from '@/utils/export/filename';
+import { plural, t, uiLang } from '@/utils/i18n';
 import './flags.css';
 
 type Format = 'md' | 'json' | 'csv';
-const FORMATS: { format: Format; label: string; mime: string }[] = [
-  { format: 'md', label: 'Markdown', mime: 'text/markdown' },
-  { format: 'json', label: 'JSON', mime: 'application/json' },
-  { format: 'csv', label: 'CSV', mime: 'text/csv' },
+const FORMATS: { format: Format; label: () => string; mime: string }[] = [
+  { format: 'md', label: () => t('data.formatMarkdown'), mime: 'text/markdown' },
+  { format: 'json', label: () => t('data.formatJson'), mime: 'application/json' },
+  { format: 'csv', label: () => t('data.formatCsv'), mime: 'text/csv' },
 ];
 
 /** The file, built here from the flags as listed: what the reader sees is what they send. */
@@ -21,7 +22,7 @@ function correctionsFile(flags: Flag[], format: Format, now: string): string {
   return '\uFEFF' + flagsToCsv(flags);
 }
 
-const KIND = { wrong: 'Wrong', outdated: 'Outdated' } as const;
+const KIND = { wrong: () => t('panel.flagWrong'), outdated: () => t('panel.flagOutdated') } as const;
 
 /**
  * Every flag the reader made, with Remove, and the corrections file to send a pack's author. Flags
@@ -44,9 +45,9 @@ export function FlagsPanel() {
   const remove = async (f: Flag) => {
     try {
       await send('flag.delete', { id: f.id });
-      setStatus({ kind: 'ok', text: `Removed the flag on “${f.factText}”.` });
+      setStatus({ kind: 'ok', text: t('options.flagRemoved', { fact: f.factText }) });
     } catch (e) {
-      setStatus({ kind: 'error', text: `Not removed: ${(e as Error).message}` });
+      setStatus({ kind: 'error', text: t('options.flagNotRemoved', { reason: (e as Error).message }) });
     }
     await refresh();
   };
@@ -56,51 +57,49 @@ export function FlagsPanel() {
     const now = new Date().toISOString();
     const name = safeFileName(`backstory-corrections-${now.slice(0, 10)}`, format);
     downloadText(name, correctionsFile(flags, format, now), mime);
-    setStatus({ kind: 'ok', text: `${flags.length} flag${flags.length === 1 ? '' : 's'} → ${name}` });
+    setStatus({ kind: 'ok', text: plural('options.flagsExported', flags.length, { file: name }) });
   };
 
   return (
     <section class="flags" aria-labelledby="flags-heading">
-      <h2 id="flags-heading">Your flags</h2>
-      <p class="muted small">
-        Facts you flagged as wrong or outdated in the side panel. They stay in this browser; export them as a corrections file to send to a pack’s author.
-      </p>
+      <h2 id="flags-heading">{t('options.flagsHeading')}</h2>
+      <p class="muted small">{t('options.flagsIntro')}</p>
       {flags === null ? null : flags.length === 0 ? (
-        <p class="muted small">No flags yet. Flag a fact from the side panel’s timeline.</p>
+        <p class="muted small">{t('options.noFlags')}</p>
       ) : (
         <>
           <ul class="plain flag-list">
             {flags.map((f) => (
               <li class="flag-row" key={f.id} data-flag={f.id}>
                 <div>
-                  <strong>{f.entityName}</strong> · <span class="badge">{KIND[f.kind]}</span>{' '}
+                  <strong>{f.entityName}</strong> · <span class="badge">{KIND[f.kind]()}</span>{' '}
                   <time class="small muted" dateTime={f.updatedAt}>
-                    {new Date(f.updatedAt).toLocaleDateString()}
+                    {new Date(f.updatedAt).toLocaleDateString(uiLang())}
                   </time>
                 </div>
                 <p class="flag-fact" id={`flag-fact-${f.id}`}>
                   {f.factText}
                 </p>
                 <p class="flag-reason">
-                  <span class="muted">Reason:</span> {f.reason}
+                  <span class="muted">{t('options.flagReason')}</span> {f.reason}
                 </p>
                 <p class="small muted">
                   {f.packId} {f.packVersion}
                 </p>
                 <button type="button" onClick={() => remove(f)} aria-describedby={`flag-fact-${f.id}`}>
-                  Remove
+                  {t('panel.remove')}
                 </button>
               </li>
             ))}
           </ul>
           <div role="group" aria-labelledby="flags-export-heading">
             <h3 id="flags-export-heading" class="small">
-              Export corrections
+              {t('options.exportCorrections')}
             </h3>
             <div class="tabs">
               {FORMATS.map(({ format, label, mime }) => (
                 <button key={format} type="button" onClick={() => exportAs(format, mime)}>
-                  {label}
+                  {label()}
                 </button>
               ))}
             </div>
@@ -109,7 +108,7 @@ export function FlagsPanel() {
       )}
       {unreadable > 0 && (
         <p class="error" data-testid="unreadable-flags">
-          {unreadable} stored flag{unreadable === 1 ? '' : 's'} could not be read and {unreadable === 1 ? 'is' : 'are'} neither shown nor exported.
+          {plural('options.unreadableFlags', unreadable)}
         </p>
       )}
       {status && (

@@ -1,76 +1,84 @@
 import { useState } from 'preact/hooks';
 import { send } from '@/utils/ext-pages/send';
 import { MAX_PACK_TEXT, type PackPreview } from '@/utils/messaging/protocol';
+import { plural, t, uiLang } from '@/utils/i18n';
 
 interface Problem {
   path: string;
   message: string;
 }
 
+/** A refused file: one sentence saying what is wrong, then the precise problems (when there are any). */
+interface Refusal {
+  summary: string;
+  problems: Problem[];
+}
+
+const MB = 1048576;
+const megabytes = (bytes: number) => new Intl.NumberFormat(uiLang(), { maximumFractionDigits: 1 }).format(bytes / MB);
+
 /** Pick a file → full validation and preview → confirm → one all-or-nothing write. */
 export function PackImport({ onImported }: { onImported: () => void }) {
   const [text, setText] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<PackPreview | null>(null);
-  const [errors, setErrors] = useState<Problem[]>([]);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [result, setResult] = useState<string | null>(null);
   // Discreet by default: an imported pack is often the reader's own research.
   const [discreet, setDiscreet] = useState(true);
 
+  const refuse = (summary: string, problems: Problem[] = []) => setRefusal({ summary, problems });
+
   const pick = async (file: File | undefined) => {
     setPreview(null);
-    setErrors([]);
+    setRefusal(null);
     setResult(null);
     setText(null);
     setDiscreet(true);
     if (!file) return;
     setFileName(file.name);
     // Checked before reading: a huge file is refused without loading it.
-    if (file.size > MAX_PACK_TEXT) {
-      setErrors([{ path: '(file)', message: `the file is ${(file.size / 1048576).toFixed(1)} MB; packs are limited to ${MAX_PACK_TEXT / 1048576} MB` }]);
-      return;
-    }
+    if (file.size > MAX_PACK_TEXT) return refuse(t('packs.tooLarge', { size: megabytes(file.size), max: megabytes(MAX_PACK_TEXT) }));
     let body: string;
     try {
       body = await file.text();
     } catch (e) {
-      setErrors([{ path: '(file)', message: (e as Error).message }]);
-      return;
+      return refuse(t('packs.unreadableFile', { reason: (e as Error).message }));
     }
-    const r = await send('pack.preview', { text: body }).catch((e: Error) => ({
-      ok: false,
-      errors: [{ path: '(file)', message: e.message }],
-      preview: undefined,
-    }));
-    if (r.ok && r.preview) {
-      setPreview(r.preview);
-      setText(body);
-    } else setErrors(r.errors);
+    try {
+      const r = await send('pack.preview', { text: body });
+      if (r.ok && r.preview) {
+        setPreview(r.preview);
+        setText(body);
+      } else refuse(r.summary ?? t('packs.invalid'), r.errors);
+    } catch (e) {
+      refuse(t('packs.checkFailed', { reason: (e as Error).message }));
+    }
   };
 
   const confirm = async () => {
     if (!text) return;
     try {
       const r = await send('pack.import', { text, discreet });
-      if (!r.ok) setErrors(r.errors);
+      if (!r.ok) refuse(r.summary ?? t('packs.invalid'), r.errors);
       else {
-        setResult(r.outcome === 'unchanged' ? 'This exact pack is already installed: nothing changed.' : `Imported ${r.preview?.name} ${r.preview?.version}.`);
+        setResult(r.outcome === 'unchanged' ? t('packs.unchanged') : t('packs.imported', { name: r.preview?.name ?? '', version: r.preview?.version ?? '' }));
         setPreview(null);
         setText(null);
         onImported();
       }
     } catch (e) {
-      setErrors([{ path: '(store)', message: (e as Error).message }]);
+      refuse(t('packs.importFailed', { reason: (e as Error).message }));
     }
   };
 
   return (
     <section class="import">
-      <h2>Import a pack</h2>
+      <h2>{t('packs.importHeading')}</h2>
       <input
         type="file"
         accept=".json,application/json"
-        aria-label="Pack file"
+        aria-label={t('packs.fileLabel')}
         onChange={(e) => {
           const input = e.currentTarget;
           const file = input.files?.[0];
@@ -83,37 +91,49 @@ export function PackImport({ onImported }: { onImported: () => void }) {
       {preview && (
         <div class="ok preview" data-testid="pack-preview">
           <p>
-            <strong>{preview.name}</strong> {preview.version} ({preview.id}): {preview.entities} entities, {preview.aliases} aliases, {preview.facts} facts,{' '}
-            {preview.sources} sources.
+            <strong>{preview.name}</strong>{' '}
+            {t('packs.preview', {
+              version: preview.version,
+              id: preview.id,
+              entities: plural('packs.entities', preview.entities),
+              aliases: plural('packs.aliases', preview.aliases),
+              facts: plural('common.facts', preview.facts),
+              sources: plural('packs.sources', preview.sources),
+            })}
           </p>
-          {preview.outcome === 'unchanged' && <p>This exact pack is already installed: importing changes nothing.</p>}
+          {preview.outcome === 'unchanged' && <p>{t('packs.previewUnchanged')}</p>}
           {preview.outcome === 'updated' && (
             <p>
-              Replaces the installed version {preview.installedVersion}
-              {preview.installedVersion === preview.version ? ' (same version number, different content)' : ''}.
+              {preview.installedVersion === preview.version
+                ? t('packs.replacesSameVersion', { version: preview.installedVersion ?? '' })
+                : t('packs.replaces', { version: preview.installedVersion ?? '' })}
             </p>
           )}
           <label>
-            <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet((e.target as HTMLInputElement).checked)} /> Discreet: never highlight this
-            pack’s names in web pages. They are listed in the popup and side panel only, so no page can find out which names the pack holds.
+            <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet((e.target as HTMLInputElement).checked)} /> {t('packs.discreetChoice')}
           </label>
           <button class="primary" type="button" onClick={confirm}>
-            Import
+            {t('packs.import')}
           </button>
         </div>
       )}
-      {errors.length > 0 && (
+      {refusal && (
         <div class="error" data-testid="pack-errors">
           <p>
-            {fileName} was not imported: {errors.length} problem{errors.length === 1 ? '' : 's'}. Nothing was changed.
+            <strong data-testid="pack-refusal">{refusal.summary}</strong> {t('packs.notImported', { file: fileName })}
           </p>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={i}>
-                <code>{e.path}</code>: {e.message}
-              </li>
-            ))}
-          </ul>
+          {refusal.problems.length > 0 && (
+            <>
+              <p>{plural('packs.problemsFound', refusal.problems.length)}</p>
+              <ul>
+                {refusal.problems.map((e, i) => (
+                  <li key={i}>
+                    <code>{e.path}</code>: {e.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       )}
       {result && (

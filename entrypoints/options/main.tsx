@@ -7,9 +7,12 @@ import { DataPanel } from '@/components/ext-pages/DataPanel';
 import { FlagsPanel } from '@/components/ext-pages/FlagsPanel';
 import { MutesPanel } from '@/components/ext-pages/MutesPanel';
 import { PackList } from '@/components/ext-pages/PackList';
+import { applyDocumentLang, t } from '@/utils/i18n';
 import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
+applyDocumentLang();
+document.title = t('options.pageTitle');
 
 function App() {
   const [packs, setPacks] = useState<PackView[]>([]);
@@ -47,29 +50,21 @@ function App() {
 
   return (
     <main style={{ maxWidth: '760px' }}>
-      <h1>Backstory — fact packs</h1>
+      <h1>{t('options.heading')}</h1>
       <p class="muted small">
-        Everything here stays in this browser. Backstory makes no network requests.{' '}
-        {persisted === null
-          ? ''
-          : persisted
-            ? 'Storage is persistent: the browser will not evict it.'
-            : 'The browser did not grant persistent storage; export your notes now and then.'}
+        {t('options.private')} {persisted === null ? '' : t(persisted ? 'options.persistent' : 'options.notPersistent')}
       </p>
       {error && <p class="error">{error}</p>}
-      <h2>Installed packs</h2>
-      <p class="muted small">
-        A discreet pack’s names are never highlighted in web pages: they are counted in the popup and the side panel only, where no page can read them. Imported
-        packs are discreet unless you choose otherwise. Changes apply to pages loaded afterwards.
-      </p>
+      <h2>{t('options.installedPacks')}</h2>
+      <p class="muted small">{t('options.discreetIntro')}</p>
       {seedProblem && (
         <p class="error" role="alert" data-testid="seed-problem">
-          {seedProblem} Your notes are not affected.
+          {seedProblem} {t('options.notesUnaffected')}
         </p>
       )}
       <PackList packs={packs} lang={lang} act={act} />
       <PackImport onImported={refresh} />
-      <h2>Matching</h2>
+      <h2>{t('options.matching')}</h2>
       <label>
         <input
           type="checkbox"
@@ -77,7 +72,7 @@ function App() {
           disabled={typo === null}
           onChange={(e) => act(() => send('settings.set', { typoTolerance: (e.target as HTMLInputElement).checked }))}
         />{' '}
-        Also find long names written with one typo (e.g. “Cambrige Analytica”). Applies to pages loaded after the change.
+        {t('options.typo')}
       </label>
       <FlagsPanel key={dataEpoch} />
       <MutesPanel key={dataEpoch} />

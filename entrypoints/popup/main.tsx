@@ -11,9 +11,12 @@ import { NotesOnPageLink, PopupLinks } from '@/components/ext-pages/PopupLinks';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
 import { watchTabState } from '@/utils/ext-pages/watch-tab-state';
 import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
+import { applyDocumentLang, plural, t } from '@/utils/i18n';
 import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
+applyDocumentLang();
+document.title = t('ext.name');
 
 function App() {
   const [state, setState] = useState<Res<'tab.state'> | null>(null);
@@ -68,10 +71,10 @@ function App() {
   const total = state?.entities.reduce((n, e) => n + e.count, 0) ?? 0;
   return (
     <main style={{ width: '340px' }}>
-      <h1>Backstory</h1>
+      <h1>{t('ext.name')}</h1>
       {error && <p class="error">{error}</p>}
       <p class="small muted" data-testid="page-summary">
-        {state?.host ?? '—'} · {state?.entities.length ?? 0} {lang.startsWith('fr') ? 'entités' : 'entities'}, {total} {panelText('mentions', lang)}
+        {state?.host ?? '—'} · {plural('popup.entities', state?.entities.length ?? 0)}, {plural('popup.mentions', total)}
       </p>
       <h2>{panelText('onThisPage', lang)}</h2>
       {state?.paused ? (

@@ -24,9 +24,12 @@ import {
   scrollOf,
   type PanelHistory,
 } from '@/utils/ext-pages/panel-history';
+import { applyDocumentLang, t } from '@/utils/i18n';
 import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
+applyDocumentLang();
+document.title = t('ext.name');
 
 function App() {
   const [tabId, setTabId] = useState<number | null>(null);

@@ -86,7 +86,9 @@ describe('importing fact packs from the options page', () => {
     const errors = page.getByTestId('pack-errors');
     await errors.waitFor();
     const text = (await errors.textContent()) ?? '';
-    expect(text).toContain('Nothing was changed');
+    // A sentence first, then the precise problems.
+    expect(await page.getByTestId('pack-refusal').textContent()).toBe('This fact pack has problems, listed below: fix them in the file, then import it again.');
+    expect(text).toContain('bad.json was not imported. Nothing was changed.');
     expect(text).toContain('sources[0].url: must be an http or https URL');
     expect(await page.getByRole('button', { name: 'Import' }).count()).toBe(0);
     await page.reload();
@@ -95,6 +97,7 @@ describe('importing fact packs from the options page', () => {
 
     await page.getByLabel('Pack file').setInputFiles(writePack('truncated.json', JSON.stringify(GLOBEX()).slice(0, 200)));
     await expect.poll(async () => (await errors.textContent()) ?? '').toMatch(/not valid JSON/);
+    expect(await page.getByTestId('pack-refusal').textContent()).toBe('This file is not a fact pack: it is not JSON. Choose the pack’s .json file.');
     await page.close();
 
     const p = await s.context.newPage();
@@ -110,7 +113,7 @@ describe('importing fact packs from the options page', () => {
     await page.getByLabel('Pack file').setInputFiles(file);
     const preview = page.getByTestId('pack-preview');
     await preview.waitFor();
-    expect(await preview.textContent()).toMatch(/Globex test pack 1\.0\.0 \(user\.globex\): 1 entities, 2 aliases, 1 facts,\s*1 sources/);
+    expect(await preview.textContent()).toMatch(/Globex test pack 1\.0\.0 \(user\.globex\): 1 entity, 2 aliases, 1 fact, 1 source\./);
     expect(await preview.getByRole('checkbox', { name: /Discreet/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('status').waitFor();

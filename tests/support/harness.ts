@@ -151,6 +151,9 @@ export async function launch(opts: { locale?: string; extension?: string | null;
     headless: !opts.headed,
     args,
     locale: opts.locale,
+    // On Linux, Chromium takes its UI language (the one extensions' catalogues follow) from LANGUAGE,
+    // not from --lang, which sets only what pages are told (navigator.language, Accept-Language).
+    ...(opts.locale ? { env: { ...process.env, LANGUAGE: opts.locale.replace('-', '_') } } : {}),
     viewport: { width: 1280, height: 860 },
   });
   const offHostRequests = new Map<object, string>();

@@ -312,10 +312,10 @@ describe('background handlers', () => {
     const { call, real } = await setup();
     const pack = (version: string) => JSON.stringify(samplePack({ id: 'user.pack', version }));
     await call({ type: 'pack.import', text: pack('1.2.0') });
-    const reason = 'version 1.0.0 is older than the installed 1.2.0; remove the installed pack first to go back to it.';
+    const reason = 'Version 1.0.0 is older than the installed 1.2.0: remove the installed pack first to go back to it.';
     expect(await call({ type: 'pack.preview', text: pack('1.0.0') })).toEqual({
       ok: true,
-      data: { ok: false, errors: [{ path: 'version', message: reason }] },
+      data: { ok: false, summary: reason, errors: [{ path: 'version', message: reason }] },
     });
     expect(await call({ type: 'pack.import', text: pack('1.0.0') })).toEqual({ ok: false, error: { code: 'bad-request', message: reason } });
     expect((await real.get('packs', 'user.pack'))?.version).toBe('1.2.0');
@@ -358,8 +358,11 @@ describe('background handlers', () => {
       type: 'notes.import',
       text: JSON.stringify({ format: 'backstory-notes', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', notes }),
     });
-    expect(r).toMatchObject({ ok: true, data: { ok: false, imported: 0, error: expect.stringMatching(/^notes\[0\]\.id: /) } });
-    expect((r as { data: { error: string } }).data.error).not.toMatch(/not valid JSON/);
+    expect(r).toMatchObject({
+      ok: true,
+      data: { ok: false, imported: 0, error: expect.stringMatching(/^Not restored: this notes export is damaged \(notes\[0\]\.id: /) },
+    });
+    expect((r as { data: { error: string } }).data.error).not.toMatch(/JSON/);
   });
 
   it('saves a flag with the pack, entity and fact text from the store, in the language the sheet showed', async () => {
@@ -426,6 +429,9 @@ describe('background handlers', () => {
   it('still calls malformed notes text not valid JSON', async () => {
     const { call } = await setup();
     const r = await call({ type: 'notes.import', text: '{"format":' });
-    expect(r).toMatchObject({ ok: true, data: { ok: false, imported: 0, error: expect.stringMatching(/^not valid JSON: /) } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: { ok: false, imported: 0, error: expect.stringMatching(/^Not restored: this file is not a Backstory notes export \(it is not even JSON\)/) },
+    });
   });
 });

@@ -89,7 +89,7 @@ describe('pack schema', () => {
   });
 
   it('explains malformed, empty, non-object and future-format files', () => {
-    expect(parsePackText('')).toEqual({ ok: false, errors: [{ path: '(root)', message: 'the file is empty' }] });
+    expect(parsePackText('')).toEqual({ ok: false, reason: 'empty', errors: [{ path: '(root)', message: 'the file is empty' }] });
     const bad = parsePackText('{"schema": 1,');
     expect(!bad.ok && bad.errors[0]?.message).toMatch(/^not valid JSON/);
     expect(errorsOf([1, 2])).toEqual(['(root): a pack must be a JSON object']);

@@ -93,7 +93,7 @@ describe('packs store', () => {
     const before = await dump(db);
     const older = valid(samplePack({ id: 'user.pack', version: '1.0.0' }));
     await expect(installPack(db, older, { bundled: false })).rejects.toThrow(
-      new PackDowngradeError('version 1.0.0 is older than the installed 1.2.0; remove the installed pack first to go back to it.'),
+      new PackDowngradeError('Version 1.0.0 is older than the installed 1.2.0: remove the installed pack first to go back to it.'),
     );
     await expect(installPack(db, older, { bundled: false })).rejects.toBeInstanceOf(PackDowngradeError);
     await expect(planInstall(db, older, { bundled: false })).rejects.toBeInstanceOf(PackDowngradeError);
@@ -240,7 +240,7 @@ describe('notes store', () => {
     expect(rows).toContainEqual({ id: 'broken-row-1', entityKey: 'x', seen: '2026-01-02T00:00:00.000Z' });
     expect(rows).toContainEqual(emptied);
 
-    await expect(deleteQuarantinedNotes(db, 1)).rejects.toThrow('there are now 2 unreadable notes, not 1: nothing was deleted');
+    await expect(deleteQuarantinedNotes(db, 1)).rejects.toThrow('There are now 2 unreadable notes, not 1: nothing was deleted');
     expect(await db.count('notes')).toBe(3);
     expect(await deleteQuarantinedNotes(db, 2)).toBe(2);
     expect(await listNotes(db)).toEqual({ notes: [good], quarantined: 0 });

@@ -106,6 +106,8 @@ const PackView = z.object({
 export type PackView = z.infer<typeof PackView>;
 
 const PackProblem = z.object({ path: z.string(), message: z.string() });
+/** A refused file: what is wrong, in one sentence in the reader's language, before its problems. */
+const PackSummary = z.string().optional();
 const Preview = z.object({
   id: z.string(),
   name: z.string(),
@@ -239,14 +241,14 @@ export const protocol = {
   'pack.preview': def(
     'extension',
     z.strictObject({ text: z.string().max(MAX_PACK_TEXT) }),
-    z.object({ ok: z.boolean(), preview: Preview.optional(), errors: z.array(PackProblem) }),
+    z.object({ ok: z.boolean(), preview: Preview.optional(), errors: z.array(PackProblem), summary: PackSummary }),
   ),
   /** Validate and install (or update) a pack file in one transaction: the outcome and preview, or every error. */
   'pack.import': def(
     'extension',
     /** `discreet` (default true): never paint this pack's names in web pages. */
     z.strictObject({ text: z.string().max(MAX_PACK_TEXT), discreet: z.boolean().optional() }),
-    z.object({ ok: z.boolean(), outcome: z.string().optional(), preview: Preview.optional(), errors: z.array(PackProblem) }),
+    z.object({ ok: z.boolean(), outcome: z.string().optional(), preview: Preview.optional(), errors: z.array(PackProblem), summary: PackSummary }),
   ),
   /** Remove an installed pack with its entities and sources (`not-found` for an unknown id). */
   'pack.remove': def('extension', z.strictObject({ id: z.string().max(80) }), Ok),

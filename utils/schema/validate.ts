@@ -3,10 +3,25 @@ import { Entity, LIMITS, PACK_FORMATS, PackBase, Source, type Pack } from './pac
 import { isCommonWord } from './common-words';
 import { mixedScriptWord } from './mixed-script';
 import { parseEachAt, problemList, type Problem } from './problems';
+import { NOTES_EXPORT_FORMAT } from './notes-export';
 
 export type PackError = Problem;
 
-export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
+/**
+ * Why a file was refused, for the sentence the reader sees before the problems: an empty file, not
+ * JSON, JSON that is no pack at all (a notes export picked by mistake, among others), or a pack with
+ * problems.
+ */
+export type PackRefusal = 'empty' | 'not-json' | 'not-pack' | 'notes-export' | 'invalid';
+
+export type PackResult = { ok: true; pack: Pack } | { ok: false; reason: PackRefusal; errors: PackError[] };
+
+/** A pack declares its format, id or entities; a file with none of them is some other file. */
+function refusal(value: object): PackRefusal {
+  const v = value as { format?: unknown };
+  if (v.format === NOTES_EXPORT_FORMAT) return 'notes-export';
+  return ['schema', 'id', 'entities'].some((k) => Object.hasOwn(value, k)) ? 'invalid' : 'not-pack';
+}
 
 /** The pack without its two long lists, which are parsed item by item. */
 const PackHead = PackBase.extend({
@@ -123,7 +138,7 @@ function rawFactIds(entities: readonly unknown[]): { id: string; path: string }[
 /** Parse an already-decoded JSON value into a pack, or every problem found (the first ones listed, and how many more). */
 export function validatePack(value: unknown): PackResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return { ok: false, errors: [{ path: '(root)', message: 'a pack must be a JSON object' }] };
+    return { ok: false, reason: 'not-pack', errors: [{ path: '(root)', message: 'a pack must be a JSON object' }] };
   const problems = problemList();
   const head = PackHead.safeParse(value);
   if (!head.success) problems.addIssues([], head.error.issues);
@@ -148,7 +163,7 @@ export function validatePack(value: unknown): PackResult {
     rawFactIds: rawFactIds(rawEntities),
   });
   for (const e of integrity) problems.add(e.path, e.message);
-  if (!head.success || problems.count) return { ok: false, errors: problems.list() };
+  if (!head.success || problems.count) return { ok: false, reason: refusal(value), errors: problems.list() };
   const pack: Pack = { ...head.data, entities: entities as Entity[], sources: sources as Source[] };
   return { ok: true, pack };
 }
@@ -156,12 +171,12 @@ export function validatePack(value: unknown): PackResult {
 /** Decode text (BOM tolerated) then validate; malformed JSON becomes one clear error. */
 export function parsePackText(raw: string): PackResult {
   const body = raw.replace(/^\uFEFF/, '');
-  if (!body.trim()) return { ok: false, errors: [{ path: '(root)', message: 'the file is empty' }] };
+  if (!body.trim()) return { ok: false, reason: 'empty', errors: [{ path: '(root)', message: 'the file is empty' }] };
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (e) {
-    return { ok: false, errors: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, reason: 'not-json', errors: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
   }
   return validatePack(value);
 }

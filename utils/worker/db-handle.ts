@@ -1,5 +1,6 @@
 import { DatabaseBlockedError, describeStorageError, type DB, type OpenHooks } from './store/db';
 import type { SeedReport } from './store/seed';
+import { t } from '../i18n';
 
 export interface DbHandleDeps {
   /** Opens the database; the hooks tell the handle when a connection is gone. */
@@ -91,11 +92,11 @@ export function createDbHandle({ open, seed, log = console.error, blockedWait = 
         (report) => {
           // An invalid bundled pack is a build bug: retrying cannot fix it, but the reader is told.
           seededInto = db;
-          problem = report.errors.length ? `A bundled pack is invalid and was not installed: ${report.errors.slice(0, 3).join('; ')}` : null;
+          problem = report.errors.length ? t('errors.seedInvalid', { detail: report.errors.slice(0, 3).join('; ') }) : null;
           if (problem) log('Backstory: a bundled pack is invalid', report.errors);
         },
         (e) => {
-          problem = `The bundled packs could not be installed (${describeStorageError(e)}). Backstory tries again on the next request.`;
+          problem = t('errors.seedFailed', { reason: describeStorageError(e) });
           log('Backstory: seeding the bundled packs failed; it is retried on the next request', e);
         },
       )

@@ -2,6 +2,7 @@ import { deleteFlag, listFlags, listFlagsByEntity, putFlag } from './store/flags
 import { flagId } from '../schema/flag';
 import { MessageError, type Handlers } from './dispatch';
 import { factTextAsShown } from './views';
+import { t } from '../i18n';
 import { asStorageErrors, type BackgroundDeps, type HandlerKit } from './handlers-shared';
 
 /**
@@ -19,7 +20,7 @@ export function createFlagHandlers(deps: BackgroundDeps, { openDb, entityOrThrow
       // The snapshot (pack, version, names, the fact's words) comes from the store, never from the panel.
       const rec = await entityOrThrow(entityKey);
       const factText = factTextAsShown(rec.entity, factId, lang ?? deps.browserLang());
-      if (factText === undefined) throw new MessageError('not-found', `no fact "${factId}" in "${entityKey}"`);
+      if (factText === undefined) throw new MessageError('not-found', t('errors.factGone'));
       const db = await openDb();
       const pack = await asStorageErrors(() => db.get('packs', rec.packId));
       const now = new Date(deps.now?.() ?? Date.now()).toISOString();

@@ -15,7 +15,7 @@ import {
 } from './store/notes';
 import { getDraft, putDraft } from './store/drafts';
 import { parseNotesJson } from '../export/json';
-import { problemLine } from '../schema/problems';
+import { notesRefusalText } from './refusals';
 import { MessageError, type Handlers } from './dispatch';
 import { asMessageError, asStorageErrors, type HandlerKit } from './handlers-shared';
 
@@ -78,9 +78,9 @@ export function createNoteHandlers({ openDb }: HandlerKit, now: () => number = D
     },
 
     async 'notes.import'({ text }) {
-      // One line in the data panel: the first few problems, then how many more.
+      // One sentence in the data panel, in the reader's language; a damaged export adds its first few problems.
       const parsed = parseNotesJson(text.replace(/^\uFEFF/, ''), 5);
-      if (!parsed.ok) return { ok: false, imported: 0, error: parsed.problems.map((p) => problemLine(p, true)).join('; ') };
+      if (!parsed.ok) return { ok: false, imported: 0, error: notesRefusalText(parsed.reason, parsed.problems) };
       const imported = await asStorageErrors(async () => importNotes(await openDb(), parsed.notes));
       return { ok: true, imported };
     },

@@ -13,6 +13,8 @@ import { parsePackText, type PackResult } from '../schema/validate';
 import { MessageError, type Handlers } from './dispatch';
 import type { PackPreview } from '../messaging/protocol';
 import { asMessageError, asStorageErrors, type BackgroundDeps, type HandlerKit } from './handlers-shared';
+import { packRefusalText } from './refusals';
+import { t } from '../i18n';
 
 function preview(r: PackResult & { ok: true }): PackPreview {
   const p = r.pack;
@@ -52,20 +54,20 @@ export function createPackHandlers(deps: BackgroundDeps, { openDb, invalidate }:
 
     async 'pack.preview'({ text }) {
       const r = parsePackText(text);
-      if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
+      if (!r.ok) return { ok: false, summary: packRefusalText(r.reason), errors: r.errors.slice(0, 500) };
       // The preview refuses what the import would refuse, so the reader learns it before confirming.
       try {
         const planned = await planInstall(await openDb(), r.pack, { bundled: false });
         return { ok: true, preview: { ...preview(r), ...planned }, errors: [] };
       } catch (e) {
         if (!(e instanceof PackConflictError)) throw asMessageError(e);
-        return { ok: false, errors: [{ path: e instanceof PackDowngradeError ? 'version' : 'id', message: e.message }] };
+        return { ok: false, summary: e.message, errors: [{ path: e instanceof PackDowngradeError ? 'version' : 'id', message: e.message }] };
       }
     },
 
     async 'pack.import'({ text, discreet }) {
       const r = parsePackText(text);
-      if (!r.ok) return { ok: false, errors: r.errors.slice(0, 500) };
+      if (!r.ok) return { ok: false, summary: packRefusalText(r.reason), errors: r.errors.slice(0, 500) };
       const outcome = await asStorageErrors(async () => installPack(await openDb(), r.pack, { bundled: false, discreet: discreet ?? true }));
       invalidate();
       return { ok: true, outcome, preview: preview(r), errors: [] };
@@ -74,7 +76,7 @@ export function createPackHandlers(deps: BackgroundDeps, { openDb, invalidate }:
     async 'pack.remove'({ id }) {
       const db = await openDb();
       const rec = await db.get('packs', id);
-      if (!rec) throw new MessageError('not-found', `no pack "${id}"`);
+      if (!rec) throw new MessageError('not-found', t('packs.gone'));
       await asStorageErrors(() => removePack(db, id));
       invalidate();
       return {};

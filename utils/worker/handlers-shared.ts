@@ -9,6 +9,7 @@ import { listMutes } from './store/mutes';
 import type { Mute } from '../schema/mute';
 import type { EntityMuteChange } from '../messaging/tab-protocol';
 import type { CardMuteLedger } from './card-mutes';
+import { t } from '../i18n';
 
 export interface BackgroundDeps {
   db: () => Promise<DB>;
@@ -83,7 +84,7 @@ export function createHandlerKit(deps: BackgroundDeps) {
 
   async function entityOrThrow(key: string, opts: { forWebPage?: boolean } = {}) {
     const rec = await getEntity(await openDb(), key, opts);
-    if (!rec) throw new MessageError('not-found', `no entity "${key}"`);
+    if (!rec) throw new MessageError('not-found', t('errors.entityGone'));
     return rec;
   }
 

@@ -4,6 +4,7 @@ import type { Note } from '../../schema/note';
 import type { Flag } from '../../schema/flag';
 import type { Mute } from '../../schema/mute';
 import { cleanPageUrl } from '../../url/clean-page-url';
+import { t } from '../../i18n';
 
 export const DB_NAME = 'backstory';
 export const DB_VERSION = 5;
@@ -161,20 +162,18 @@ export function openBackstoryDB(name = DB_NAME, hooks: OpenHooks = {}, version =
  */
 export class DatabaseBlockedError extends Error {
   constructor() {
-    super(
-      'Backstory is updating its storage and waits for other Backstory pages or windows to close. Close them (or restart the browser), then try again. Nothing was changed.',
-    );
+    super(t('errors.databaseBlocked'));
     this.name = 'DatabaseBlockedError';
   }
 }
 
-/** Turn IndexedDB's error names into sentences a user can act on. */
+/** Turn IndexedDB's error names into sentences a user can act on, in the reader's language. */
 export function describeStorageError(e: unknown): string {
   if (e instanceof DatabaseBlockedError) return e.message;
   const name = (e as { name?: string })?.name ?? '';
-  if (name === 'QuotaExceededError') return 'Storage is full: free disk space, then try again. Nothing was changed.';
-  if (name === 'AbortError') return 'The write was interrupted and rolled back. Nothing was changed.';
-  if (name === 'InvalidStateError') return 'Storage is unavailable (private window or the database was closed). Nothing was changed.';
-  if (name === 'VersionError') return 'The stored data was written by a newer version of Backstory.';
-  return `Storage error: ${(e as Error)?.message ?? String(e)}`;
+  if (name === 'QuotaExceededError') return t('errors.storageFull');
+  if (name === 'AbortError') return t('errors.writeInterrupted');
+  if (name === 'InvalidStateError') return t('errors.storageUnavailable');
+  if (name === 'VersionError') return t('errors.newerVersion');
+  return t('errors.storageOther', { detail: (e as Error)?.message ?? String(e) });
 }

@@ -2,6 +2,7 @@ import { Note, normalizeTags } from '../../schema/note';
 import { cleanPageUrl } from '../../url/clean-page-url';
 import { countTags, type TagCount } from '../../schema/note-tags';
 import type { DB } from './db';
+import { plural, t } from '../../i18n';
 
 /** Notes are what the user cannot get back: every write asks for strict durability. */
 const STRICT = { durability: 'strict' } as const;
@@ -33,7 +34,7 @@ export async function putNote(db: DB, note: Note): Promise<Note> {
   if (stored && (stored.entityKey !== valid.entityKey || stored.createdAt !== valid.createdAt)) {
     tx.abort();
     await tx.done.catch(() => {});
-    throw new NoteConflictError(`another note with id ${valid.id} exists (on ${stored.entityKey}, written ${stored.createdAt}): nothing was saved`);
+    throw new NoteConflictError(t('errors.noteConflict', { id: valid.id, entity: stored.entityKey, date: stored.createdAt }));
   }
   await Promise.all([tx.store.put(valid), tx.done]);
   return valid;
@@ -61,7 +62,7 @@ export async function updateNote(db: DB, edit: NoteEdit, now = new Date().toISOS
   if (!parsed.success) {
     tx.abort();
     await tx.done.catch(() => {});
-    throw new NoteMissingError(stored ? `note ${edit.id} is unreadable: see Unreadable notes in the options page` : `note ${edit.id} no longer exists`);
+    throw new NoteMissingError(stored ? t('errors.noteUnreadable') : t('errors.noteGone'));
   }
   const next: Note = { ...parsed.data, text: edit.text, tags: edit.tags };
   if (edit.quote) next.quote = edit.quote;
@@ -194,7 +195,7 @@ export async function deleteQuarantinedNotes(db: DB, expected: number): Promise<
   if (keys.length !== expected) {
     tx.abort();
     await tx.done.catch(() => {});
-    throw new QuarantineChangedError(`there are now ${keys.length} unreadable notes, not ${expected}: nothing was deleted. Download them again first.`);
+    throw new QuarantineChangedError(plural('errors.quarantineChanged', keys.length, { expected }));
   }
   await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
   return keys.length;

@@ -1,6 +1,7 @@
 import type { Pack, Source } from '../../schema/pack';
 import { compileDictionary, type AliasInput, type CompileOptions, type Dictionary } from '../../match/dictionary';
 import type { DB, EntityRecord, PackRecord } from './db';
+import { t } from '../../i18n';
 
 export const entityKey = (packId: string, entityId: string) => `${packId}:${entityId}`;
 
@@ -67,13 +68,9 @@ async function plan(db: DB, pack: Pack, bundled: boolean): Promise<InstallPlan &
   const base = { hash, existing, installedVersion: existing.version };
   if (existing.hash === hash) return { ...base, outcome: 'unchanged' };
   if (existing.bundled !== bundled)
-    throw new PackConflictError(
-      existing.bundled
-        ? `"${pack.id}" is the id of a bundled pack; give your pack another id.`
-        : `a user pack with id "${pack.id}" is installed; remove it first.`,
-    );
+    throw new PackConflictError(existing.bundled ? t('packs.bundledId', { id: pack.id }) : t('packs.userPackInstalled', { id: pack.id }));
   if (!bundled && compareVersions(pack.version, existing.version) < 0)
-    throw new PackDowngradeError(`version ${pack.version} is older than the installed ${existing.version}; remove the installed pack first to go back to it.`);
+    throw new PackDowngradeError(t('packs.downgrade', { version: pack.version, installed: existing.version }));
   return { ...base, outcome: 'updated' };
 }
 
