@@ -12,10 +12,13 @@ z.config({
   customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'is required' : undefined),
 });
 
-/** Format version of the pack file itself; bumped only when the shape changes. Format 2 adds evidence. */
-export const PACK_FORMAT = 2;
-/** Formats this version reads: format 1 packs (no evidence) still import. */
-export const PACK_FORMATS = [1, 2] as const;
+/**
+ * Format version of the pack file itself; bumped only when the shape changes. Format 2 adds evidence;
+ * format 3, names by language (a reader of format 2 would refuse them with a less helpful message).
+ */
+export const PACK_FORMAT = 3;
+/** Formats this version reads: format 1 packs (no evidence) and format 2 packs (one name for every language) still import. */
+export const PACK_FORMATS = [1, 2, 3] as const;
 
 export const LIMITS = {
   packBytes: 20 * 1024 * 1024,
@@ -241,7 +244,9 @@ export const Source = z
   });
 
 export const PackBase = z.strictObject({
-  schema: z.literal(PACK_FORMATS, { message: `unsupported pack format; this version of Backstory reads formats ${PACK_FORMATS.join(' and ')}` }),
+  schema: z.literal(PACK_FORMATS, {
+    message: `unsupported pack format; this version of Backstory reads formats ${PACK_FORMATS.slice(0, -1).join(', ')} and ${PACK_FORMATS.at(-1)}`,
+  }),
   id: Id,
   name: text(LIMITS.name),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
