@@ -87,6 +87,18 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
       return { url: state?.url ?? null, title: state?.title ?? null, entities };
     },
 
+    async 'entity.names'({ keys, lang }) {
+      const db = await openDb();
+      const wanted = lang ?? deps.browserLang();
+      const names: [string, string][] = [];
+      for (const key of new Set(keys)) {
+        const rec = await getEntity(db, key);
+        if (rec) names.push([key, nameIn(rec.entity.name, wanted)]);
+      }
+      // fromEntries defines own properties: a key such as "__proto__" stays a key.
+      return { names: Object.fromEntries(names) };
+    },
+
     async 'panel.focus'({ tabId, key }) {
       await deps.tabs.setFocus(tabId, key);
       return {};
