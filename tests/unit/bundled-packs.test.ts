@@ -5,7 +5,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { parsePackText } from '@/utils/schema/validate';
 import { packJsonSchema } from '@/utils/schema/json-schema';
-import { ATTRIBUTIONS } from '@/utils/schema/pack';
+import { ATTRIBUTIONS, PACK_FORMAT } from '@/utils/schema/pack';
 import { strictCheck } from '@/utils/schema/strict';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -46,9 +46,9 @@ describe.each(files)('bundled pack %s', (file) => {
     }
   });
 
-  it('passes pack:check --strict with no error and no warning, every fact with evidence, in format 2', () => {
+  it('passes pack:check --strict with no error and no warning, every fact with evidence, in the current format', () => {
     if (!r.ok) return;
-    expect(r.pack.schema).toBe(2);
+    expect(r.pack.schema).toBe(PACK_FORMAT);
     const report = strictCheck(r.pack);
     expect(report.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([]);
     expect(report.warnings.map((e) => `${e.path}: ${e.message}`)).toEqual([]);
@@ -78,6 +78,17 @@ describe('what the bundled packs know', () => {
   it('never reuse an entity id across packs (a reader would see two cards for one name)', () => {
     const ids = entities.map((e) => e.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('name in French what French readers call otherwise, and keep proper names as they are', () => {
+    const byLanguage = Object.fromEntries(entities.filter((e) => typeof e.name !== 'string').map((e) => [e.id, e.name]));
+    expect(byLanguage).toEqual({
+      'pegasus-spyware': { en: 'Pegasus (spyware)', fr: 'Pegasus (logiciel espion)' },
+      'uk-ico': { en: "Information Commissioner's Office (UK)", fr: "Information Commissioner's Office (Royaume-Uni)" },
+      'irish-dpc': { en: 'Data Protection Commission (Ireland)', fr: 'Data Protection Commission (Irlande)' },
+    });
+    // Official names already French stay one string.
+    expect(entities.find((e) => e.id === 'cnil')?.name).toBe('CNIL');
   });
 });
 
@@ -132,6 +143,17 @@ describe('pack checker CLI', { timeout: 60_000 }, () => {
     const refused = run(['--strict', path.join(tmp, 'no-evidence.json')]);
     expect(refused.code).toBe(1);
     expect(refused.out).toMatch(/entities\[0\]\.facts\[0\]\.evidence: is required from pack format 2 on/);
+  });
+
+  it('with --strict, warns of names by language that differ only by case', () => {
+    const pack = firstBundledPack();
+    pack.entities[0].name = { en: 'Some Name (Spyware)', fr: 'Some Name (spyware)' };
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'strict-'));
+    fs.writeFileSync(path.join(tmp, 'case.json'), JSON.stringify(pack));
+    const r = run(['--strict', path.join(tmp, 'case.json')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/entities\[0\]\.name\.fr: warning: "Some Name \(spyware\)" differs from the "en" name "Some Name \(Spyware\)" only by case/);
+    expect(r.out).toMatch(/ok \(strict: 0 errors, 1 warnings\)/);
   });
 
   it('explains bad files, one line each, and exits 1', () => {

@@ -93,7 +93,7 @@ describe('pack schema', () => {
     const bad = parsePackText('{"schema": 1,');
     expect(!bad.ok && bad.errors[0]?.message).toMatch(/^not valid JSON/);
     expect(errorsOf([1, 2])).toEqual(['(root): a pack must be a JSON object']);
-    expect(errorsOf({ ...samplePack(), schema: 3 })[0]).toMatch(/^schema: unsupported pack format/);
+    expect(errorsOf({ ...samplePack(), schema: 4 })[0]).toMatch(/^schema: unsupported pack format; this version of Backstory reads formats 1, 2 and 3$/);
     expect(parsePackText('\uFEFF' + JSON.stringify(samplePack())).ok).toBe(true);
   });
 

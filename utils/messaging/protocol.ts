@@ -16,6 +16,8 @@ export { MAX_LOOKUP_HASHES };
  */
 const Key = z.string().min(3).max(200);
 const Lang = z.string().max(20).optional();
+/** Keys per `entity.names` request; the library asks in chunks this size. */
+export const ENTITY_NAMES_MAX = 2_000;
 const TabId = z.number().int().nonnegative();
 const Hash = z.number().int().min(0).max(0xffffffff);
 
@@ -224,6 +226,15 @@ export const protocol = {
   ),
   /** Everything a tab's page names, most mentioned first, for the reader (discreet packs' entities too, as tab.state lists them). */
   'page.briefing': def('extension', z.strictObject({ tabId: TabId, lang: Lang }), Briefing),
+  /**
+   * Entities' names in the reader's language (a pack may name them by language), for names the reader's
+   * notes keep as they were written: the library shows these instead. Keys no installed pack knows are left out.
+   */
+  'entity.names': def(
+    'extension',
+    z.strictObject({ keys: z.array(Key).max(ENTITY_NAMES_MAX), lang: Lang }),
+    z.object({ names: z.record(z.string(), z.string()) }),
+  ),
   /** From the popup: show this entity in the side panel of that tab (the popup opens the panel itself). */
   'panel.focus': def('extension', z.strictObject({ tabId: TabId, key: Key }), Ok),
   /**

@@ -3,6 +3,7 @@ import { maxKeys } from './bounded';
 import { hasInvisible } from './invisible';
 import { isHttpUrl } from '../url/http';
 import { CONTEXT_LIMITS } from '../messaging/limits';
+import { formatPath } from './problems';
 
 // zod 4 probes for JIT with `new Function`, which MV3's CSP forbids (docs/toolchain.md, note 1).
 z.config({
@@ -11,10 +12,13 @@ z.config({
   customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'is required' : undefined),
 });
 
-/** Format version of the pack file itself; bumped only when the shape changes. Format 2 adds evidence. */
-export const PACK_FORMAT = 2;
-/** Formats this version reads: format 1 packs (no evidence) still import. */
-export const PACK_FORMATS = [1, 2] as const;
+/**
+ * Format version of the pack file itself; bumped only when the shape changes. Format 2 adds evidence;
+ * format 3, names by language (a reader of format 2 would refuse them with a less helpful message).
+ */
+export const PACK_FORMAT = 3;
+/** Formats this version reads: format 1 packs (no evidence) and format 2 packs (one name for every language) still import. */
+export const PACK_FORMATS = [1, 2, 3] as const;
 
 export const LIMITS = {
   packBytes: 20 * 1024 * 1024,
@@ -78,6 +82,30 @@ export const LocalizedText = (max: number) =>
     LIMITS.languages,
     z.record(Lang, text(max)).refine((r) => Object.keys(r).length > 0, 'needs at least one language'),
   );
+
+/** What an object given as names by language has wrong, said as the record's own check would say it. */
+function namesByLanguageProblem(issues: readonly z.core.$ZodIssue[] | undefined): string | undefined {
+  const first = issues?.[0];
+  if (!first) return undefined;
+  const inner = first.code === 'invalid_key' ? (first.issues[0]?.message ?? first.message) : first.message;
+  return first.path.length ? `${formatPath(first.path)}: ${inner}` : inner;
+}
+
+/**
+ * An entity's name: one string for every language (as in packs written before names could vary),
+ * or one per language like summaries ({ "en": "Pegasus (spyware)", "fr": "Pegasus (logiciel espion)" }).
+ * A reader sees their language's, else the English one, else the first given (pickLang); a record
+ * need not cover every pack language, since the fallback is always a name.
+ */
+export const EntityName = z.union([text(LIMITS.name), LocalizedText(LIMITS.name)], {
+  error: (iss) => {
+    const isRecord = iss.input !== null && typeof iss.input === 'object' && !Array.isArray(iss.input);
+    // An object is meant as names by language: say what is wrong inside it, not that it is no string.
+    const inRecord = isRecord && iss.code === 'invalid_union' ? namesByLanguageProblem(iss.errors[1]) : undefined;
+    return inRecord ?? 'must be a name, or names by language such as { "en": "…", "fr": "…" }';
+  },
+});
+export type EntityName = z.output<typeof EntityName>;
 
 export const ATTRIBUTIONS = [
   'reported', // press or NGO reporting
@@ -177,7 +205,7 @@ export const Relation = z
 
 export const Entity = z.strictObject({
   id: Id,
-  name: text(LIMITS.name),
+  name: EntityName,
   kind: z.enum(ENTITY_KINDS),
   aliases: z.array(Alias).min(1, 'an entity needs at least one alias').max(LIMITS.aliasesPerEntity),
   summary: LocalizedText(LIMITS.summary),
@@ -216,7 +244,9 @@ export const Source = z
   });
 
 export const PackBase = z.strictObject({
-  schema: z.literal(PACK_FORMATS, { message: `unsupported pack format; this version of Backstory reads formats ${PACK_FORMATS.join(' and ')}` }),
+  schema: z.literal(PACK_FORMATS, {
+    message: `unsupported pack format; this version of Backstory reads formats ${PACK_FORMATS.slice(0, -1).join(', ')} and ${PACK_FORMATS.at(-1)}`,
+  }),
   id: Id,
   name: text(LIMITS.name),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),

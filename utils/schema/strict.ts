@@ -1,4 +1,4 @@
-import { EVIDENCE_ADVISED, type Fact, type Pack, type Source } from './pack';
+import { EVIDENCE_ADVISED, type EntityName, type Fact, type Pack, type Source } from './pack';
 import { hostOf } from '../url/host';
 import type { Problem } from './problems';
 
@@ -108,6 +108,29 @@ function checkFact(f: Fact, fp: string, sources: Map<string, Source>, err: (p: s
   }
 }
 
+/**
+ * Names by language are for names that really differ ("(spyware)", "(logiciel espion)"). The same
+ * name everywhere is one string; two that differ only by case are a slip; a pack language without
+ * its name shows readers another language's (pickLang's fallback), which is allowed but should be chosen.
+ */
+export function checkName(name: EntityName, path: string, languages: readonly string[], warn: (p: string, m: string) => void) {
+  if (typeof name === 'string') return;
+  const entries = Object.entries(name);
+  const first = entries[0];
+  if (first && entries.length > 1 && entries.every(([, n]) => n === first[1])) {
+    warn(path, `"${first[1]}" in every language: write it once, as a string`);
+    return;
+  }
+  entries.forEach(([l, n], i) => {
+    for (const [other, m] of entries.slice(0, i))
+      if (n !== m && n.toLocaleLowerCase() === m.toLocaleLowerCase())
+        warn(`${path}.${l}`, `"${n}" differs from the "${other}" name "${m}" only by case: make them the same (or one string)`);
+    if (!languages.includes(l)) warn(`${path}.${l}`, `a name in "${l}", which the pack does not declare (${languages.join(', ')})`);
+  });
+  for (const l of languages)
+    if (!Object.hasOwn(name, l)) warn(path, `no "${l}" name: those readers see another language's; add it, or write the name once as a string`);
+}
+
 export function strictCheck(pack: Pack, today = new Date().toISOString().slice(0, 10)): StrictReport {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -116,6 +139,7 @@ export function strictCheck(pack: Pack, today = new Date().toISOString().slice(0
   const sources = new Map(pack.sources.map((s) => [s.id, s]));
   checkSources(pack, err);
   pack.entities.forEach((e, ei) => {
+    checkName(e.name, `entities[${ei}].name`, pack.languages, warn);
     if (e.reviewed > today) err(`entities[${ei}].reviewed`, `${e.reviewed} is in the future`);
     e.facts.forEach((f, fi) => {
       checkFact(f, factPath(ei, fi), sources, err, warn);

@@ -78,7 +78,11 @@ export function checkIntegrity(input: IntegrityInput): PackError[] {
   input.entities.forEach((e, ei) => {
     if (!e) return;
     const ep = `entities[${ei}]`;
-    mixed(`${ep}.name`, 'name', e.name);
+    if (typeof e.name === 'string') mixed(`${ep}.name`, 'name', e.name);
+    else {
+      if (input.format < 3) err(`${ep}.name`, 'names by language need pack format 3 ("schema": 3); before it a name is one string');
+      for (const [l, n] of Object.entries(e.name)) mixed(`${ep}.name.${l}`, 'name', n);
+    }
     for (const l of langs) if (!e.summary[l]) err(`${ep}.summary`, `missing the "${l}" summary (the pack declares ${langs.join(', ')})`);
     const seenAlias = new Set<string>();
     e.aliases.forEach((a, ai) => {

@@ -1,7 +1,7 @@
 import type { Entity, Source } from '../schema/pack';
 import type { Note } from '../schema/note';
 import type { BriefingEntity } from '../messaging/protocol';
-import { byDateDesc, cardFacts, citedSourceIds, factView, pickLang, sourceView } from './views';
+import { byDateDesc, cardFacts, citedSourceIds, factView, nameIn, pickLang, sourceView } from './views';
 
 /**
  * The facts a briefing gives for an entity: every key fact, newest first (a briefing is read once,
@@ -24,7 +24,7 @@ export function toBriefingEntity(key: string, entity: Entity, count: number, sou
   const cited = briefingSourceIds(entity);
   return {
     key,
-    name: entity.name,
+    name: nameIn(entity.name, wanted),
     kind: entity.kind,
     summary: entity.summary[lang] ?? '',
     count,

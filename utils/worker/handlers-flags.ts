@@ -1,7 +1,7 @@
 import { deleteFlag, listFlags, listFlagsByEntity, putFlag } from './store/flags';
 import { flagId } from '../schema/flag';
 import { MessageError, type Handlers } from './dispatch';
-import { factTextAsShown } from './views';
+import { factTextAsShown, nameIn } from './views';
 import { t } from '../i18n';
 import { asStorageErrors, type BackgroundDeps, type HandlerKit } from './handlers-shared';
 
@@ -19,7 +19,8 @@ export function createFlagHandlers(deps: BackgroundDeps, { openDb, entityOrThrow
     async 'flag.save'({ entityKey, factId, kind, reason, lang }) {
       // The snapshot (pack, version, names, the fact's words) comes from the store, never from the panel.
       const rec = await entityOrThrow(entityKey);
-      const factText = factTextAsShown(rec.entity, factId, lang ?? deps.browserLang());
+      const wanted = lang ?? deps.browserLang();
+      const factText = factTextAsShown(rec.entity, factId, wanted);
       if (factText === undefined) throw new MessageError('not-found', t('errors.factGone'));
       const db = await openDb();
       const pack = await asStorageErrors(() => db.get('packs', rec.packId));
@@ -29,7 +30,8 @@ export function createFlagHandlers(deps: BackgroundDeps, { openDb, entityOrThrow
         packId: rec.packId,
         packVersion: pack?.version ?? '',
         entityKey: rec.key,
-        entityName: rec.entity.name,
+        // As the sheet showed it: the flag is a record of what the reader saw.
+        entityName: nameIn(rec.entity.name, wanted),
         factId,
         factText,
         kind,

@@ -25,7 +25,7 @@ import { lookupRows, startersAmong } from '../match/dictionary';
 import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
 import { cleanPageUrl } from '../url/clean-page-url';
 import { originOf } from '../url/host';
-import { cardSourceIds, toCard } from './views';
+import { cardSourceIds, nameIn, toCard } from './views';
 import type { BackgroundDeps, HandlerKit } from './handlers-shared';
 import { hostOf } from '../url/host';
 import { muteId } from '../schema/mute';
@@ -143,7 +143,7 @@ export function createWebPageHandlers(deps: BackgroundDeps, kit: HandlerKit) {
       lastCardMute.set(tabId, now);
       // The card shows only entities a page may see: a discreet or disabled pack's is not-found here too.
       const rec = await entityOrThrow(key, { forWebPage: true });
-      const { mute, created } = await muting.add(rec.key, rec.entity.name, scope, host);
+      const { mute, created } = await muting.add(rec.key, nameIn(rec.entity.name, deps.browserLang()), scope, host);
       // Only a mute this call created may be undone from the card: one the reader made elsewhere
       // (the side panel, another tab) stays theirs, or a page could lift it with a mute and an undo.
       if (created) await ledger.remember(tabId, mute.id);

@@ -2,6 +2,7 @@ import { MessageError, type Handlers } from './dispatch';
 import { listMutes } from './store/mutes';
 import { muteApplies } from '../schema/mute';
 import { createMuting } from './mutes';
+import { nameIn } from './views';
 import { asStorageErrors, type BackgroundDeps, type HandlerKit } from './handlers-shared';
 
 /**
@@ -21,7 +22,7 @@ export function createMuteHandlers(deps: BackgroundDeps, kit: HandlerKit) {
       if (scope === 'site' && !host) throw new MessageError('bad-request', 'a site mute needs the site’s host');
       // The name is the store's, not the panel's.
       const rec = await kit.entityOrThrow(key);
-      return { mute: (await muting.add(rec.key, rec.entity.name, scope, scope === 'site' ? (host ?? null) : null)).mute };
+      return { mute: (await muting.add(rec.key, nameIn(rec.entity.name, deps.browserLang()), scope, scope === 'site' ? (host ?? null) : null)).mute };
     },
 
     async 'mute.remove'({ id }) {

@@ -4,7 +4,7 @@ import { briefingSourceIds, toBriefingEntity } from './briefing-view';
 import { mutedOn } from './store/mutes';
 import type { Handlers } from './dispatch';
 import { hostOf } from '../url/host';
-import { toSheet, pickLang, relationsOf } from './views';
+import { toSheet, pickLang, relationsOf, nameIn } from './views';
 import type { RelationKind } from '../schema/pack';
 import type { BackgroundDeps, HandlerKit } from './handlers-shared';
 
@@ -25,15 +25,16 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
     async 'entity.sheet'({ key, lang }) {
       const db = await openDb();
       const rec = await entityOrThrow(key);
+      const wanted = lang ?? deps.browserLang();
       const allSourceIds = rec.entity.facts.flatMap((f) => f.sourceIds);
       const sources = await getSources(db, rec.packId, allSourceIds);
       const related: { key: string; name: string; kind: RelationKind }[] = [];
       for (const r of relationsOf(rec.entity)) {
         const other = await getEntity(db, `${rec.packId}:${r.entity}`);
-        if (other) related.push({ key: other.key, name: other.entity.name, kind: r.kind });
+        if (other) related.push({ key: other.key, name: nameIn(other.entity.name, wanted), kind: r.kind });
       }
       const pack = await db.get('packs', rec.packId);
-      return toSheet(key, rec.entity, sources, lang ?? deps.browserLang(), {
+      return toSheet(key, rec.entity, sources, wanted, {
         related,
         pack: { id: rec.packId, name: pack?.name ?? rec.packId, version: pack?.version ?? '' },
       });
@@ -51,7 +52,7 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
         // A stored summary has at least one language (the pack schema) and pickLang picks one it has:
         // the fallback is for the type checker, never taken.
         const summary = rec.entity.summary[pickLang(rec.entity.summary, wanted)] ?? '';
-        entities.push({ key, name: rec.entity.name, kind: rec.entity.kind, summary, count });
+        entities.push({ key, name: nameIn(rec.entity.name, wanted), kind: rec.entity.kind, summary, count });
       }
       entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       const host = hostOf(state?.url);
@@ -84,6 +85,18 @@ export function createPanelViewHandlers(deps: BackgroundDeps, { openDb, entityOr
       }
       entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       return { url: state?.url ?? null, title: state?.title ?? null, entities };
+    },
+
+    async 'entity.names'({ keys, lang }) {
+      const db = await openDb();
+      const wanted = lang ?? deps.browserLang();
+      const names: [string, string][] = [];
+      for (const key of new Set(keys)) {
+        const rec = await getEntity(db, key);
+        if (rec) names.push([key, nameIn(rec.entity.name, wanted)]);
+      }
+      // fromEntries defines own properties: a key such as "__proto__" stays a key.
+      return { names: Object.fromEntries(names) };
     },
 
     async 'panel.focus'({ tabId, key }) {

@@ -1,4 +1,4 @@
-import type { Entity, Relation, Source } from '../schema/pack';
+import type { Entity, EntityName, Relation, Source } from '../schema/pack';
 import type { CardView, DisputeView, FactView, SheetView, SourceView } from '../messaging/protocol';
 
 /**
@@ -16,6 +16,15 @@ export function pickLang(available: Record<string, string>, wanted: string | und
 /** The text in the language pickLang chooses ('' only for a record with no language, which the schema rejects). */
 function inLang(available: Record<string, string>, lang: string): string {
   return available[lang] ?? '';
+}
+
+/**
+ * An entity's name as a reader asking for `wanted` sees it: a plain string serves every language;
+ * names by language follow pickLang (theirs, then English, then the first given). Entity records
+ * keep every language; only views choose one. Matching never reads names, only aliases.
+ */
+export function nameIn(name: EntityName, wanted: string | undefined): string {
+  return typeof name === 'string' ? name : inLang(name, pickLang(name, wanted));
 }
 
 type Fact = Entity['facts'][number];
@@ -71,9 +80,21 @@ export function cardFacts(entity: Entity): Entity['facts'] {
   return [...pool].sort(byDateDesc).slice(0, CARD_FACTS);
 }
 
-/** What card and sheet share: identity and summary in the reader's language. */
-function baseView(key: string, entity: Entity, lang: string, facts: FactView[], sources: SourceView[]) {
-  return { key, name: entity.name, kind: entity.kind, summary: inLang(entity.summary, lang), lang, facts, sources, factCount: entity.facts.length };
+/**
+ * What card and sheet share: identity and summary in the reader's language (`lang`, the summary's, as
+ * pickLang chose it for `wanted`; the name follows the same rule on its own languages).
+ */
+function baseView(key: string, entity: Entity, wanted: string | undefined, lang: string, facts: FactView[], sources: SourceView[]) {
+  return {
+    key,
+    name: nameIn(entity.name, wanted),
+    kind: entity.kind,
+    summary: inLang(entity.summary, lang),
+    lang,
+    facts,
+    sources,
+    factCount: entity.facts.length,
+  };
 }
 
 const factsById = (entity: Entity) => new Map(entity.facts.map((f) => [f.id, f]));
@@ -99,6 +120,7 @@ export function toCard(key: string, entity: Entity, sources: Source[], wanted: s
   return baseView(
     key,
     entity,
+    wanted,
     lang,
     facts,
     sources.filter((s) => cited.has(s.id)).map((s) => sourceView(s, true)),
@@ -123,6 +145,7 @@ export function toSheet(
     ...baseView(
       key,
       entity,
+      wanted,
       lang,
       [...entity.facts].sort(byDateDesc).map((f) => factView(f, lang, factsById(entity), true)),
       sources.map((s) => sourceView(s)),

@@ -9,6 +9,8 @@ import '../notes.css';
 
 export interface LibraryNoteProps {
   note: Note;
+  /** The entity's name in the reader's language, when its pack is installed; else the name the note keeps. */
+  entityName?: string | undefined;
   lang: string;
   onEntity: (key: string) => void;
   onTag: (tag: string) => void;
@@ -22,7 +24,7 @@ export interface LibraryNoteProps {
  * One note in the library. Edit, Delete and Undo are the side panel's (NoteItem: one implementation,
  * the editor mounted only when Edit is clicked); the library shows its own view around them.
  */
-export function LibraryNote({ note, lang, onEntity, onTag, onSaved, onDeleted }: LibraryNoteProps) {
+export function LibraryNote({ note, entityName, lang, onEntity, onTag, onSaved, onDeleted }: LibraryNoteProps) {
   return (
     <NoteItem
       note={note}
@@ -30,7 +32,7 @@ export function LibraryNote({ note, lang, onEntity, onTag, onSaved, onDeleted }:
       class="lib-note"
       onSaved={onSaved}
       onDeleted={onDeleted}
-      view={(shown, actions) => <LibraryNoteView note={shown} lang={lang} onEntity={onEntity} onTag={onTag} actions={actions} />}
+      view={(shown, actions) => <LibraryNoteView note={shown} entityName={entityName} lang={lang} onEntity={onEntity} onTag={onTag} actions={actions} />}
     />
   );
 }
@@ -41,11 +43,12 @@ export function LibraryNote({ note, lang, onEntity, onTag, onSaved, onDeleted }:
  */
 function LibraryNoteView({
   note,
+  entityName,
   lang,
   onEntity,
   onTag,
   actions,
-}: Pick<LibraryNoteProps, 'note' | 'lang' | 'onEntity' | 'onTag'> & { actions: ComponentChildren }) {
+}: Pick<LibraryNoteProps, 'note' | 'entityName' | 'lang' | 'onEntity' | 'onTag'> & { actions: ComponentChildren }) {
   const written = note.createdAt.slice(0, 10);
   const edited = note.updatedAt.slice(0, 10);
   const url = note.pageUrl && isHttpUrl(note.pageUrl) ? note.pageUrl : null;
@@ -53,7 +56,7 @@ function LibraryNoteView({
     <>
       <div class="lib-note-head">
         <button type="button" class="link lib-entity" title={notesText('filterEntity', lang)} onClick={() => onEntity(note.entityKey)}>
-          {note.entityName || note.entityKey}
+          {entityName ?? (note.entityName || note.entityKey)}
         </button>
         <span class="small muted">
           <time dateTime={note.createdAt}>{formatDay(written, lang)}</time>

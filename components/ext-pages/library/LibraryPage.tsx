@@ -19,6 +19,7 @@ import { loadingMoreText, matchCountText, notesText, shownScopeLabel, showMoreTe
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryNote } from './LibraryNote';
 import { useLibraryNotes } from './use-library-notes';
+import { useEntityNames } from './use-entity-names';
 import { markFirstRender, markInput, markResults } from './timing';
 
 /** Rows rendered at a time: a keystroke re-renders at most this many, whatever the number of notes. */
@@ -46,7 +47,13 @@ export function LibraryPage({ lang }: { lang: string }) {
   const version = ready?.version ?? 0;
   const unreadable = ready?.unreadable ?? 0;
   // The index grows in place as pages of notes arrive: `version` says when.
-  const facets = useMemo(() => (index ? facetsOf(index) : { entities: [], tags: [], sites: [] }), [index, version]);
+  const stored = useMemo(() => (index ? facetsOf(index) : { entities: [], tags: [], sites: [] }), [index, version]);
+  // Entities are shown by their name in the reader's language, where their pack is still installed.
+  const names = useEntityNames(
+    stored.entities.map((f) => f.value),
+    lang,
+  );
+  const facets = useMemo(() => ({ ...stored, entities: stored.entities.map((f) => ({ ...f, label: names.get(f.value) ?? f.label })) }), [stored, names]);
   const matched = useMemo(() => (index ? filterNotes(index, filter) : []), [index, version, filter]);
   const deletedIndex = useMemo(() => (deleted.size ? new NotesIndex([...deleted.values()]) : null), [deleted]);
   const rows = useMemo(() => (deletedIndex ? mergeNewestFirst(matched, filterNotes(deletedIndex, filter)) : matched), [matched, deletedIndex, filter]);
@@ -146,6 +153,7 @@ export function LibraryPage({ lang }: { lang: string }) {
                 <LibraryNote
                   key={n.id}
                   note={n}
+                  entityName={names.get(n.entityKey)}
                   lang={lang}
                   onEntity={(entity) => change({ entity })}
                   onTag={(tag) => change({ tag })}
