@@ -6,6 +6,7 @@ import { PackImport } from '@/components/ext-pages/PackImport';
 import { DataPanel } from '@/components/ext-pages/DataPanel';
 import { FlagsPanel } from '@/components/ext-pages/FlagsPanel';
 import { MutesPanel } from '@/components/ext-pages/MutesPanel';
+import { KeyboardShortcuts } from '@/components/ext-pages/KeyboardShortcuts';
 import { PackList } from '@/components/ext-pages/PackList';
 import '@/components/ext-pages/ext-page.css';
 
@@ -81,6 +82,7 @@ function App() {
       </label>
       <FlagsPanel key={dataEpoch} />
       <MutesPanel key={dataEpoch} />
+      <KeyboardShortcuts />
       <DataPanel
         onChanged={() => {
           setDataEpoch((n) => n + 1);
