@@ -175,6 +175,17 @@ describe('the reader’s journey, keyboard only', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => pageFocus(page)).toBe('pim');
     expect(await readCard(page)).toBeNull();
+    // The card's close button does the same as Esc.
+    await pressShortcut(page, keys.next);
+    await waitForCard(page, (c) => c.text.startsWith('Cambridge Analytica'));
+    await pressShortcut(page, keys.previous);
+    await waitForCard(page, (c) => c.text.startsWith('PimEyes'));
+    await expect.poll(() => cardFocus(page)).toMatchObject({ className: 'name', text: 'PimEyes' });
+    await page.keyboard.press('Tab');
+    expect((await inCard(page)).className).toBe('close');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pageFocus(page)).toBe('pim');
+    expect(await readCard(page)).toBeNull();
     // The previous-name shortcut goes back from the name the reader is on.
     await pressShortcut(page, keys.previous);
     await waitForCard(page, (c) => c.text.startsWith('Clearview AI'));
