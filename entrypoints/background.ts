@@ -68,5 +68,6 @@ export default defineBackground(() => {
 
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'next-mention' && tab?.id !== undefined) void sendToTab(tab.id, 'mention.next').catch(() => {});
+    if (command === 'previous-mention' && tab?.id !== undefined) void sendToTab(tab.id, 'mention.previous').catch(() => {});
   });
 });

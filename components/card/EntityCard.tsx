@@ -19,7 +19,8 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose, notThisOne
   return (
     <div class="card" role="dialog" aria-label={card?.name ?? 'Backstory'} lang={card?.lang ?? lang}>
       <header>
-        <strong class="name" dir="auto">
+        {/* Focusable from script only: a card opened from the keyboard starts here (card-host.ts). */}
+        <strong class="name" dir="auto" tabIndex={-1}>
           {card?.name ?? '…'}
         </strong>
         <button class="close" type="button" aria-label={cardText('close', lang)} onClick={onClose}>
@@ -69,6 +70,7 @@ export const CARD_CSS = `
 [data-more-above][data-more-below] .body { -webkit-mask-image: linear-gradient(transparent, #000 28px, #000 calc(100% - 28px), transparent); }
 header { flex: none; display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
 .name { font-size: 15px; font-weight: 650; }
+.name:focus-visible { outline: 2px solid #b07800; outline-offset: 2px; }
 .close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 0 4px; color: #555; }
 .close:focus-visible, .open:focus-visible, .cut-toggle:focus-visible { outline: 2px solid #b07800; outline-offset: 2px; }
 .summary { margin: 6px 0 8px; }

@@ -13,6 +13,7 @@ export default defineContentScript({
     const reading = pausableReading(ctx, stats);
     answerWorker(ctx, {
       'mention.next': () => reading.current()?.parts.interaction.next(),
+      'mention.previous': () => reading.current()?.parts.interaction.previous(),
       'entity.muted': ({ key, muted }) => void reading.current()?.parts.scanner.setMuted(key, muted),
       'scan.stats': () => {
         const r = reading.latest();

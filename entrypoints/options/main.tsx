@@ -6,6 +6,7 @@ import { PackImport } from '@/components/ext-pages/PackImport';
 import { DataPanel } from '@/components/ext-pages/DataPanel';
 import { FlagsPanel } from '@/components/ext-pages/FlagsPanel';
 import { MutesPanel } from '@/components/ext-pages/MutesPanel';
+import { KeyboardShortcuts } from '@/components/ext-pages/KeyboardShortcuts';
 import { PackList } from '@/components/ext-pages/PackList';
 import { applyDocumentLang, t } from '@/utils/i18n';
 import '@/components/ext-pages/ext-page.css';
@@ -76,6 +77,7 @@ function App() {
       </label>
       <FlagsPanel key={dataEpoch} />
       <MutesPanel key={dataEpoch} />
+      <KeyboardShortcuts />
       <DataPanel
         onChanged={() => {
           setDataEpoch((n) => n + 1);

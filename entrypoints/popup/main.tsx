@@ -12,6 +12,7 @@ import { currentTabId } from '@/utils/ext-pages/current-tab';
 import { watchTabState } from '@/utils/ext-pages/watch-tab-state';
 import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
 import { applyDocumentLang, plural, t } from '@/utils/i18n';
+import { KeyboardShortcuts } from '@/components/ext-pages/KeyboardShortcuts';
 import '@/components/ext-pages/ext-page.css';
 
 const lang = navigator.language;
@@ -101,6 +102,7 @@ function App() {
       {notice && <p class="small ok">{notice}</p>}
       <BriefingExport tabId={tabId} lang={lang} />
       <ExportMenu lang={lang} choices={pageExportChoices(state?.url, state?.notesOnPage ?? 0, lang)} />
+      <KeyboardShortcuts />
       <PopupLinks lang={lang} />
     </main>
   );

@@ -3,7 +3,7 @@ import { tabMessage, tabMessageBody, tabMessageType, type TabMessageType } from 
 
 describe('tab protocol: what the content script accepts from the worker', () => {
   it('recognizes each tab message the worker sends', () => {
-    const types: TabMessageType[] = ['mention.next', 'scan.stats', 'pause.recheck'];
+    const types: TabMessageType[] = ['mention.next', 'mention.previous', 'scan.stats', 'pause.recheck'];
     for (const type of types) {
       expect(tabMessage(type)).toEqual({ type });
       expect(tabMessageType(tabMessage(type))).toBe(type);

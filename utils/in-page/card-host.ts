@@ -8,6 +8,7 @@ import { CARD_MAX_HEIGHT, placeCard, type Side } from './card-placement';
 import type { Mention } from './mentions';
 import type { NotThisOneActions } from './not-this-one';
 import type { CardDismissal } from '@/components/card/NotThisOne';
+import { stepKey, wrapTab } from './card-focus';
 
 const CARD_WIDTH = 360;
 
@@ -27,6 +28,11 @@ function hostCss(v: { x: string; y: string; d: string }): string {
 
 /** How far (px) the card may end up from where we put it before we conclude the page moved it. */
 const MOVED_PX = 2;
+
+function inWindow(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < (document.documentElement.clientHeight || innerHeight) && r.width > 0;
+}
 
 /** The reader's selection as a range (its text is judged visible or not by the caller). */
 export function currentSelection(): Range | null {
@@ -55,7 +61,10 @@ export class CardHost {
   private readonly root: ShadowRoot;
   private readonly mount: HTMLElement;
   private current: string | null = null;
+  /** Where focus goes back on close: the link the name is in, else `origin` if still in view. */
   private returnFocus: HTMLElement | null = null;
+  /** What had focus when the reader's keyboard visit to the cards began (they may step through several). */
+  private origin: HTMLElement | null = null;
   private readonly cache = new Map<string, Promise<CardView>>();
   private selectionAtPress: Range | null = null;
   private readonly vars = { x: `--${randomIdent()}`, y: `--${randomIdent()}`, d: `--${randomIdent()}` };
@@ -68,6 +77,9 @@ export class CardHost {
   /** The mention the card is open on, and a count of cards shown (each starts "Not this one" afresh). */
   private mention: Mention | null = null;
   private shown = 0;
+  /** N/P (or J/K) pressed in a focused card: the interaction steps to the next or previous name. */
+  private step: ((dir: 1 | -1) => void) | undefined;
+  private restoring = false;
 
   constructor(private readonly opts: CardHostOptions) {
     this.host = document.createElement(randomTag());
@@ -109,10 +121,15 @@ export class CardHost {
     // A page script rewriting the host's style attribute (to hide or move the card) is undone.
     const guard = new MutationObserver(() => this.reassert());
     guard.observe(this.host, { attributes: true });
-    this.root.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape') {
+    this.root.addEventListener('keydown', (ev) => {
+      const e = ev as KeyboardEvent;
+      const dir = stepKey(e);
+      const handled =
+        e.key === 'Escape' ? (this.hide(true), true) : e.key === 'Tab' ? wrapTab(e, this.root) : dir && this.step ? (this.step(dir), true) : false;
+      // Handled here, so the page's own shortcuts do not act on them too.
+      if (handled) {
+        e.preventDefault();
         e.stopPropagation();
-        this.hide(true);
       }
     });
     this.wireFollow(opts.signal);
@@ -126,6 +143,26 @@ export class CardHost {
 
   get visibleKey(): string | null {
     return this.current;
+  }
+
+  /** The mention the card is open on, if any. */
+  get visibleMention(): Mention | null {
+    return this.current ? this.mention : null;
+  }
+
+  /** True while the card gives focus back to the page (the focus it causes is not the reader moving on). */
+  get restoringFocus(): boolean {
+    return this.restoring;
+  }
+
+  /** What N/P (J/K) in a focused card do. */
+  onStepKeys(step: (dir: 1 | -1) => void) {
+    this.step = step;
+  }
+
+  /** Whether keyboard focus is in the card. */
+  hasFocus(): boolean {
+    return document.activeElement === this.host;
   }
 
   contains(node: Node | null): boolean {
@@ -169,9 +206,13 @@ export class CardHost {
 
   /**
    * `anchor` says where the name is, each time the card moves with it. `onHide` runs when the card
-   * closes, whatever closed it (its own button, Escape, its name scrolled away).
+   * closes, whatever closed it (its own button, Escape, its name scrolled away). With `focus`, the
+   * card takes keyboard focus (on its heading) and gives it back on close to `returnTo` (the link the
+   * name is in), or else to what had it before the reader's keyboard visit to the cards began, if that
+   * is still in the window (else to nothing: the reader's place is the name, not a control far away).
    */
-  async show(key: string, anchor: () => DOMRect | null, opts: { focus: boolean; onHide?: () => void; mention?: Mention }) {
+  async show(key: string, anchor: () => DOMRect | null, opts: { focus: boolean; onHide?: () => void; mention?: Mention; returnTo?: HTMLElement | null }) {
+    const fromCard = this.hasFocus();
     if (!this.host.isConnected) document.documentElement.append(this.host);
     this.current = key;
     this.anchor = anchor;
@@ -183,7 +224,10 @@ export class CardHost {
     // Shown first where it was, so that it can be measured: placed before the browser paints.
     this.setVars(this.placed.x, this.placed.y, 'block');
     if (!this.follow()) return;
-    if (opts.focus) this.returnFocus = document.activeElement as HTMLElement | null;
+    if (opts.focus) {
+      if (!fromCard) this.origin = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      this.returnFocus = opts.returnTo ?? null;
+    }
     const asked = performance.now();
     try {
       const card = await this.card(key);
@@ -201,7 +245,10 @@ export class CardHost {
       this.paint(null, String((e as Error)?.message ?? e));
       this.follow();
     }
-    if (opts.focus) (this.root.querySelector<HTMLElement>('button.open') ?? this.root.querySelector<HTMLElement>('button'))?.focus();
+    // The heading first (a dialog's name is what a screen reader says on entering it); Tab then goes
+    // through the card in its visual order, source links included.
+    if (opts.focus && this.current === key)
+      (this.root.querySelector<HTMLElement>('.name') ?? this.root.querySelector<HTMLElement>('button'))?.focus({ preventScroll: true });
   }
 
   private paint(card: CardView | null, error: string | null) {
@@ -316,8 +363,17 @@ export class CardHost {
     this.setVars(this.placed.x, this.placed.y, 'none');
     render(null, this.mount);
     // Without scrolling: the card may have closed because the reader scrolled away.
-    if (restoreFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+    const back = this.returnFocus?.isConnected ? this.returnFocus : this.origin?.isConnected && inWindow(this.origin) ? this.origin : null;
+    if (restoreFocus && back) {
+      this.restoring = true;
+      try {
+        back.focus({ preventScroll: true });
+      } finally {
+        this.restoring = false;
+      }
+    }
     this.returnFocus = null;
+    this.origin = null;
     const onHide = this.onHide;
     this.onHide = undefined;
     onHide?.();

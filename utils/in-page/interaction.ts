@@ -2,6 +2,8 @@ import type { Mention, MentionRegistry } from './mentions';
 import { anchorRect, mentionAtPoint, mentionInside } from './hit-test';
 import type { CardHost } from './card-host';
 import type { Highlighter } from './highlight';
+import { placeOf, stepTarget } from './mention-step';
+import { focusableAround, tabbableBeside } from './card-focus';
 
 /** How long the pointer must rest on a name before its card opens (avoids cards on passing moves). */
 export const INTENT_MS = 200;
@@ -19,6 +21,8 @@ export interface InteractionDeps {
 export interface Interaction {
   /** Move to the next mention (keyboard shortcut), scroll it into view and focus its card. */
   next: () => void;
+  /** The same, to the previous mention. */
+  previous: () => void;
 }
 
 /** Hover, keyboard focus and click on mentions → card and side panel. */
@@ -29,13 +33,16 @@ export function wireInteraction(deps: InteractionDeps): Interaction {
   wireClick(deps, listen);
   wireFocus(deps, life, listen);
   wireEscape(deps, life, listen);
-  return { next: mentionCursor(deps.registry, life) };
+  const step = mentionCursor(deps, life);
+  deps.card.onStepKeys(step);
+  return { next: () => step(1), previous: () => step(-1) };
 }
 
 type Listen = { readonly passive: true; readonly signal: AbortSignal };
 
 /** Opening and closing the card on a mention, with the highlight that marks which one it describes. */
 interface CardLifecycle {
+  /** `focus`: opened from the keyboard, the card takes focus and gives it back on close. */
   open: (m: Mention, focus: boolean) => void;
   close: () => void;
   /** Close after a grace period (the pointer may be on its way to the card), unless `keep()` by then. */
@@ -46,6 +53,7 @@ interface CardLifecycle {
 function cardLifecycle({ card, highlighter, signal }: InteractionDeps): CardLifecycle {
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(hideTimer));
+  const tabOnFrom = tabFromName(card, signal);
   const close = () => {
     card.hide();
     highlighter.setActive(null);
@@ -53,10 +61,17 @@ function cardLifecycle({ card, highlighter, signal }: InteractionDeps): CardLife
   return {
     open: (m, focus) => {
       clearTimeout(hideTimer);
+      tabOnFrom(null);
       highlighter.setActive(m.range);
       // The card follows the name while it is on the page; its own close (button, Escape, the name
       // scrolled away) clears the name's active highlight too.
-      void card.show(m.entity, () => (m.nodes[0]?.isConnected ? anchorRect(m) : null), { focus, onHide: () => highlighter.setActive(null), mention: m });
+      const onHide = () => {
+        highlighter.setActive(null);
+        // Focus went back to nothing (the name is plain text, and nothing had focus before): the
+        // reader's next Tab goes on from the name, not from the end of the page where the card was.
+        if (focus && (!document.activeElement || document.activeElement === document.body)) tabOnFrom(m);
+      };
+      void card.show(m.entity, () => (m.nodes[0]?.isConnected ? anchorRect(m) : null), { focus, onHide, mention: m, returnTo: focusableAround(m.nodes[0]) });
     },
     close,
     closeSoon: (keep) => {
@@ -140,7 +155,8 @@ function wireFocus({ registry, card }: InteractionDeps, life: CardLifecycle, lis
     'focusin',
     (e) => {
       const el = e.target as Element;
-      if (!e.isTrusted || !el || card.contains(el) || el === document.body) return;
+      // The card giving focus back to the link it was opened on: the reader just closed it.
+      if (!e.isTrusted || !el || card.contains(el) || el === document.body || card.restoringFocus) return;
       const m = mentionInside(registry, el);
       if (m) life.open(m, false);
       else if (card.visibleKey) life.close();
@@ -159,16 +175,51 @@ function wireEscape({ card }: InteractionDeps, life: CardLifecycle, listen: List
   );
 }
 
-/** The "next mention" command: walks the highlighted mentions in document order, wrapping round. */
-function mentionCursor(registry: MentionRegistry, life: CardLifecycle): () => void {
+/**
+ * The "next/previous mention" commands (and N/P in a focused card): walk the highlighted mentions
+ * in document order, wrapping round, from the one whose card is open, else the one last stepped to,
+ * else (or once the reader has scrolled away from it) from what the window shows.
+ */
+function mentionCursor({ registry, card }: InteractionDeps, life: CardLifecycle): (dir: 1 | -1) => void {
   let cursor: Mention | null = null;
-  return () => {
+  return (dir) => {
     const list = registry.ordered();
-    const i = cursor ? list.indexOf(cursor) : -1;
-    const m = list[(i + 1) % list.length];
+    const from = card.visibleMention ?? cursor;
+    const height = document.documentElement.clientHeight || innerHeight;
+    const at = from ? list.indexOf(from) : -1;
+    const m = list[stepTarget(list.length, at, dir, (i) => placeOf(list[i] ? anchorRect(list[i]) : { top: height, bottom: height }, height))];
     if (!m) return; // nothing highlighted
     cursor = m;
     m.nodes[0]?.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     life.open(m, true);
   };
+}
+
+/**
+ * After a card opened from the keyboard closes with focus on nothing, the next Tab (Shift+Tab) goes
+ * to the page's first control after (before) the name, as if the reader's place were the name. Any
+ * other key, a click or a focus change lets the browser's own order apply again. Returns the arming
+ * function (null disarms).
+ */
+function tabFromName(card: CardHost, signal: AbortSignal): (m: Mention | null) => void {
+  let armed: Mention | null = null;
+  const disarm = () => (armed = null);
+  const opts = { capture: true, signal } as const;
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      const m = armed;
+      armed = null;
+      if (!m || !e.isTrusted || e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const target = m.nodes[0]?.isConnected ? tabbableBeside(m.range, e.shiftKey ? -1 : 1, (el) => card.contains(el)) : null;
+      if (!target) return;
+      e.preventDefault();
+      target.focus();
+    },
+    opts,
+  );
+  document.addEventListener('pointerdown', disarm, { ...opts, passive: true });
+  document.addEventListener('focusin', disarm, { ...opts, passive: true });
+  return (m) => (armed = m);
 }

@@ -9,6 +9,8 @@ import type { BatchStat } from '../in-page/stats';
 export interface TabProtocol {
   /** The "next-mention" keyboard command: move to the next highlighted name and open its card. No reply. */
   'mention.next': { reply: void };
+  /** The "previous-mention" keyboard command: the same, backwards. No reply. */
+  'mention.previous': { reply: void };
   /** The content script's scan statistics, for the benchmark and the end-to-end tests (never for the page). */
   'scan.stats': { reply: ScanStatsReply };
   /**
@@ -57,7 +59,13 @@ export interface TabMessage<T extends TabMessageType = TabMessageType> {
 export type TabReply<T extends TabMessageType> = TabProtocol[T]['reply'];
 
 /** Every tab message type, for the content script's check: one missing here does not compile. */
-const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = { 'mention.next': true, 'scan.stats': true, 'entity.muted': true, 'pause.recheck': true };
+const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
+  'mention.next': true,
+  'mention.previous': true,
+  'scan.stats': true,
+  'entity.muted': true,
+  'pause.recheck': true,
+};
 
 /** The message the worker sends to a tab. */
 export function tabMessage<T extends TabMessageType>(type: T, body?: TabBody<T>): TabMessage<T> {
@@ -84,6 +92,7 @@ export function tabMessageType(msg: unknown): TabMessageType | null {
 /** Each message's body check: undefined for a message without one, null for a bad one. */
 const BODY_CHECKS: { [T in TabMessageType]: (msg: unknown) => TabBody<T> | null } = {
   'mention.next': () => undefined,
+  'mention.previous': () => undefined,
   'scan.stats': () => undefined,
   'pause.recheck': () => undefined,
   'entity.muted': entityMuteChange,
