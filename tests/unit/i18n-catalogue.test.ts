@@ -75,14 +75,34 @@ describe('the UI catalogue', () => {
 });
 
 describe('the stray-text lint rule', () => {
-  let eslint: ESLint;
   const planted = path.join(ROOT, 'components', `__i18n-probe-${process.pid}.tsx`);
-  beforeAll(() => {
-    eslint = new ESLint({ cwd: ROOT });
-  });
   afterAll(() => fs.rmSync(planted, { force: true }));
 
+  it('is on, as an error, for components, extension pages and utils', async () => {
+    // The project's own configuration (computing it lints nothing, so no type information is built).
+    const eslint = new ESLint({ cwd: ROOT });
+    for (const file of ['components/card/EntityCard.tsx', 'entrypoints/popup/main.tsx', 'utils/worker/refusals.ts']) {
+      const config = (await eslint.calculateConfigForFile(path.join(ROOT, file))) as { rules?: Record<string, unknown> };
+      expect(config.rules?.['i18n/no-stray-text'], file).toEqual([2]);
+    }
+  });
+
   it('flags literal text, visible attributes, language ternaries, confirm() and translation tables; passes keys and symbols', async () => {
+    // The rule alone, on a syntax-only parse: the project's type-aware setup costs tens of seconds here.
+    const { i18nPlugin } = (await import(path.join(ROOT, 'eslint.config.js'))) as { i18nPlugin: ESLint.Plugin };
+    const tseslint = ((await import('backstory-lint-ts')) as { default: { parser: unknown } }).default;
+    const eslint = new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: [
+        {
+          files: ['**/*.tsx'],
+          languageOptions: { parser: tseslint.parser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
+          plugins: { i18n: i18nPlugin },
+          rules: { 'i18n/no-stray-text': 'error' },
+        },
+      ],
+    });
     fs.writeFileSync(
       planted,
       [
@@ -100,6 +120,7 @@ describe('the stray-text lint rule', () => {
       ].join('\n'),
     );
     const [result] = await eslint.lintFiles([planted]);
+    expect(result!.messages.filter((m) => m.fatal)).toEqual([]);
     const lines = result!.messages.filter((m) => m.ruleId === 'i18n/no-stray-text').map((m) => m.line);
     // Line 3 twice: the title and the JSX text that starts right after the tag.
     expect(lines.sort((a, b) => a - b)).toEqual([3, 3, 5, 5, 9, 10]);
