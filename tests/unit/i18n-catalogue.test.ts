@@ -90,7 +90,8 @@ describe('the stray-text lint rule', () => {
   it('flags literal text, visible attributes, language ternaries, confirm() and translation tables; passes keys and symbols', async () => {
     // The rule alone, on a syntax-only parse: the project's type-aware setup costs tens of seconds here.
     const { i18nPlugin } = (await import(path.join(ROOT, 'eslint.config.js'))) as { i18nPlugin: ESLint.Plugin };
-    const tseslint = ((await import('backstory-lint-ts')) as { default: { parser: unknown } }).default;
+    const lintTs: string = 'backstory-lint-ts';
+    const tseslint = ((await import(lintTs)) as { default: { parser: unknown } }).default;
     const eslint = new ESLint({
       cwd: ROOT,
       overrideConfigFile: true,
