@@ -9,8 +9,6 @@ import { MutesPanel } from '@/components/ext-pages/MutesPanel';
 import { PackList } from '@/components/ext-pages/PackList';
 import '@/components/ext-pages/ext-page.css';
 
-const lang = navigator.language;
-
 function App() {
   const [packs, setPacks] = useState<PackView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +65,7 @@ function App() {
           {seedProblem} Your notes are not affected.
         </p>
       )}
-      <PackList packs={packs} lang={lang} act={act} />
+      <PackList packs={packs} act={act} />
       <PackImport onImported={refresh} />
       <h2>Matching</h2>
       <label>
