@@ -130,3 +130,6 @@ describe('a French reader', () => {
     expect(s.offHost()).toEqual([]);
   });
 });
+
+// The worker's own API, as evaluated there (this file runs in Node).
+declare const chrome: { i18n: { getUILanguage(): string; getMessage(name: string): string } };
