@@ -24,10 +24,28 @@ export function findChromium() {
   return [process.env.CHROMIUM, ...CANDIDATES].filter(Boolean).find((p) => fs.existsSync(p)) ?? null;
 }
 
+/**
+ * Debian's chromium ships its English UI only: the French reader's tests and demo need its other
+ * languages (chromium-l10n), installed with apt when we are root.
+ */
+function ensureChromiumLocales(binary) {
+  const locales = path.join(path.dirname(binary), 'locales');
+  if (!fs.existsSync(path.join(locales, 'en-US.pak')) || fs.existsSync(path.join(locales, 'fr.pak'))) return;
+  if (os.userInfo().uid !== 0 || !fs.existsSync('/usr/bin/apt-get')) {
+    console.log('› Chromium has no French UI: the French tests will fail (Debian: sudo apt-get install -y chromium-l10n)');
+    return;
+  }
+  console.log('› installing Chromium’s languages (apt-get install -y chromium-l10n)…');
+  run('apt-get', ['install', '-y', 'chromium-l10n'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
 /** Debian's chromium, installed with apt when we are root; otherwise a clear instruction. */
 export function ensureChromium() {
   let found = findChromium();
-  if (found) return found;
+  if (found) {
+    ensureChromiumLocales(found);
+    return found;
+  }
   const root = os.userInfo().uid === 0;
   const hasApt = fs.existsSync('/usr/bin/apt-get');
   if (root && hasApt) {
@@ -45,6 +63,7 @@ export function ensureChromium() {
         '  Debian/Ubuntu: sudo apt-get install -y chromium\n' +
         '  Elsewhere: install Chromium or Chrome and set CHROMIUM=/path/to/the/binary',
     );
+  ensureChromiumLocales(found);
   return found;
 }
 

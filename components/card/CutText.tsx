@@ -1,11 +1,12 @@
 import { Component, createRef } from 'preact';
-import { cardText } from './labels';
+import { t } from '@/utils/i18n';
 
 interface Props {
   /** The paragraph's class: the card's CSS cuts it to a few lines (the side panel's does not). */
   class: string;
   text: string;
-  lang: string;
+  /** The text's own language (the pack's), which may differ from the UI's. */
+  lang?: string;
 }
 
 /**
@@ -25,12 +26,12 @@ export class CutText extends Component<Props, { cut: boolean; open: boolean }> {
   render({ class: cls, text, lang }: Props, { cut, open }: { cut: boolean; open: boolean }) {
     return (
       <>
-        <p ref={this.ref} class={open ? `${cls} uncut` : cls}>
+        <p ref={this.ref} class={open ? `${cls} uncut` : cls} lang={lang}>
           {text}
         </p>
         {cut && (
           <button type="button" class="cut-toggle" aria-expanded={open} onClick={() => this.setState({ open: !open })}>
-            {cardText(open ? 'showLess' : 'readMore', lang)}
+            {t(open ? 'card.showLess' : 'card.readMore')}
           </button>
         )}
       </>

@@ -1,12 +1,11 @@
 import type { CardView } from '@/utils/messaging/protocol';
+import { plural, t, uiLang } from '@/utils/i18n';
 import { FactItem } from './FactItem';
-import { cardText } from './labels';
 import { NotThisOne, type CardDismissal } from './NotThisOne';
 
 export interface EntityCardProps {
   card: CardView | null;
   error?: string | null;
-  lang: string;
   onOpenPanel: () => void;
   onClose: () => void;
   /** "Not this one" (absent where the card is shown for no mention). */
@@ -14,27 +13,30 @@ export interface EntityCardProps {
 }
 
 /** The public hover card: pack content only, never notes or anything about the reader. */
-export function EntityCard({ card, error, lang, onOpenPanel, onClose, notThisOne }: EntityCardProps) {
+export function EntityCard({ card, error, onOpenPanel, onClose, notThisOne }: EntityCardProps) {
   const sources = new Map((card?.sources ?? []).map((s) => [s.id, s]));
   return (
-    <div class="card" role="dialog" aria-label={card?.name ?? 'Backstory'} lang={card?.lang ?? lang}>
+    // Our words are in the UI's language; the pack's (summary, facts) say their own, which may differ.
+    <div class="card" role="dialog" aria-label={card?.name ?? t('ext.name')} lang={uiLang()}>
       <header>
         {/* Focusable from script only: a card opened from the keyboard starts here (card-host.ts). */}
         <strong class="name" dir="auto" tabIndex={-1}>
           {card?.name ?? '…'}
         </strong>
-        <button class="close" type="button" aria-label={cardText('close', lang)} onClick={onClose}>
+        <button class="close" type="button" aria-label={t('card.close')} onClick={onClose}>
           ×
         </button>
       </header>
       {error ? (
-        <p class="error">{cardText('unavailable', lang)}</p>
+        <p class="error">{t('card.unavailable')}</p>
       ) : !card ? (
-        <p class="loading">{cardText('loading', lang)}</p>
+        <p class="loading">{t('card.loading')}</p>
       ) : (
         <>
           <div class="body">
-            <p class="summary">{card.summary}</p>
+            <p class="summary" lang={card.lang}>
+              {card.summary}
+            </p>
             <ul class="facts">
               {card.facts.map((f) => (
                 <FactItem key={f.id} fact={f} sources={sources} lang={card.lang} />
@@ -42,14 +44,14 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose, notThisOne
             </ul>
           </div>
           {/* Outside the scrolling body: the reader sees there is more without scrolling the card. */}
-          {card.factCount > card.facts.length && <p class="more">{cardText('moreFacts', card.lang)(card.factCount - card.facts.length)}</p>}
+          {card.factCount > card.facts.length && <p class="more">{plural('card.moreFacts', card.factCount - card.facts.length)}</p>}
           <footer>
             <button class="open" type="button" onClick={onOpenPanel}>
-              {cardText('openPanelButton', card.lang)}
+              {t('card.openPanelButton')}
             </button>
-            <span class="brand">Backstory</span>
+            <span class="brand">{t('ext.name')}</span>
           </footer>
-          {notThisOne && <NotThisOne key={notThisOne.id} actions={notThisOne} name={card.name} lang={card.lang} />}
+          {notThisOne && <NotThisOne key={notThisOne.id} actions={notThisOne} name={card.name} />}
         </>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MuteScope } from '@/utils/schema/mute';
-import { cardText } from './labels';
+import { t } from '@/utils/i18n';
 
 /** What the card can do about a wrong highlight, bound by the card's host to the mention it is open on. */
 export interface CardDismissal {
@@ -21,16 +21,16 @@ type Phase =
   | { step: 'undone' }
   | { step: 'failed' };
 
-function doneText(what: Done, name: string, lang: string): string {
-  if (what === 'hidden') return cardText('hiddenDone', lang);
-  return cardText(what === 'site' ? 'mutedSiteDone' : 'mutedEverywhereDone', lang)(name);
+function doneText(what: Done, name: string): string {
+  if (what === 'hidden') return t('card.hiddenDone');
+  return what === 'site' ? t('card.mutedSiteDone', { name }) : t('card.mutedEverywhereDone', { name });
 }
 
 /**
  * "Not this one": hide this mention on this page, or mute the entity on this site or everywhere,
  * then say what happened with an Undo button right there (focused, so the keyboard reaches it).
  */
-export function NotThisOne({ actions, name, lang }: { actions: CardDismissal; name: string; lang: string }) {
+export function NotThisOne({ actions, name }: { actions: CardDismissal; name: string }) {
   const [phase, setPhase] = useState<Phase>({ step: 'closed' });
   const focusNext = useRef<HTMLButtonElement>(null);
   // Focus follows the reader's step (the first choice, then Undo), never on the card's first paint.
@@ -62,10 +62,10 @@ export function NotThisOne({ actions, name, lang }: { actions: CardDismissal; na
       <div class="nto">
         <style>{NOT_THIS_ONE_CSS}</style>
         <p class="nto-status" role="status">
-          {doneText(phase.what, name, lang)}
+          {doneText(phase.what, name)}
         </p>
         <button ref={focusNext} class="nto-undo" type="button" onClick={() => attempt(async () => (await phase.undo(), { step: 'undone' }))}>
-          {cardText('undo', lang)}
+          {t('card.undo')}
         </button>
       </div>
     );
@@ -74,29 +74,29 @@ export function NotThisOne({ actions, name, lang }: { actions: CardDismissal; na
       <style>{NOT_THIS_ONE_CSS}</style>
       {phase.step === 'undone' && (
         <p class="nto-status" role="status">
-          {cardText('undone', lang)}
+          {t('card.undone')}
         </p>
       )}
       {phase.step === 'failed' && (
         <p class="nto-status" role="alert">
-          {cardText('notDone', lang)}
+          {t('card.notDone')}
         </p>
       )}
       {phase.step === 'choosing' || phase.step === 'busy' ? (
-        <div class="nto-choices" role="group" aria-label={cardText('notThisOneChoices', lang)}>
+        <div class="nto-choices" role="group" aria-label={t('card.notThisOneChoices')}>
           <button ref={focusNext} type="button" disabled={phase.step === 'busy'} onClick={hide}>
-            {cardText('hideMention', lang)}
+            {t('card.hideMention')}
           </button>
           <button type="button" disabled={phase.step === 'busy'} onClick={() => mute('site')}>
-            {cardText('muteSite', lang)}
+            {t('card.muteSite')}
           </button>
           <button type="button" disabled={phase.step === 'busy'} onClick={() => mute('everywhere')}>
-            {cardText('muteEverywhere', lang)}
+            {t('card.muteEverywhere')}
           </button>
         </div>
       ) : (
         <button class="nto-toggle" type="button" aria-expanded="false" onClick={() => setPhase({ step: 'choosing' })}>
-          {cardText('notThisOne', lang)}
+          {t('card.notThisOne')}
         </button>
       )}
     </div>

@@ -1,14 +1,15 @@
 import type { SourceView } from '@/utils/messaging/protocol';
 import { isHttpUrl } from '@/utils/url/http';
 import { hostOf } from '@/utils/url/host';
-import { cardText, formatDate } from './labels';
+import { t } from '@/utils/i18n';
+import { formatDate } from '@/utils/i18n/dates';
 
 /** Packs are validated on import, but a link is the last place a `javascript:` URL could bite. */
 export function safeHref(url: string): string | undefined {
   return isHttpUrl(url) ? url : undefined;
 }
 
-export function SourceLink({ source, lang, full = false }: { source: SourceView; lang: string; full?: boolean }) {
+export function SourceLink({ source, full = false }: { source: SourceView; full?: boolean }) {
   return (
     <span class="source">
       <a href={safeHref(source.url)} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer" title={source.title}>
@@ -18,15 +19,15 @@ export function SourceLink({ source, lang, full = false }: { source: SourceView;
       {source.via && (
         <span class="source-via">
           {' '}
-          ({cardText('via', lang)} {source.via})
+          ({t('card.via')} {source.via})
         </span>
       )}
-      <span class="source-date">, {formatDate(source.published, lang)}</span>
+      <span class="source-date">, {formatDate(source.published)}</span>
       {full && source.readAt && (
         // The copy the author read is named, not linked: readers are sent to the publisher, never to a copy.
         <span class="source-read-at">
           {' '}
-          ({cardText('readAt', lang)} {hostOf(source.readAt) ?? source.readAt})
+          ({t('card.readAt')} {hostOf(source.readAt) ?? source.readAt})
         </span>
       )}
     </span>

@@ -3,7 +3,8 @@ import type { ComponentChildren } from 'preact';
 import type { PageEntity } from '@/utils/messaging/protocol';
 import type { Mute } from '@/utils/schema/mute';
 import { send } from '@/utils/ext-pages/send';
-import { mutedNotice, panelText, unmutedNotice } from './panel-strings';
+import { t } from '@/utils/i18n';
+import { mutedNotice } from './panel-strings';
 import './mutes.css';
 
 type Status = { kind: 'muted'; mute: Mute } | { kind: 'unmuted'; name: string } | { kind: 'error'; text: string } | null;
@@ -13,7 +14,7 @@ type Status = { kind: 'muted'; mute: Mute } | { kind: 'unmuted'; name: string } 
  * notice with Undo above the list, which stays when the muted row leaves it. `host` is the page's
  * site; without one (no page, or a page without a site) there is nothing to mute on.
  */
-export function useEntityMuting(host: string | null | undefined, lang: string) {
+export function useEntityMuting(host: string | null | undefined) {
   const [status, setStatus] = useState<Status>(null);
   if (!host) return { notice: null, controls: () => null };
 
@@ -22,7 +23,7 @@ export function useEntityMuting(host: string | null | undefined, lang: string) {
       const { mute } = await send('mute.add', { key: e.key, scope, ...(scope === 'site' ? { host } : {}) });
       setStatus({ kind: 'muted', mute });
     } catch (err) {
-      setStatus({ kind: 'error', text: `${panelText('muteFailed', lang)} ${(err as Error).message}` });
+      setStatus({ kind: 'error', text: `${t('panel.muteFailed')} ${(err as Error).message}` });
     }
   };
   const undo = async (m: Mute) => {
@@ -30,7 +31,7 @@ export function useEntityMuting(host: string | null | undefined, lang: string) {
       await send('mute.remove', { id: m.id });
       setStatus({ kind: 'unmuted', name: m.entityName });
     } catch (err) {
-      setStatus({ kind: 'error', text: `${panelText('muteFailed', lang)} ${(err as Error).message}` });
+      setStatus({ kind: 'error', text: `${t('panel.muteFailed')} ${(err as Error).message}` });
     }
   };
 
@@ -38,16 +39,16 @@ export function useEntityMuting(host: string | null | undefined, lang: string) {
   if (status?.kind === 'muted')
     notice = (
       <p class="mute-notice small" role="status">
-        <span>{mutedNotice(status.mute.entityName, status.mute.scope, lang)}</span>
+        <span>{mutedNotice(status.mute.entityName, status.mute.scope)}</span>
         <button type="button" onClick={() => undo(status.mute)}>
-          {panelText('undo', lang)}
+          {t('panel.undo')}
         </button>
       </p>
     );
   else if (status?.kind === 'unmuted')
     notice = (
       <p class="mute-notice small" role="status">
-        {unmutedNotice(status.name, lang)}
+        {t('panel.unmutedNotice', { name: status.name })}
       </p>
     );
   else if (status?.kind === 'error')
@@ -59,12 +60,12 @@ export function useEntityMuting(host: string | null | undefined, lang: string) {
 
   const controls = (e: PageEntity) => (
     <details class="mute-menu">
-      <summary>{panelText('notThisOne', lang)}</summary>
+      <summary>{t('panel.notThisOne')}</summary>
       <button type="button" onClick={() => mute(e, 'site')}>
-        {panelText('muteOnSite', lang)}
+        {t('panel.muteOnSite')}
       </button>
       <button type="button" onClick={() => mute(e, 'everywhere')}>
-        {panelText('muteEverywhere', lang)}
+        {t('panel.muteEverywhere')}
       </button>
     </details>
   );

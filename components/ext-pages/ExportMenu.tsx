@@ -8,9 +8,8 @@ import { downloadText } from '@/utils/ext-pages/download';
 import { notesInScope, scopeFileBase, type ExportScope } from '@/utils/notes-export-scope';
 import type { Note } from '@/utils/schema/note';
 import { cleanPageUrl } from '@/utils/url/clean-page-url';
-import { panelText } from './panel-strings';
-import { exportedScopeText, notesText, pageScopeLabel } from './notes-strings';
-import { t } from '@/utils/i18n';
+import { formatNumber, t } from '@/utils/i18n';
+import { exportedScopeText } from './notes-strings';
 
 type Format = 'md' | 'json' | 'csv';
 const MIME: Record<Format, string> = { md: 'text/markdown', json: 'application/json', csv: 'text/csv' };
@@ -33,9 +32,11 @@ async function notesOf(choice: ExportChoice): Promise<Note[]> {
 const ALL: ExportChoice[] = [{ label: '', scope: { kind: 'all' } }];
 
 /** The popup's choices: all notes, and this page's (the tab's cleaned URL) when some were written on it. */
-export function pageExportChoices(pageUrl: string | null | undefined, notesOnPage: number, lang: string): ExportChoice[] {
-  const all: ExportChoice = { label: notesText('scopeAll', lang), scope: { kind: 'all' } };
-  return pageUrl && notesOnPage > 0 ? [all, { label: pageScopeLabel(notesOnPage, lang), scope: { kind: 'page', url: cleanPageUrl(pageUrl) } }] : [all];
+export function pageExportChoices(pageUrl: string | null | undefined, notesOnPage: number): ExportChoice[] {
+  const all: ExportChoice = { label: t('notes.scopeAll'), scope: { kind: 'all' } };
+  return pageUrl && notesOnPage > 0
+    ? [all, { label: t('notes.pageScope', { count: formatNumber(notesOnPage) }), scope: { kind: 'page', url: cleanPageUrl(pageUrl) } }]
+    : [all];
 }
 
 /**
@@ -43,7 +44,7 @@ export function pageExportChoices(pageUrl: string | null | undefined, notesOnPag
  * With several choices (the popup: all notes, this page's) the reader picks one; the file's name and the
  * status line say which notes it holds.
  */
-export function ExportMenu({ lang, choices = ALL }: { lang: string; choices?: ExportChoice[] }) {
+export function ExportMenu({ choices = ALL }: { choices?: ExportChoice[] }) {
   const [status, setStatus] = useState<string | null>(null);
   const [picked, setPicked] = useState(0);
   const choice = choices[picked] ?? choices[0];
@@ -51,7 +52,7 @@ export function ExportMenu({ lang, choices = ALL }: { lang: string; choices?: Ex
     if (!choice) return;
     try {
       const notes = await notesOf(choice);
-      if (!notes.length) return setStatus(notesText('nothingToExport', lang));
+      if (!notes.length) return setStatus(t('notes.nothingToExport'));
       const at = new Date();
       const now = at.toISOString();
       const body = format === 'md' ? notesToMarkdown(notes, now) : format === 'json' ? notesToJson(notes, now) : notesToCsv(notes);
@@ -59,17 +60,17 @@ export function ExportMenu({ lang, choices = ALL }: { lang: string; choices?: Ex
       const name = safeFileName(scopeFileBase(choice.scope, at), format);
       // A BOM so spreadsheet programs read the CSV as UTF-8.
       downloadText(name, format === 'csv' ? '\uFEFF' + body : body, MIME[format]);
-      setStatus(exportedScopeText(notes.length, choice.scope, name, lang));
+      setStatus(exportedScopeText(notes.length, choice.scope, name));
     } catch (e) {
       setStatus((e as Error).message);
     }
   };
   return (
     <div class="export">
-      <h2>{panelText('exportNotes', lang)}</h2>
+      <h2>{t('panel.exportNotes')}</h2>
       {choices.length > 1 ? (
         <fieldset class="export-scope">
-          <legend class="small muted">{notesText('exportWhich', lang)}</legend>
+          <legend class="small muted">{t('notes.exportWhich')}</legend>
           {choices.map((c, i) => (
             <label key={c.label}>
               <input type="radio" name="export-scope" checked={i === picked} onChange={() => setPicked(i)} /> {c.label}

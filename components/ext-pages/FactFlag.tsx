@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Flag, FlagKind } from '@/utils/schema/flag';
 import { send } from '@/utils/ext-pages/send';
 import { FLAG_LIMITS } from '@/utils/schema/flag';
-import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
 import './flags.css';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -36,7 +36,7 @@ export function useFactFlags(entityKey: string | null, onError: (message: string
 export interface FactFlagProps {
   entityKey: string;
   factId: string;
-  /** The sheet's language: its strings, and the language of the fact text the flag keeps. */
+  /** The sheet's language: the language of the fact text the flag keeps (the pack's, as shown). */
   lang: string;
   flag: Flag | undefined;
   onChange: (factId: string, flag: Flag | null) => void;
@@ -86,7 +86,7 @@ export function FactFlag({ entityKey, factId, lang, flag, onChange }: FactFlagPr
   const save = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
-    if (!kind || !reason.trim()) return setError(panelText('flagIncomplete', lang));
+    if (!kind || !reason.trim()) return setError(t('panel.flagIncomplete'));
     setBusy(true);
     setError(null);
     try {
@@ -95,7 +95,7 @@ export function FactFlag({ entityKey, factId, lang, flag, onChange }: FactFlagPr
       setEditing(false);
       focusNext.current = 'edit';
     } catch (err) {
-      setError(`${panelText('flagSaveFailed', lang)} ${errorText(err)}`);
+      setError(`${t('panel.flagSaveFailed')} ${errorText(err)}`);
     } finally {
       setBusy(false);
     }
@@ -110,7 +110,7 @@ export function FactFlag({ entityKey, factId, lang, flag, onChange }: FactFlagPr
       onChange(factId, null);
       focusNext.current = 'open';
     } catch (err) {
-      setError(`${panelText('flagRemoveFailed', lang)} ${errorText(err)}`);
+      setError(`${t('panel.flagRemoveFailed')} ${errorText(err)}`);
     } finally {
       setBusy(false);
     }
@@ -122,7 +122,7 @@ export function FactFlag({ entityKey, factId, lang, flag, onChange }: FactFlagPr
       {editing ? (
         <form
           class="flag-form"
-          aria-label={panelText('flagThis', lang)}
+          aria-label={t('panel.flagThis')}
           onSubmit={save}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
@@ -132,16 +132,16 @@ export function FactFlag({ entityKey, factId, lang, flag, onChange }: FactFlagPr
           }}
         >
           <fieldset>
-            <legend>{panelText('flagKind', lang)}</legend>
+            <legend>{t('panel.flagKind')}</legend>
             {(['wrong', 'outdated'] as const).map((k) => (
               <label key={k} class="flag-kind">
                 <input type="radio" name={`flag-kind-${factId}`} value={k} checked={kind === k} onChange={() => setKind(k)} />{' '}
-                {panelText(k === 'wrong' ? 'flagWrong' : 'flagOutdated', lang)}
+                {t(k === 'wrong' ? 'panel.flagWrong' : 'panel.flagOutdated')}
               </label>
             ))}
           </fieldset>
           <label class="flag-reason-field">
-            {panelText('flagReason', lang)}
+            {t('panel.flagReason')}
             <textarea
               value={reason}
               maxLength={FLAG_LIMITS.reason}
@@ -151,31 +151,31 @@ export function FactFlag({ entityKey, factId, lang, flag, onChange }: FactFlagPr
             />
           </label>
           <p id={hintId} class="muted small">
-            {panelText('flagHint', lang)}
+            {t('panel.flagHint')}
           </p>
           <p>
             <button class="primary" type="submit" disabled={busy}>
-              {panelText('flagSave', lang)}
+              {t('panel.flagSave')}
             </button>{' '}
             <button type="button" onClick={close}>
-              {panelText('cancel', lang)}
+              {t('panel.cancel')}
             </button>
           </p>
         </form>
       ) : flag ? (
         <p class="flag-note">
-          <span class="flag-said">{panelText(flag.kind === 'wrong' ? 'flaggedWrong' : 'flaggedOutdated', lang)}</span>{' '}
+          <span class="flag-said">{t(flag.kind === 'wrong' ? 'panel.flaggedWrong' : 'panel.flaggedOutdated')}</span>{' '}
           <span class="flag-reason">{flag.reason}</span>{' '}
           <button type="button" class="small" data-flag-action="edit" onClick={open}>
-            {panelText('edit', lang)}
+            {t('panel.edit')}
           </button>{' '}
           <button type="button" class="small" disabled={busy} onClick={remove}>
-            {panelText('remove', lang)}
+            {t('panel.remove')}
           </button>
         </p>
       ) : (
         <button type="button" class="small flag-open" data-flag-action="open" onClick={open}>
-          {panelText('flagThis', lang)}
+          {t('panel.flagThis')}
         </button>
       )}
       {error && (

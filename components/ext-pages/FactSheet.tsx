@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { FactView, SheetView } from '@/utils/messaging/protocol';
 import { SourceLink } from '../card/SourceLink';
-import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
+import { formatDate } from '@/utils/i18n/dates';
 import { RelatedEntities } from './RelatedEntities';
 import { SheetFacts } from './SheetFacts';
 
@@ -23,31 +24,29 @@ export function FactSheet({
   onSelect?: (key: string) => void;
   children?: ComponentChildren;
 }) {
-  const lang = sheet.lang;
   const sources = new Map(sheet.sources.map((s) => [s.id, s]));
+  // Our words are in the UI's language; the pack's (summary, facts) say their own, which may differ.
   return (
-    <section class="sheet" lang={lang} data-entity={sheet.key}>
+    <section class="sheet" data-entity={sheet.key}>
       <h1 tabIndex={-1}>{sheet.name}</h1>
-      <p class="summary">{sheet.summary}</p>
-      <p class="muted small">
-        {panelText('alsoKnownAs', lang)}: {sheet.aliases.join(' · ')}
+      <p class="summary" lang={sheet.lang}>
+        {sheet.summary}
       </p>
-      <RelatedEntities related={sheet.related} lang={lang} onSelect={onSelect} />
+      <p class="muted small">{t('panel.alsoWritten', { names: sheet.aliases.join(' · ') })}</p>
+      <RelatedEntities related={sheet.related} onSelect={onSelect} />
       <SheetFacts key={sheet.key} sheet={sheet} sources={sources} factFooter={factFooter} />
       {children}
       <h2>
-        {panelText('sources', lang)} ({sheet.sources.length})
+        {t('panel.sources')} ({sheet.sources.length})
       </h2>
       <ul class="plain sources small">
         {sheet.sources.map((s) => (
           <li key={s.id}>
-            <SourceLink source={s} lang={lang} full />
+            <SourceLink source={s} full />
           </li>
         ))}
       </ul>
-      <p class="muted small">
-        {panelText('fromPack', lang)} {sheet.pack.name} {sheet.pack.version} · {panelText('reviewed', lang)} {sheet.reviewed}
-      </p>
+      <p class="muted small">{t('panel.packLine', { pack: sheet.pack.name, version: sheet.pack.version, date: formatDate(sheet.reviewed) })}</p>
     </section>
   );
 }

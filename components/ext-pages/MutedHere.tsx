@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Mute } from '@/utils/schema/mute';
 import { send } from '@/utils/ext-pages/send';
-import { mutedHereText, muteWhereText, panelText, unmutedNotice } from './panel-strings';
+import { plural, t } from '@/utils/i18n';
+import { muteWhereText } from './panel-strings';
 import './mutes.css';
 
 /**
@@ -9,7 +10,7 @@ import './mutes.css';
  * ones), which ones, and Unmute for each. Muted names are not in the page's list above it; an
  * unmuted name comes back to it when the tab has re-counted (the popup watches the tab's state).
  */
-export function MutedHere({ host, lang }: { host: string | null | undefined; lang: string }) {
+export function MutedHere({ host }: { host: string | null | undefined }) {
   const [mutes, setMutes] = useState<Mute[]>([]);
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -25,21 +26,21 @@ export function MutedHere({ host, lang }: { host: string | null | undefined; lan
   const unmute = async (m: Mute) => {
     try {
       await send('mute.remove', { id: m.id });
-      setStatus({ kind: 'ok', text: unmutedNotice(m.entityName, lang) });
+      setStatus({ kind: 'ok', text: t('panel.unmutedNotice', { name: m.entityName }) });
     } catch (e) {
-      setStatus({ kind: 'error', text: `${panelText('muteFailed', lang)} ${(e as Error).message}` });
+      setStatus({ kind: 'error', text: `${t('panel.muteFailed')} ${(e as Error).message}` });
     }
     refresh();
   };
 
   if (!host || (!mutes.length && !status)) return null;
   return (
-    <section class="mutes" aria-label={panelText('mutesHeading', lang)}>
+    <section class="mutes" aria-label={t('panel.mutesHeading')}>
       {mutes.length > 0 && (
         <p class="small muted" data-testid="muted-here">
-          {mutedHereText(mutes.length, lang)}{' '}
+          {plural('panel.mutedHere', mutes.length)}{' '}
           <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {panelText(open ? 'hideMuted' : 'showMuted', lang)}
+            {t(open ? 'panel.hideMuted' : 'panel.showMuted')}
           </button>
         </p>
       )}
@@ -48,10 +49,10 @@ export function MutedHere({ host, lang }: { host: string | null | undefined; lan
           {mutes.map((m) => (
             <li key={m.id}>
               <span>
-                <strong>{m.entityName}</strong> · {muteWhereText(m, lang, host)}
+                <strong>{m.entityName}</strong> · {muteWhereText(m, host)}
               </span>
               <button type="button" onClick={() => unmute(m)}>
-                {panelText('unmute', lang)}
+                {t('panel.unmute')}
               </button>
             </li>
           ))}

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Mute } from '@/utils/schema/mute';
 import { send } from '@/utils/ext-pages/send';
-import { muteWhereText, panelText, unmutedNotice } from './panel-strings';
-import { formatDate } from '../card/labels';
+import { t } from '@/utils/i18n';
+import { formatDay } from '@/utils/i18n/dates';
+import { muteWhereText } from './panel-strings';
 import './mutes.css';
-
-const lang = navigator.language;
 
 /** The options page's "Muted names": every mute (entity, where, since), with Remove; open tabs get the name back at once. */
 export function MutesPanel() {
@@ -25,31 +24,31 @@ export function MutesPanel() {
   const remove = async (m: Mute) => {
     try {
       await send('mute.remove', { id: m.id });
-      setStatus({ kind: 'ok', text: unmutedNotice(m.entityName, lang) });
+      setStatus({ kind: 'ok', text: t('panel.unmutedNotice', { name: m.entityName }) });
     } catch (e) {
-      setStatus({ kind: 'error', text: `${panelText('muteFailed', lang)} ${(e as Error).message}` });
+      setStatus({ kind: 'error', text: `${t('panel.muteFailed')} ${(e as Error).message}` });
     }
     await refresh();
   };
 
   return (
     <section class="mutes" aria-labelledby="mutes-heading">
-      <h2 id="mutes-heading">{panelText('mutesHeading', lang)}</h2>
-      <p class="muted small">{panelText('mutesIntro', lang)}</p>
+      <h2 id="mutes-heading">{t('panel.mutesHeading')}</h2>
+      <p class="muted small">{t('panel.mutesIntro')}</p>
       {mutes === null ? null : mutes.length === 0 ? (
-        <p class="muted small">{panelText('noMutes', lang)}</p>
+        <p class="muted small">{t('panel.noMutes')}</p>
       ) : (
         <ul class="plain mute-list">
           {mutes.map((m) => (
             <li key={m.id} data-mute={m.id}>
               <span>
-                <strong>{m.entityName}</strong> · {muteWhereText(m, lang)} · {panelText('since', lang)}{' '}
+                <strong>{m.entityName}</strong> · {muteWhereText(m)} · {t('panel.since')}{' '}
                 <time class="small muted" dateTime={m.createdAt}>
-                  {formatDate(m.createdAt.slice(0, 10), lang)}
+                  {formatDay(m.createdAt)}
                 </time>
               </span>
               <button type="button" onClick={() => remove(m)}>
-                {panelText('remove', lang)}
+                {t('panel.remove')}
               </button>
             </li>
           ))}
@@ -57,7 +56,7 @@ export function MutesPanel() {
       )}
       {unreadable > 0 && (
         <p class="error small" data-testid="unreadable-mutes">
-          {panelText('unreadableMutes', lang)}
+          {t('panel.unreadableMutes')}
         </p>
       )}
       {status && (

@@ -3,12 +3,11 @@ import type { Note } from '@/utils/schema/note';
 import { NOTE_LIMITS } from '@/utils/schema/note';
 import { addTags } from '@/utils/schema/note-tags';
 import { send } from '@/utils/ext-pages/send';
-import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
 import { TagInput, useTagsInUse } from './TagInput';
 
 export interface NoteEditorProps {
   note: Note;
-  lang: string;
   /** The note as the worker stored it (same id and createdAt, a new updatedAt). */
   onSaved: (note: Note) => void;
   onCancel: () => void;
@@ -21,7 +20,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Esc cancels; a failed save keeps what the reader typed and says why. The worker keeps the note's
  * id, entity, page and creation date whatever this form holds (note.update).
  */
-export function NoteEditor({ note, lang, onSaved, onCancel }: NoteEditorProps) {
+export function NoteEditor({ note, onSaved, onCancel }: NoteEditorProps) {
   const [text, setText] = useState(note.text);
   const [quote, setQuote] = useState(note.quote ?? '');
   const [tags, setTags] = useState<string[]>(note.tags ?? []);
@@ -46,7 +45,7 @@ export function NoteEditor({ note, lang, onSaved, onCancel }: NoteEditorProps) {
       });
       onSaved(saved);
     } catch (e) {
-      setError(`${panelText('saveFailed', lang)} ${errorText(e)}`);
+      setError(`${t('panel.saveFailed')} ${errorText(e)}`);
       setBusy(false);
     }
   };
@@ -64,7 +63,7 @@ export function NoteEditor({ note, lang, onSaved, onCancel }: NoteEditorProps) {
     <div class="note-editor" onKeyDown={onKeyDown}>
       <textarea
         ref={textBox}
-        aria-label={panelText('editNoteText', lang)}
+        aria-label={t('panel.editNoteText')}
         value={text}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         maxLength={NOTE_LIMITS.text}
@@ -72,11 +71,11 @@ export function NoteEditor({ note, lang, onSaved, onCancel }: NoteEditorProps) {
       {(note.quote || quote) && (
         <div class="note-editor-quote">
           <label class="small">
-            {panelText('noteQuote', lang)}
+            {t('panel.noteQuote')}
             <textarea value={quote} onInput={(e) => setQuote((e.target as HTMLTextAreaElement).value)} maxLength={NOTE_LIMITS.quote} />
           </label>
           <button type="button" class="small" onClick={() => setQuote('')}>
-            {panelText('removeQuote', lang)}
+            {t('panel.removeQuote')}
           </button>
         </div>
       )}
@@ -88,16 +87,15 @@ export function NoteEditor({ note, lang, onSaved, onCancel }: NoteEditorProps) {
           setTypedTag(typed);
         }}
         inUse={inUse}
-        lang={lang}
       />
       <p class="note-editor-actions">
         <button type="button" class="primary" disabled={busy || !text.trim()} onClick={() => void save()}>
-          {panelText('saveEdit', lang)}
+          {t('panel.saveEdit')}
         </button>{' '}
         <button type="button" onClick={onCancel}>
-          {panelText('cancel', lang)}
+          {t('panel.cancel')}
         </button>{' '}
-        <span class="muted small">{panelText('editHint', lang)}</span>
+        <span class="muted small">{t('panel.editHint')}</span>
       </p>
       {error && (
         <p class="error" role="alert">

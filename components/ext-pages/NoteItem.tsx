@@ -2,14 +2,13 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '@/utils/schema/note';
 import { send } from '@/utils/ext-pages/send';
-import { formatDate } from '../card/labels';
-import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
+import { formatDay } from '@/utils/i18n/dates';
 import { NoteEditor } from './NoteEditor';
 import { TagList } from './TagInput';
 
 export interface NoteItemProps {
   note: Note;
-  lang: string;
   /** The note after an edit, or back after Undo: as the worker stored it. */
   onSaved?: (note: Note) => void;
   /**
@@ -34,7 +33,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * once and offers Undo right there. Deleting at once means a panel closed before Undo loses nothing
  * the reader meant to keep; Undo saves the note back as it was stored (same id, dates and tags).
  */
-export function NoteItem({ note, lang, onSaved, onDeleted, class: extra, view }: NoteItemProps) {
+export function NoteItem({ note, onSaved, onDeleted, class: extra, view }: NoteItemProps) {
   const [shown, setShown] = useState(note);
   const [mode, setMode] = useState<Mode>('view');
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +61,7 @@ export function NoteItem({ note, lang, onSaved, onDeleted, class: extra, view }:
       setMode('deleted');
       onDeleted?.(deleted);
     } catch (e) {
-      setError(`${panelText('deleteFailed', lang)} ${errorText(e)}`);
+      setError(`${t('panel.deleteFailed')} ${errorText(e)}`);
     } finally {
       setBusy(false);
     }
@@ -78,7 +77,7 @@ export function NoteItem({ note, lang, onSaved, onDeleted, class: extra, view }:
       setMode('view');
       onSaved?.(back);
     } catch (e) {
-      setError(`${panelText('undoFailed', lang)} ${errorText(e)}`);
+      setError(`${t('panel.undoFailed')} ${errorText(e)}`);
     } finally {
       setBusy(false);
     }
@@ -94,9 +93,9 @@ export function NoteItem({ note, lang, onSaved, onDeleted, class: extra, view }:
     return (
       <li class={`${cls} note-deleted`} ref={root} data-note={shown.id}>
         <p role="status" class="small">
-          {panelText('noteDeleted', lang)}{' '}
+          {t('panel.noteDeleted')}{' '}
           <button type="button" class="note-undo" disabled={busy} onClick={() => void undo()}>
-            {panelText('undo', lang)}
+            {t('panel.undo')}
           </button>
         </p>
         {errorLine}
@@ -107,7 +106,6 @@ export function NoteItem({ note, lang, onSaved, onDeleted, class: extra, view }:
       <li class={cls} ref={root} data-note={shown.id}>
         <NoteEditor
           note={shown}
-          lang={lang}
           onSaved={(saved) => {
             setShown(saved);
             focusNext.current = '.note-edit';
@@ -131,10 +129,10 @@ export function NoteItem({ note, lang, onSaved, onDeleted, class: extra, view }:
           setMode('edit');
         }}
       >
-        {panelText('edit', lang)}
+        {t('panel.edit')}
       </button>{' '}
       <button type="button" class="small note-delete" disabled={busy} onClick={() => void remove()}>
-        {panelText('delete', lang)}
+        {t('panel.delete')}
       </button>
     </span>
   );
@@ -147,7 +145,7 @@ export function NoteItem({ note, lang, onSaved, onDeleted, class: extra, view }:
           {shown.quote && <blockquote class="note-quote">{shown.quote}</blockquote>}
           <p class="note-text">{shown.text}</p>
           <TagList tags={shown.tags} />
-          <NoteDates note={shown} lang={lang} />
+          <NoteDates note={shown} />
           {shown.pageTitle && <span class="muted small"> · {shown.pageTitle}</span>} {actions}
         </>
       )}
@@ -160,14 +158,14 @@ export function NoteItem({ note, lang, onSaved, onDeleted, class: extra, view }:
  * "written 3 Sept 2024", and "edited …" once the note changed after that: one date style per
  * language, the facts' ("3 Sept 2024"), not the browser's "12/1/2026, 4:21:48 PM".
  */
-function NoteDates({ note, lang }: { note: Note; lang: string }) {
+function NoteDates({ note }: { note: Note }) {
   return (
     <span class="note-dates small muted">
-      {panelText('noteWritten', lang)} <time dateTime={note.createdAt}>{formatDate(note.createdAt.slice(0, 10), lang)}</time>
+      {t('panel.noteWritten')} <time dateTime={note.createdAt}>{formatDay(note.createdAt)}</time>
       {note.updatedAt !== note.createdAt && (
         <>
           {' · '}
-          {panelText('noteEdited', lang)} <time dateTime={note.updatedAt}>{formatDate(note.updatedAt.slice(0, 10), lang)}</time>
+          {t('panel.noteEdited')} <time dateTime={note.updatedAt}>{formatDay(note.updatedAt)}</time>
         </>
       )}
     </span>

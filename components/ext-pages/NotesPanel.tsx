@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { addTags } from '@/utils/schema/note-tags';
 import { NOTE_LIMITS } from '@/utils/schema/note';
-import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
 import { NoteList } from './NoteList';
 import { TagInput, useTagsInUse } from './TagInput';
 import { newNote, useDraft, useNotes, type NoteStatus } from './use-notes';
@@ -13,16 +13,15 @@ export interface NotesPanelProps {
   page: { url: string | null; title: string | null };
   /** Text the reader selected on the page before opening the panel. */
   quote?: string | null;
-  lang: string;
 }
 
 /** The reader's own notes on an entity. The draft survives a failed save or a closed panel. */
 export function NotesPanel(props: NotesPanelProps) {
-  const { entityKey, quote, lang } = props;
+  const { entityKey, quote } = props;
   const [draftError, setDraftError] = useState<string | null>(null);
   const [draft, edit] = useDraft(entityKey, setDraftError);
   const [typedTag, setTypedTag] = useState('');
-  const { notes, status, busy, save, saved, removed } = useNotes(entityKey, lang);
+  const { notes, status, busy, save, saved, removed } = useNotes(entityKey);
   // Unticked: the quote came from the page, which may have changed the selection; the reader decides.
   const [useQuote, setUseQuote] = useState(false);
   // A note saved meanwhile brings new tags to suggest: asked again after each save.
@@ -56,42 +55,41 @@ export function NotesPanel(props: NotesPanelProps) {
 
   return (
     <section class="notes">
-      <h2>{panelText('notes', lang)}</h2>
-      <p class="muted small">{panelText('notesPrivate', lang)}</p>
+      <h2>{t('panel.notes')}</h2>
+      <p class="muted small">{t('panel.notesPrivate')}</p>
       <div class="note-new" onKeyDown={onKeyDown}>
-        {quote && <QuoteOption quote={quote} checked={useQuote} onChange={setUseQuote} lang={lang} />}
+        {quote && <QuoteOption quote={quote} checked={useQuote} onChange={setUseQuote} />}
         <textarea
-          aria-label={panelText('notes', lang)}
-          placeholder={panelText('notePlaceholder', lang)}
+          aria-label={t('panel.notes')}
+          placeholder={t('panel.notePlaceholder')}
           value={draft.text}
           onInput={(e) => edit({ ...draft, text: (e.target as HTMLTextAreaElement).value })}
           maxLength={NOTE_LIMITS.text}
         />
-        <NewNoteTags key={savedCount} tags={draft.tags} typed={typedTag} lang={lang} onChange={onTags} />
+        <NewNoteTags key={savedCount} tags={draft.tags} typed={typedTag} onChange={onTags} />
         <p>
           <button class="primary" type="button" disabled={busy || !draft.text.trim()} onClick={add}>
-            {panelText('addNote', lang)}
+            {t('panel.addNote')}
           </button>
         </p>
       </div>
       {status && <StatusLine status={status} />}
-      {draftError && <StatusLine status={{ kind: 'error', text: `${panelText('draftNotKept', lang)} ${draftError}` }} />}
-      <NoteList notes={notes} lang={lang} onSaved={saved} onDeleted={removed} />
+      {draftError && <StatusLine status={{ kind: 'error', text: `${t('panel.draftNotKept')} ${draftError}` }} />}
+      <NoteList notes={notes} onSaved={saved} onDeleted={removed} />
     </section>
   );
 }
 
 /** The new note's tags; mounted again after each save, so the suggestions include the tags just used. */
-function NewNoteTags(props: { tags: string[]; typed: string; lang: string; onChange: (tags: string[], typed: string) => void }) {
+function NewNoteTags(props: { tags: string[]; typed: string; onChange: (tags: string[], typed: string) => void }) {
   const inUse = useTagsInUse();
   return <TagInput {...props} inUse={inUse} />;
 }
 
-function QuoteOption({ quote, checked, onChange, lang }: { quote: string; checked: boolean; onChange: (checked: boolean) => void; lang: string }) {
+function QuoteOption({ quote, checked, onChange }: { quote: string; checked: boolean; onChange: (checked: boolean) => void }) {
   return (
     <label class="small quote-option">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange((e.target as HTMLInputElement).checked)} /> {panelText('withQuote', lang)}{' '}
-      <q>{quote}</q>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange((e.target as HTMLInputElement).checked)} /> {t('panel.withQuote')} <q>{quote}</q>
     </label>
   );
 }

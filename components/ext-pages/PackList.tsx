@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PackView } from '@/utils/messaging/protocol';
 import { send } from '@/utils/ext-pages/send';
-import { packCounts, packRemoveQuestion, panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
+import { packCounts, packRemoveQuestion } from './panel-strings';
 
 /**
  * The installed packs, each with Enable/Disable, discreet or highlighted, and Remove for imported
  * ones. Removing asks first, in the row itself: what goes, what stays (the reader's notes), and how
  * to get the pack back.
  */
-export function PackList({ packs, lang, act }: { packs: PackView[]; lang: string; act: (work: () => Promise<unknown>) => Promise<void> }) {
+export function PackList({ packs, act }: { packs: PackView[]; act: (work: () => Promise<unknown>) => Promise<void> }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <ul class="plain packs">
@@ -17,17 +18,16 @@ export function PackList({ packs, lang, act }: { packs: PackView[]; lang: string
           <div>
             <strong>{p.name}</strong>{' '}
             <span class="muted small">
-              {p.id} · v{p.version} · {panelText(p.bundled ? 'packBundled' : 'packImported', lang)}
+              {p.id} · v{p.version} · {t(p.bundled ? 'panel.packBundled' : 'panel.packImported')}
             </span>
-            {p.discreet && <span class="small"> · {panelText('packDiscreet', lang)}</span>}
-            {!p.enabled && <span class="small"> · {panelText('packDisabled', lang)}</span>}
+            {p.discreet && <span class="small"> · {t('panel.packDiscreet')}</span>}
+            {!p.enabled && <span class="small"> · {t('panel.packDisabled')}</span>}
             <div class="small muted">
-              {packCounts(p, lang)} · {p.languages.join(', ')} · {p.license}
+              {packCounts(p)} · {p.languages.join(', ')} · {p.license}
             </div>
             {confirming === p.id && (
               <RemoveConfirmation
                 pack={p}
-                lang={lang}
                 onRemove={() => act(() => send('pack.remove', { id: p.id })).then(() => setConfirming(null))}
                 onCancel={() => setConfirming(null)}
               />
@@ -36,18 +36,14 @@ export function PackList({ packs, lang, act }: { packs: PackView[]; lang: string
           {confirming !== p.id && (
             <div class="pack-actions">
               <button type="button" onClick={() => act(() => send('pack.enable', { id: p.id, enabled: !p.enabled }))}>
-                {panelText(p.enabled ? 'packDisable' : 'packEnable', lang)}
+                {t(p.enabled ? 'panel.packDisable' : 'panel.packEnable')}
               </button>
-              <button
-                type="button"
-                title={panelText('packDiscreetHint', lang)}
-                onClick={() => act(() => send('pack.discreet', { id: p.id, discreet: !p.discreet }))}
-              >
-                {panelText(p.discreet ? 'packHighlight' : 'packMakeDiscreet', lang)}
+              <button type="button" title={t('panel.packDiscreetHint')} onClick={() => act(() => send('pack.discreet', { id: p.id, discreet: !p.discreet }))}>
+                {t(p.discreet ? 'panel.packHighlight' : 'panel.packMakeDiscreet')}
               </button>
               {!p.bundled && (
                 <button type="button" class="danger" onClick={() => setConfirming(p.id)}>
-                  {panelText('packRemove', lang)}
+                  {t('panel.packRemove')}
                 </button>
               )}
             </div>
@@ -59,17 +55,17 @@ export function PackList({ packs, lang, act }: { packs: PackView[]; lang: string
 }
 
 /** Not window.confirm: the question stays next to the pack it is about, and Cancel has the focus, so Enter does not remove. */
-function RemoveConfirmation({ pack, lang, onRemove, onCancel }: { pack: PackView; lang: string; onRemove: () => void; onCancel: () => void }) {
+function RemoveConfirmation({ pack, onRemove, onCancel }: { pack: PackView; onRemove: () => void; onCancel: () => void }) {
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
   return (
-    <div class="confirm" role="group" aria-label={panelText('packRemove', lang)} data-testid="remove-confirm">
-      <p>{packRemoveQuestion(pack, lang)}</p>
+    <div class="confirm" role="group" aria-label={t('panel.packRemove')} data-testid="remove-confirm">
+      <p>{packRemoveQuestion(pack)}</p>
       <button type="button" class="danger strong" onClick={onRemove}>
-        {panelText('packRemove', lang)}
+        {t('panel.packRemove')}
       </button>{' '}
       <button type="button" ref={cancel} onClick={onCancel}>
-        {panelText('cancel', lang)}
+        {t('panel.cancel')}
       </button>
     </div>
   );

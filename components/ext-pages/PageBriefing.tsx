@@ -4,22 +4,22 @@ import type { Briefing, BriefingEntity } from '@/utils/messaging/protocol';
 import type { Note } from '@/utils/schema/note';
 import { briefingToMarkdown } from '@/utils/export/briefing';
 import { FactItem } from '../card/FactItem';
-import { formatDate } from '../card/labels';
-import { mentionsText, moreFactsText, panelText } from './panel-strings';
+import { plural, t, uiLang } from '@/utils/i18n';
+import { formatDay } from '@/utils/i18n/dates';
 
 /**
  * The "This page" view: every entity the tab's page names, most mentioned first, with its summary,
  * key facts and the reader's notes, and a button that copies it all as Markdown. `version` changes
  * when the tab's state does, so the briefing follows the page.
  */
-export function PageBriefing({ tabId, version, lang, onOpen }: { tabId: number; version: unknown; lang: string; onOpen: (key: string) => void }) {
+export function PageBriefing({ tabId, version, onOpen }: { tabId: number; version: unknown; onOpen: (key: string) => void }) {
   const [briefing, setBriefing] = useState<Briefing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
-    send('page.briefing', { tabId, lang }).then(
+    send('page.briefing', { tabId, lang: uiLang() }).then(
       (b) => current && (setBriefing(b), setError(null)),
       (e) => current && setError((e as Error).message),
     );
@@ -30,21 +30,21 @@ export function PageBriefing({ tabId, version, lang, onOpen }: { tabId: number; 
   const copy = () => {
     if (!briefing) return;
     setStatus(null);
-    navigator.clipboard.writeText(briefingToMarkdown(briefing, new Date().toISOString(), lang)).then(
-      () => setStatus(panelText('copied', lang)),
-      (e) => setStatus(`${panelText('copyFailed', lang)} ${(e as Error).message}`),
+    navigator.clipboard.writeText(briefingToMarkdown(briefing, new Date().toISOString())).then(
+      () => setStatus(t('panel.copied')),
+      (e) => setStatus(`${t('panel.copyFailed')} ${(e as Error).message}`),
     );
   };
 
   if (error) return <p class="error">{error}</p>;
-  if (!briefing) return <p class="muted small">{panelText('loading', lang)}</p>;
+  if (!briefing) return <p class="muted small">{t('panel.loading')}</p>;
   return (
     <section class="briefing" aria-labelledby="briefing-title">
-      <h1 id="briefing-title">{briefing.title || panelText('viewPage', lang)}</h1>
-      <p class="muted small">{panelText('briefingHint', lang)}</p>
+      <h1 id="briefing-title">{briefing.title || t('panel.viewPage')}</h1>
+      <p class="muted small">{t('panel.briefingHint')}</p>
       <div class="briefing-actions">
         <button type="button" class="primary" disabled={!briefing.entities.length} onClick={copy}>
-          {panelText('copyMarkdown', lang)}
+          {t('panel.copyMarkdown')}
         </button>
         <span class="small muted" role="status">
           {status}
@@ -63,31 +63,33 @@ export function PageBriefing({ tabId, version, lang, onOpen }: { tabId: number; 
       {briefing.entities.length ? (
         <ol class="plain briefing-entities">
           {briefing.entities.map((e, i) => (
-            <BriefingItem key={e.key} id={`briefing-${i}`} entity={e} lang={lang} onOpen={onOpen} />
+            <BriefingItem key={e.key} id={`briefing-${i}`} entity={e} onOpen={onOpen} />
           ))}
         </ol>
       ) : (
-        <p class="muted small">{panelText('nothingFound', lang)}</p>
+        <p class="muted small">{t('panel.nothingFound')}</p>
       )}
     </section>
   );
 }
 
-function BriefingItem({ id, entity: e, lang, onOpen }: { id: string; entity: BriefingEntity; lang: string; onOpen: (key: string) => void }) {
+function BriefingItem({ id, entity: e, onOpen }: { id: string; entity: BriefingEntity; onOpen: (key: string) => void }) {
   const sources = new Map(e.sources.map((s) => [s.id, s]));
   const more = e.factCount - e.facts.length;
   return (
-    <li class="briefing-entity" id={id} data-entity={e.key} lang={e.lang}>
+    <li class="briefing-entity" id={id} data-entity={e.key}>
       <h2 class="briefing-name">
         <button type="button" class="link" onClick={() => onOpen(e.key)}>
           {e.name}
         </button>{' '}
-        <span class="count small">{mentionsText(e.count, lang)}</span>
+        <span class="count small">{plural('panel.mentionCount', e.count)}</span>
       </h2>
-      <p class="summary">{e.summary}</p>
+      <p class="summary" lang={e.lang}>
+        {e.summary}
+      </p>
       {e.facts.length > 0 && (
         <>
-          <h3>{panelText('keyFacts', lang)}</h3>
+          <h3>{t('panel.keyFacts')}</h3>
           <ul class="plain">
             {e.facts.map((f) => (
               <FactItem key={f.id} fact={f} sources={sources} lang={e.lang} />
@@ -98,16 +100,16 @@ function BriefingItem({ id, entity: e, lang, onOpen }: { id: string; entity: Bri
       {more > 0 && (
         <p class="small">
           <button type="button" class="link" onClick={() => onOpen(e.key)}>
-            {moreFactsText(e.factCount, lang)}
+            {plural('panel.seeAllFacts', e.factCount)}
           </button>
         </p>
       )}
       {e.notes.length > 0 && (
         <>
-          <h3>{panelText('notes', lang)}</h3>
+          <h3>{t('panel.notes')}</h3>
           <ul class="plain briefing-notes">
             {e.notes.map((n) => (
-              <BriefingNote key={n.id} note={n} lang={lang} />
+              <BriefingNote key={n.id} note={n} />
             ))}
           </ul>
         </>
@@ -117,12 +119,12 @@ function BriefingItem({ id, entity: e, lang, onOpen }: { id: string; entity: Bri
 }
 
 /** A note as the briefing reads it (editing stays in the entity's sheet). */
-function BriefingNote({ note: n, lang }: { note: Note; lang: string }) {
+function BriefingNote({ note: n }: { note: Note }) {
   return (
     <li class="note">
       {n.quote && <blockquote class="note-quote">{n.quote}</blockquote>}
       <p class="note-text">{n.text}</p>
-      <time dateTime={n.updatedAt}>{formatDate(n.updatedAt.slice(0, 10), lang)}</time>
+      <time dateTime={n.updatedAt}>{formatDay(n.updatedAt)}</time>
       {n.pageTitle && <span class="muted small"> · {n.pageTitle}</span>}
     </li>
   );

@@ -1,12 +1,11 @@
 import type { PageEntity } from '@/utils/messaging/protocol';
-import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
 import { useEntityMuting } from './EntityMute';
 
 export function PageEntities({
   entities,
   selected,
   onSelect,
-  lang,
   compact = false,
   muteHost,
   emptyText,
@@ -14,20 +13,19 @@ export function PageEntities({
   entities: PageEntity[];
   selected?: string | null;
   onSelect?: (key: string) => void;
-  lang: string;
   compact?: boolean;
   /** The page's site: each row gets "Not this one" (mute here or everywhere, with undo). */
   muteHost?: string | null;
   /** Said instead of "nothing found" when the list is empty for another reason (the site is paused). */
   emptyText?: string;
 }) {
-  const muting = useEntityMuting(muteHost, lang);
+  const muting = useEntityMuting(muteHost);
   if (!entities.length)
     return (
       <>
         {muting.notice}
         <p class="muted small" data-testid="page-entities-empty">
-          {emptyText ?? panelText('nothingFound', lang)}
+          {emptyText ?? t('panel.nothingFound')}
         </p>
       </>
     );
@@ -48,7 +46,7 @@ export function PageEntities({
               {!compact && <div class="small muted summary-clamp">{e.summary}</div>}
               {muting.controls(e)}
             </div>
-            <span class="count" title={panelText('mentions', lang)}>
+            <span class="count" title={t('panel.mentions')}>
               {e.count}
             </span>
           </li>

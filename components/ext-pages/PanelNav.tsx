@@ -1,8 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
 
 export interface PanelNavProps {
-  lang: string;
   canGoBack: boolean;
   canGoForward: boolean;
   onBack: () => void;
@@ -38,23 +37,22 @@ function useHistoryKeys(onBack: () => void, onForward: () => void) {
 /** The panel's top bar: back and forward through what the reader opened, and the two views. */
 export function PanelNav(p: PanelNavProps) {
   useHistoryKeys(p.onBack, p.onForward);
-  const { lang } = p;
   return (
-    <nav class="panel-nav" aria-label={panelText('panelViews', lang)}>
-      <button type="button" class="nav-button" title={panelText('backHint', lang)} disabled={!p.canGoBack} onClick={p.onBack}>
+    <nav class="panel-nav" aria-label={t('panel.panelViews')}>
+      <button type="button" class="nav-button" title={t('panel.backHint')} disabled={!p.canGoBack} onClick={p.onBack}>
         <span aria-hidden="true">← </span>
-        {panelText('back', lang)}
+        {t('panel.back')}
       </button>
-      <button type="button" class="nav-button" title={panelText('forwardHint', lang)} disabled={!p.canGoForward} onClick={p.onForward}>
-        {panelText('forward', lang)}
+      <button type="button" class="nav-button" title={t('panel.forwardHint')} disabled={!p.canGoForward} onClick={p.onForward}>
+        {t('panel.forward')}
         <span aria-hidden="true"> →</span>
       </button>
       <div class="view-switch">
         <button type="button" aria-pressed={p.view === 'sheet'} disabled={!p.onSheet} onClick={() => p.onSheet?.()}>
-          {panelText('viewSheet', lang)}
+          {t('panel.viewSheet')}
         </button>
         <button type="button" aria-pressed={p.view === 'page'} onClick={p.onPage}>
-          {panelText('viewPage', lang)}
+          {t('panel.viewPage')}
         </button>
       </div>
     </nav>

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { libraryUrl, openLibrary } from '@/utils/ext-pages/library-link';
-import { notesOnPageText, panelText } from './panel-strings';
+import { plural, t } from '@/utils/i18n';
 
 /** The popup's ways out: the options page and the notes library. Links (with real addresses), opened by the extension's own APIs. */
-export function PopupLinks({ lang }: { lang: string }) {
+export function PopupLinks() {
   return (
     <nav class="popup-links small">
       <a
@@ -14,18 +14,18 @@ export function PopupLinks({ lang }: { lang: string }) {
           void browser.runtime.openOptionsPage();
         }}
       >
-        {panelText('openOptions', lang)}
+        {t('panel.openOptions')}
       </a>
-      <LibraryLink>{panelText('openLibrary', lang)}</LibraryLink>
+      <LibraryLink>{t('panel.openLibrary')}</LibraryLink>
     </nav>
   );
 }
 
 /** "3 notes written on this page", opening the library filtered to this page. */
-export function NotesOnPageLink({ count, pageUrl, lang }: { count: number; pageUrl: string | null; lang: string }) {
+export function NotesOnPageLink({ count, pageUrl }: { count: number; pageUrl: string | null }) {
   return (
     <p class="small muted" data-testid="notes-on-page">
-      <LibraryLink page={pageUrl}>{notesOnPageText(count, lang)}</LibraryLink>
+      <LibraryLink page={pageUrl}>{plural('panel.notesOnPage', count)}</LibraryLink>
     </p>
   );
 }

@@ -1,40 +1,40 @@
 import { Fragment } from 'preact';
 import type { SheetView } from '@/utils/messaging/protocol';
 import type { RelationKind } from '@/utils/schema/pack';
-import { textLang } from '../card/labels';
+import { t, type LabelKey } from '@/utils/i18n';
 
 /** What the other entity is to this one, as a reader would say it. */
-const KIND: Record<RelationKind, { en: string; fr: string }> = {
-  founder: { en: 'Founder', fr: 'Fondateur' },
-  founded: { en: 'Founded', fr: 'A fondé' },
-  executive: { en: 'Executive', fr: 'Dirigeant' },
-  'executive-of': { en: 'Executive of', fr: 'Dirigeant de' },
-  investor: { en: 'Investor', fr: 'Investisseur' },
-  'invested-in': { en: 'Invested in', fr: 'A investi dans' },
-  owner: { en: 'Owner', fr: 'Propriétaire' },
-  owns: { en: 'Owns', fr: 'Possède' },
-  subsidiary: { en: 'Subsidiary', fr: 'Filiale' },
-  parent: { en: 'Parent company', fr: 'Maison mère' },
-  product: { en: 'Product', fr: 'Produit' },
-  maker: { en: 'Made by', fr: 'Fabriqué par' },
-  client: { en: 'Client', fr: 'Client' },
-  supplier: { en: 'Supplier', fr: 'Fournisseur' },
-  partner: { en: 'Partner', fr: 'Partenaire' },
-  'investigated-by': { en: 'Investigated by', fr: 'Enquête de' },
-  investigated: { en: 'Investigated', fr: 'A enquêté sur' },
-  'fined-by': { en: 'Fined by', fr: 'Sanctionné par' },
-  fined: { en: 'Fined', fr: 'A sanctionné' },
-  'sued-by': { en: 'Sued by', fr: 'Poursuivi par' },
-  sued: { en: 'Sued', fr: 'A poursuivi' },
-  related: { en: 'Related', fr: 'Lié' },
-};
+const RELATION = {
+  founder: 'panel.relation.founder',
+  founded: 'panel.relation.founded',
+  executive: 'panel.relation.executive',
+  'executive-of': 'panel.relation.executiveOf',
+  investor: 'panel.relation.investor',
+  'invested-in': 'panel.relation.investedIn',
+  owner: 'panel.relation.owner',
+  owns: 'panel.relation.owns',
+  subsidiary: 'panel.relation.subsidiary',
+  parent: 'panel.relation.parent',
+  product: 'panel.relation.product',
+  maker: 'panel.relation.maker',
+  client: 'panel.relation.client',
+  supplier: 'panel.relation.supplier',
+  partner: 'panel.relation.partner',
+  'investigated-by': 'panel.relation.investigatedBy',
+  investigated: 'panel.relation.investigated',
+  'fined-by': 'panel.relation.finedBy',
+  fined: 'panel.relation.fined',
+  'sued-by': 'panel.relation.suedBy',
+  sued: 'panel.relation.sued',
+  related: 'panel.relation.related',
+} as const satisfies Record<RelationKind, LabelKey>;
 
-export function relationLabel(kind: RelationKind, lang: string): string {
-  return KIND[kind][textLang(lang)];
+export function relationLabel(kind: RelationKind): string {
+  return t(RELATION[kind]);
 }
 
 /** The entities a pack links to this one, grouped by how; each opens its own sheet. */
-export function RelatedEntities({ related, lang, onSelect }: { related: SheetView['related']; lang: string; onSelect?: (key: string) => void }) {
+export function RelatedEntities({ related, onSelect }: { related: SheetView['related']; onSelect?: (key: string) => void }) {
   if (!related.length) return null;
   const byKind = new Map<RelationKind, SheetView['related']>();
   for (const r of related) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
@@ -42,7 +42,7 @@ export function RelatedEntities({ related, lang, onSelect }: { related: SheetVie
     <dl class="related small">
       {[...byKind].map(([kind, list]) => (
         <div key={kind}>
-          <dt>{relationLabel(kind, lang)}</dt>
+          <dt>{relationLabel(kind)}</dt>
           <dd>
             {list.map((r, i) => (
               <Fragment key={r.key}>

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'preact/hooks';
 import type { FactView, SheetView, SourceView } from '@/utils/messaging/protocol';
 import { byYear, filterFacts, isFiltering, kindCounts, NO_FILTER, yearsOpenByDefault, type FactFilter, type SourceKind } from '@/utils/ext-pages/fact-filter';
 import { FactItem } from '../card/FactItem';
-import { factCountText, factsShownText, panelText, sourceKindText } from './panel-strings';
+import { plural, t } from '@/utils/i18n';
+import { factsShownText, sourceKindText } from './panel-strings';
 
 type Footer = ((fact: FactView) => ComponentChildren) | undefined;
 
@@ -57,36 +58,36 @@ export function SheetFacts({ sheet, sources, factFooter }: { sheet: SheetView; s
         <input
           type="search"
           class="fact-search"
-          aria-label={panelText('searchFacts', lang)}
-          placeholder={panelText('searchFacts', lang)}
+          aria-label={t('panel.searchFacts')}
+          placeholder={t('panel.searchFacts')}
           value={filter.query}
           onInput={(e) => refilter({ ...filter, query: e.currentTarget.value })}
         />
         {kinds.length > 1 && (
-          <div class="kind-filters" role="group" aria-label={panelText('filterBySource', lang)}>
+          <div class="kind-filters" role="group" aria-label={t('panel.filterBySource')}>
             {kinds.map(([k, n]) => (
               <button key={k} type="button" class="chip" data-kind={k} aria-pressed={filter.kinds.has(k)} onClick={() => toggleKind(k)}>
-                {sourceKindText(k, lang)} <span class="count">{n}</span>
+                {sourceKindText(k)} <span class="count">{n}</span>
               </button>
             ))}
           </div>
         )}
         <p class="muted small facts-shown" role="status">
-          {factsShownText(shown.length, sheet.facts.length, filtering, lang)}
+          {factsShownText(shown.length, sheet.facts.length, filtering)}
         </p>
       </div>
       {shown.length === 0 && (
         <p class="empty-state">
-          {panelText('noFactMatches', lang)}{' '}
+          {t('panel.noFactMatches')}{' '}
           <button type="button" onClick={() => refilter(NO_FILTER)}>
-            {panelText('clearFilters', lang)}
+            {t('panel.clearFilters')}
           </button>
         </p>
       )}
       {keyFacts.length > 0 && (
         <section class="key-facts" aria-labelledby="key-facts-heading">
           <h2 id="key-facts-heading">
-            {panelText('keyFacts', lang)} ({keyFacts.length})
+            {t('panel.keyFacts')} ({keyFacts.length})
           </h2>
           {list(keyFacts)}
         </section>
@@ -94,13 +95,13 @@ export function SheetFacts({ sheet, sources, factFooter }: { sheet: SheetView; s
       {years.length > 0 && (
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">
-            {panelText('timeline', lang)} ({years.reduce((n, [, fs]) => n + fs.length, 0)})
+            {t('panel.timeline')} ({years.reduce((n, [, fs]) => n + fs.length, 0)})
           </h2>
           <div class="timeline">
             {years.map(([year, facts]) => (
               <details key={year} class="year-group" data-year={year} open={isOpen(year)} onToggle={(e) => onToggle(year, e)}>
                 <summary>
-                  <span class="year">{year}</span> <span class="muted small">{factCountText(facts.length, lang)}</span>
+                  <span class="year">{year}</span> <span class="muted small">{plural('common.facts', facts.length)}</span>
                 </summary>
                 {list(facts)}
               </details>

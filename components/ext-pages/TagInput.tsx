@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/ext-pages/send';
 import { addTags, splitTagInput, suggestTags, type TagCount } from '@/utils/schema/note-tags';
-import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
 
 /** The tags on the reader's notes, most used first, asked once per mount; none if the worker cannot say. */
 export function useTagsInUse(): readonly TagCount[] {
@@ -26,7 +26,6 @@ export interface TagInputProps {
   typed: string;
   onChange: (tags: string[], typed: string) => void;
   inUse: readonly TagCount[];
-  lang: string;
 }
 
 /**
@@ -34,7 +33,7 @@ export interface TagInputProps {
  * box takes the last one back) and the tags in use that match what is typed, one click away.
  * Controlled: the form holds the tags and the typed text.
  */
-export function TagInput({ tags, typed, onChange, inUse, lang }: TagInputProps) {
+export function TagInput({ tags, typed, onChange, inUse }: TagInputProps) {
   const onInput = (e: Event) => {
     const { tags: done, rest } = splitTagInput((e.target as HTMLInputElement).value);
     onChange(done.length ? addTags(tags, done) : [...tags], rest);
@@ -55,16 +54,16 @@ export function TagInput({ tags, typed, onChange, inUse, lang }: TagInputProps) 
     <div class="tag-input">
       {tags.length > 0 && (
         <ul class="plain tag-chips">
-          {tags.map((t) => (
-            <li class="tag-chip" key={t.toLocaleLowerCase()}>
-              {t}
+          {tags.map((tag) => (
+            <li class="tag-chip" key={tag.toLocaleLowerCase()}>
+              {tag}
               <button
                 type="button"
                 class="tag-remove"
-                aria-label={`${panelText('removeTag', lang)} ${t}`}
+                aria-label={`${t('panel.removeTag')} ${tag}`}
                 onClick={() =>
                   onChange(
-                    tags.filter((x) => x !== t),
+                    tags.filter((x) => x !== tag),
                     typed,
                   )
                 }
@@ -77,8 +76,8 @@ export function TagInput({ tags, typed, onChange, inUse, lang }: TagInputProps) 
       )}
       <input
         type="text"
-        aria-label={panelText('tags', lang)}
-        placeholder={panelText('tagPlaceholder', lang)}
+        aria-label={t('panel.tags')}
+        placeholder={t('panel.tagPlaceholder')}
         value={typed}
         onInput={onInput}
         onKeyDown={onKeyDown}
@@ -86,16 +85,16 @@ export function TagInput({ tags, typed, onChange, inUse, lang }: TagInputProps) 
       />
       {suggestions.length > 0 && (
         <p class="tag-suggestions small">
-          <span class="muted">{panelText('suggestedTags', lang)}</span>{' '}
-          {suggestions.map((t) => (
+          <span class="muted">{t('panel.suggestedTags')}</span>{' '}
+          {suggestions.map((tag) => (
             <button
               type="button"
               class="tag-suggestion"
-              key={t}
-              aria-label={`${panelText('addTag', lang)} ${t}`}
-              onClick={() => onChange(addTags(tags, [t]), '')}
+              key={tag}
+              aria-label={`${t('panel.addTag')} ${tag}`}
+              onClick={() => onChange(addTags(tags, [tag]), '')}
             >
-              {t}
+              {tag}
             </button>
           ))}
         </p>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '@/utils/schema/note';
 import type { Req } from '@/utils/messaging/protocol';
 import { send } from '@/utils/ext-pages/send';
-import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
 
 export type NoteStatus = { kind: 'error' | 'info'; text: string };
 export type NewNote = Req<'note.save'>['note'];
@@ -86,7 +86,7 @@ const byCreatedDesc = (a: Note, b: Note) => b.createdAt.localeCompare(a.createdA
  * The reader's notes on an entity: loaded from the worker, saved there, with what went wrong. A
  * deleted note stays in the list (its item offers Undo) until the panel moves to another entity.
  */
-export function useNotes(entityKey: string, lang: string) {
+export function useNotes(entityKey: string) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [deleted, setDeleted] = useState<ReadonlyMap<string, Note>>(new Map());
   const [status, setStatus] = useState<NoteStatus | null>(null);
@@ -105,14 +105,14 @@ export function useNotes(entityKey: string, lang: string) {
   /** `onSaved` runs once the worker has the note, before the list reloads. */
   const save = async (note: NewNote, onSaved: () => void) => {
     setBusy(true);
-    setStatus({ kind: 'info', text: panelText('saving', lang) });
+    setStatus({ kind: 'info', text: t('panel.saving') });
     try {
       await send('note.save', { note });
       onSaved();
       setStatus(null);
       await refresh();
     } catch (e) {
-      setStatus({ kind: 'error', text: `${panelText('saveFailed', lang)} ${(e as Error).message}` });
+      setStatus({ kind: 'error', text: `${t('panel.saveFailed')} ${(e as Error).message}` });
     } finally {
       setBusy(false);
     }

@@ -11,7 +11,6 @@ import { PackList } from '@/components/ext-pages/PackList';
 import { applyDocumentLang, t } from '@/utils/i18n';
 import '@/components/ext-pages/ext-page.css';
 
-const lang = navigator.language;
 applyDocumentLang();
 document.title = t('options.pageTitle');
 
@@ -63,7 +62,7 @@ function App() {
           {seedProblem} {t('options.notesUnaffected')}
         </p>
       )}
-      <PackList packs={packs} lang={lang} act={act} />
+      <PackList packs={packs} act={act} />
       <PackImport onImported={refresh} />
       <h2>{t('options.matching')}</h2>
       <label>

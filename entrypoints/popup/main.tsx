@@ -6,16 +6,17 @@ import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { ExportMenu, pageExportChoices } from '@/components/ext-pages/ExportMenu';
 import { BriefingExport } from '@/components/ext-pages/BriefingExport';
 import { MutedHere } from '@/components/ext-pages/MutedHere';
-import { panelText, pauseNotice } from '@/components/ext-pages/panel-strings';
+import { pauseNotice } from '@/components/ext-pages/panel-strings';
 import { NotesOnPageLink, PopupLinks } from '@/components/ext-pages/PopupLinks';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
 import { watchTabState } from '@/utils/ext-pages/watch-tab-state';
 import { openPanelFromPopup } from '@/utils/ext-pages/open-panel';
-import { applyDocumentLang, plural, t } from '@/utils/i18n';
+import { applyDocumentLang, plural, t, uiLang } from '@/utils/i18n';
 import { KeyboardShortcuts } from '@/components/ext-pages/KeyboardShortcuts';
 import '@/components/ext-pages/ext-page.css';
 
-const lang = navigator.language;
+// The pack's words (summaries) in the language of the popup's own.
+const lang = uiLang();
 applyDocumentLang();
 document.title = t('ext.name');
 
@@ -50,7 +51,7 @@ function App() {
     const paused = everywhere ? !state?.pausedAll : !state?.paused;
     try {
       await send('site.pause', { host: everywhere ? '*' : state!.host!, paused, tabId: tabId ?? undefined });
-      setNotice(pauseNotice(paused, everywhere ? null : state!.host!, lang));
+      setNotice(pauseNotice(paused, everywhere ? null : state!.host!));
       await load();
     } catch (e) {
       setError((e as Error).message);
@@ -77,33 +78,33 @@ function App() {
       <p class="small muted" data-testid="page-summary">
         {state?.host ?? '—'} · {plural('popup.entities', state?.entities.length ?? 0)}, {plural('popup.mentions', total)}
       </p>
-      <h2>{panelText('onThisPage', lang)}</h2>
+      <h2>{t('panel.onThisPage')}</h2>
       {state?.paused ? (
         <p class="small muted" data-testid="paused-state">
-          {panelText(state.pausedAll ? 'pausedEverywhere' : 'pausedHere', lang)}
+          {t(state.pausedAll ? 'panel.pausedEverywhere' : 'panel.pausedHere')}
         </p>
       ) : (
-        <PageEntities entities={state?.entities ?? []} lang={lang} onSelect={showInPanel} />
+        <PageEntities entities={state?.entities ?? []} onSelect={showInPanel} />
       )}
-      <MutedHere host={state?.host} lang={lang} />
-      {!!state?.notesOnPage && <NotesOnPageLink count={state.notesOnPage} pageUrl={state.url} lang={lang} />}
+      <MutedHere host={state?.host} />
+      {!!state?.notesOnPage && <NotesOnPageLink count={state.notesOnPage} pageUrl={state.url} />}
       <p>
         {state?.host && !state.pausedAll && (
           <button type="button" onClick={() => togglePause(false)}>
-            {panelText(state.paused ? 'resume' : 'pause', lang)}
+            {t(state.paused ? 'panel.resume' : 'panel.pause')}
           </button>
         )}{' '}
         {state && (
           <button type="button" onClick={() => togglePause(true)}>
-            {panelText(state.pausedAll ? 'resumeAll' : 'pauseAll', lang)}
+            {t(state.pausedAll ? 'panel.resumeAll' : 'panel.pauseAll')}
           </button>
         )}
       </p>
       {notice && <p class="small ok">{notice}</p>}
-      <BriefingExport tabId={tabId} lang={lang} />
-      <ExportMenu lang={lang} choices={pageExportChoices(state?.url, state?.notesOnPage ?? 0, lang)} />
+      <BriefingExport tabId={tabId} />
+      <ExportMenu choices={pageExportChoices(state?.url, state?.notesOnPage ?? 0)} />
       <KeyboardShortcuts />
-      <PopupLinks lang={lang} />
+      <PopupLinks />
     </main>
   );
 }

@@ -10,8 +10,8 @@ import { FactFlag, useFactFlags } from '@/components/ext-pages/FactFlag';
 import { PageEntities } from '@/components/ext-pages/PageEntities';
 import { PanelNav } from '@/components/ext-pages/PanelNav';
 import { PageBriefing } from '@/components/ext-pages/PageBriefing';
-import { panelText } from '@/components/ext-pages/panel-strings';
 import { currentTabId } from '@/utils/ext-pages/current-tab';
+import { applyDocumentLang, t, uiLang } from '@/utils/i18n';
 import {
   canGoBack,
   canGoForward,
@@ -24,10 +24,10 @@ import {
   scrollOf,
   type PanelHistory,
 } from '@/utils/ext-pages/panel-history';
-import { applyDocumentLang, t } from '@/utils/i18n';
 import '@/components/ext-pages/ext-page.css';
 
-const lang = navigator.language;
+// The pack's words (summaries, facts) in the language of the panel's own.
+const lang = uiLang();
 applyDocumentLang();
 document.title = t('ext.name');
 
@@ -120,11 +120,10 @@ function App() {
   const lastEntity = [...history.entries.slice(0, history.index + 1)].reverse().find((p) => p.kind === 'entity');
   const shownSheet = sheet && sheet.key === selected ? sheet : null;
   // A paused site lists nothing because nothing is read, not because it names nothing.
-  const pausedText = state?.paused ? panelText(state.pausedAll ? 'pausedEverywhere' : 'pausedHere', lang) : undefined;
+  const pausedText = state?.paused ? t(state.pausedAll ? 'panel.pausedEverywhere' : 'panel.pausedHere') : undefined;
   return (
     <main>
       <PanelNav
-        lang={lang}
         canGoBack={canGoBack(history)}
         canGoForward={canGoForward(history)}
         onBack={back}
@@ -135,7 +134,7 @@ function App() {
       />
       {error && <p class="error">{error}</p>}
       {place?.kind === 'page' && tabId !== null ? (
-        <PageBriefing tabId={tabId} version={state} lang={lang} onOpen={open} />
+        <PageBriefing tabId={tabId} version={state} onOpen={open} />
       ) : shownSheet ? (
         <FactSheet
           sheet={shownSheet}
@@ -147,31 +146,22 @@ function App() {
             entityName={shownSheet.name}
             page={{ url: state?.url ?? null, title: state?.title ?? null }}
             quote={shownSheet.key === state?.focus ? state?.quote : null}
-            lang={lang}
           />
-          <LibraryLink entityKey={shownSheet.key} lang={lang} />
-          <h2>{panelText('onThisPage', lang)}</h2>
-          <PageEntities
-            entities={state?.entities ?? []}
-            selected={selected}
-            onSelect={open}
-            lang={lang}
-            compact
-            muteHost={state?.host}
-            emptyText={pausedText}
-          />
+          <LibraryLink entityKey={shownSheet.key} />
+          <h2>{t('panel.onThisPage')}</h2>
+          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} compact muteHost={state?.host} emptyText={pausedText} />
         </FactSheet>
       ) : selected ? (
-        <p class="muted small">{panelText('loading', lang)}</p>
+        <p class="muted small">{t('panel.loading')}</p>
       ) : (
         <>
-          <p class="muted small">{panelText('pick', lang)}</p>
-          <h2>{panelText('onThisPage', lang)}</h2>
-          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} lang={lang} muteHost={state?.host} emptyText={pausedText} />
-          <LibraryLink lang={lang} />
+          <p class="muted small">{t('panel.pick')}</p>
+          <h2>{t('panel.onThisPage')}</h2>
+          <PageEntities entities={state?.entities ?? []} selected={selected} onSelect={open} muteHost={state?.host} emptyText={pausedText} />
+          <LibraryLink />
         </>
       )}
-      {tabId === null && <p class="muted small">No tab.</p>}
+      {tabId === null && <p class="muted small">{t('panel.noTab')}</p>}
     </main>
   );
 }

@@ -102,7 +102,8 @@ describe('the notes library', () => {
     const breach = library.locator('.lib-note', { hasText: 'Client list stolen' });
     expect(await breach.locator('.lib-entity').textContent()).toBe('Clearview AI');
     expect(await breach.locator('.lib-quote').textContent()).toBe('an intruder gained unauthorized access');
-    expect(await breach.locator('time').first().textContent()).toBe('1 Mar 2026');
+    // The browser is in American English: its dates are written as Americans write them.
+    expect(await breach.locator('time').first().textContent()).toBe('Mar 1, 2026');
     const link = breach.getByRole('link', { name: 'Clearview breach' });
     expect(await link.getAttribute('href')).toBe(`${srv.origin}/pages/clearview-en.html`);
     expect(await link.getAttribute('target')).toBe('_blank');
@@ -217,7 +218,7 @@ describe('the notes library', () => {
     await expect.poll(async () => (await listed(library))[0]).toBe('Reported to the regulator in March.');
     const edited = library.locator('.lib-note', { hasText: 'Reported to the regulator' });
     expect(await edited.locator('.lib-tag').allTextContents()).toEqual(['follow-up', 'regulateur']);
-    expect(await edited.locator('.lib-note-head').textContent()).toMatch(/^Clearview AI1 Apr 2026 · edited /);
+    expect(await edited.locator('.lib-note-head').textContent()).toMatch(/^Clearview AIApr 1, 2026 · edited /);
     expect(await count(library)).toBe('5 notes');
 
     const search = library.getByRole('searchbox', { name: 'Search notes' });

@@ -192,7 +192,7 @@ describe('"Not this one" from the hover card', () => {
     const row = options.locator('.mute-list li', { hasText: 'Clearview AI' });
     await row.waitFor();
     const host = new URL(siteA.origin).host;
-    expect(await row.textContent()).toMatch(new RegExp(`Clearview AI · on ${host.replace(/\./g, '\\.')} · since \\d{1,2} \\w+ 20\\d\\d`));
+    expect(await row.textContent()).toMatch(new RegExp(`Clearview AI · on ${host.replace(/\./g, '\\.')} · since (\\d{1,2} \\w+|\\w+ \\d{1,2},) 20\\d\\d`));
     await row.getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('Clearview AI is no longer muted here.');
     await expect.poll(() => options.locator('.mute-list li').count()).toBe(0);

@@ -107,7 +107,7 @@ describe('editing, deleting and tagging notes in the side panel', () => {
     const item = noteItem(panel, first);
     await expect.poll(() => item.locator('.note-quote').textContent()).toBe(sentence);
     expect(await item.locator('.tag-chip').allTextContents()).toEqual(['court', 'privacy']);
-    expect(await item.locator('.note-dates').textContent()).toMatch(/^written \d{1,2} \w+ \d{4}$/);
+    expect(await item.locator('.note-dates').textContent()).toMatch(/^written (\d{1,2} \w+|\w+ \d{1,2},) \d{4}$/);
     // The form starts empty again: no tags carried over to the next note.
     expect(await panel.locator('.note-new .tag-chip').count()).toBe(0);
     await panel.close();

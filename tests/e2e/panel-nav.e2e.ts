@@ -288,7 +288,8 @@ describe('the "This page" briefing', () => {
     expect(headings.length).toBe(names.length);
     expect(headings[0]).toBe('Clearview AI');
     expect(copied).toContain(NOTE);
-    expect(copied).toMatch(/^- \d{1,2} \w{3} \d{4} · Regulator: /m);
+    // Dated in the browser's own English ("3 Sept 2024" in Britain, "Sep 3, 2024" in the US).
+    expect(copied).toMatch(/^- (\d{1,2} \w{3,4}|\w{3,4} \d{1,2},) \d{4} · Regulator: /m);
   });
 
   it('opens an entity from the briefing; Back returns to the briefing', async () => {

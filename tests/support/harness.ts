@@ -150,6 +150,9 @@ export async function launch(opts: { locale?: string; extension?: string | null;
     executablePath: chromiumPath(),
     headless: !opts.headed,
     args,
+    // On Linux, Chromium takes its UI language (the extension's i18n) from LANGUAGE, not --lang; the
+    // language needs its locale pack (Debian: chromium-l10n). `locale` sets the pages' navigator.language.
+    ...(opts.locale ? { env: { ...process.env, LANGUAGE: `${opts.locale.replace('-', '_')}:${opts.locale.split('-')[0]}` } } : {}),
     locale: opts.locale,
     // On Linux, Chromium takes its UI language (the one extensions' catalogues follow) from LANGUAGE,
     // not from --lang, which sets only what pages are told (navigator.language, Accept-Language).

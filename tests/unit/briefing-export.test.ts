@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { briefingToMarkdown } from '@/utils/export/briefing';
 import { mdText } from '@/utils/export/markdown';
+import { setTestLocale } from '../support/i18n-setup';
 import type { Briefing, BriefingEntity } from '@/utils/messaging/protocol';
 import { sampleNote } from '../support/packs';
 
@@ -62,7 +63,7 @@ const pimeyes: BriefingEntity = {
 const briefing: Briefing = { url: 'https://news.example/a', title: 'Clearview AI fined', entities: [clearview, pimeyes] };
 
 describe('the page briefing as Markdown', () => {
-  const md = briefingToMarkdown(briefing, '2026-12-01T16:21:48.000Z', 'en-GB');
+  const md = briefingToMarkdown(briefing, '2026-12-01T16:21:48.000Z');
 
   it('names the page and counts what it names', () => {
     const [title, , link, , counts] = md.split('\n');
@@ -113,19 +114,43 @@ describe('the page briefing as Markdown', () => {
         },
       ],
     };
-    const out = briefingToMarkdown(hostile, '2026-12-01T00:00:00.000Z', 'en');
+    const out = briefingToMarkdown(hostile, '2026-12-01T00:00:00.000Z');
     expect(out).not.toMatch(/!\[/);
     expect(out).not.toMatch(/<(img|script|b)\b/);
     // An escaped bracket (`\\]`) renders as text; only a bare `](` would open a link.
     expect(out).not.toMatch(/(?<!\\)\]\(javascript:/);
   });
 
+  it('counts one name, one mention and one more fact in the singular', () => {
+    const one = briefingToMarkdown({ ...briefing, entities: [{ ...pimeyes, count: 1, factCount: 1 }] }, '2026-12-01T00:00:00.000Z');
+    expect(one).toContain('1 known name, 1 mention. Made by Backstory on 1 Dec 2026.');
+    expect(one).toContain('## PimEyes — 1 mention');
+    expect(one).toContain('_1 more fact in Backstory’s fact sheet._');
+  });
+
   it('speaks the reader’s language and says when the page names nothing', () => {
-    const fr = briefingToMarkdown({ ...briefing, entities: [pimeyes] }, '2026-12-01T00:00:00.000Z', 'fr-FR');
+    setTestLocale('fr-FR');
+    const fr = briefingToMarkdown({ ...briefing, entities: [pimeyes] }, '2026-12-01T00:00:00.000Z');
     expect(fr).toContain('# Synthèse : Clearview AI fined');
     expect(fr).toContain('1 nom connu, 2 mentions. Préparé par Backstory le 1 déc. 2026.');
     expect(fr).toContain('## PimEyes — 2 mentions');
-    expect(briefingToMarkdown({ url: null, title: null, entities: [] }, '2026-12-01T00:00:00.000Z', 'en')).toBe(
+    expect(fr).toContain('_2 autres faits dans la fiche de Backstory._');
+    const frAll = briefingToMarkdown(briefing, '2026-12-01T00:00:00.000Z').split('\n');
+    expect(frAll).toContain('**Faits essentiels**');
+    expect(frAll).toContain('**Vos notes**');
+    const fine = frAll.findIndex((l) => l.startsWith('- 20 oct. 2022 · Régulateur : Fined €20 million by the CNIL'));
+    expect(fine).toBeGreaterThan(0);
+    expect(frAll[fine + 1]).toMatch(/^ {2}- Contesté par : oct\. 2022 · Déclaration de l’entreprise : The company says/);
+    // French counts 0 and 1 in the singular.
+    const one = briefingToMarkdown({ ...briefing, entities: [{ ...pimeyes, count: 1, factCount: 1 }] }, '2026-12-01T00:00:00.000Z');
+    expect(one).toContain('1 nom connu, 1 mention. Préparé par Backstory le 1 déc. 2026.');
+    expect(one).toContain('_1 autre fait dans la fiche de Backstory._');
+    expect(briefingToMarkdown({ ...briefing, entities: [{ ...pimeyes, count: 0 }] }, '2026-12-01T00:00:00.000Z')).toContain('## PimEyes — 0 mention\n');
+    expect(briefingToMarkdown({ url: null, title: null, entities: [] }, '2026-12-01T00:00:00.000Z')).toBe(
+      '# Synthèse : Page sans titre\n\nAucun nom connu sur cette page.\n',
+    );
+    setTestLocale('en-GB');
+    expect(briefingToMarkdown({ url: null, title: null, entities: [] }, '2026-12-01T00:00:00.000Z')).toBe(
       '# Briefing: Untitled page\n\nNo known names on this page.\n',
     );
   });

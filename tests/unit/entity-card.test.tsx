@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { EntityCard } from '@/components/card/EntityCard';
 import type { CardView } from '@/utils/messaging/protocol';
+import { setTestLocale } from '../support/i18n-setup';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -48,7 +49,7 @@ function card(over: Partial<CardView> = {}): CardView {
 
 describe('EntityCard', () => {
   it('shows the loading state while the card is on its way', () => {
-    render(<EntityCard card={null} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={null} onOpenPanel={noop} onClose={noop} />, container);
     expect(text('.loading')).toBe('Loading…');
     expect(text('.name')).toBe('…');
     expect(container.querySelector('.error')).toBeNull();
@@ -56,17 +57,18 @@ describe('EntityCard', () => {
   });
 
   it('shows the error state, not the loading one, when the card could not be loaded', () => {
-    render(<EntityCard card={null} error="not-found" lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={null} error="not-found" onOpenPanel={noop} onClose={noop} />, container);
     expect(text('.error')).toBe('Backstory could not load this card. Reload the page to try again.');
     expect(container.querySelector('.loading')).toBeNull();
     expect(container.querySelector('.facts')).toBeNull();
   });
 
   it('shows the name, summary, and each fact with its date, attribution and sources', () => {
-    render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={card()} onOpenPanel={noop} onClose={noop} />, container);
     const root = container.querySelector('.card')!;
     expect(root.getAttribute('aria-label')).toBe('Clearview AI');
-    expect(root.getAttribute('lang')).toBe('en');
+    // The card's own words are in the UI's language (with the browser's region).
+    expect(root.getAttribute('lang')).toBe('en-GB');
     expect(text('.name')).toBe('Clearview AI');
     expect(text('.summary')).toBe('Facial recognition company that scraped billions of photos.');
 
@@ -93,7 +95,7 @@ describe('EntityCard', () => {
   });
 
   it('opens every source link in a new context, without an opener or a referrer', () => {
-    render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={card()} onOpenPanel={noop} onClose={noop} />, container);
     const links = [...container.querySelectorAll('a')];
     expect(links).toHaveLength(3);
     for (const a of links) {
@@ -106,7 +108,7 @@ describe('EntityCard', () => {
   });
 
   it('gives a javascript: source no href at all', () => {
-    render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={card()} onOpenPanel={noop} onClose={noop} />, container);
     const hostile = [...container.querySelectorAll('a')].find((a) => a.textContent === 'Evil Corp')!;
     expect(hostile.hasAttribute('href')).toBe(false);
     expect(container.innerHTML).not.toMatch(/javascript:/i);
@@ -115,7 +117,7 @@ describe('EntityCard', () => {
   });
 
   it('leaves out the "more facts" line when every fact is shown', () => {
-    render(<EntityCard card={card({ factCount: 3 })} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={card({ factCount: 3 })} onOpenPanel={noop} onClose={noop} />, container);
     expect(container.querySelector('.more')).toBeNull();
     expect(container.querySelectorAll('li.fact')).toHaveLength(3);
   });
@@ -123,7 +125,7 @@ describe('EntityCard', () => {
   it('calls its handlers from the close and open buttons', () => {
     const onOpenPanel = vi.fn();
     const onClose = vi.fn();
-    render(<EntityCard card={card()} lang="en" onOpenPanel={onOpenPanel} onClose={onClose} />, container);
+    render(<EntityCard card={card()} onOpenPanel={onOpenPanel} onClose={onClose} />, container);
     container.querySelector<HTMLButtonElement>('.open')!.click();
     expect([onOpenPanel.mock.calls.length, onClose.mock.calls.length]).toEqual([1, 0]);
     container.querySelector<HTMLButtonElement>('.close')!.click();
@@ -131,15 +133,16 @@ describe('EntityCard', () => {
   });
 
   it('speaks French for a French reader and a French card', () => {
-    render(<EntityCard card={null} lang="fr-FR" onOpenPanel={noop} onClose={noop} />, container);
+    setTestLocale('fr-FR');
+    render(<EntityCard card={null} onOpenPanel={noop} onClose={noop} />, container);
     expect(text('.loading')).toBe('Chargement…');
     expect(container.querySelector('.close')!.getAttribute('aria-label')).toBe('Fermer');
 
-    render(<EntityCard card={null} error="internal" lang="fr" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={null} error="internal" onOpenPanel={noop} onClose={noop} />, container);
     expect(text('.error')).toBe('Backstory n’a pas pu charger cette fiche. Rechargez la page pour réessayer.');
 
-    render(<EntityCard card={card({ lang: 'fr' })} lang="fr" onOpenPanel={noop} onClose={noop} />, container);
-    expect(container.querySelector('.card')!.getAttribute('lang')).toBe('fr');
+    render(<EntityCard card={card({ lang: 'fr' })} onOpenPanel={noop} onClose={noop} />, container);
+    expect(container.querySelector('.card')!.getAttribute('lang')).toBe('fr-FR');
     expect([...container.querySelectorAll('.badge')].map((b) => b.textContent)).toEqual(['Presse', 'Régulateur', 'Déclaration de l’entreprise']);
     expect([...container.querySelectorAll('time')].map((t) => t.textContent)).toEqual(['18 janv. 2020', 'oct. 2022', '2021']);
     expect(container.querySelector('.source-via')!.textContent).toBe(' (via Légifrance)');
@@ -147,13 +150,28 @@ describe('EntityCard', () => {
     expect(text('.open')).toBe('Voir tout l’historique');
   });
 
-  it('labels the facts in the language of the card, which the facts are written in', () => {
-    // The worker fell back to a French card for an English reader: the card reads in one language.
-    render(<EntityCard card={card({ lang: 'fr' })} lang="en" onOpenPanel={noop} onClose={noop} />, container);
-    expect(container.querySelector('.card')!.getAttribute('lang')).toBe('fr');
-    expect(container.querySelector('.badge')!.textContent).toBe('Presse');
-    expect(container.querySelector('time')!.textContent).toBe('18 janv. 2020');
-    expect(text('.open')).toBe('Voir tout l’historique');
+  it('words its own text in the UI language; the pack’s text keeps its language, marked on it', () => {
+    // The pack had no English for this entity: the worker fell back to French for an English reader.
+    render(<EntityCard card={card({ lang: 'fr', summary: 'Entreprise de reconnaissance faciale.' })} onOpenPanel={noop} onClose={noop} />, container);
+    expect(container.querySelector('.card')!.getAttribute('lang')).toBe('en-GB');
+    expect(container.querySelector('.summary')!.getAttribute('lang')).toBe('fr');
+    expect(container.querySelector('.fact-text')!.getAttribute('lang')).toBe('fr');
+    expect(container.querySelector('.badge')!.textContent).toBe('Press report');
+    expect(container.querySelector('time')!.textContent).toBe('18 Jan 2020');
+    expect(text('.open')).toBe('Open full backstory');
+  });
+
+  it('counts the facts left for the side panel with the right plural in each language', () => {
+    const more = (factCount: number) => {
+      render(<EntityCard card={card({ factCount })} onOpenPanel={noop} onClose={noop} />, container);
+      return text('.more');
+    };
+    // Once "1 more documented facts".
+    expect(more(4)).toBe('1 more documented fact in the side panel');
+    expect(more(5)).toBe('2 more documented facts in the side panel');
+    setTestLocale('fr-FR');
+    expect(more(4)).toBe('1 autre fait documenté dans le panneau latéral');
+    expect(more(5)).toBe('2 autres faits documentés dans le panneau latéral');
   });
 
   it('shows a denial beside the claim it disputes, with its own badge and source', () => {
@@ -163,7 +181,7 @@ describe('EntityCard', () => {
       disputedBy: ['f3'],
       disputes: [{ id: 'f3', text: 'Says it only serves law enforcement.', date: '2021', attribution: 'company-statement', sourceIds: ['s2'] }],
     };
-    render(<EntityCard card={c} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={c} onOpenPanel={noop} onClose={noop} />, container);
     const box = container.querySelector('[data-fact="f1"] .disputes');
     expect(box?.querySelector('.disputes-label')?.textContent).toBe('Disputed by');
     expect(box?.querySelector('.dispute-text')?.textContent).toBe('Says it only serves law enforcement.');
@@ -175,7 +193,7 @@ describe('EntityCard', () => {
   it('folds the source’s words under a <details> that starts closed', () => {
     const c = card();
     c.facts[1] = { ...c.facts[1]!, evidence: [{ source: 's2', text: 'La CNIL prononce une amende de 20 millions d’euros.', lang: 'fr' }] };
-    render(<EntityCard card={c} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={c} onOpenPanel={noop} onClose={noop} />, container);
     const details = container.querySelector<HTMLDetailsElement>('[data-fact="f2"] details.evidence');
     expect(details?.open).toBe(false);
     expect(details?.querySelector('summary')?.textContent).toBe('What the source says');
@@ -185,7 +203,7 @@ describe('EntityCard', () => {
   });
 
   it('says how many more facts the side panel has outside the scrolling part of the card', () => {
-    render(<EntityCard card={card({ factCount: 12 })} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={card({ factCount: 12 })} onOpenPanel={noop} onClose={noop} />, container);
     expect(container.querySelector('.more')?.textContent).toBe('9 more documented facts in the side panel');
     expect(container.querySelector('.body .more')).toBeNull();
   });
@@ -198,10 +216,7 @@ describe('EntityCard', () => {
     const client = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(20);
     try {
       const long = 'Fined 20 million euros by the French regulator, which also ordered it to delete the data.';
-      render(
-        <EntityCard card={card({ facts: [{ ...card().facts[0]!, text: long }, card().facts[1]!] })} lang="en" onOpenPanel={noop} onClose={noop} />,
-        container,
-      );
+      render(<EntityCard card={card({ facts: [{ ...card().facts[0]!, text: long }, card().facts[1]!] })} onOpenPanel={noop} onClose={noop} />, container);
       await new Promise((r) => setTimeout(r, 0));
       const [cut, fits] = [...container.querySelectorAll('li.fact')];
       expect(fits?.querySelector('.cut-toggle')).toBeNull();
@@ -216,7 +231,8 @@ describe('EntityCard', () => {
       await new Promise((r) => setTimeout(r, 0));
       expect([toggle?.textContent, toggle?.getAttribute('aria-expanded')]).toEqual(['Read more', 'false']);
 
-      render(<EntityCard card={card({ lang: 'fr', facts: [{ ...card().facts[0]!, text: long }] })} lang="fr" onOpenPanel={noop} onClose={noop} />, container);
+      setTestLocale('fr-FR');
+      render(<EntityCard card={card({ lang: 'fr', facts: [{ ...card().facts[0]!, text: long }] })} onOpenPanel={noop} onClose={noop} />, container);
       await new Promise((r) => setTimeout(r, 0));
       expect(container.querySelector('.cut-toggle')?.textContent).toBe('Lire la suite');
     } finally {

@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { FactFlag, type FactFlagProps } from '@/components/ext-pages/FactFlag';
 import type { Flag } from '@/utils/schema/flag';
 import { sampleFlag } from '../support/packs';
+import { setTestLocale } from '../support/i18n-setup';
 
 const send = vi.hoisted(() => vi.fn());
 vi.mock('@/utils/ext-pages/send', () => ({ send }));
@@ -117,6 +118,7 @@ describe('FactFlag', () => {
   });
 
   it('speaks French to a French reader', async () => {
+    setTestLocale('fr-FR');
     flag = { ...saved, kind: 'outdated' };
     await act(() => draw({ lang: 'fr' }));
     expect(q('.flag-said')?.textContent).toBe('Vous avez signalé ce fait comme dépassé :');

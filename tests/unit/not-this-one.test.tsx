@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { EntityCard } from '@/components/card/EntityCard';
 import type { CardDismissal } from '@/components/card/NotThisOne';
 import type { CardView } from '@/utils/messaging/protocol';
+import { setTestLocale } from '../support/i18n-setup';
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -41,15 +42,15 @@ function actions(over: Partial<CardDismissal> = {}) {
 describe('"Not this one" in the card', () => {
   it('is not there while the card loads, nor where the card shows no mention', () => {
     const { a } = actions();
-    render(<EntityCard card={null} lang="en" onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
+    render(<EntityCard card={null} onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
     expect(container.querySelector('.nto')).toBeNull();
-    render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} />, container);
+    render(<EntityCard card={card()} onOpenPanel={noop} onClose={noop} />, container);
     expect(container.querySelector('.nto')).toBeNull();
   });
 
   it('offers the three choices, hides the mention, says so, and undoes it with the focused Undo', async () => {
     const { a, undoHide } = actions();
-    render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
+    render(<EntityCard card={card()} onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
     expect(buttons()).toEqual(['Not this one']);
     // Nothing takes the focus before the reader acts.
     expect(document.activeElement).toBe(document.body);
@@ -76,7 +77,7 @@ describe('"Not this one" in the card', () => {
       ['Mute everywhere', 'everywhere', 'Clearview AI is muted everywhere: not highlighted or counted on any site.'],
     ] as const) {
       const { a } = actions({ id: scope === 'site' ? 1 : 2 });
-      render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
+      render(<EntityCard card={card()} onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
       button('Not this one').click();
       await settle();
       button(choice).click();
@@ -91,7 +92,7 @@ describe('"Not this one" in the card', () => {
 
   it('says when it did not work (the worker refused, or the card was covered), and offers the choice again', async () => {
     const { a } = actions({ mute: vi.fn(() => Promise.reject(new Error('mute.fromCard too often'))) });
-    render(<EntityCard card={card()} lang="en" onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
+    render(<EntityCard card={card()} onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
     button('Not this one').click();
     await settle();
     button('Mute everywhere').click();
@@ -100,13 +101,18 @@ describe('"Not this one" in the card', () => {
     expect(buttons()).toEqual(['Not this one']);
   });
 
-  it('speaks French on a French card, and starts closed again on the next card', async () => {
+  it('speaks French to a French reader, names what it muted, and starts closed again on the next card', async () => {
+    setTestLocale('fr-FR');
     const { a } = actions();
-    render(<EntityCard card={card('fr')} lang="fr" onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
+    render(<EntityCard card={card('fr')} onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
     button('Ce n’est pas ça').click();
     await settle();
     expect(buttons()).toEqual(['Masquer cette mention', 'Ignorer sur ce site', 'Ignorer partout']);
-    render(<EntityCard card={card('fr')} lang="fr" onOpenPanel={noop} onClose={noop} notThisOne={{ ...a, id: 2 }} />, container);
+    button('Ignorer sur ce site').click();
+    await settle();
+    expect(container.querySelector('[role=status]')?.textContent).toBe('Clearview AI est ignoré sur ce site : ni surligné ni compté ici.');
+    expect(buttons()).toEqual(['Annuler']);
+    render(<EntityCard card={card('fr')} onOpenPanel={noop} onClose={noop} notThisOne={{ ...a, id: 2 }} />, container);
     expect(buttons()).toEqual(['Ce n’est pas ça']);
   });
 });

@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { ExportMenu, pageExportChoices } from '@/components/ext-pages/ExportMenu';
 import { NoteList } from '@/components/ext-pages/NoteList';
 import { sampleNote } from '../support/packs';
+import { setTestLocale } from '../support/i18n-setup';
 
 const send = vi.hoisted(() => vi.fn());
 const downloadText = vi.hoisted(() => vi.fn());
@@ -27,17 +28,19 @@ describe('notes in the extension pages', () => {
   it('dates a note the way facts are dated, per language: when written and, once changed, when edited', async () => {
     const note = { ...sampleNote, createdAt: '2026-12-01T16:21:48.000Z', updatedAt: '2026-12-01T16:21:48.000Z' };
     const dates = () => container.querySelector('.note-dates')?.textContent;
-    render(<NoteList notes={[note]} lang="en" />, container);
+    render(<NoteList notes={[note]} />, container);
     expect(dates()).toBe('written 1 Dec 2026');
-    render(<NoteList notes={[note]} lang="fr" />, container);
-    expect(dates()).toBe('écrite le 1 déc. 2026');
-    await act(() => render(<NoteList notes={[{ ...note, updatedAt: '2026-12-03T09:00:00.000Z' }]} lang="en" />, container));
+    await act(() => render(<NoteList notes={[{ ...note, updatedAt: '2026-12-03T09:00:00.000Z' }]} />, container));
     expect(dates()).toBe('written 1 Dec 2026 · edited 3 Dec 2026');
+    render(null, container);
+    setTestLocale('fr-FR');
+    render(<NoteList notes={[note]} />, container);
+    expect(dates()).toBe('écrite le 1 déc. 2026');
   });
 
   it('says what an export wrote, to a file named with the date and time', async () => {
     send.mockResolvedValue({ notes: [sampleNote, { ...sampleNote, id: '0a1b2c3d-0000-4000-8000-000000000002' }], quarantined: 0 });
-    render(<ExportMenu lang="en" />, container);
+    render(<ExportMenu />, container);
     const csv = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'CSV');
     await act(async () => {
       csv?.click();
@@ -52,7 +55,7 @@ describe('notes in the extension pages', () => {
     const here = { ...sampleNote, pageUrl: 'https://news.example/story?id=42' };
     const elsewhere = { ...sampleNote, id: '0a1b2c3d-0000-4000-8000-000000000002', pageUrl: 'https://other.example/' };
     send.mockResolvedValue({ notes: [here, elsewhere], quarantined: 0 });
-    render(<ExportMenu lang="en" choices={pageExportChoices('https://news.example/story?id=42&utm_source=x', 1, 'en')} />, container);
+    render(<ExportMenu choices={pageExportChoices('https://news.example/story?id=42&utm_source=x', 1)} />, container);
     const radios = [...container.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
     expect(radios.map((r) => r.parentElement?.textContent?.trim())).toEqual(['All notes', 'This page’s notes (1)']);
     await act(async () => {
@@ -71,12 +74,13 @@ describe('notes in the extension pages', () => {
   });
 
   it('offers only all notes when none was written on the page', () => {
-    expect(pageExportChoices('https://news.example/', 0, 'en').map((c) => c.scope.kind)).toEqual(['all']);
-    expect(pageExportChoices(null, 3, 'en').map((c) => c.scope.kind)).toEqual(['all']);
+    expect(pageExportChoices('https://news.example/', 0).map((c) => c.scope.kind)).toEqual(['all']);
+    expect(pageExportChoices(null, 3).map((c) => c.scope.kind)).toEqual(['all']);
   });
 
   it('exports the notes it is given (the library’s filter) without asking the worker, and says when there are none', async () => {
-    render(<ExportMenu lang="fr" choices={[{ label: 'x', scope: { kind: 'filtered' }, notes: [] }]} />, container);
+    setTestLocale('fr-FR');
+    render(<ExportMenu choices={[{ label: 'x', scope: { kind: 'filtered' }, notes: [] }]} />, container);
     const md = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Markdown');
     await act(async () => {
       md?.click();

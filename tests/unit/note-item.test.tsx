@@ -67,7 +67,7 @@ describe('a saved note, edited in place', () => {
     await act(() =>
       render(
         <ul>
-          <NoteItem note={NOTE} lang="en" onSaved={onSaved} />
+          <NoteItem note={NOTE} onSaved={onSaved} />
         </ul>,
         container,
       ),
@@ -103,7 +103,7 @@ describe('a saved note, edited in place', () => {
     await act(() =>
       render(
         <ul>
-          <NoteItem note={NOTE} lang="en" />
+          <NoteItem note={NOTE} />
         </ul>,
         container,
       ),
@@ -128,7 +128,7 @@ describe('deleting a note', () => {
     await act(() =>
       render(
         <ul>
-          <NoteItem note={NOTE} lang="en" onDeleted={onDeleted} onSaved={onSaved} />
+          <NoteItem note={NOTE} onDeleted={onDeleted} onSaved={onSaved} />
         </ul>,
         container,
       ),
@@ -154,7 +154,7 @@ describe('deleting a note', () => {
     await act(() =>
       render(
         <ul>
-          <NoteItem note={NOTE} lang="en" />
+          <NoteItem note={NOTE} />
         </ul>,
         container,
       ),
@@ -168,7 +168,7 @@ describe('deleting a note', () => {
 });
 
 describe('the new note', () => {
-  const panel = () => <NotesPanel entityKey="test.sample:acme" entityName="Acme" page={{ url: null, title: null }} lang="en" />;
+  const panel = () => <NotesPanel entityKey="test.sample:acme" entityName="Acme" page={{ url: null, title: null }} />;
 
   it('starts from the draft the worker kept, and sends each change with a growing revision', async () => {
     replies['draft.get'] = () => ({ draft: { text: 'half a thought', tags: ['court'], rev: 5 } });
@@ -245,7 +245,7 @@ describe('a note in another page’s own look (the library)', () => {
         <ul>
           <NoteItem
             note={NOTE}
-            lang="en"
+
             class="lib-note"
             onDeleted={onDeleted}
             view={(n, actions) => (

@@ -32,7 +32,7 @@ describe('NotesPanel', () => {
   it('saves with Ctrl+Enter, with the quote the reader ticked, then starts the next note without it', async () => {
     await act(() => {
       render(
-        <NotesPanel entityKey="test.sample:acme" entityName="Acme" page={{ url: 'https://example.org/a', title: 'A' }} quote="the quoted words" lang="en" />,
+        <NotesPanel entityKey="test.sample:acme" entityName="Acme" page={{ url: 'https://example.org/a', title: 'A' }} quote="the quoted words" />,
         container,
       );
     });
@@ -56,7 +56,7 @@ describe('NotesPanel', () => {
 
   it('does not save on a plain Enter (a new line in the note)', async () => {
     await act(() => {
-      render(<NotesPanel entityKey="test.sample:acme" entityName="Acme" page={{ url: null, title: null }} lang="en" />, container);
+      render(<NotesPanel entityKey="test.sample:acme" entityName="Acme" page={{ url: null, title: null }} />, container);
     });
     const area = container.querySelector<HTMLTextAreaElement>('textarea')!;
     await act(() => {

@@ -9,6 +9,8 @@ import { i18n, type GeneratedI18nStructure } from '#i18n';
 export const t = i18n.t;
 
 type Key = keyof GeneratedI18nStructure;
+/** A key that takes no substitutions (a plain label): what a table of labels by kind maps to. */
+export type LabelKey = { [K in Key]: GeneratedI18nStructure[K] extends { namedSubstitutions: readonly string[] } ? never : K }[Key];
 /** A plural message: `<base>.one` and `<base>.other` (French also may give `.many`) in the catalogue. */
 export type PluralKey = { [K in Key]: K extends `${infer B}.other` ? B : never }[Key];
 

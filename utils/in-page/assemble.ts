@@ -1,3 +1,4 @@
+import { uiLang } from '../i18n';
 import { sendFromContentScript as send } from './send';
 import { Highlighter } from './highlight';
 import { Scanner } from './scanner';
@@ -25,10 +26,10 @@ export interface PageParts {
  * `hidden` is the page view's hidden mentions, which outlive these parts (a pause, a resume).
  */
 export function assemblePage(signal: AbortSignal, stats: PageStats, hidden?: HiddenMentions): PageParts {
-  const lang = navigator.language;
+  // The pack's words (summaries, facts) in the language the card's own words are in.
+  const lang = uiLang();
   const highlighter = new Highlighter(document);
   const card = new CardHost({
-    lang,
     signal,
     loadCard: (key) => send('entity.card', { key, lang }),
     onPainted: (ms) => stats.card(ms),

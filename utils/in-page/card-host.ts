@@ -41,7 +41,6 @@ export function currentSelection(): Range | null {
 }
 
 export interface CardHostOptions {
-  lang: string;
   loadCard: (key: string) => Promise<CardView>;
   /** `selection` is what the reader had selected on the page when they pressed the button. */
   onOpenPanel: (key: string, selection: Range | null) => void;
@@ -257,7 +256,6 @@ export class CardHost {
       h(EntityCard, {
         card,
         error,
-        lang: this.opts.lang,
         onOpenPanel: () => {
           if (key && this.wherePlaced() && this.inPlainSight()) this.opts.onOpenPanel(key, this.selectionAtPress || currentSelection());
           this.selectionAtPress = null;

@@ -1,5 +1,5 @@
 import type { Facet, NoteFilter } from '@/utils/notes-search';
-import { notesText } from '../notes-strings';
+import { t } from '@/utils/i18n';
 
 type Change = (patch: Partial<NoteFilter>, e: Event) => void;
 const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
@@ -39,48 +39,34 @@ function FacetSelect({
 export function LibraryFilters({
   filter,
   facets,
-  lang,
   onChange,
 }: {
   filter: NoteFilter;
   facets: { entities: Facet[]; tags: Facet[]; sites: Facet[] };
-  lang: string;
   onChange: Change;
 }) {
   return (
     <div class="lib-filters" role="search">
       <label class="lib-search">
-        <span>{notesText('search', lang)}</span>
-        <input type="search" value={filter.q} placeholder={notesText('searchHint', lang)} autoFocus onInput={(e) => onChange({ q: value(e) }, e)} />
+        <span>{t('notes.search')}</span>
+        <input type="search" value={filter.q} placeholder={t('notes.searchHint')} autoFocus onInput={(e) => onChange({ q: value(e) }, e)} />
       </label>
       <div class="lib-row">
         <FacetSelect
-          label={notesText('entity', lang)}
-          any={notesText('anyEntity', lang)}
+          label={t('notes.entity')}
+          any={t('notes.anyEntity')}
           facets={facets.entities}
           current={filter.entity}
           onPick={(v, e) => onChange({ entity: v }, e)}
         />
-        <FacetSelect
-          label={notesText('tag', lang)}
-          any={notesText('anyTag', lang)}
-          facets={facets.tags}
-          current={filter.tag}
-          onPick={(v, e) => onChange({ tag: v }, e)}
-        />
-        <FacetSelect
-          label={notesText('site', lang)}
-          any={notesText('anySite', lang)}
-          facets={facets.sites}
-          current={filter.site}
-          onPick={(v, e) => onChange({ site: v }, e)}
-        />
+        <FacetSelect label={t('notes.tag')} any={t('notes.anyTag')} facets={facets.tags} current={filter.tag} onPick={(v, e) => onChange({ tag: v }, e)} />
+        <FacetSelect label={t('notes.site')} any={t('notes.anySite')} facets={facets.sites} current={filter.site} onPick={(v, e) => onChange({ site: v }, e)} />
         <label class="lib-field lib-date">
-          <span>{notesText('from', lang)}</span>
+          <span>{t('notes.from')}</span>
           <input type="date" value={filter.from} max={filter.to || undefined} onChange={(e) => onChange({ from: value(e) }, e)} />
         </label>
         <label class="lib-field lib-date">
-          <span>{notesText('to', lang)}</span>
+          <span>{t('notes.to')}</span>
           <input type="date" value={filter.to} min={filter.from || undefined} onChange={(e) => onChange({ to: value(e) }, e)} />
         </label>
       </div>

@@ -15,7 +15,8 @@ import type { Note } from '@/utils/schema/note';
 import { scopeOfFilter } from '@/utils/notes-export-scope';
 import { cleanPageUrl } from '@/utils/url/clean-page-url';
 import { ExportMenu } from '../ExportMenu';
-import { loadingMoreText, matchCountText, notesText, shownScopeLabel, showMoreText, unreadableText } from '../notes-strings';
+import { formatNumber, plural, t, uiLang } from '@/utils/i18n';
+import { matchCountText } from '../notes-strings';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryNote } from './LibraryNote';
 import { useLibraryNotes } from './use-library-notes';
@@ -36,7 +37,7 @@ function useFilterInUrl(): [NoteFilter, (f: (prev: NoteFilter) => NoteFilter) =>
 }
 
 /** The notes library: every note, newest first, searched and filtered as the reader types. */
-export function LibraryPage({ lang }: { lang: string }) {
+export function LibraryPage() {
   const [notes, edits] = useLibraryNotes();
   // Notes deleted here, kept on screen (where they were, if the filters would show them) for their Undo.
   const [deleted, setDeleted] = useState<ReadonlyMap<string, Note>>(new Map());
@@ -51,7 +52,7 @@ export function LibraryPage({ lang }: { lang: string }) {
   // Entities are shown by their name in the reader's language, where their pack is still installed.
   const names = useEntityNames(
     stored.entities.map((f) => f.value),
-    lang,
+    uiLang(),
   );
   const facets = useMemo(() => ({ ...stored, entities: stored.entities.map((f) => ({ ...f, label: names.get(f.value) ?? f.label })) }), [stored, names]);
   const matched = useMemo(() => (index ? filterNotes(index, filter) : []), [index, version, filter]);
@@ -88,19 +89,19 @@ export function LibraryPage({ lang }: { lang: string }) {
   return (
     <main class="library">
       <header class="lib-header">
-        <h1>{notesText('libraryTitle', lang)}</h1>
-        <p class="muted small">{notesText('libraryPrivate', lang)}</p>
+        <h1>{t('notes.libraryTitle')}</h1>
+        <p class="muted small">{t('notes.libraryPrivate')}</p>
       </header>
-      <LibraryFilters filter={{ ...filter, tag: tagValue }} facets={facets} lang={lang} onChange={change} />
+      <LibraryFilters filter={{ ...filter, tag: tagValue }} facets={facets} onChange={change} />
       {pageUrl && (
         <p class="lib-chip" data-testid="page-filter">
-          <span class="muted">{notesText('onPage', lang)}</span> <strong>{pageTitle}</strong>{' '}
+          <span class="muted">{t('notes.onPage')}</span> <strong>{pageTitle}</strong>{' '}
           <button type="button" class="link" onClick={(e) => change({ page: '' }, e)}>
-            {notesText('allPages', lang)}
+            {t('notes.allPages')}
           </button>
         </p>
       )}
-      {notes.state === 'loading' && <p class="muted">{notesText('loading', lang)}</p>}
+      {notes.state === 'loading' && <p class="muted">{t('notes.loading')}</p>}
       {notes.state === 'error' && (
         <p class="error" role="alert">
           {notes.message}
@@ -110,21 +111,20 @@ export function LibraryPage({ lang }: { lang: string }) {
         <>
           <div class="lib-summary">
             <p class="lib-count" role="status" data-testid="match-count">
-              {matchCountText(matched.length, index.size, filtered, lang)}
+              {matchCountText(matched.length, index.size, filtered)}
             </p>
             {filtered && (
               <button type="button" onClick={(e) => change(NO_FILTER, e)}>
-                {notesText('clearFilters', lang)}
+                {t('notes.clearFilters')}
               </button>
             )}
           </div>
           {matched.length > 0 && (
             <section class="lib-export">
               <ExportMenu
-                lang={lang}
                 choices={[
                   {
-                    label: filtered ? shownScopeLabel(matched.length, lang) : notesText('scopeAll', lang),
+                    label: filtered ? plural('notes.shownScope', matched.length) : t('notes.scopeAll'),
                     scope: scopeOfFilter(filter, entityName),
                     notes: matched,
                   },
@@ -134,7 +134,7 @@ export function LibraryPage({ lang }: { lang: string }) {
           )}
           {ready && !ready.complete && (
             <p class="small muted" data-testid="still-loading">
-              {loadingMoreText(index.size, ready.total, lang)}
+              {plural('notes.loadingMore', ready.total, { loaded: formatNumber(index.size) })}
             </p>
           )}
           {ready?.problem && (
@@ -142,11 +142,11 @@ export function LibraryPage({ lang }: { lang: string }) {
               {ready.problem}
             </p>
           )}
-          {unreadable > 0 && <p class="small error">{unreadableText(unreadable, lang)}</p>}
+          {unreadable > 0 && <p class="small error">{plural('notes.unreadable', unreadable)}</p>}
           {index.size === 0 && rows.length === 0 ? (
-            <p class="lib-empty">{notesText('empty', lang)}</p>
+            <p class="lib-empty">{t('notes.empty')}</p>
           ) : rows.length === 0 ? (
-            <p class="lib-empty">{notesText('noMatch', lang)}</p>
+            <p class="lib-empty">{t('notes.noMatch')}</p>
           ) : (
             <ul class="plain lib-list">
               {rows.slice(0, limit).map((n) => (
@@ -154,7 +154,6 @@ export function LibraryPage({ lang }: { lang: string }) {
                   key={n.id}
                   note={n}
                   entityName={names.get(n.entityKey)}
-                  lang={lang}
                   onEntity={(entity) => change({ entity })}
                   onTag={(tag) => change({ tag })}
                   onSaved={saved}
@@ -166,7 +165,7 @@ export function LibraryPage({ lang }: { lang: string }) {
           {rows.length > limit && (
             <p>
               <button type="button" class="lib-more" onClick={() => setLimit((l) => l + PAGE_SIZE)}>
-                {showMoreText(Math.min(PAGE_SIZE, rows.length - limit), lang)}
+                {t('notes.showMore', { count: formatNumber(Math.min(PAGE_SIZE, rows.length - limit)) })}
               </button>
             </p>
           )}
