@@ -17,9 +17,21 @@ export interface EntityCardProps {
 export function EntityCard({ card, error, lang, onOpenPanel, onClose, notThisOne }: EntityCardProps) {
   const sources = new Map((card?.sources ?? []).map((s) => [s.id, s]));
   return (
-    <div class="card" role="dialog" aria-label={card?.name ?? 'Backstory'} lang={card?.lang ?? lang}>
-      <header>
-        <strong class="name">{card?.name ?? '…'}</strong>
+    // A non-modal dialog: keyboard readers land in it (its button takes focus) and Esc closes it;
+    // named by the entity's name, described by its summary. Ids are scoped to the card's shadow root.
+    <div
+      class="card"
+      role="dialog"
+      aria-labelledby="card-name"
+      aria-describedby={card ? 'card-summary' : undefined}
+      aria-busy={!card && !error}
+      lang={card?.lang ?? lang}
+    >
+      {/* Not the page's banner and contentinfo: a card shown would add landmarks to every page. */}
+      <header role="none">
+        <strong class="name" id="card-name">
+          {card?.name ?? '…'}
+        </strong>
         <button class="close" type="button" aria-label={cardText('close', lang)} onClick={onClose}>
           ×
         </button>
@@ -31,7 +43,9 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose, notThisOne
       ) : (
         <>
           <div class="body">
-            <p class="summary">{card.summary}</p>
+            <p class="summary" id="card-summary">
+              {card.summary}
+            </p>
             <ul class="facts">
               {card.facts.map((f) => (
                 <FactItem key={f.id} fact={f} sources={sources} lang={card.lang} />
@@ -40,7 +54,7 @@ export function EntityCard({ card, error, lang, onOpenPanel, onClose, notThisOne
           </div>
           {/* Outside the scrolling body: the reader sees there is more without scrolling the card. */}
           {card.factCount > card.facts.length && <p class="more">{cardText('moreFacts', card.lang)(card.factCount - card.facts.length)}</p>}
-          <footer>
+          <footer role="none">
             <button class="open" type="button" onClick={onOpenPanel}>
               {cardText('openPanelButton', card.lang)}
             </button>
@@ -89,6 +103,6 @@ a { color: #7a4f00; }
 .more { flex: none; font-size: 11px; color: #6b6150; margin: 6px 0 0; border-top: 1px solid #eee5cf; padding-top: 4px; }
 footer { flex: none; display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 6px 8px; margin-top: 8px; }
 .open { all: unset; cursor: pointer; background: #1d1d1f; color: #fff; border-radius: 5px; padding: 5px 10px; font: 600 12px/1.4 system-ui, sans-serif; }
-.brand { font-size: 10px; color: #9a8f78; letter-spacing: .04em; }
+.brand { font-size: 10px; color: #6b6150; letter-spacing: .04em; }
 .error, .loading { color: #6b6150; }
 `;

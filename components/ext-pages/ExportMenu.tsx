@@ -89,11 +89,10 @@ export function ExportMenu({ lang, choices = ALL }: { lang: string; choices?: Ex
           CSV
         </button>
       </div>
-      {status && (
-        <p class="small muted" role="status">
-          {status}
-        </p>
-      )}
+      {/* Always in the page: a live region announces what is written into it, not what arrives with it. */}
+      <p class="small muted" role="status">
+        {status}
+      </p>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Note } from '@/utils/schema/note';
 import type { Req } from '@/utils/messaging/protocol';
 import { send } from '@/utils/ext-pages/send';
 import { panelText } from './panel-strings';
+import { t } from '@/utils/i18n';
 
 export type NoteStatus = { kind: 'error' | 'info'; text: string };
 export type NewNote = Req<'note.save'>['note'];
@@ -99,6 +100,7 @@ export function useNotes(entityKey: string, lang: string) {
     );
   useEffect(() => {
     setDeleted(new Map());
+    setStatus(null);
     void refresh();
   }, [entityKey]);
 
@@ -109,7 +111,8 @@ export function useNotes(entityKey: string, lang: string) {
     try {
       await send('note.save', { note });
       onSaved();
-      setStatus(null);
+      // Said, not only shown: the box empties and the note joins the list, which a screen reader does not announce.
+      setStatus({ kind: 'info', text: t('a11y.noteSaved') });
       await refresh();
     } catch (e) {
       setStatus({ kind: 'error', text: `${panelText('saveFailed', lang)} ${(e as Error).message}` });
