@@ -16,11 +16,21 @@ export interface EntityCardProps {
 export function EntityCard({ card, error, onOpenPanel, onClose, notThisOne }: EntityCardProps) {
   const sources = new Map((card?.sources ?? []).map((s) => [s.id, s]));
   return (
+    // A non-modal dialog: keyboard readers land in it (its heading takes focus) and Esc closes it;
+    // named by the entity's name, described by its summary. Ids are scoped to the card's shadow root.
     // Our words are in the UI's language; the pack's (summary, facts) say their own, which may differ.
-    <div class="card" role="dialog" aria-label={card?.name ?? t('ext.name')} lang={uiLang()}>
-      <header>
+    <div
+      class="card"
+      role="dialog"
+      aria-labelledby="card-name"
+      aria-describedby={card ? 'card-summary' : undefined}
+      aria-busy={!card && !error}
+      lang={uiLang()}
+    >
+      {/* Not the page's banner and contentinfo: a card shown would add landmarks to every page. */}
+      <header role="none">
         {/* Focusable from script only: a card opened from the keyboard starts here (card-host.ts). */}
-        <strong class="name" dir="auto" tabIndex={-1}>
+        <strong class="name" id="card-name" dir="auto" tabIndex={-1}>
           {card?.name ?? '…'}
         </strong>
         <button class="close" type="button" aria-label={t('card.close')} onClick={onClose}>
@@ -34,7 +44,7 @@ export function EntityCard({ card, error, onOpenPanel, onClose, notThisOne }: En
       ) : (
         <>
           <div class="body">
-            <p class="summary" lang={card.lang}>
+            <p class="summary" id="card-summary" lang={card.lang}>
               {card.summary}
             </p>
             <ul class="facts">
@@ -45,7 +55,7 @@ export function EntityCard({ card, error, onOpenPanel, onClose, notThisOne }: En
           </div>
           {/* Outside the scrolling body: the reader sees there is more without scrolling the card. */}
           {card.factCount > card.facts.length && <p class="more">{plural('card.moreFacts', card.factCount - card.facts.length)}</p>}
-          <footer>
+          <footer role="none">
             <button class="open" type="button" onClick={onOpenPanel}>
               {t('card.openPanelButton')}
             </button>
@@ -95,6 +105,6 @@ a { color: #7a4f00; }
 .more { flex: none; font-size: 11px; color: #6b6150; margin: 6px 0 0; border-top: 1px solid #eee5cf; padding-top: 4px; }
 footer { flex: none; display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 6px 8px; margin-top: 8px; }
 .open { all: unset; cursor: pointer; background: #1d1d1f; color: #fff; border-radius: 5px; padding: 5px 10px; font: 600 12px/1.4 system-ui, sans-serif; }
-.brand { font-size: 10px; color: #9a8f78; letter-spacing: .04em; }
+.brand { font-size: 10px; color: #6b6150; letter-spacing: .04em; }
 .error, .loading { color: #6b6150; }
 `;

@@ -27,11 +27,10 @@ export function BriefingExport({ tabId }: { tabId: number | null }) {
       <button type="button" onClick={run}>
         {t('panel.exportBriefing')}
       </button>
-      {status && (
-        <p class="small muted" role="status">
-          {status}
-        </p>
-      )}
+      {/* Always in the page: a live region announces what is written into it, not what arrives with it. */}
+      <p class="small muted" role="status">
+        {status}
+      </p>
     </div>
   );
 }

@@ -91,11 +91,10 @@ export function ExportMenu({ choices = ALL }: { choices?: ExportChoice[] }) {
           {t('data.formatCsv')}
         </button>
       </div>
-      {status && (
-        <p class="small muted" role="status">
-          {status}
-        </p>
-      )}
+      {/* Always in the page: a live region announces what is written into it, not what arrives with it. */}
+      <p class="small muted" role="status">
+        {status}
+      </p>
     </div>
   );
 }

@@ -73,7 +73,7 @@ export function NotesPanel(props: NotesPanelProps) {
           </button>
         </p>
       </div>
-      {status && <StatusLine status={status} />}
+      <StatusLine status={status} />
       {draftError && <StatusLine status={{ kind: 'error', text: `${t('panel.draftNotKept')} ${draftError}` }} />}
       <NoteList notes={notes} onSaved={saved} onDeleted={removed} />
     </section>
@@ -94,10 +94,11 @@ function QuoteOption({ quote, checked, onChange }: { quote: string; checked: boo
   );
 }
 
-function StatusLine({ status }: { status: NoteStatus }) {
+/** Always in the page, empty when there is nothing to say: a screen reader announces changes to a live region it already knows. */
+function StatusLine({ status }: { status: NoteStatus | null }) {
   return (
-    <p class={status.kind === 'error' ? 'error' : 'muted small'} role="status">
-      {status.text}
+    <p class={status?.kind === 'error' ? 'error' : 'muted small'} role="status">
+      {status?.text}
     </p>
   );
 }

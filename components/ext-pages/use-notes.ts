@@ -99,6 +99,7 @@ export function useNotes(entityKey: string) {
     );
   useEffect(() => {
     setDeleted(new Map());
+    setStatus(null);
     void refresh();
   }, [entityKey]);
 
@@ -109,7 +110,8 @@ export function useNotes(entityKey: string) {
     try {
       await send('note.save', { note });
       onSaved();
-      setStatus(null);
+      // Said, not only shown: the box empties and the note joins the list, which a screen reader does not announce.
+      setStatus({ kind: 'info', text: t('a11y.noteSaved') });
       await refresh();
     } catch (e) {
       setStatus({ kind: 'error', text: `${t('panel.saveFailed')} ${(e as Error).message}` });

@@ -100,7 +100,10 @@ function App() {
           </button>
         )}
       </p>
-      {notice && <p class="small ok">{notice}</p>}
+      {/* Keyed: the same element across pause and resume (the list above turns into a paragraph), a live region the screen reader knows. */}
+      <p key="notice" class="small ok" role="status">
+        {notice}
+      </p>
       <BriefingExport tabId={tabId} />
       <ExportMenu choices={pageExportChoices(state?.url, state?.notesOnPage ?? 0)} />
       <KeyboardShortcuts />

@@ -159,7 +159,7 @@ describe('the notes library', () => {
     expect(download.suggestedFilename()).toMatch(/^backstory-notes-filtered-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     exported = path.join(tmp, download.suggestedFilename());
     fs.copyFileSync(await download.path(), exported);
-    expect(await library.locator('.export [role="status"]').textContent()).toBe(`Exported 2 filtered notes to ${download.suggestedFilename()}`);
+    await expect.poll(() => library.locator('.export [role="status"]').textContent()).toBe(`Exported 2 filtered notes to ${download.suggestedFilename()}`);
     const file = JSON.parse(fs.readFileSync(exported, 'utf8'));
     expect(file.notes.map((n: { id: string }) => n.id).sort()).toEqual(['library-e2e-0001', 'library-e2e-0002']);
   });
@@ -187,7 +187,7 @@ describe('the notes library', () => {
     const md = fs.readFileSync(await download.path(), 'utf8');
     expect(md).toContain('Client list stolen');
     expect(md).not.toContain('CNIL');
-    expect(await popup.getByRole('status').textContent()).toBe(`Exported 2 notes on this page to ${download.suggestedFilename()}`);
+    await expect.poll(() => popup.locator('.export [role="status"]').textContent()).toBe(`Exported 2 notes on this page to ${download.suggestedFilename()}`);
     await popup.close();
 
     // The side panel's link opens the library in a new tab, on the entity's notes.

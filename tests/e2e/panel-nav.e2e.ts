@@ -312,7 +312,9 @@ describe('the "This page" briefing', () => {
     const undated = (md: string) => md.replace(/^.*Made by Backstory on .*$/m, '');
     expect(copied).not.toBe('');
     expect(undated(file)).toBe(undated(copied));
-    await expect.poll(() => popup.getByRole('status').first().textContent()).toMatch(/^Exported the briefing of \d+ names to backstory-briefing-/);
+    await expect
+      .poll(() => popup.locator('.briefing-export [role="status"]').textContent())
+      .toMatch(/^Exported the briefing of \d+ names to backstory-briefing-/);
     await popup.close();
   });
 });

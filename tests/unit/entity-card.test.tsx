@@ -52,6 +52,8 @@ describe('EntityCard', () => {
     render(<EntityCard card={null} onOpenPanel={noop} onClose={noop} />, container);
     expect(text('.loading')).toBe('Loading…');
     expect(text('.name')).toBe('…');
+    // A screen reader is told the dialog is still filling in.
+    expect(container.querySelector('.card')!.getAttribute('aria-busy')).toBe('true');
     expect(container.querySelector('.error')).toBeNull();
     expect(container.querySelector('.open')).toBeNull();
   });
@@ -66,7 +68,12 @@ describe('EntityCard', () => {
   it('shows the name, summary, and each fact with its date, attribution and sources', () => {
     render(<EntityCard card={card()} onOpenPanel={noop} onClose={noop} />, container);
     const root = container.querySelector('.card')!;
-    expect(root.getAttribute('aria-label')).toBe('Clearview AI');
+    // A dialog named by the entity's name and described by its summary (ids scoped to the card's shadow root).
+    const byRef = (attr: string) => container.querySelector(`#${root.getAttribute(attr)}`)?.textContent;
+    expect(root.getAttribute('role')).toBe('dialog');
+    expect(byRef('aria-labelledby')).toBe('Clearview AI');
+    expect(byRef('aria-describedby')).toBe('Facial recognition company that scraped billions of photos.');
+    expect(root.getAttribute('aria-busy')).toBe('false');
     // The card's own words are in the UI's language (with the browser's region).
     expect(root.getAttribute('lang')).toBe('en-GB');
     expect(text('.name')).toBe('Clearview AI');

@@ -67,4 +67,23 @@ describe('NotesPanel', () => {
     await flush();
     expect(send.mock.calls.filter(([t]) => t === 'note.save')).toHaveLength(0);
   });
+
+  it('says "Note saved." in the live region that was already in the panel, and clears it on another entity', async () => {
+    const panel = (key: string) => <NotesPanel entityKey={key} entityName="Acme" page={{ url: null, title: null }} />;
+    await act(() => void render(panel('test.sample:acme'), container));
+    const region = container.querySelector('[role="status"]');
+    expect(region?.textContent).toBe('');
+    const area = container.querySelector<HTMLTextAreaElement>('textarea')!;
+    await act(() => {
+      area.value = 'a note';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => void area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true })));
+    await flush();
+    expect(container.querySelector('[role="status"]')).toBe(region);
+    expect(region?.textContent).toBe('Note saved.');
+    await act(() => void render(panel('test.sample:other'), container));
+    await flush();
+    expect(region?.textContent).toBe('');
+  });
 });

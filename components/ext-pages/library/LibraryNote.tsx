@@ -39,7 +39,13 @@ export function LibraryNote({ note, entityName, onEntity, onTag, onSaved, onDele
  * The note as the library reads it: its entity and tags narrow the list when clicked, its page opens
  * in a new tab without telling that page where the reader came from.
  */
-function LibraryNoteView({ note, entityName, onEntity, onTag, actions }: Pick<LibraryNoteProps, 'note' | 'entityName' | 'onEntity' | 'onTag'> & { actions: ComponentChildren }) {
+function LibraryNoteView({
+  note,
+  entityName,
+  onEntity,
+  onTag,
+  actions,
+}: Pick<LibraryNoteProps, 'note' | 'entityName' | 'onEntity' | 'onTag'> & { actions: ComponentChildren }) {
   const written = note.createdAt.slice(0, 10);
   const edited = note.updatedAt.slice(0, 10);
   const url = note.pageUrl && isHttpUrl(note.pageUrl) ? note.pageUrl : null;
