@@ -91,6 +91,8 @@ try {
       .join('\n'),
   );
   console.log(`\n  links: ${card.links.map((l) => l.href).join('\n         ')}`);
+  // The card fades in (120 ms, unless the reader asked for reduced motion): shoot it once it is opaque.
+  await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(OUT, '1-page-with-card.png') });
   const modeShots = await showCardModes(page, OUT);
 

@@ -1,8 +1,21 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { openShortcutSettings, stepShortcuts, type StepCommand } from '@/utils/ext-pages/shortcuts';
 
+// The key goes where the sentence puts it ("Next name: Alt+Shift+J", "Nom suivant : …"), as an element.
+const SLOT = '\u0000';
+const around = (text: string, el: ComponentChildren) => {
+  const [before = '', after = ''] = text.split(SLOT);
+  return (
+    <>
+      {before}
+      {el}
+      {after}
+    </>
+  );
+};
 const LABEL = { 'next-mention': 'keys.next', 'previous-mention': 'keys.previous' } as const satisfies Record<StepCommand, string>;
 
 /**
@@ -27,7 +40,7 @@ export function KeyboardShortcuts() {
         <ul class="small" style={{ listStyle: 'none', padding: 0, margin: '4px 0' }}>
           {(rows ?? []).map((r) => (
             <li key={r.command} data-command={r.command}>
-              {t(LABEL[r.command])}: {r.key ? <kbd>{r.key}</kbd> : <strong>{t('keys.unassigned')}</strong>}
+              {around(t(LABEL[r.command], { key: SLOT }), r.key ? <kbd>{r.key}</kbd> : <strong>{t('keys.unassigned')}</strong>)}
             </li>
           ))}
         </ul>

@@ -60,7 +60,7 @@ export function TagInput({ tags, typed, onChange, inUse }: TagInputProps) {
               <button
                 type="button"
                 class="tag-remove"
-                aria-label={`${t('panel.removeTag')} ${tag}`}
+                aria-label={t('panel.removeTag', { tag })}
                 onClick={() =>
                   onChange(
                     tags.filter((x) => x !== tag),
@@ -87,13 +87,7 @@ export function TagInput({ tags, typed, onChange, inUse }: TagInputProps) {
         <p class="tag-suggestions small">
           <span class="muted">{t('panel.suggestedTags')}</span>{' '}
           {suggestions.map((tag) => (
-            <button
-              type="button"
-              class="tag-suggestion"
-              key={tag}
-              aria-label={`${t('panel.addTag')} ${tag}`}
-              onClick={() => onChange(addTags(tags, [tag]), '')}
-            >
+            <button type="button" class="tag-suggestion" key={tag} aria-label={t('panel.addTag', { tag })} onClick={() => onChange(addTags(tags, [tag]), '')}>
               {tag}
             </button>
           ))}
