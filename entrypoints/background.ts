@@ -10,6 +10,7 @@ import { openSidePanelForTab } from '@/utils/worker/panel';
 import { sendToTab } from '@/utils/worker/send-to-tab';
 import { createCardMuteLedger } from '@/utils/worker/card-mutes';
 import { recheckPauseInEveryTab, showPausedEverywhere, showPausedInTab } from '@/utils/worker/apply-pause';
+import { uiLang } from '@/utils/i18n';
 
 /** Set by the build (wxt.config.ts): the packs shipped in packs/ and one key for their text. */
 declare const __BUNDLED_PACKS__: { key: string; files: string[] };
@@ -29,8 +30,9 @@ export default defineBackground(() => {
   const tabs = createTabStateStore(browser.storage.session);
   const cardMutes = createCardMuteLedger(browser.storage.session);
   const settings = createSettingsStore(db);
-  const browserLang = () => browser.i18n.getUILanguage();
-  const showPausedAll = () => settings.read().then((s) => showPausedEverywhere(s.pausedAll, browserLang()));
+  // The catalogue's language: pack text then matches the words around it.
+  const browserLang = uiLang;
+  const showPausedAll = () => settings.read().then((s) => showPausedEverywhere(s.pausedAll));
   const handlers = createHandlers({
     db,
     tabs,
@@ -44,7 +46,7 @@ export default defineBackground(() => {
     openTabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
     tellTab: (tabId, change) => sendToTab(tabId, 'entity.muted', change),
     applyPause: (waitFor) => Promise.all([showPausedAll(), recheckPauseInEveryTab(waitFor)]).then(() => {}),
-    showPaused: (tabId, paused) => showPausedInTab(tabId, paused, browserLang()),
+    showPaused: (tabId, paused) => showPausedInTab(tabId, paused),
   });
   const env = { extensionId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
 

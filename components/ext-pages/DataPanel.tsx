@@ -96,7 +96,8 @@ export function DataPanel({ onChanged }: { onChanged: () => void }) {
         </button>
       </p>
       {status && (
-        <p class={status.kind} role="alert">
+        // An error interrupts the screen reader; a success waits its turn.
+        <p class={status.kind} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="data-status">
           {status.text}
         </p>
       )}

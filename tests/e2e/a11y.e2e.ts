@@ -203,8 +203,8 @@ describe('the extension pages', () => {
     await options.goto(`chrome-extension://${s.extensionId}/options.html`);
     await options.locator('.pack-row').first().waitFor();
     await options.getByLabel('Notes backup').setInputFiles(backupFile());
-    await expect.poll(() => options.getByRole('alert').textContent()).toBe('Restored 3 notes.');
-    expect(await liveRegionOf(options, 'Restored 3 notes.')).toMatchObject({ role: 'alert' });
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'Restored' }).textContent()).toBe('Restored 3 notes.');
+    expect(await liveRegionOf(options, 'Restored 3 notes.')).toMatchObject({ role: 'status' });
     const [light] = await expectNoBlocking(options, () => axePage(options));
     expect(examined(light!)).toEqual(expect.arrayContaining(['color-contrast', 'button-name', 'label']));
     expect(contrastChecked(light!)).toBeGreaterThan(10);

@@ -65,7 +65,7 @@ async function extensionPage(name: string): Promise<Page> {
 async function restore(file: string, count: number) {
   const options = await extensionPage('options.html');
   await options.getByLabel('Notes backup').setInputFiles(file);
-  await expect.poll(() => options.getByRole('alert').textContent()).toBe(`Restored ${count} note${count === 1 ? '' : 's'}.`);
+  await expect.poll(() => options.getByTestId('data-status').textContent()).toBe(`Restored ${count} note${count === 1 ? '' : 's'}.`);
   await options.close();
 }
 
@@ -271,7 +271,7 @@ describe('the notes library', () => {
     const options = await extensionPage('options.html');
     options.once('dialog', (d) => void d.accept());
     await options.getByRole('button', { name: 'Delete all my data' }).click();
-    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/All your data was deleted/);
+    await expect.poll(() => options.getByTestId('data-status').textContent()).toMatch(/All your data was deleted/);
     await options.close();
     await library.goto(`chrome-extension://${s.extensionId}/library.html`);
     await expect.poll(() => count(library)).toBe('0 notes');

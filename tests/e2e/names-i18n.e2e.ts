@@ -113,7 +113,7 @@ describe('a reader whose browser speaks French', () => {
       await options.goto(`chrome-extension://${s.extensionId}/options.html`);
       // The notes restore is the options page's last file input (the first imports packs).
       await options.locator('input[type=file]').last().setInputFiles(file);
-      await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/\b1\b/);
+      await expect.poll(() => options.getByTestId('data-status').textContent()).toMatch(/\b1\b/);
       await options.close();
     } finally {
       fs.rmSync(file, { force: true });

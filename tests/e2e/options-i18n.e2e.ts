@@ -54,7 +54,7 @@ describe('the extension pages in French', () => {
     const backup = path.join(dir, `notes-fr-${Date.now()}.json`);
     fs.writeFileSync(backup, notesToJson([sampleNote], '2026-11-26T00:00:00.000Z'));
     await page.getByLabel('Sauvegarde des notes').setInputFiles(backup);
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('1 note restaurée.');
+    await expect.poll(() => page.getByTestId('data-status').textContent()).toBe('1 note restaurée.');
     expect(await notesCount(page)).toBe(1);
 
     // The reader picks a fact pack by mistake.

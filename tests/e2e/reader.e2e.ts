@@ -296,7 +296,7 @@ describe('popup, notes and export', () => {
     await options.locator('.packs li').first().waitFor();
     options.once('dialog', (d) => void d.accept());
     await options.getByRole('button', { name: 'Delete all my data' }).click();
-    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/All your data was deleted/);
+    await expect.poll(() => options.getByTestId('data-status').textContent()).toMatch(/All your data was deleted/);
     const count = () =>
       options.evaluate(async () => ((await (globalThis as any).chrome.runtime.sendMessage({ type: 'notes.list' })).data.notes as unknown[]).length);
     expect(await count()).toBe(0);
@@ -306,7 +306,9 @@ describe('popup, notes and export', () => {
     const backup = JSON.parse(fs.readFileSync(jsonBackup, 'utf8'));
     expect(backup.notes.length).toBeGreaterThan(0);
     await options.getByLabel('Notes backup').setInputFiles(jsonBackup);
-    await expect.poll(() => options.getByRole('alert').textContent()).toBe(`Restored ${backup.notes.length} note${backup.notes.length === 1 ? '' : 's'}.`);
+    await expect
+      .poll(() => options.getByTestId('data-status').textContent())
+      .toBe(`Restored ${backup.notes.length} note${backup.notes.length === 1 ? '' : 's'}.`);
     expect(await count()).toBe(backup.notes.length);
     const restored = await options.evaluate(async () => (await (globalThis as any).chrome.runtime.sendMessage({ type: 'notes.list' })).data.notes);
     expect(restored).toEqual(backup.notes);

@@ -62,7 +62,7 @@ describe('the data panel', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toBe('Not restored: this file is not a Backstory notes export.');
     send.mockImplementation(async (type: string) => (type === 'notes.import' ? { ok: true, imported: 3 } : { rows: [] }));
     await chooseFile('Notes backup', new File(['{}'], 'notes.json'));
-    expect(container.querySelector('[role="alert"]')?.textContent).toBe('Restored 3 notes.');
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Restored 3 notes.');
   });
 });
 

@@ -17,8 +17,14 @@ describe('what the pause buttons say they did', () => {
   });
 
   it('the toolbar badge fits in four characters, in both languages', () => {
-    for (const lang of ['en', 'fr-FR', 'de']) expect(pausedLabels(lang).badge.length).toBeLessThanOrEqual(4);
-    expect(pausedLabels('fr-CA').title).toBe('Backstory : en pause ici');
+    for (const lang of ['en-GB', 'fr-FR', 'de']) {
+      setTestLocale(lang);
+      expect(pausedLabels().badge.length).toBeLessThanOrEqual(4);
+    }
+    setTestLocale('fr-CA');
+    expect(pausedLabels().title).toBe('Backstory\u00a0: en pause ici');
+    setTestLocale('en-US');
+    expect(pausedLabels().title).toBe('Backstory: paused here');
   });
 });
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendToTab } from './send-to-tab';
+import { t } from '../i18n';
 
 /** The toolbar button's API: Chrome's `action`, Firefox MV2's `browserAction` (the same calls). */
 type ToolbarAction = Pick<typeof browser.action, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'>;
@@ -9,8 +10,8 @@ function toolbarAction(): ToolbarAction | undefined {
 }
 
 /** What the toolbar button says when Backstory is paused: a short badge (about four characters fit) and its tooltip. */
-export function pausedLabels(lang: string): { badge: string; title: string } {
-  return lang.toLowerCase().startsWith('fr') ? { badge: 'stop', title: 'Backstory : en pause ici' } : { badge: 'off', title: 'Backstory: paused here' };
+export function pausedLabels(): { badge: string; title: string } {
+  return { badge: t('popup.pausedBadge'), title: t('popup.pausedTitle') };
 }
 
 /** Muted, like the pages' secondary text: a paused state, not an alarm. */
@@ -21,10 +22,10 @@ const BADGE_COLOUR = '#6b6150';
  * badge when the tab loads another page, and the new page's content script asks `site.state`, which
  * sets it again; the values live in the browser, so a restarted worker loses nothing.
  */
-export async function showPausedInTab(tabId: number, paused: boolean, lang: string): Promise<void> {
+export async function showPausedInTab(tabId: number, paused: boolean): Promise<void> {
   const action = toolbarAction();
   if (!action) return;
-  const { badge, title } = pausedLabels(lang);
+  const { badge, title } = pausedLabels();
   // Null, not '': a tab that is not paused shows the browser-wide badge (none unless paused everywhere).
   const text = (paused ? badge : null) as string;
   await Promise.all([
@@ -38,10 +39,10 @@ export async function showPausedInTab(tabId: number, paused: boolean, lang: stri
  * The browser-wide badge: "paused everywhere" also shows on tabs Backstory does not read (a new tab
  * page). The browser forgets it when it restarts: set again on start-up.
  */
-export async function showPausedEverywhere(pausedAll: boolean, lang: string): Promise<void> {
+export async function showPausedEverywhere(pausedAll: boolean): Promise<void> {
   const action = toolbarAction();
   if (!action) return;
-  const { badge, title } = pausedLabels(lang);
+  const { badge, title } = pausedLabels();
   await Promise.all([
     action.setBadgeText({ text: pausedAll ? badge : '' }),
     action.setTitle({ title: pausedAll ? title : browser.runtime.getManifest().name }),
