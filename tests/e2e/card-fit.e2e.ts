@@ -12,6 +12,7 @@ import {
   waitForHighlights,
   type Session,
   CLEARVIEW_KEY,
+  closedRootNodes,
 } from '../support/harness';
 
 /**
@@ -94,18 +95,9 @@ interface Found {
 async function inCard(page: Page, selector: string): Promise<Found[]> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   try {
-    type Node = { nodeId: number; children?: Node[]; shadowRoots?: (Node & { shadowRootType?: string })[] };
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-    const shadows: Node[] = [];
-    const walk = (n: Node) => {
-      for (const sr of n.shadowRoots ?? []) if (sr.shadowRootType === 'closed') shadows.push(sr);
-      for (const c of n.children ?? []) walk(c);
-    };
-    walk(root);
     const out: Found[] = [];
-    for (const sr of shadows) {
-      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: sr.nodeId, selector });
-      for (const nodeId of nodeIds) {
+    {
+      for (const nodeId of await closedRootNodes(cdp, selector)) {
         const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
         const attrs: Record<string, string> = {};
         for (let i = 0; i + 1 < attributes.length; i += 2) attrs[attributes[i]!] = attributes[i + 1]!;

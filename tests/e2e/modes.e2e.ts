@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   ROOT,
   corpusDir,
@@ -13,6 +13,7 @@ import {
   waitForCard,
   waitForHighlights,
   type Session,
+  closedRootNodes,
 } from '../support/harness';
 
 /**
@@ -73,28 +74,13 @@ afterAll(async () => {
 
 type Rect = { left: number; top: number; right: number; bottom: number };
 
-/** Nodes of the card's closed shadow root, through CDP (as a person's eyes would). */
-async function cardNodes(cdp: CDPSession, selector: string): Promise<number[]> {
-  type Node = { nodeId: number; children?: Node[]; shadowRoots?: (Node & { shadowRootType?: string })[] };
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-  const shadows: Node[] = [];
-  const walk = (n: Node) => {
-    for (const sr of n.shadowRoots ?? []) if (sr.shadowRootType === 'closed') shadows.push(sr);
-    for (const c of n.children ?? []) walk(c);
-  };
-  walk(root);
-  const ids: number[] = [];
-  for (const sr of shadows) ids.push(...(await cdp.send('DOM.querySelectorAll', { nodeId: sr.nodeId, selector })).nodeIds);
-  return ids;
-}
-
 /** Computed style and box of the first element of the open card that matches. */
 async function inCard(page: Page, selector: string): Promise<{ style: Record<string, string>; box: Rect; attrs: Record<string, string> }> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
-    const [nodeId] = await cardNodes(cdp, selector);
+    const [nodeId] = await closedRootNodes(cdp, selector);
     if (nodeId === undefined) throw new Error(`no ${selector} in the card`);
     const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId });
     const { model } = await cdp.send('DOM.getBoxModel', { nodeId });

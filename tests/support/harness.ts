@@ -280,6 +280,20 @@ function findAll(n: DomNode, pred: (n: DomNode) => boolean, out: DomNode[] = [])
   return out;
 }
 
+/**
+ * Node ids matching `selector` inside every closed shadow root of the page (the card's), found over the
+ * DevTools protocol as a person's eyes would: page scripts cannot enter a closed root.
+ */
+export async function closedRootNodes(cdp: CDPSession, selector: string): Promise<number[]> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const shadows = findAll(root, (n) => (n.shadowRoots ?? []).some((s) => s.shadowRootType === 'closed')).flatMap((h) =>
+    (h.shadowRoots ?? []).filter((s) => s.shadowRootType === 'closed'),
+  );
+  const ids: number[] = [];
+  for (const sr of shadows) ids.push(...(await cdp.send('DOM.querySelectorAll', { nodeId: sr.nodeId, selector })).nodeIds);
+  return ids;
+}
+
 export async function readCard(page: Page): Promise<CardNode | null> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   try {

@@ -11,19 +11,11 @@ import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/worker/s
 import { seedBundledPacks } from '@/utils/worker/store/seed';
 import { tokenize } from '@/utils/match/tokenize';
 import { samplePack, sampleNote } from '../support/packs';
+import { memoryArea } from '../support/memory-area';
 
 const env = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' };
 const page = { id: 'ext', origin: 'chrome-extension://ext', url: 'chrome-extension://ext/sidepanel.html' };
 const content = { id: 'ext', origin: 'https://news.example', url: 'https://news.example/a', tab: { id: 4, url: 'https://news.example/a' }, frameId: 0 };
-
-function memoryArea() {
-  const m = new Map<string, unknown>();
-  return {
-    get: async (k: string) => (m.has(k) ? { [k]: m.get(k) } : {}),
-    set: async (o: Record<string, unknown>) => void Object.entries(o).forEach(([k, v]) => m.set(k, v)),
-    remove: async (k: string) => void m.delete(k),
-  };
-}
 
 let n = 0;
 async function setup(wrap?: (db: DB) => DB, extra: Partial<BackgroundDeps> = {}) {

@@ -10,6 +10,7 @@ import { notesRefusalText, packRefusalText } from '@/utils/worker/refusals';
 import { notesToJson, parseNotesJson } from '@/utils/export/json';
 import { parsePackText } from '@/utils/schema/validate';
 import { samplePack, sampleNote } from '../support/packs';
+import { memoryArea } from '../support/memory-area';
 
 // A refused file is explained by one sentence in the reader's language, never by the validator's
 // English ("format: Invalid input: expected "backstory-notes" … Unrecognized keys…").
@@ -17,14 +18,6 @@ const VALIDATOR_TEXT = /Invalid input|Unrecognized key|expected|format:/;
 
 const env = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' };
 const page = { id: 'ext', origin: 'chrome-extension://ext', url: 'chrome-extension://ext/options.html' };
-function memoryArea() {
-  const m = new Map<string, unknown>();
-  return {
-    get: async (k: string) => (m.has(k) ? { [k]: m.get(k) } : {}),
-    set: async (o: Record<string, unknown>) => void Object.entries(o).forEach(([k, v]) => m.set(k, v)),
-    remove: async (k: string) => void m.delete(k),
-  };
-}
 let n = 0;
 async function setup() {
   const db = await openBackstoryDB(`refusals-${n++}`);
