@@ -1,4 +1,5 @@
 import { CharKind, FNV_OFFSET, charKind, fnvStep, foldCodePoint } from './fold';
+import { HANGUL_FIRST, HANGUL_LAST, HAN_FIRST, HAN_LAST, foldTable } from './fold-table';
 
 /** Tokens of one text, as parallel arrays: original [start, end) offsets and folded-token hashes. */
 export interface Tokens {
@@ -38,8 +39,14 @@ export class TokenStore {
  * one token each, so names in Chinese or Japanese match with no word boundary.
  *
  * Appends to `store` and returns how many tokens the text has; offsets are within `text`.
+ *
+ * The page runs this once, as cold code, over all its text: so the common scripts are classified
+ * and folded from a small table (fold-table.ts) and hashed inline (FNV-1a, as fnvStep), with no
+ * function call per character; only code points outside the table ask fold.ts, whose Unicode
+ * regular expressions and caches then cost something.
  */
 export function tokenizeInto(text: string, store: TokenStore): number {
+  const table = foldTable();
   const first = store.count;
   let n = first;
   let { starts, ends, hashes } = store;
@@ -48,20 +55,46 @@ export function tokenizeInto(text: string, store: TokenStore): number {
   const len = text.length;
   for (let i = 0; i < len;) {
     let cp = text.charCodeAt(i);
+    // ASCII letters and digits dominate real pages: fold them with no lookup at all.
+    if (cp < 128) {
+      if (cp >= 65 && cp <= 90) cp |= 0x20;
+      else if (!((cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57))) {
+        if (inWord) {
+          ends[n] = i;
+          hashes[n++] = h >>> 0;
+          inWord = false;
+        }
+        i += 1;
+        continue;
+      }
+      if (!inWord) {
+        if (n === starts.length) {
+          store.grow();
+          ({ starts, ends, hashes } = store);
+        }
+        starts[n] = i;
+        inWord = true;
+        h = FNV_OFFSET;
+      }
+      h = Math.imul(h ^ cp, 0x01000193);
+      i += 1;
+      continue;
+    }
     let width = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
-      cp = text.codePointAt(i)!;
+    // Entry as in foldTable(): (folded unit << 3) | kind, folded unit 0 for "folds to nothing".
+    let e = -1;
+    if (cp < 0x800) e = table[cp] ?? -1;
+    else if (cp >= HAN_FIRST && cp <= HAN_LAST) e = (cp << 3) | CharKind.Unspaced;
+    else if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) e = (cp << 3) | CharKind.Word;
+    else if (cp >= 0x2000 && cp < 0x2070) e = table[cp - 0x1800] ?? -1;
+    else if (cp >= 0x3000 && cp < 0x3100) e = table[cp - 0x2790] ?? -1;
+    else if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
+      cp = text.codePointAt(i) ?? cp;
       if (cp > 0xffff) width = 2;
     }
-    // ASCII letters and digits dominate real pages: fold them without a table lookup.
-    let kind: CharKind;
-    if (cp < 128) {
-      if (cp >= 97 && cp <= 122) kind = CharKind.Word;
-      else if (cp >= 65 && cp <= 90) {
-        kind = CharKind.Word;
-        cp |= 0x20;
-      } else if (cp >= 48 && cp <= 57) kind = CharKind.Word;
-      else kind = CharKind.Separator;
+    if (e >= 0) {
+      const kind = (e & 7) as CharKind;
+      const unit = e >>> 3;
       if (kind === CharKind.Word) {
         if (!inWord) {
           if (n === starts.length) {
@@ -72,12 +105,29 @@ export function tokenizeInto(text: string, store: TokenStore): number {
           inWord = true;
           h = FNV_OFFSET;
         }
-        h = fnvStep(h, cp);
-        i += 1;
-        continue;
+        if (unit !== 0) h = Math.imul(h ^ unit, 0x01000193);
+      } else if (kind !== CharKind.Ignorable) {
+        if (inWord) {
+          ends[n] = i;
+          hashes[n++] = h >>> 0;
+          inWord = false;
+        }
+        if (kind === CharKind.Unspaced) {
+          if (n === starts.length) {
+            store.grow();
+            ({ starts, ends, hashes } = store);
+          }
+          starts[n] = i;
+          ends[n] = i + 1;
+          hashes[n++] = (unit !== 0 ? Math.imul(FNV_OFFSET ^ unit, 0x01000193) : FNV_OFFSET) >>> 0;
+        }
       }
-    } else kind = charKind(cp);
+      i += 1;
+      continue;
+    }
 
+    // Outside the table: the Unicode-property path.
+    const kind = charKind(cp);
     if (kind === CharKind.Word) {
       if (!inWord) {
         if (n === starts.length) {
