@@ -165,8 +165,9 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
   await page.goto(`${origin}/corpus/${name}`, { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
   const st = await scanStats(s, tabId);
-  // After the extension's first scan (so it neither competes with the scan nor lands in its long-task
-  // window) and before the main-world floors (which would warm nothing in this world, but keep the order fixed).
+  // After the extension's first scan, so it neither competes with the scan nor lands in its long-task
+  // window (the scan has warmed the DOM's memory, not this world's wrappers: if anything, a lower
+  // floor), and before the main-world floors, so their walks do not warm it further.
   const iso = await isolatedFloor(cdp);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
   const timing = await page.evaluate(
