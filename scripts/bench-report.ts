@@ -260,6 +260,7 @@ export type LibrarySummary = ReturnType<typeof summariseLibrary>;
 
 /** The library phase's table: one row per size, then what the queries found. */
 export function libraryLines(runs: LibrarySummary[]): string[] {
+  if (!runs.length) return [];
   const pad = (v: unknown, n: number) => String(v).padStart(n);
   const { keystrokeP95Ms: k, firstRenderMs: f } = LIBRARY_TARGETS;
   const lines = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   floorLines,
+  libraryLines,
   longTaskLines,
   markdownTable,
   medianRun,
@@ -181,6 +182,10 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     const report = reportLines({ pages: 1, repeat: 1, summary: [one], bundle: { raw: 1024, gzip: 512 }, perPage: [row('a.html')], label: 'before' });
     expect(report).toContain(table[2]);
     expect(report.some((l) => l.startsWith('CPU ×1: 0 page(s)'))).toBe(true);
+  });
+
+  it('prints no library table when the library phase was skipped (--library=)', () => {
+    expect(libraryLines([])).toEqual([]);
   });
 
   it('charts the first run at the lowest CPU rate only', () => {
