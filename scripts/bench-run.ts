@@ -164,7 +164,7 @@ interface Where {
 async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where): Promise<PageResult> {
   await page.goto(`${origin}/corpus/${name}`, { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
-  const st = await scanStats(s, tabId);
+  const st = await scanStats(s, tabId, 15_000 * at.cpu);
   // After the extension's first scan, so it neither competes with the scan nor lands in its long-task
   // window (the scan has warmed the DOM's memory, not this world's wrappers: if anything, a lower
   // floor), and before the main-world floors, so their walks do not warm it further.
@@ -332,7 +332,7 @@ async function measurePages(s: Session, origin: string, at: Where, opts: Options
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: at.cpu });
   // Warm the worker's dictionary once, as any browsing session would.
   await page.goto(`${origin}/pages/clearview-en.html`);
-  await scanStats(s, await tabIdOf(s, page));
+  await scanStats(s, await tabIdOf(s, page), 15_000 * at.cpu);
   const results: PageResult[] = [];
   for (const name of opts.pages) {
     const reps: PageResult[] = [];
@@ -352,7 +352,8 @@ interface TierRun {
 
 /**
  * One fact-base size in a fresh browser: its pack, the corpus, then heap, hover latency and (last tier)
- * appends. Those extras are measured unthrottled, once (`extras`): throttling is for the scan's long tasks.
+ * appends. Those extras are measured unthrottled, once, in the first run at ×1 (`extras`): throttling is for
+ * the scan's long tasks (a run with only --cpu=4 has none).
  */
 async function benchTier(off: Session, origin: string, at: Where, opts: Options, last: boolean, extras: boolean): Promise<TierRun> {
   const { tier } = at;
@@ -421,7 +422,7 @@ async function main() {
   for (let run = 1; run <= opts.runs; run++)
     for (const [c, cpu] of opts.cpu.entries())
       for (const [i, tier] of opts.tiers.entries()) {
-        const one = await benchTier(off, srv.origin, { tier, cpu, run }, opts, i === opts.tiers.length - 1, run === 1 && c === 0);
+        const one = await benchTier(off, srv.origin, { tier, cpu, run }, opts, i === opts.tiers.length - 1, run === 1 && c === 0 && cpu === 1);
         perPage.push(...one.perPage);
         summary.push(one.summary);
         if (one.append) append = one.append;
