@@ -11,7 +11,19 @@ export interface ChartRow {
   chars: number;
   ratio: number;
   ratioCold: number;
+  /** Absent in results written before the isolated-world floor. */
+  ratioIsolated?: number;
+  cpu?: number;
+  run?: number;
 }
+
+/** The rows the chart draws: the first run at the lowest CPU throttling rate (one line per tier and floor). */
+export function chartRows<R extends ChartRow>(rows: R[]): R[] {
+  const cpu = Math.min(...rows.map((r) => r.cpu ?? 1));
+  return rows.filter((r) => (r.cpu ?? 1) === cpu && (r.run ?? 1) === 1);
+}
+
+const FLOOR_NAMES = { ratioIsolated: 'isolated-world cold floor', ratioCold: 'F cold (main world)', ratio: 'F warm (main world)' } as const;
 
 /** Ratio per page (log scale), pages sorted by text size, one line per tier and floor. */
 export function svgChart(rows: ChartRow[]): string {
@@ -27,24 +39,26 @@ export function svgChart(rows: ChartRow[]): string {
   const x = (i: number) => pad + (i / Math.max(1, names.length - 1)) * (W - 2 * pad);
   const y = (v: number) => H - pad - ((Math.log10(Math.min(Math.max(v, 0.5), 2000)) - lo) / (hi - lo)) * (H - 2 * pad);
   let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12"><rect width="100%" height="100%" fill="#fff"/>`;
-  svg += `<text x="${pad}" y="22" font-size="14">Content-script work ÷ text-walk floor F, per corpus page (x: pages sorted by text size; y: log scale)</text>`;
+  svg += `<text x="${pad}" y="22" font-size="14">Content-script work ÷ floor (solid: isolated-world cold walk; dotted, dashed: the main-world F cold, warm), per corpus page (x: pages sorted by text size; y: log scale)</text>`;
   for (const g of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000])
     svg += `<line x1="${pad}" x2="${W - pad}" y1="${y(g)}" y2="${y(g)}" stroke="${g === 1 ? '#999' : '#ddd'}" stroke-dasharray="4 3"/><text x="10" y="${y(g) + 4}">${g}×</text>`;
   let legend = 0;
   tiers.forEach((t, ti) => {
     for (const [floor, dash] of [
-      ['ratioCold', ''],
+      ['ratioIsolated', ''],
+      ['ratioCold', '1 3'],
       ['ratio', '5 3'],
     ] as const) {
       const pts = names
         .map((n, i) => {
-          const r = rows.find((q) => q.page === n && q.tier === t);
-          return r ? `${x(i).toFixed(1)},${y(r[floor]).toFixed(1)}` : null;
+          const v = rows.find((q) => q.page === n && q.tier === t)?.[floor];
+          return v !== undefined ? `${x(i).toFixed(1)},${y(v).toFixed(1)}` : null;
         })
         .filter(Boolean);
+      if (!pts.length) continue;
       const color = colors[ti % colors.length];
       svg += `<polyline fill="none" stroke="${color}" stroke-width="1.4" stroke-dasharray="${dash}" points="${pts.join(' ')}"/>`;
-      svg += `<line x1="${W - pad - 250}" x2="${W - pad - 225}" y1="${44 + legend * 16}" y2="${44 + legend * 16}" stroke="${color}" stroke-dasharray="${dash}"/><text x="${W - pad - 218}" y="${48 + legend * 16}" fill="${color}">${t.toLocaleString('en')} aliases, ÷ F ${floor === 'ratio' ? 'warm' : 'cold'}</text>`;
+      svg += `<line x1="${W - pad - 330}" x2="${W - pad - 305}" y1="${44 + legend * 16}" y2="${44 + legend * 16}" stroke="${color}" stroke-dasharray="${dash}"/><text x="${W - pad - 298}" y="${48 + legend * 16}" fill="${color}">${t.toLocaleString('en')} aliases, ÷ ${FLOOR_NAMES[floor]}</text>`;
       legend++;
     }
   });
@@ -54,6 +68,6 @@ export function svgChart(rows: ChartRow[]): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, 'bench-chart.ts')) {
   const out = path.resolve(import.meta.dirname, '../out/bench');
   const r = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')) as { perPage: ChartRow[] };
-  fs.writeFileSync(path.join(out, 'ratio.svg'), svgChart(r.perPage));
+  fs.writeFileSync(path.join(out, 'ratio.svg'), svgChart(chartRows(r.perPage)));
   console.log('wrote out/bench/ratio.svg');
 }

@@ -3,13 +3,23 @@
  * end. Pure functions: scripts/bench-run.ts does the measuring.
  */
 
-/** One corpus page at one fact-base size (times in ms; `ratio` is work ÷ the warm text-walk floor). */
+/**
+ * One corpus page at one fact-base size (times in ms; `ratio` is work ÷ the warm main-world text-walk
+ * floor, `ratioCold` ÷ its first run, `ratioIsolated` ÷ the cold walk in a fresh isolated world).
+ */
 export interface PageResult {
   page: string;
   tier: number;
+  /** CPU throttling rate (1: none) and which repetition (`--runs`) this load belongs to. */
+  cpu: number;
+  run: number;
   chars: number;
+  /** Characters the content script read (its own count: the tokenizer's input). */
+  scanChars: number;
   floorCold: number;
   floorWarm: number;
+  /** The first TreeWalker walk-and-read in a fresh isolated world, after the extension's scan. */
+  floorIsolated: number;
   walk: number;
   tokenize: number;
   match: number;
@@ -20,6 +30,7 @@ export interface PageResult {
   work: number;
   ratio: number;
   ratioCold: number;
+  ratioIsolated: number;
   dclToHighlights: number | null;
   longTasks: number;
   longTaskMs: number[];
@@ -38,6 +49,8 @@ export interface AppendRound {
 /** What one fact-base size measured besides the corpus pages. */
 export interface TierMeasures {
   tier: number;
+  cpu: number;
+  run: number;
   packImportMs: number;
   /** This tier's pages that had text. */
   rows: PageResult[];
@@ -67,9 +80,40 @@ export function medianRun(reps: PageResult[]): PageResult {
   return mid;
 }
 
+/** Pages at least this long count in the per-character tokenizer cost: on tiny pages it is timer noise. */
+export const MIN_CHARS_PER_M = 1000;
+
+/**
+ * Tokenize + hash cost in ms per million characters: over the whole corpus (total time ÷ total
+ * characters, what a reader's browsing costs) and the median page of at least MIN_CHARS_PER_M.
+ */
+export function tokenizePerMChars(rows: Pick<PageResult, 'tokenize' | 'scanChars'>[]) {
+  const chars = rows.reduce((n, r) => n + r.scanChars, 0);
+  const ms = rows.reduce((n, r) => n + r.tokenize, 0);
+  const perPage = rows.filter((r) => r.scanChars >= MIN_CHARS_PER_M).map((r) => (r.tokenize / r.scanChars) * 1e6);
+  return { overall: chars ? Math.round((ms / chars) * 1e6) : NaN, median: Math.round(quantile(perPage, 0.5)) };
+}
+
+/** The page with the longest long task, with that page's work by phase (the task's likely parts). */
+export function worstLongTask(rows: PageResult[]) {
+  let worst: { page: string; tier: number; cpu: number; run: number; ms: number; phases: Record<string, number> } | null = null;
+  for (const r of rows)
+    for (const ms of r.longTaskMs)
+      if (!worst || ms > worst.ms)
+        worst = {
+          page: r.page,
+          tier: r.tier,
+          cpu: r.cpu,
+          run: r.run,
+          ms,
+          phases: { walk: r2(r.walk), tokenize: r2(r.tokenize), match: r2(r.match), highlight: r2(r.highlight), load: r2(r.load) },
+        };
+  return worst;
+}
+
 export function summariseTier(m: TierMeasures) {
   const { rows } = m;
-  const of = (field: 'ratio' | 'ratioCold' | 'work' | 'visibility' | 'load' | 'lookupWait') => rows.map((r) => r[field]);
+  const of = (field: 'ratio' | 'ratioCold' | 'ratioIsolated' | 'floorIsolated' | 'work' | 'visibility' | 'load' | 'lookupWait') => rows.map((r) => r[field]);
   return {
     tier: m.tier,
     packImportMs: m.packImportMs,
@@ -83,12 +127,19 @@ export function summariseTier(m: TierMeasures) {
     lookupWaitMs: centre(of('lookupWait')),
     dclToHighlightsMs: centre(rows.map((r) => r.dclToHighlights ?? NaN).filter(Number.isFinite)),
     longTasks: rows.reduce((n, r) => n + r.longTasks, 0),
-    heapDeltaMB: { median: r2(quantile(m.heap, 0.5) / 1048576), max: r2(Math.max(...m.heap) / 1048576), pages: m.heapPages },
+    heapDeltaMB: { median: r2(quantile(m.heap, 0.5) / 1048576), max: m.heap.length ? r2(Math.max(...m.heap) / 1048576) : NaN, pages: m.heapPages },
     hoverMs: {
       awake: { ...centre(m.hoverAwake), n: m.hoverAwake.length },
       asleep: { ...centre(m.hoverAsleep), n: m.hoverAsleep.length },
     },
     offHostRequests: m.offHostRequests,
+    cpu: m.cpu,
+    run: m.run,
+    ratioIsolated: spread(of('ratioIsolated')),
+    floorIsolatedMs: spread(of('floorIsolated')),
+    tokenizePerMChars: tokenizePerMChars(rows),
+    pagesWithLongTask: rows.filter((r) => r.longTasks > 0).length,
+    worstLongTask: worstLongTask(rows),
   };
 }
 export type TierSummary = ReturnType<typeof summariseTier>;
@@ -99,10 +150,58 @@ export interface ReportInput {
   summary: TierSummary[];
   append?: AppendRound[];
   bundle: { raw: number; gzip: number };
+  /** Every page load, for the long-task lines (one per CPU rate). */
+  perPage?: PageResult[];
+  /** The build's name in the Markdown table (`--label=`). */
+  label?: string;
+}
+
+const tierName = (r: Pick<TierSummary, 'tier' | 'cpu' | 'run'>) => `${r.tier}${r.cpu !== 1 ? ` ×${r.cpu}` : ''}${r.run > 1 ? ` #${r.run}` : ''}`;
+const phaseText = (p: Record<string, number>) =>
+  Object.entries(p)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+
+/** One line per CPU rate: how many pages had a long task during the extension's first scan, and the worst. */
+export function longTaskLines(rows: PageResult[]): string[] {
+  const rates = [...new Set(rows.map((r) => r.cpu))].sort((a, b) => a - b);
+  return rates.map((cpu) => {
+    const at = rows.filter((r) => r.cpu === cpu);
+    const loads = at.length;
+    const hit = at.filter((r) => r.longTasks > 0);
+    const pages = new Set(hit.map((r) => r.page));
+    const tasks = hit.reduce((n, r) => n + r.longTasks, 0);
+    const w = worstLongTask(at);
+    const worst = w ? `; worst ${w.ms} ms on ${w.page} (${w.tier} aliases, run ${w.run}; that page's work in ms: ${phaseText(w.phases)})` : '';
+    return `CPU ×${cpu}: ${pages.size} page(s) with a long task during the first scan (${tasks} task(s) in ${loads} page loads)${worst}`;
+  });
+}
+
+/** Per tier: work ÷ the isolated-world cold floor, and the tokenizer's cost per million characters. */
+export function floorLines(summary: TierSummary[]): string[] {
+  return summary.map(
+    (r) =>
+      `${tierName(r)} aliases: work ÷ isolated-world cold floor ${r.ratioIsolated.median} median, ${r.ratioIsolated.p95} p95, ${r.ratioIsolated.worst} worst (floor ${r.floorIsolatedMs.median} ms median, ${r.floorIsolatedMs.worst} ms worst); tokenize + hash ${r.tokenizePerMChars.overall} ms per million characters (median page ${r.tokenizePerMChars.median})`,
+  );
+}
+
+/** The README's before/after table: a header, then one row per tier, CPU rate and run; later builds append rows. */
+export function markdownTable(summary: TierSummary[], label = 'this build', header = true): string[] {
+  const lines = header
+    ? [
+        '| build | CPU | aliases | work ms median / p95 | work ÷ isolated floor: median · p95 | isolated floor ms median / worst | work ÷ F warm · F cold (old): median | tokenize + hash ms per M chars: corpus · median page | pages with a long task | worst long task ms |',
+        '|---|---|---|---|---|---|---|---|---|---|',
+      ]
+    : [];
+  for (const r of summary)
+    lines.push(
+      `| ${label} | ×${r.cpu}${r.run > 1 ? ` (run ${r.run})` : ''} | ${r.tier.toLocaleString('en')} | ${r.workMs.median} / ${r.workMs.p95} | ${r.ratioIsolated.median} · ${r.ratioIsolated.p95} | ${r.floorIsolatedMs.median} / ${r.floorIsolatedMs.worst} | ${r.ratio.median} · ${r.ratioCold.median} | ${r.tokenizePerMChars.overall} · ${r.tokenizePerMChars.median} | ${r.pagesWithLongTask} of ${r.pages} | ${r.worstLongTask ? `${r.worstLongTask.ms} (${r.worstLongTask.page})` : '—'} |`,
+    );
+  return lines;
 }
 
 /** The table and notes printed at the end of a run, one string per line. */
-export function reportLines({ pages, repeat, summary, append, bundle }: ReportInput): string[] {
+export function reportLines({ pages, repeat, summary, append, bundle, perPage, label }: ReportInput): string[] {
   const pad = (v: unknown, n: number) => String(v).padStart(n);
   const lines = [
     `\nBackstory benchmark — ${pages} corpus pages, headless Chromium, median of ${repeat} load(s) per page\n`,
@@ -110,12 +209,14 @@ export function reportLines({ pages, repeat, summary, append, bundle }: ReportIn
   ];
   for (const r of summary)
     lines.push(
-      `${String(r.tier).padEnd(9)}${pad(r.ratio.median, 11)}${pad(r.ratio.p95, 7)}${pad(r.ratio.worst, 8)}${pad(r.workMs.median, 12)}${pad(r.workMs.worst, 8)}${pad(r.loadMs.p95, 12)}${pad(r.dclToHighlightsMs.p95, 11)}${pad(r.longTasks, 11)}${pad(r.heapDeltaMB.max, 9)}${pad(r.hoverMs.awake.p95, 12)}${pad(r.hoverMs.asleep.p95, 8)}`,
+      `${tierName(r).padEnd(9)}${pad(r.ratio.median, 11)}${pad(r.ratio.p95, 7)}${pad(r.ratio.worst, 8)}${pad(r.workMs.median, 12)}${pad(r.workMs.worst, 8)}${pad(r.loadMs.p95, 12)}${pad(r.dclToHighlightsMs.p95, 11)}${pad(r.longTasks, 11)}${pad(r.heapDeltaMB.max, 9)}${pad(r.hoverMs.awake.p95, 12)}${pad(r.hoverMs.asleep.p95, 8)}`,
     );
   for (const r of summary)
     lines.push(
       `${r.tier} aliases: visibility checks ${r.visibilityMs.median} ms median, ${r.visibilityMs.p95} ms p95, ${r.visibilityMs.worst} ms worst (part of work)`,
     );
+  lines.push('', ...floorLines(summary), ...longTaskLines(perPage ?? []));
+  lines.push('', 'Markdown (README, Performance: before/after):', '', ...markdownTable(summary, label), '');
   for (const a of append ?? []) lines.push(`append 1,000 paragraphs: ${a.chars} chars, work ${r2(a.workMs)} ms, F ${r2(a.floorMs)} ms → ${r2(a.ratio)}× F`);
   lines.push(`content script bundle: ${(bundle.raw / 1024).toFixed(1)} kB raw, ${(bundle.gzip / 1024).toFixed(1)} kB gzip`);
   lines.push(`\nwrote out/bench/results.json and out/bench/ratio.svg`);
@@ -159,6 +260,7 @@ export type LibrarySummary = ReturnType<typeof summariseLibrary>;
 
 /** The library phase's table: one row per size, then what the queries found. */
 export function libraryLines(runs: LibrarySummary[]): string[] {
+  if (!runs.length) return [];
   const pad = (v: unknown, n: number) => String(v).padStart(n);
   const { keystrokeP95Ms: k, firstRenderMs: f } = LIBRARY_TARGETS;
   const lines = [

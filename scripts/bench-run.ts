@@ -2,15 +2,18 @@
  * npm run bench: the built extension in headless Chromium over every corpus page, at three fact-base
  * sizes. Prints a table, writes out/bench/results.json and out/bench/ratio.svg.
  * Options: --pages=N (first N pages), --only=a.html,b.html, --tiers=10,1000,100000, --repeat=N;
+ * --cpu=1,4 (CPU throttling rates over the DevTools protocol; ×4 stands in for a low-end laptop),
+ * --runs=N (repeat every rate and tier N times, for the long-task counts), --label=name (the build's
+ * name in the printed Markdown table);
  * --library=0,1000,10000 (the notes library's sizes; 0 notes measures the page's own cost; --library= skips it), --only=library (only that phase, no corpus needed).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { ROOT, corpusDir, launch, scanStats, startServer, tabIdOf, mentionPoint, waitForCard, waitForHighlights, type Session } from '../tests/support/harness';
 import { generatePack } from './bench-names';
-import { svgChart } from './bench-chart';
+import { chartRows, svgChart } from './bench-chart';
 import {
   libraryLines,
   medianRun,
@@ -23,6 +26,7 @@ import {
   type TierSummary,
 } from './bench-report';
 import { benchLibrary } from './bench-library';
+import { SKIP_TAGS } from '../utils/in-page/walk';
 
 const OUT = path.join(ROOT, 'out/bench');
 
@@ -35,6 +39,10 @@ interface Options {
   library: number[];
   /** Only the library phase: no corpus, no tiers. */
   libraryOnly: boolean;
+  /** CPU throttling rates, each a full pass over the tiers. */
+  cpu: number[];
+  runs: number;
+  label: string;
 }
 
 /** The command line's options, and the corpus pages they select; exits when there is no corpus. */
@@ -45,7 +53,10 @@ function readOptions(argv: string[]): Options {
     .filter(Boolean)
     .map(Number)
     .filter((n) => n >= 0);
-  if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true };
+  const cpu = (arg('cpu') ?? '1').split(',').map(Number);
+  const runs = Math.max(1, Number(arg('runs') ?? 1));
+  const label = arg('label') ?? 'this build';
+  if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true, cpu, runs, label };
   const corpus = corpusDir();
   if (!corpus) {
     console.error('No corpus: put it at ../shared/corpus or set BACKSTORY_CORPUS.');
@@ -62,6 +73,9 @@ function readOptions(argv: string[]): Options {
     pages: only ? allPages.filter((p) => only.includes(p)) : arg('pages') ? allPages.slice(0, Number(arg('pages'))) : allPages,
     library,
     libraryOnly: false,
+    cpu,
+    runs,
+    label,
   };
 }
 
@@ -101,6 +115,38 @@ const FLOOR = `(() => {
   return { chars, cold, warm: warm[2], isolated: self.crossOriginIsolated };
 })()`;
 
+/**
+ * The fair floor: the content script's kind of walk, cold, in a world like its own. A TreeWalker over
+ * elements and text nodes that reads every text node's data and skips the subtrees the content
+ * script skips (its tags, `hidden`, contenteditable). Run once, in an isolated world created for it
+ * over the DevTools protocol: every node's wrapper is made for the first time there, as in the
+ * content script's first scan.
+ */
+const ISOLATED_FLOOR = `(() => {
+  const SKIP = new Set(${JSON.stringify([...SKIP_TAGS])});
+  const t = performance.now();
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  let n = w.nextNode();
+  while (n) {
+    if (n.nodeType === 3) { chars += n.data.length; n = w.nextNode(); continue; }
+    const skip = SKIP.has(n.tagName) || (n.hasAttributes() && (n.hasAttribute('hidden') || (n.getAttribute('contenteditable') ?? 'false') !== 'false'));
+    if (!skip) { n = w.nextNode(); continue; }
+    n = w.nextSibling();
+    while (!n && w.parentNode()) n = w.nextSibling();
+  }
+  return { ms: performance.now() - t, chars };
+})()`;
+
+/** The isolated-world floor on the loaded page: a fresh world each call (first run, cold wrappers). */
+async function isolatedFloor(cdp: CDPSession): Promise<{ ms: number; chars: number }> {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'bench-floor' });
+  const r = await cdp.send('Runtime.evaluate', { expression: ISOLATED_FLOOR, contextId: executionContextId, returnByValue: true });
+  if (r.exceptionDetails) throw new Error(`isolated floor failed: ${r.exceptionDetails.text}`);
+  return r.result.value as { ms: number; chars: number };
+}
+
 async function importPack(s: Session, text: string) {
   const page = await s.context.newPage();
   await page.goto(`chrome-extension://${s.extensionId}/options.html`);
@@ -109,10 +155,20 @@ async function importPack(s: Session, text: string) {
   if (!r?.ok || !r.data?.ok) throw new Error(`bench pack import failed: ${JSON.stringify(r).slice(0, 500)}`);
 }
 
-async function measurePage(s: Session, page: Page, origin: string, name: string, tier: number): Promise<PageResult> {
+interface Where {
+  tier: number;
+  cpu: number;
+  run: number;
+}
+
+async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where): Promise<PageResult> {
   await page.goto(`${origin}/corpus/${name}`, { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
-  const st = await scanStats(s, tabId);
+  const st = await scanStats(s, tabId, 15_000 * at.cpu);
+  // After the extension's first scan, so it neither competes with the scan nor lands in its long-task
+  // window (the scan has warmed the DOM's memory, not this world's wrappers: if anything, a lower
+  // floor), and before the main-world floors, so their walks do not warm it further.
+  const iso = await isolatedFloor(cdp);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
   const timing = await page.evaluate(
     ({ from, to }) => {
@@ -127,10 +183,14 @@ async function measurePage(s: Session, page: Page, origin: string, name: string,
   const floorWarm = Math.max(floor.warm, 0.01);
   return {
     page: name,
-    tier,
+    tier: at.tier,
+    cpu: at.cpu,
+    run: at.run,
     chars: floor.chars,
+    scanChars: st.chars,
     floorCold: floor.cold,
     floorWarm: floor.warm,
+    floorIsolated: iso.ms,
     walk: st.walkMs,
     tokenize: st.tokenizeMs,
     match: st.matchMs,
@@ -141,6 +201,7 @@ async function measurePage(s: Session, page: Page, origin: string, name: string,
     work,
     ratio: work / floorWarm,
     ratioCold: work / Math.max(floor.cold, 0.01),
+    ratioIsolated: work / Math.max(iso.ms, 0.01),
     dclToHighlights: timing.dcl != null ? st.firstScanDoneAt - timing.dcl : null,
     longTasks: timing.long,
     longTaskMs: timing.longMs,
@@ -263,18 +324,23 @@ async function watchLongTasks(page: Page) {
 }
 
 /** Every page, `repeat` loads each, in one tab; the median load of each page. */
-async function measurePages(s: Session, origin: string, tier: number, opts: Options): Promise<PageResult[]> {
+async function measurePages(s: Session, origin: string, at: Where, opts: Options): Promise<PageResult[]> {
   const page = await s.context.newPage();
   await watchLongTasks(page);
+  // One session for the tab's life: the throttling rate holds across its navigations.
+  const cdp = await s.context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: at.cpu });
   // Warm the worker's dictionary once, as any browsing session would.
   await page.goto(`${origin}/pages/clearview-en.html`);
-  await scanStats(s, await tabIdOf(s, page));
+  await scanStats(s, await tabIdOf(s, page), 15_000 * at.cpu);
   const results: PageResult[] = [];
   for (const name of opts.pages) {
     const reps: PageResult[] = [];
-    for (let i = 0; i < opts.repeat; i++) reps.push(await measurePage(s, page, origin, name, tier));
+    for (let i = 0; i < opts.repeat; i++) reps.push(await measurePage(s, page, cdp, origin, name, at));
     results.push(medianRun(reps));
   }
+  await cdp.detach();
+  await page.close();
   return results;
 }
 
@@ -284,25 +350,45 @@ interface TierRun {
   append: AppendRound[] | null;
 }
 
-/** One fact-base size in a fresh browser: its pack, the corpus, then heap, hover latency and (last tier) appends. */
-async function benchTier(off: Session, origin: string, tier: number, opts: Options, last: boolean): Promise<TierRun> {
+/**
+ * One fact-base size in a fresh browser: its pack, the corpus, then heap, hover latency and (last tier)
+ * appends. Those extras are measured unthrottled, once, in the first run at ×1 (`extras`): throttling is for
+ * the scan's long tasks (a run with only --cpu=4 has none).
+ */
+async function benchTier(off: Session, origin: string, at: Where, opts: Options, last: boolean, extras: boolean): Promise<TierRun> {
+  const { tier } = at;
   const s = await launch();
   const t0 = Date.now();
   await importPack(s, JSON.stringify(generatePack(tier)));
   const packImportMs = Date.now() - t0;
-  const perPage = await measurePages(s, origin, tier, opts);
+  const perPage = await measurePages(s, origin, at, opts);
   const rows = perPage.filter((r) => r.chars > 0);
   const heapPages = [...rows]
     .sort((a, b) => b.chars - a.chars)
     .slice(0, 8)
     .map((r) => r.page);
-  const heap = await heapDelta(s, off, origin, heapPages);
-  const hoverAwake = await hoverLatency(s, origin, false);
-  const hoverAsleep = await hoverLatency(s, origin, true);
-  const append = last ? await appendCost(s, origin) : null;
+  const heap = extras ? await heapDelta(s, off, origin, heapPages) : [];
+  const hoverAwake = extras ? await hoverLatency(s, origin, false) : [];
+  const hoverAsleep = extras ? await hoverLatency(s, origin, true) : [];
+  const append = extras && last ? await appendCost(s, origin) : null;
   const offHostRequests = s.offHost().length;
   await s.close();
-  return { perPage, append, summary: summariseTier({ tier, packImportMs, rows, heap, heapPages, hoverAwake, hoverAsleep, offHostRequests }) };
+  return {
+    perPage,
+    append,
+    summary: summariseTier({
+      tier,
+      cpu: at.cpu,
+      run: at.run,
+      packImportMs,
+      rows,
+      heap,
+      heapPages: extras ? heapPages : [],
+      hoverAwake,
+      hoverAsleep,
+      offHostRequests,
+    }),
+  };
 }
 
 /** The content script's size as shipped, raw and gzipped. */
@@ -333,12 +419,14 @@ async function main() {
   let append: AppendRound[] | undefined;
 
   const off = await launch({ extension: null });
-  for (const [i, tier] of opts.tiers.entries()) {
-    const run = await benchTier(off, srv.origin, tier, opts, i === opts.tiers.length - 1);
-    perPage.push(...run.perPage);
-    summary.push(run.summary);
-    if (run.append) append = run.append;
-  }
+  for (let run = 1; run <= opts.runs; run++)
+    for (const [c, cpu] of opts.cpu.entries())
+      for (const [i, tier] of opts.tiers.entries()) {
+        const one = await benchTier(off, srv.origin, { tier, cpu, run }, opts, i === opts.tiers.length - 1, run === 1 && c === 0 && cpu === 1);
+        perPage.push(...one.perPage);
+        summary.push(one.summary);
+        if (one.append) append = one.append;
+      }
   await off.close();
   await srv.close();
   const library: LibrarySummary[] = (await benchLibrary(opts.library)).map(summariseLibrary);
@@ -349,6 +437,8 @@ async function main() {
     pages: opts.pages.length,
     repeat: opts.repeat,
     tiers: opts.tiers,
+    cpu: opts.cpu,
+    runs: opts.runs,
     summary,
     extras: { bundle, append },
     library,
@@ -356,8 +446,12 @@ async function main() {
   };
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(result, null, 2));
-  fs.writeFileSync(path.join(OUT, 'ratio.svg'), svgChart(perPage));
-  for (const line of [...reportLines({ pages: opts.pages.length, repeat: opts.repeat, summary, append, bundle }), ...libraryLines(library)]) console.log(line);
+  fs.writeFileSync(path.join(OUT, 'ratio.svg'), svgChart(chartRows(perPage)));
+  for (const line of [
+    ...reportLines({ pages: opts.pages.length, repeat: opts.repeat, summary, append, bundle, perPage, label: opts.label }),
+    ...libraryLines(library),
+  ])
+    console.log(line);
 }
 
 await main();

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { medianRun, quantile, reportLines, summariseTier, type PageResult } from '../../scripts/bench-report';
+import {
+  floorLines,
+  libraryLines,
+  longTaskLines,
+  markdownTable,
+  medianRun,
+  quantile,
+  reportLines,
+  summariseTier,
+  tokenizePerMChars,
+  worstLongTask,
+  type PageResult,
+} from '../../scripts/bench-report';
+import { chartRows } from '../../scripts/bench-chart';
 
 function row(page: string, over: Partial<PageResult> = {}): PageResult {
   return {
     page,
     tier: 10,
+    cpu: 1,
+    run: 1,
     chars: 1000,
+    scanChars: 1000,
     floorCold: 1,
     floorWarm: 0.5,
+    floorIsolated: 2,
     walk: 1,
     tokenize: 1,
     match: 1,
@@ -18,6 +35,7 @@ function row(page: string, over: Partial<PageResult> = {}): PageResult {
     work: 4,
     ratio: 8,
     ratioCold: 4,
+    ratioIsolated: 2,
     dclToHighlights: 30,
     longTasks: 0,
     longTaskMs: [],
@@ -43,6 +61,8 @@ describe('bench report', () => {
     const rows = [row('a.html', { ratio: 2, dclToHighlights: null }), row('b.html', { ratio: 10, longTasks: 2 })];
     const s = summariseTier({
       tier: 10,
+      cpu: 1,
+      run: 1,
       packImportMs: 12,
       rows,
       heap: [1048576, 3 * 1048576],
@@ -67,6 +87,13 @@ describe('bench report', () => {
       'heapDeltaMB',
       'hoverMs',
       'offHostRequests',
+      'cpu',
+      'run',
+      'ratioIsolated',
+      'floorIsolatedMs',
+      'tokenizePerMChars',
+      'pagesWithLongTask',
+      'worstLongTask',
     ]);
     expect(s.ratio).toEqual({ median: 10, p95: 10, worst: 10 });
     expect(s.worstPage).toBe('b.html');
@@ -81,5 +108,88 @@ describe('bench report', () => {
     expect(lines[2]?.startsWith('10       ')).toBe(true);
     expect(lines).toContain('content script bundle: 2.0 kB raw, 1.0 kB gzip');
     expect(lines.some((l) => l.startsWith('append'))).toBe(false);
+  });
+});
+
+describe('bench report: the isolated-world floor, the tokenizer per character, long tasks', () => {
+  const measures = (rows: PageResult[], cpu = 1, heap: number[] = []) =>
+    summariseTier({ tier: 10, cpu, run: 1, packImportMs: 0, rows, heap, heapPages: [], hoverAwake: [], hoverAsleep: [], offHostRequests: 0 });
+
+  it('prices tokenizing per million characters over the corpus and on the median page, ignoring tiny pages there', () => {
+    const rows = [
+      { tokenize: 1, scanChars: 2000 }, // 500 ms/M
+      { tokenize: 3, scanChars: 2000 }, // 1500 ms/M
+      { tokenize: 5, scanChars: 100 }, // too small for the median page, counts in the corpus total
+    ];
+    expect(tokenizePerMChars(rows)).toEqual({ overall: Math.round((9 / 4100) * 1e6), median: 1500 });
+    expect(tokenizePerMChars([]).overall).toBeNaN();
+  });
+
+  it('names the longest long task with its page, rate and phases, or none', () => {
+    const rows = [
+      row('a.html', { longTasks: 1, longTaskMs: [60], walk: 20 }),
+      row('b.html', { cpu: 4, run: 2, longTasks: 2, longTaskMs: [55, 85], tokenize: 25.004 }),
+      row('c.html'),
+    ];
+    expect(worstLongTask(rows)).toEqual({
+      page: 'b.html',
+      tier: 10,
+      cpu: 4,
+      run: 2,
+      ms: 85,
+      phases: { walk: 1, tokenize: 25, match: 1, highlight: 1, load: 1 },
+    });
+    expect(worstLongTask([row('c.html')])).toBeNull();
+  });
+
+  it('summarises work ÷ the isolated floor and the pages with a long task; no heap measured reads NaN, not -Infinity', () => {
+    const s = measures([row('a.html', { ratioIsolated: 3, longTasks: 1, longTaskMs: [70] }), row('b.html', { ratioIsolated: 1 })]);
+    expect(s.ratioIsolated).toEqual({ median: 3, p95: 3, worst: 3 });
+    expect(s.floorIsolatedMs.median).toBe(2);
+    expect(s.pagesWithLongTask).toBe(1);
+    expect(s.worstLongTask?.ms).toBe(70);
+    expect(s.heapDeltaMB.max).toBeNaN();
+  });
+
+  it('prints one long-task line per CPU rate, counting pages once across tiers and runs', () => {
+    const lines = longTaskLines([
+      row('a.html', { longTasks: 1, longTaskMs: [52] }),
+      row('a.html', { tier: 100000, longTasks: 1, longTaskMs: [51] }),
+      row('b.html'),
+      row('a.html', { cpu: 4 }),
+      row('b.html', { cpu: 4, run: 2, longTasks: 2, longTaskMs: [60, 90] }),
+    ]);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^CPU ×1: 1 page\(s\) with a long task during the first scan \(2 task\(s\) in 3 page loads\); worst 52 ms on a\.html \(10 aliases, run 1;/,
+    );
+    expect(lines[1]).toMatch(/^CPU ×4: 1 page\(s\) .* \(2 task\(s\) in 2 page loads\); worst 90 ms on b\.html .*run 2; .*walk 1, tokenize 1/);
+    expect(longTaskLines([])).toEqual([]);
+  });
+
+  it('prints a Markdown table that later builds extend row by row', () => {
+    const one = measures([row('a.html', { ratioIsolated: 3, work: 6 })]);
+    const four = measures([row('a.html', { cpu: 4, longTasks: 1, longTaskMs: [70] })], 4);
+    const table = markdownTable([one, four], 'before');
+    expect(table).toHaveLength(4);
+    expect(table[0]?.split('|').length).toBe(table[1]?.split('|').length);
+    expect(table[0]?.split('|').length).toBe(table[2]?.split('|').length);
+    expect(table[2]).toBe('| before | ×1 | 10 | 6 / 6 | 3 · 3 | 2 / 2 | 8 · 4 | 1000 · 1000 | 0 of 1 | — |');
+    expect(table[3]).toContain('| ×4 | 10 |');
+    expect(table[3]).toContain('| 1 of 1 | 70 (a.html) |');
+    expect(markdownTable([one], 'after', false)).toEqual([table[2]?.replace('before', 'after')]);
+    expect(floorLines([four])[0]).toMatch(/^10 ×4 aliases: work ÷ isolated-world cold floor 2 median/);
+    const report = reportLines({ pages: 1, repeat: 1, summary: [one], bundle: { raw: 1024, gzip: 512 }, perPage: [row('a.html')], label: 'before' });
+    expect(report).toContain(table[2]);
+    expect(report.some((l) => l.startsWith('CPU ×1: 0 page(s)'))).toBe(true);
+  });
+
+  it('prints no library table when the library phase was skipped (--library=)', () => {
+    expect(libraryLines([])).toEqual([]);
+  });
+
+  it('charts the first run at the lowest CPU rate only', () => {
+    const rows = [row('a.html'), row('a.html', { cpu: 4 }), row('a.html', { run: 2 })];
+    expect(chartRows(rows)).toEqual([rows[0]]);
   });
 });
