@@ -5,10 +5,11 @@
 
 /**
  * Characters one `pack.upload.chunk` carries. Chrome refuses a message over 64 MiB of JSON; a UTF-16
- * character is at most 6 bytes once JSON-escaped, so 1 Mi characters stays far below it, and a pack
- * of a few MB already takes several chunks (the e2e test goes through the same path as a 100 MB pack).
+ * character is at most 6 bytes once JSON-escaped, so 512 Ki characters stays far below it, and a pack
+ * of 2 MB already takes several chunks (the e2e test goes through the same path as a 100 MB pack);
+ * a 70 MB pack is about 140 messages, whose own cost is small beside parsing.
  */
-export const PACK_CHUNK_CHARS = 1 << 20;
+export const PACK_CHUNK_CHARS = 1 << 19;
 
 /**
  * Largest pack an upload accepts, in characters (a file's size in bytes is never smaller, so the page
