@@ -1,3 +1,5 @@
+import { LIMITS } from '../utils/schema/pack';
+
 /** Deterministic, plausible names for benchmark packs: companies and people in several languages. */
 const FIRST = [
   'Anna',
@@ -77,14 +79,18 @@ function rng(seed: number) {
   };
 }
 
-/** A valid pack with `aliases` aliases (4 per entity), no facts. */
+/**
+ * A valid pack with `aliases` aliases, no facts: 4 per entity, or 5 when 4 would need more entities
+ * than a pack may hold (the 1,000,000-alias tier: 200,000 entities, the schema's limit).
+ */
 export function generatePack(aliases: number) {
+  const perEntity = aliases > 4 * LIMITS.entities ? 5 : 4;
   const rand = rng(aliases);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const entities = [];
   const seen = new Set<string>();
   let i = 0;
-  while (entities.length * 4 < aliases) {
+  while (entities.length * perEntity < aliases) {
     i++;
     const person = rand() < 0.4;
     const core = person ? `${pick(FIRST)} ${pick(LAST)}` : `${pick(A)}${pick(B)}${pick(B)}`;
@@ -94,6 +100,7 @@ export function generatePack(aliases: number) {
     const al = person
       ? [name, `${name.split(' ')[0]} ${name.split(' ')[2]}`, `Dr. ${name}`, `${name.split(' ')[2]} ${name.split(' ')[1]}`]
       : [name, `${core} ${pick(SUFFIX)} ${i}`, `${core} Inc ${i}`, `${core}-${pick(B)} ${i}`];
+    if (perEntity === 5) al.push(person ? `Prof. ${name}` : `${core} Co ${i}`);
     entities.push({
       id: `gen-${i}`,
       name,

@@ -1,7 +1,7 @@
 /**
- * npm run bench: the built extension in headless Chromium over every corpus page, at three fact-base
+ * npm run bench: the built extension in headless Chromium over every corpus page, at four fact-base
  * sizes. Prints a table, writes out/bench/results.json and out/bench/ratio.svg.
- * Options: --pages=N (first N pages), --only=a.html,b.html, --tiers=10,1000,100000, --repeat=N;
+ * Options: --pages=N (first N pages), --only=a.html,b.html, --tiers=10,1000,100000,1000000, --repeat=N;
  * --cpu=1,4 (CPU throttling rates over the DevTools protocol; ×4 stands in for a low-end laptop),
  * --runs=N (repeat every rate and tier N times, for the long-task counts), --label=name (the build's
  * name in the printed Markdown table);
@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { ROOT, corpusDir, launch, scanStats, startServer, tabIdOf, mentionPoint, waitForCard, waitForHighlights, type Session } from '../tests/support/harness';
 import { generatePack } from './bench-names';
+import { PACK_CHUNK_CHARS } from '../utils/messaging/pack-upload-limits';
 import { chartRows, svgChart } from './bench-chart';
 import {
   libraryLines,
@@ -68,7 +69,7 @@ function readOptions(argv: string[]): Options {
     .sort();
   const only = arg('only')?.split(',');
   return {
-    tiers: (arg('tiers') ?? '10,1000,100000').split(',').map(Number),
+    tiers: (arg('tiers') ?? '10,1000,100000,1000000').split(',').map(Number),
     repeat: Number(arg('repeat') ?? 1),
     pages: only ? allPages.filter((p) => only.includes(p)) : arg('pages') ? allPages.slice(0, Number(arg('pages'))) : allPages,
     library,
@@ -147,12 +148,54 @@ async function isolatedFloor(cdp: CDPSession): Promise<{ ms: number; chars: numb
   return r.result.value as { ms: number; chars: number };
 }
 
-async function importPack(s: Session, text: string) {
+/** What installing a tier's pack cost, measured from the options page's side. */
+interface ImportStats {
+  /** Characters of the pack's JSON. */
+  packChars: number;
+  /** Sending the chunks, then the commit (parse, validate, one install transaction). */
+  uploadMs: number;
+  commitMs: number;
+  /** The first lookup after the install rebuilds the worker's dictionary; the second is a warm lookup. */
+  dictBuildMs: number;
+  lookupMs: number;
+  /** The extension origin's storage (IndexedDB) after the install, as the browser estimates it. */
+  storageBytes: number;
+}
+
+/** Install the pack as the options page does: in `pack.upload.*` chunks (one message over 64 MiB is refused). */
+async function importPack(s: Session, text: string): Promise<ImportStats> {
   const page = await s.context.newPage();
   await page.goto(`chrome-extension://${s.extensionId}/options.html`);
-  const r = await page.evaluate(async (t) => (globalThis as any).chrome.runtime.sendMessage({ type: 'pack.import', text: t }), text);
+  const call = (msg: object) => page.evaluate(async (m) => (globalThis as any).chrome.runtime.sendMessage(m), msg);
+  const fail = (step: string, r: unknown) => new Error(`bench pack ${step} failed: ${JSON.stringify(r).slice(0, 500)}`);
+  const chunks = Math.max(1, Math.ceil(text.length / PACK_CHUNK_CHARS));
+  const t0 = performance.now();
+  const begun = await call({ type: 'pack.upload.begin', chars: text.length, chunks });
+  if (!begun?.ok) throw fail('upload', begun);
+  for (let i = 0; i < chunks; i++) {
+    const r = await call({
+      type: 'pack.upload.chunk',
+      uploadId: begun.data.uploadId,
+      index: i,
+      text: text.slice(i * PACK_CHUNK_CHARS, (i + 1) * PACK_CHUNK_CHARS),
+    });
+    if (!r?.ok) throw fail('upload', r);
+  }
+  const t1 = performance.now();
+  const r = await call({ type: 'pack.upload.commit', uploadId: begun.data.uploadId, action: 'import', discreet: false });
+  const t2 = performance.now();
+  if (!r?.ok || !r.data?.ok) throw fail('import', r);
+  const lookup = async () => {
+    const t = performance.now();
+    const l = await call({ type: 'dict.lookup', words: [1, 2, 3], pairs: [] });
+    if (!l?.ok) throw fail('lookup', l);
+    return performance.now() - t;
+  };
+  const dictBuildMs = await lookup();
+  const lookupMs = await lookup();
+  const storageBytes = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   await page.close();
-  if (!r?.ok || !r.data?.ok) throw new Error(`bench pack import failed: ${JSON.stringify(r).slice(0, 500)}`);
+  return { packChars: text.length, uploadMs: t1 - t0, commitMs: t2 - t1, dictBuildMs, lookupMs, storageBytes };
 }
 
 interface Where {
@@ -348,6 +391,7 @@ interface TierRun {
   perPage: PageResult[];
   summary: TierSummary;
   append: AppendRound[] | null;
+  imported: ImportStats;
 }
 
 /**
@@ -359,8 +403,13 @@ async function benchTier(off: Session, origin: string, at: Where, opts: Options,
   const { tier } = at;
   const s = await launch();
   const t0 = Date.now();
-  await importPack(s, JSON.stringify(generatePack(tier)));
+  const imported = await importPack(s, JSON.stringify(generatePack(tier)));
   const packImportMs = Date.now() - t0;
+  const mb = (n: number) => (n / 1048576).toFixed(1);
+  console.log(
+    `tier ${tier}: pack ${mb(imported.packChars)} M chars; upload ${imported.uploadMs.toFixed(0)} ms, commit ${imported.commitMs.toFixed(0)} ms; ` +
+      `dictionary build ${imported.dictBuildMs.toFixed(0)} ms, warm lookup ${imported.lookupMs.toFixed(1)} ms; storage ${mb(imported.storageBytes)} MB`,
+  );
   const perPage = await measurePages(s, origin, at, opts);
   const rows = perPage.filter((r) => r.chars > 0);
   const heapPages = [...rows]
@@ -376,6 +425,7 @@ async function benchTier(off: Session, origin: string, at: Where, opts: Options,
   return {
     perPage,
     append,
+    imported,
     summary: summariseTier({
       tier,
       cpu: at.cpu,
@@ -417,6 +467,7 @@ async function main() {
   const perPage: PageResult[] = [];
   const summary: TierSummary[] = [];
   let append: AppendRound[] | undefined;
+  const imports: (ImportStats & { tier: number })[] = [];
 
   const off = await launch({ extension: null });
   for (let run = 1; run <= opts.runs; run++)
@@ -426,6 +477,7 @@ async function main() {
         perPage.push(...one.perPage);
         summary.push(one.summary);
         if (one.append) append = one.append;
+        if (run === 1 && c === 0) imports.push({ tier, ...one.imported });
       }
   await off.close();
   await srv.close();
@@ -440,7 +492,7 @@ async function main() {
     cpu: opts.cpu,
     runs: opts.runs,
     summary,
-    extras: { bundle, append },
+    extras: { bundle, append, imports },
     library,
     perPage,
   };

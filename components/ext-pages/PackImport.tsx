@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { send } from '@/utils/ext-pages/send';
-import { MAX_PACK_TEXT, type PackPreview } from '@/utils/messaging/protocol';
-import { plural, t, uiLang } from '@/utils/i18n';
+import { sendPackText } from '@/utils/ext-pages/send-pack';
+import { MAX_PACK_UPLOAD } from '@/utils/messaging/pack-upload-limits';
+import type { PackPreview } from '@/utils/messaging/protocol';
+import { formatNumber, plural, t, uiLang } from '@/utils/i18n';
 
 interface Problem {
   path: string;
@@ -26,6 +27,9 @@ export function PackImport({ onImported }: { onImported: () => void }) {
   const [result, setResult] = useState<string | null>(null);
   // Discreet by default: an imported pack is often the reader's own research.
   const [discreet, setDiscreet] = useState(true);
+  // Percent of the file sent to the worker, while a big file travels in chunks.
+  const [sending, setSending] = useState<number | null>(null);
+  const progress = (sent: number, total: number) => setSending(total ? Math.floor((sent / total) * 100) : 100);
 
   const refuse = (summary: string, problems: Problem[] = []) => setRefusal({ summary, problems });
 
@@ -38,7 +42,7 @@ export function PackImport({ onImported }: { onImported: () => void }) {
     if (!file) return;
     setFileName(file.name);
     // Checked before reading: a huge file is refused without loading it.
-    if (file.size > MAX_PACK_TEXT) return refuse(t('packs.tooLarge', { size: megabytes(file.size), max: megabytes(MAX_PACK_TEXT) }));
+    if (file.size > MAX_PACK_UPLOAD) return refuse(t('packs.tooLarge', { size: megabytes(file.size), max: megabytes(MAX_PACK_UPLOAD) }));
     let body: string;
     try {
       body = await file.text();
@@ -46,20 +50,22 @@ export function PackImport({ onImported }: { onImported: () => void }) {
       return refuse(t('packs.unreadableFile', { reason: (e as Error).message }));
     }
     try {
-      const r = await send('pack.preview', { text: body });
+      const r = await sendPackText(body, 'preview', { onProgress: progress });
       if (r.ok && r.preview) {
         setPreview(r.preview);
         setText(body);
       } else refuse(r.summary ?? t('packs.invalid'), r.errors);
     } catch (e) {
       refuse(t('packs.checkFailed', { reason: (e as Error).message }));
+    } finally {
+      setSending(null);
     }
   };
 
   const confirm = async () => {
     if (!text) return;
     try {
-      const r = await send('pack.import', { text, discreet });
+      const r = await sendPackText(text, 'import', { discreet, onProgress: progress });
       if (!r.ok) refuse(r.summary ?? t('packs.invalid'), r.errors);
       else {
         setResult(r.outcome === 'unchanged' ? t('packs.unchanged') : t('packs.imported', { name: r.preview?.name ?? '', version: r.preview?.version ?? '' }));
@@ -69,6 +75,8 @@ export function PackImport({ onImported }: { onImported: () => void }) {
       }
     } catch (e) {
       refuse(t('packs.importFailed', { reason: (e as Error).message }));
+    } finally {
+      setSending(null);
     }
   };
 
@@ -88,6 +96,7 @@ export function PackImport({ onImported }: { onImported: () => void }) {
           void pick(file);
         }}
       />
+      {sending !== null && <p role="status">{t('packUpload.sending', { percent: formatNumber(sending) })}</p>}
       {preview && (
         <div class="ok preview" data-testid="pack-preview">
           <p>
@@ -112,7 +121,7 @@ export function PackImport({ onImported }: { onImported: () => void }) {
           <label>
             <input type="checkbox" checked={discreet} onChange={(e) => setDiscreet((e.target as HTMLInputElement).checked)} /> {t('packs.discreetChoice')}
           </label>
-          <button class="primary" type="button" onClick={confirm}>
+          <button class="primary" type="button" onClick={confirm} disabled={sending !== null}>
             {t('packs.import')}
           </button>
         </div>

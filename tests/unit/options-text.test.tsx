@@ -94,10 +94,10 @@ describe('the pack import', () => {
     setTestLocale('fr-FR');
     await act(() => render(<PackImport onImported={() => {}} />, container));
     const huge = new File(['x'], 'huge.json');
-    Object.defineProperty(huge, 'size', { value: 25.5 * 1048576 });
+    Object.defineProperty(huge, 'size', { value: 300.5 * 1048576 });
     await chooseFile('Fichier du paquet', huge);
     expect(container.querySelector('[data-testid="pack-refusal"]')?.textContent).toBe(
-      'Ce fichier est trop volumineux pour être un paquet de faits : 25,5 Mo, alors que les paquets sont limités à 20 Mo.',
+      'Ce fichier est trop volumineux pour être un paquet de faits : 300,5 Mo, alors que les paquets sont limités à 256 Mo.',
     );
     expect(send).not.toHaveBeenCalled();
   });

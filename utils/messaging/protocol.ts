@@ -5,6 +5,7 @@ import { Flag, FLAG_KINDS, FlagId, FlagReason } from '../schema/flag';
 import { Mute, MUTE_SCOPES, MuteHost } from '../schema/mute';
 import { CONTEXT_LIMITS, MAX_LOOKUP_HASHES, PAGE_LIMITS } from './limits';
 import { ROW } from '../match/dictionary';
+import { MAX_PACK_CHUNKS, MAX_PACK_UPLOAD, PACK_CHUNK_CHARS } from './pack-upload-limits';
 
 export { MAX_LOOKUP_HASHES };
 
@@ -134,6 +135,7 @@ const Ok = z.object({});
 const LookupContexts = z.array(z.array(z.array(Hash).min(1).max(CONTEXT_LIMITS.phraseChars)).min(1).max(CONTEXT_LIMITS.phrases)).optional();
 
 export const MAX_PACK_TEXT = 20 * 1024 * 1024;
+const UploadId = z.string().min(1).max(40);
 
 /** Tags on a note, by the stored note's own rule (the store also drops repeats in another case). */
 const NoteTags = Note.shape.tags.unwrap();
@@ -267,6 +269,29 @@ export const protocol = {
   'pack.enable': def('extension', z.strictObject({ id: z.string().max(80), enabled: z.boolean() }), Ok),
   /** Discreet packs are counted for the popup and side panel but never painted or carded in pages. */
   'pack.discreet': def('extension', z.strictObject({ id: z.string().max(80), discreet: z.boolean() }), Ok),
+  /**
+   * A pack too big for one message (Chrome refuses 64 MiB) arrives in pieces: `begin` announces its
+   * characters and chunks, `chunk` carries them (any order, each once), `commit` assembles, validates
+   * and then previews or installs exactly as `pack.preview` / `pack.import` do, `abort` drops it.
+   * Nothing is parsed or written before `commit`; an upload is used once, and one idle for two minutes
+   * or outlived by its worker is gone (`not-found`: send the file again).
+   */
+  'pack.upload.begin': def(
+    'extension',
+    z.strictObject({ chars: z.number().int().min(0).max(MAX_PACK_UPLOAD), chunks: z.number().int().min(1).max(MAX_PACK_CHUNKS) }),
+    z.object({ uploadId: UploadId }),
+  ),
+  'pack.upload.chunk': def(
+    'extension',
+    z.strictObject({ uploadId: UploadId, index: z.number().int().min(0).max(MAX_PACK_CHUNKS), text: z.string().max(PACK_CHUNK_CHARS) }),
+    z.object({ received: z.number() }),
+  ),
+  'pack.upload.commit': def(
+    'extension',
+    z.strictObject({ uploadId: UploadId, action: z.enum(['preview', 'import']), discreet: z.boolean().optional() }),
+    z.object({ ok: z.boolean(), outcome: z.string().optional(), preview: Preview.optional(), errors: z.array(PackProblem), summary: PackSummary }),
+  ),
+  'pack.upload.abort': def('extension', z.strictObject({ uploadId: UploadId }), Ok),
   /** The reader's notes, all or one entity's, and how many stored rows are quarantined. */
   'notes.list': def('extension', z.strictObject({ entityKey: Key.optional() }), z.object({ notes: z.array(Note), quarantined: z.number() })),
   /**

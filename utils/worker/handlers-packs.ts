@@ -15,6 +15,24 @@ import type { PackPreview } from '../messaging/protocol';
 import { asMessageError, asStorageErrors, type BackgroundDeps, type HandlerKit } from './handlers-shared';
 import { packRefusalText } from './refusals';
 import { t } from '../i18n';
+import { createPackUploads, UploadError } from './pack-uploads';
+import { MAX_PACK_UPLOAD } from '../messaging/pack-upload-limits';
+
+/** A refused upload step, for the page: `not-found` when the upload is gone (send the file again). */
+function uploadRefusal(e: unknown): unknown {
+  if (!(e instanceof UploadError)) return e;
+  if (e.problem === 'unknown') return new MessageError('not-found', t('packUpload.lost'));
+  if (e.problem === 'too-large') return new MessageError('bad-request', t('packUpload.tooLarge', { max: String(MAX_PACK_UPLOAD / 1048576) }));
+  return new MessageError('bad-request', t('packUpload.broken', { reason: e.problem }));
+}
+
+function uploadStep<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    throw uploadRefusal(e);
+  }
+}
 
 function preview(r: PackResult & { ok: true }): PackPreview {
   const p = r.pack;
@@ -31,6 +49,30 @@ function preview(r: PackResult & { ok: true }): PackPreview {
 
 /** The options page's packs: list, preview, import, remove, enable, discreet. Every change drops the dictionary cache. */
 export function createPackHandlers(deps: BackgroundDeps, { openDb, invalidate }: HandlerKit) {
+  // Held by this worker only: a restarted worker has none, and the page is told to send again.
+  const uploads = createPackUploads();
+
+  const previewText = async (text: string) => {
+    const r = parsePackText(text);
+    if (!r.ok) return { ok: false, summary: packRefusalText(r.reason), errors: r.errors.slice(0, 500) };
+    // The preview refuses what the import would refuse, so the reader learns it before confirming.
+    try {
+      const planned = await planInstall(await openDb(), r.pack, { bundled: false });
+      return { ok: true, preview: { ...preview(r), ...planned }, errors: [] };
+    } catch (e) {
+      if (!(e instanceof PackConflictError)) throw asMessageError(e);
+      return { ok: false, summary: e.message, errors: [{ path: e instanceof PackDowngradeError ? 'version' : 'id', message: e.message }] };
+    }
+  };
+
+  const importText = async (text: string, discreet: boolean | undefined) => {
+    const r = parsePackText(text);
+    if (!r.ok) return { ok: false, summary: packRefusalText(r.reason), errors: r.errors.slice(0, 500) };
+    const outcome = await asStorageErrors(async () => installPack(await openDb(), r.pack, { bundled: false, discreet: discreet ?? true }));
+    invalidate();
+    return { ok: true, outcome, preview: preview(r), errors: [] };
+  };
+
   return {
     async 'packs.list'() {
       const packs = await listPacks(await openDb());
@@ -52,25 +94,26 @@ export function createPackHandlers(deps: BackgroundDeps, { openDb, invalidate }:
       };
     },
 
-    async 'pack.preview'({ text }) {
-      const r = parsePackText(text);
-      if (!r.ok) return { ok: false, summary: packRefusalText(r.reason), errors: r.errors.slice(0, 500) };
-      // The preview refuses what the import would refuse, so the reader learns it before confirming.
-      try {
-        const planned = await planInstall(await openDb(), r.pack, { bundled: false });
-        return { ok: true, preview: { ...preview(r), ...planned }, errors: [] };
-      } catch (e) {
-        if (!(e instanceof PackConflictError)) throw asMessageError(e);
-        return { ok: false, summary: e.message, errors: [{ path: e instanceof PackDowngradeError ? 'version' : 'id', message: e.message }] };
-      }
+    'pack.preview': ({ text }) => previewText(text),
+
+    'pack.import': ({ text, discreet }) => importText(text, discreet),
+
+    'pack.upload.begin'({ chars, chunks }) {
+      return { uploadId: uploadStep(() => uploads.begin(chars, chunks)) };
     },
 
-    async 'pack.import'({ text, discreet }) {
-      const r = parsePackText(text);
-      if (!r.ok) return { ok: false, summary: packRefusalText(r.reason), errors: r.errors.slice(0, 500) };
-      const outcome = await asStorageErrors(async () => installPack(await openDb(), r.pack, { bundled: false, discreet: discreet ?? true }));
-      invalidate();
-      return { ok: true, outcome, preview: preview(r), errors: [] };
+    'pack.upload.chunk'({ uploadId, index, text }) {
+      return uploadStep(() => uploads.chunk(uploadId, index, text));
+    },
+
+    async 'pack.upload.commit'({ uploadId, action, discreet }) {
+      const text = uploadStep(() => uploads.take(uploadId));
+      return action === 'import' ? importText(text, discreet) : previewText(text);
+    },
+
+    'pack.upload.abort'({ uploadId }) {
+      uploads.abort(uploadId);
+      return {};
     },
 
     async 'pack.remove'({ id }) {
