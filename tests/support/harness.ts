@@ -325,7 +325,9 @@ export async function readCard(page: Page): Promise<CardNode | null> {
   }
 }
 
-export async function waitForCard(page: Page, pred: (c: CardNode) => boolean = () => true, timeout = 5_000): Promise<CardNode> {
+// 10 s, not 5: under heavy parallel load (two cores, several browsers) the worker's reply and the
+// card's render were seen to take over 5 s; the wait only catches a card that never comes.
+export async function waitForCard(page: Page, pred: (c: CardNode) => boolean = () => true, timeout = 10_000): Promise<CardNode> {
   const end = Date.now() + timeout;
   let last: CardNode | null = null;
   while (Date.now() < end) {
