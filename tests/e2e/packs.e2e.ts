@@ -116,8 +116,8 @@ describe('importing fact packs from the options page', () => {
     expect(await preview.textContent()).toMatch(/Globex test pack 1\.0\.0 \(user\.globex\): 1 entity, 2 aliases, 1 fact, 1 source\./);
     expect(await preview.getByRole('checkbox', { name: /Discreet/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Import' }).click();
-    await page.getByRole('status').waitFor();
-    expect(await page.getByRole('status').textContent()).toMatch(/Imported Globex test pack 1\.0\.0/);
+    // The first status line may be the upload's progress ("Sending the file… 100 %"): wait for the outcome.
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Imported Globex test pack 1\.0\.0/);
     await expect.poll(() => page.locator('li[data-pack="user.globex"]').textContent()).toContain('discreet');
 
     const p = await s.context.newPage();
