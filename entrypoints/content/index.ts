@@ -6,6 +6,11 @@ import { answerWorker, scanStatsReply } from '@/utils/in-page/worker-messages';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // Embedded posts and comment widgets live in frames: each frame whose text the top page could read
+  // (same origin, or about:blank / srcdoc written by it) gets its own scan; cross-origin frames return
+  // at once (isReadableDocument).
+  allFrames: true,
+  matchAboutBlank: true,
   async main(ctx) {
     const stats = new PageStats();
     stats.startedAt = performance.now();
@@ -15,12 +20,13 @@ export default defineContentScript({
       'mention.next': () => reading.current()?.parts.interaction.next(),
       'mention.previous': () => reading.current()?.parts.interaction.previous(),
       'entity.muted': ({ key, muted }) => void reading.current()?.parts.scanner.setMuted(key, muted),
+      // The tab's stats are the top frame's (the benchmark and tests read one page's cost).
       'scan.stats': () => {
+        if (window !== window.top) return undefined;
         const r = reading.latest();
         return r ? scanStatsReply(r.parts, r.stats) : undefined;
       },
-      // The content script runs in the top frame only (no allFrames); should a frame ever run it, it
-      // must not answer for the tab: the top frame's reply means the tab's counts are reported.
+      // Frames rescan too, but only the top frame answers for the tab: its reply means the counts are reported.
       'pause.recheck': () => {
         const done = reading.recheck();
         return window === window.top ? done : undefined;

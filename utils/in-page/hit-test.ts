@@ -15,9 +15,32 @@ export function mentionAtPoint(registry: MentionRegistry, x: number, y: number):
   // lib.dom declares both, but Chromium before 128 has only the range form and Firefox only the position form.
   if (document.caretPositionFromPoint) node = document.caretPositionFromPoint(x, y)?.offsetNode ?? null;
   else if (document.caretRangeFromPoint) node = document.caretRangeFromPoint(x, y)?.startContainer ?? null;
-  if (!node || node.nodeType !== 3) return null;
-  // Mentions past the highlight cap are counted but not shown, so they get no card either.
-  for (const m of registry.atNode(node)) if (m.highlighted && inRects(m.range, x, y)) return m;
+  if (node && node.nodeType === 3) {
+    // Mentions past the highlight cap are counted but not shown, so they get no card either.
+    for (const m of registry.atNode(node)) if (m.highlighted && inRects(m.range, x, y)) return m;
+  }
+  return mentionInShadowAt(registry, x, y);
+}
+
+/**
+ * The caret answer stops at a shadow host (the browser retargets it to the light tree), so text in
+ * an open shadow tree is found another way: the innermost element under the point, asking each
+ * open shadow root in turn, then the mentions in that element's own text nodes.
+ */
+function mentionInShadowAt(registry: MentionRegistry, x: number, y: number): Mention | null {
+  let el = document.elementFromPoint(x, y);
+  let pierced = false;
+  for (let root = el?.shadowRoot; el && root; root = el.shadowRoot) {
+    const inner = root.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+    pierced = true;
+  }
+  if (!el || !pierced) return null;
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 3) continue;
+    for (const m of registry.atNode(n)) if (m.highlighted && inRects(m.range, x, y)) return m;
+  }
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { INLINE_TAGS, blockAncestor, insideSkipped } from './walk';
+import { INLINE_TAGS, blockAncestor, composedParent, insideSkipped } from './walk';
 
 export interface ChangeBatch {
   /** Subtrees to rescan: outermost only, none inside another. */
@@ -12,12 +12,15 @@ export interface ChangeBatch {
  * scanned on their own; added text or inline content rescans its enclosing block; attribute
  * changes are ignored (we do not observe them).
  */
-export function rootsOf(records: MutationRecord[], exclude: (el: Element) => boolean): ChangeBatch {
+export function rootsOf(records: MutationRecord[], exclude: (el: Element) => boolean, hosts: Element[] = []): ChangeBatch {
   const roots = new Set<Element>();
   let removed = false;
   const addRoot = (node: Node) => {
     if (!node.isConnected) return;
-    const el = node.nodeType === 1 ? blockAncestor(node) : node.parentElement ? blockAncestor(node.parentElement) : null;
+    // A change at the top of a shadow tree (the shadow root is the target, or the parent of added
+    // text) rescans its host: the walk enters the host's shadow root again.
+    const parent = node.nodeType === 1 ? (node as Element) : composedParent(node);
+    const el = parent ? blockAncestor(parent) : null;
     if (!el || insideSkipped(el, exclude)) return;
     roots.add(el);
   };
@@ -41,11 +44,13 @@ export function rootsOf(records: MutationRecord[], exclude: (el: Element) => boo
       }
     }
   }
+  // Hosts that gained a shadow root since they were walked: rescanned whole.
+  for (const h of hosts) addRoot(h);
   // Keep only outermost roots: walk up from each and drop it if an ancestor is also a root.
   const out: Element[] = [];
   for (const el of roots) {
     let covered = false;
-    for (let p = el.parentElement; p; p = p.parentElement) {
+    for (let p = composedParent(el); p; p = composedParent(p)) {
       if (roots.has(p)) {
         covered = true;
         break;
@@ -66,12 +71,28 @@ export interface BatchedObserverOptions {
   onBatch: (batch: ChangeBatch) => Promise<void>;
 }
 
+/** Gaps between checks of bare custom elements for a late shadow root: at 0.5 s, 1 s, 2 s ... 16 s, then no more. */
+export const BARE_HOST_GAPS_MS = [500, 500, 1000, 2000, 4000, 8000];
+
+export interface ChangeObserver {
+  /** Observe an open shadow root's tree too. */
+  observe: (root: ShadowRoot) => void;
+  /** Custom elements walked with no open shadow root: rescan any that gets one later. */
+  watchBare: (hosts: Element[]) => void;
+}
+
 /**
  * The MutationObserver callback only queues records; processing happens later in one batch, so a
  * page that mutates in a tight loop costs one rescan per batch, not one per mutation.
  */
-export function observeChanges(target: Node, opts: BatchedObserverOptions): void {
+export function observeChanges(target: Node, opts: BatchedObserverOptions): ChangeObserver {
   let queue: MutationRecord[] = [];
+  // An element that upgrades after the walk attaches its shadow root without any mutation the
+  // observer sees (and the page's attachShadow is out of an isolated world's reach): such elements
+  // are looked at again on a backing-off timer, a property read each, then given up on.
+  let grown: Element[] = [];
+  const watched = new WeakSet<Element>();
+  const bareTimers = new Set<ReturnType<typeof setTimeout>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstAt = 0;
   let running: Promise<void> | null = null;
@@ -80,14 +101,16 @@ export function observeChanges(target: Node, opts: BatchedObserverOptions): void
     timer = undefined;
     if (running) {
       await running;
-      if (!timer && queue.length) schedule();
+      if (!timer && (queue.length || grown.length)) schedule();
       return;
     }
     const records = queue;
+    const hosts = grown;
     queue = [];
+    grown = [];
     firstAt = 0;
-    if (!records.length || opts.signal.aborted) return;
-    running = opts.onBatch(rootsOf(records, opts.exclude)).catch(() => {});
+    if ((!records.length && !hosts.length) || opts.signal.aborted) return;
+    running = opts.onBatch(rootsOf(records, opts.exclude, hosts)).catch(() => {});
     await running;
     running = null;
   };
@@ -103,10 +126,41 @@ export function observeChanges(target: Node, opts: BatchedObserverOptions): void
     for (const r of records) queue.push(r);
     schedule();
   });
-  mo.observe(target, { childList: true, subtree: true, characterData: true });
+  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  mo.observe(target, options);
   opts.signal.addEventListener('abort', () => {
     mo.disconnect();
     clearTimeout(timer);
+    for (const t of bareTimers) clearTimeout(t);
     queue = [];
   });
+  const watchBare = (hosts: Element[]) => {
+    let left = hosts.filter((el) => !watched.has(el));
+    for (const el of left) watched.add(el);
+    let check = 0;
+    const tick = () => {
+      if (opts.signal.aborted) return;
+      left = left.filter((el) => {
+        if (!el.isConnected) return false;
+        if (!el.shadowRoot) return true;
+        grown.push(el);
+        return false;
+      });
+      if (grown.length) schedule();
+      arm();
+    };
+    const arm = () => {
+      const gap = BARE_HOST_GAPS_MS[check++];
+      if (!left.length || gap === undefined) return;
+      const t = setTimeout(() => {
+        bareTimers.delete(t);
+        tick();
+      }, gap);
+      bareTimers.add(t);
+    };
+    arm();
+  };
+  // A subtree observer does not see into shadow trees: each open one the walk meets is added to the
+  // same observer, so its changes arrive in the same batches (observing a root twice is a no-op).
+  return { observe: (root) => void (opts.signal.aborted || mo.observe(root, options)), watchBare };
 }

@@ -19,7 +19,7 @@ export function runScanner(signal: AbortSignal, parts: ScanParts, stats: PageSta
 
 /** Batched rescans of the parts of the page that change. */
 function rescanChanges(signal: AbortSignal, { scanner, exclude }: ScanParts, stats: PageStats): void {
-  observeChanges(document.body, {
+  const observer = observeChanges(document.body, {
     delayMs: 100,
     maxWaitMs: 500,
     signal,
@@ -30,6 +30,7 @@ function rescanChanges(signal: AbortSignal, { scanner, exclude }: ScanParts, sta
       stats.batch({ chars: r.chars, workMs: r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs, roots: batch.roots.length });
     },
   });
+  scanner.watchShadowRoots(observer.observe, observer.watchBare);
 }
 
 /** The whole page, once the page has had its turn; false if it did not complete. */

@@ -4,7 +4,7 @@ import { VisibilityJudge } from './visibility';
 import { matchTokens, matchTypos, type Match } from '../match/matcher';
 import { PageIndex } from '../match/page-index';
 import { LookupMemory, lookupInTwoRounds, type DictLookup, type LookupAnswer } from './dictionary-lookup';
-import { TextWalker, type Block } from './walk';
+import { TextWalker, composedParent, type Block } from './walk';
 import { afterPaint, runSliced, yieldToPage, SLICE_MS } from './schedule';
 import { isLive, MentionRegistry, rangeFor, type Mention } from './mentions';
 import { PageMutes } from './page-mutes';
@@ -191,6 +191,8 @@ export class Scanner {
         return done;
       }, this.deps.signal);
       stats.chars += walker.chars;
+      for (const sr of walker.shadowRoots) this.meetShadowRoot(sr);
+      if (walker.bareHosts.length) this.onBareHosts?.(walker.bareHosts);
       // One push per block, not a spread: a big page's blocks would overflow the argument list.
       if (!blocks.length) blocks = walker.blocks;
       else for (const b of walker.blocks) blocks.push(b);
@@ -432,12 +434,30 @@ export class Scanner {
     if (changed) this.deps.onChange?.();
   }
 
+  /** Open shadow roots walked so far: their mutations are observed like the document's. */
+  readonly shadowRoots = new Set<ShadowRoot>();
+  private onShadowRoot: ((root: ShadowRoot) => void) | null = null;
+  private onBareHosts: ((hosts: Element[]) => void) | null = null;
+
+  private meetShadowRoot(root: ShadowRoot) {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.onShadowRoot?.(root);
+  }
+
+  /** Call `watch` for every open shadow root walked, those already met and each one met later. */
+  watchShadowRoots(watch: (root: ShadowRoot) => void, bare: (hosts: Element[]) => void) {
+    this.onShadowRoot = watch;
+    this.onBareHosts = bare;
+    for (const r of this.shadowRoots) watch(r);
+  }
+
   /** Drop mentions inside `roots` (they are about to be rescanned). Returns how many were dropped. */
   private removeWithin(roots: Element[]): number {
     const set = new Set(roots);
     // One walk up per mention, whatever the number of roots (a storm brings hundreds).
     const inside = (el: Element) => {
-      for (let e: Element | null = el; e; e = e.parentElement) if (set.has(e)) return true;
+      for (let e: Element | null = el; e; e = composedParent(e)) if (set.has(e)) return true;
       return false;
     };
     const gone = [...this.registry.all].filter((m) => inside(m.block));

@@ -1,3 +1,4 @@
+import { composedParent } from './walk';
 /**
  * Whether the reader can actually see a mention. A page can plant names where nobody sees them
  * (off-screen, transparent, clipped to a pixel, in a 1-px font, under another element) and then
@@ -114,13 +115,15 @@ export class VisibilityJudge {
     if (known) return known;
     const root = this.doc.documentElement;
     // The root and body clip to the viewport, which the reader scrolls: they are judged in reset().
-    if (el === root || el === this.doc.body || !el.parentElement) {
-      const above = el.parentElement ? this.chain(el.parentElement).opacity : 1;
+    // A shadow tree's top element inherits its host's chain, as it renders inside the host.
+    const up = composedParent(el);
+    if (el === root || el === this.doc.body || !up) {
+      const above = up ? this.chain(up).opacity : 1;
       const v = { ...NO_CLIP, opacity: above * Number(this.doc.defaultView!.getComputedStyle(el).opacity) };
       this.chains.set(el, v);
       return v;
     }
-    const parent = this.chain(el.parentElement);
+    const parent = this.chain(up);
     let v: ChainVerdict;
     if (parent.hidden) v = parent;
     else {
@@ -166,7 +169,7 @@ export class VisibilityJudge {
    * document's reachable area.
    */
   rendered(range: Range): boolean {
-    const parent = range.startContainer.parentElement;
+    const parent = composedParent(range.startContainer);
     if (!parent) return false;
     const el = parent as Element & { checkVisibility?: (o?: object) => boolean };
     if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
@@ -208,8 +211,10 @@ export class VisibilityJudge {
     const x = rect.left + rect.width / 2;
     const y = rect.top + rect.height / 2;
     if (x < 0 || y < 0 || x >= this.viewportW || y >= this.viewportH) return null;
-    const hit = this.doc.elementFromPoint(x, y);
-    const parent = range.startContainer.parentElement;
+    // The document answers with the host for text in a shadow tree: ask the text's own tree.
+    const tree = range.startContainer.getRootNode();
+    const hit = (tree.nodeType === 11 ? (tree as ShadowRoot) : this.doc).elementFromPoint(x, y);
+    const parent = composedParent(range.startContainer);
     if (!hit || !parent) return false;
     if (this.ignore(hit)) return null;
     // The text's own element (or an inline inside it), or an ancestor when the text itself ignores

@@ -129,15 +129,61 @@ export function isSkipped(el: Element, exclude?: (el: Element) => boolean): bool
 
 /** True when `el` or an ancestor is skipped (used for mutation targets, not during walks). */
 export function insideSkipped(node: Node, exclude?: (el: Element) => boolean): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === 1 ? (node as Element) : composedParent(node); el; el = composedParent(el)) {
     if (isSkipped(el, exclude)) return true;
   }
   return false;
 }
 
+/**
+ * Built-in elements that may host a shadow root (DOM standard, attachShadow); any custom element
+ * (a name with a dash) may too. Only these pay for reading `shadowRoot` during a walk.
+ */
+const SHADOW_HOST_TAGS = new Set([
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DIV',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'MAIN',
+  'NAV',
+  'P',
+  'SECTION',
+  'SPAN',
+]);
+
+/** The element's open shadow root, if it has one (a closed one reads as null: out of reach). */
+export function openShadowRoot(el: Element): ShadowRoot | null {
+  const tag = el.tagName;
+  return SHADOW_HOST_TAGS.has(tag) || tag.includes('-') ? el.shadowRoot : null;
+}
+
+/** The parent element, or the host when `node` sits at the top of a shadow tree. */
+export function composedParent(node: Node): Element | null {
+  const p = node.parentNode;
+  if (!p) return null;
+  if (p.nodeType === 1) return p as Element;
+  return p.nodeType === 11 ? ((p as ShadowRoot).host ?? null) : null;
+}
+
+/** True when `inner` is `outer` or inside it, crossing shadow boundaries upwards. */
+export function composedContains(outer: Node, inner: Node): boolean {
+  for (let n: Node | null = inner; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === outer) return true;
+  return false;
+}
+
 export function blockAncestor(node: Node): Element {
   let el = node.nodeType === 1 ? (node as Element) : node.parentElement!;
-  while (el && INLINE_TAGS.has(el.tagName) && el.parentElement) el = el.parentElement;
+  // Inline text at the top of a shadow tree flows in the host's block (the walk gives it the host).
+  for (let p = composedParent(el); el && INLINE_TAGS.has(el.tagName) && p; p = composedParent(el)) el = p;
   return el;
 }
 
@@ -147,8 +193,17 @@ export function blockAncestor(node: Node): Element {
  */
 export class TextWalker {
   readonly blocks: Block[] = [];
+  /** Open shadow roots met on the way (walked after the tree they sit in), for the observer. */
+  readonly shadowRoots: ShadowRoot[] = [];
+  /** Custom elements with no open shadow root yet: one may be attached when the element upgrades. */
+  readonly bareHosts: Element[] = [];
+  private root: Node;
+  /** The block the current tree's loose text belongs to: the root element, or a shadow root's host. */
+  private rootBlock: Element;
   private node: Node | null;
-  private readonly blockStack: Element[] = [];
+  private blockStack: Element[] = [];
+  /** Index of the next shadow root to walk once the current tree is done. */
+  private nextShadow = 0;
   private parts: string[] = [];
   private nodes: Text[] = [];
   private offsets: number[] = [];
@@ -157,10 +212,15 @@ export class TextWalker {
   chars = 0;
 
   constructor(
-    private readonly root: Element,
+    root: Element,
     private readonly opts: WalkOptions = {},
   ) {
+    this.root = root;
+    this.rootBlock = root;
     this.node = root.firstChild;
+    // The root itself may be a host (a rescan of a custom element that changed).
+    const own = openShadowRoot(root);
+    if (own && !isSkipped(root, opts.exclude)) this.shadowRoots.push(own);
     this.blockStack.push(root);
   }
 
@@ -169,7 +229,7 @@ export class TextWalker {
       const only = this.parts[0];
       const text = this.parts.length === 1 && only !== undefined ? only : this.parts.join('');
       // The root is never popped, so the stack's top is the root or a block inside it.
-      const block: Block = { element: this.blockStack[this.blockStack.length - 1] ?? this.root, text, nodes: this.nodes, offsets: this.offsets };
+      const block: Block = { element: this.blockStack[this.blockStack.length - 1] ?? this.rootBlock, text, nodes: this.nodes, offsets: this.offsets };
       if (text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
       else for (const part of splitBlock(block)) this.blocks.push(part);
     }
@@ -179,9 +239,22 @@ export class TextWalker {
     this.length = 0;
   }
 
-  /** Returns true when the walk is complete. */
+  /** Returns true when the walk is complete: the tree, then each open shadow root found in it. */
   step(budgetMs: number): boolean {
     const deadline = performance.now() + budgetMs;
+    for (;;) {
+      if (!this.stepTree(deadline)) return false;
+      const shadow = this.shadowRoots[this.nextShadow++];
+      if (!shadow) return true;
+      // A shadow tree is its own block context: its text never joins the host's light text.
+      this.root = shadow;
+      this.rootBlock = shadow.host;
+      this.node = shadow.firstChild;
+      this.blockStack = [shadow.host];
+    }
+  }
+
+  private stepTree(deadline: number): boolean {
     let n = 0;
     const { root, blockStack } = this;
     let node = this.node;
@@ -207,6 +280,9 @@ export class TextWalker {
         const tag = el.tagName;
         if (tag === 'BR') this.flush();
         else if (!isSkipped(el, this.opts.exclude)) {
+          const shadow = openShadowRoot(el);
+          if (shadow) this.shadowRoots.push(shadow);
+          else if (tag.includes('-')) this.bareHosts.push(el);
           if (INLINE_TAGS.has(tag)) descend = true;
           else {
             this.flush();
