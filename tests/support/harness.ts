@@ -263,6 +263,8 @@ interface DomNode {
   attributes?: string[];
   children?: DomNode[];
   shadowRoots?: (DomNode & { shadowRootType?: string })[];
+  /** A same-process frame's document (an iframe of the page's origin, or about:blank). */
+  contentDocument?: DomNode;
 }
 
 function textOf(n: DomNode): string {
@@ -276,7 +278,7 @@ function textOf(n: DomNode): string {
 
 function findAll(n: DomNode, pred: (n: DomNode) => boolean, out: DomNode[] = []): DomNode[] {
   if (pred(n)) out.push(n);
-  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) findAll(c, pred, out);
+  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? []), ...(n.contentDocument ? [n.contentDocument] : [])]) findAll(c, pred, out);
   return out;
 }
 

@@ -47,6 +47,24 @@ describe('per-tab state', () => {
   });
 });
 
+describe('per-tab state when a frame reports before its top frame', () => {
+  it('keeps the new page’s frames through the top frame’s reset, and drops the old page’s', async () => {
+    const tabs = createTabStateStore(area());
+    const x = (count: number) => [{ key: 'p:x', count }];
+    await tabs.report(3, { url: 'https://a.example/', entities: x(1), reset: true, frameId: 0, page: 100 });
+    await tabs.report(3, { url: 'https://a.example/', entities: x(2), reset: true, frameId: 4, page: 100 });
+    // The next page: its frame's scan finishes first, then the top frame starts the tab over.
+    await tabs.report(3, { url: 'https://a.example/next', entities: x(10), reset: true, frameId: 9, page: 200 });
+    await tabs.report(3, { url: 'https://a.example/next', entities: x(1), reset: true, frameId: 0, page: 200 });
+    const st = await tabs.get(3);
+    expect(st?.counts).toEqual({ 'p:x': 11 });
+    expect(Object.keys(st?.frames ?? {}).sort()).toEqual(['0', '9']);
+    // A top frame that gives no page (an older content script) starts over as before.
+    await tabs.report(3, { url: 'https://a.example/last', entities: [], reset: true, frameId: 0 });
+    expect((await tabs.get(3))?.counts).toEqual({});
+  });
+});
+
 describe('per-tab state with entity keys named like Object.prototype members', () => {
   it('counts them as numbers, per frame and summed', async () => {
     const keys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];

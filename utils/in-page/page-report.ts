@@ -19,6 +19,19 @@ export function pageReportBody(counts: ReadonlyMap<string, number>, reset: boole
   };
 }
 
+/**
+ * The top page's start time, the same number in every frame of it: a frame may report before the
+ * top frame's first report starts the tab over, and the worker keeps the frames of the new page.
+ * Frames run only where the top is same-origin (start-up.ts), so reading it does not throw there.
+ */
+function topPage(): { page?: number } {
+  try {
+    return { page: (window.top ?? window).performance.timeOrigin };
+  } catch {
+    return {};
+  }
+}
+
 export interface PageReporter {
   /** Tell the worker the current counts: at once for the page's first report, else debounced. */
   report: () => void;
@@ -34,7 +47,7 @@ export function pageReporter(counts: () => ReadonlyMap<string, number>, signal: 
   let timer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(timer));
   const sendNow = () => {
-    const body = pageReportBody(counts(), first, document.title, location.href);
+    const body = { ...pageReportBody(counts(), first, document.title, location.href), ...topPage() };
     first = false;
     return send('page.report', body).then(
       () => {},

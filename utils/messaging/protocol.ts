@@ -186,6 +186,8 @@ export const protocol = {
       reset: z.boolean(),
       title: z.string().max(PAGE_LIMITS.title).optional(),
       url: z.string().max(PAGE_LIMITS.url).optional(),
+      /** When the tab's top page started (its performance.timeOrigin), read by every frame: ties a frame's report to its page. */
+      page: z.number().finite().optional(),
     }),
     Ok,
   ),

@@ -100,13 +100,13 @@ export function createWebPageHandlers(deps: BackgroundDeps, kit: HandlerKit) {
       return toCard(key, rec.entity, await getSources(await openDb(), rec.packId, ids), lang ?? deps.browserLang());
     },
 
-    async 'page.report'({ entities, reset, title, url }, ctx) {
+    async 'page.report'({ entities, reset, title, url, page }, ctx) {
       if (ctx.tabId === undefined) throw new MessageError('forbidden', 'page.report must come from a tab');
       refusePrivate(ctx, 'page.report');
       const frameId = ctx.sender.frameId ?? 0;
       // The tab's URL is offered to new notes and counts them: it is stored already cleaned.
       const address = pageUrl(ctx.sender, url);
-      await deps.tabs.report(ctx.tabId, { frameId, reset, entities, url: address ? cleanPageUrl(address) : null, title: title?.trim() || null });
+      await deps.tabs.report(ctx.tabId, { frameId, reset, entities, url: address ? cleanPageUrl(address) : null, title: title?.trim() || null, page });
       return {};
     },
 

@@ -10,6 +10,8 @@ export interface TabState {
   counts: Record<string, number>;
   /** Per frame, so a frame's rescan replaces only its own counts. */
   frames: Record<string, Record<string, number>>;
+  /** Per frame, the top page it reported from (FrameReport.page), when it said. */
+  framePages?: Record<string, number>;
   /** The entity the side panel should show (last one opened from a card). */
   focus: string | null;
   /** What the reader had selected on the page when opening it: offered as a note's quote. */
@@ -24,6 +26,8 @@ export interface FrameReport {
   entities: { key: string; count: number }[];
   url: string | null;
   title?: string | null;
+  /** The top page's start time, the same in all its frames (page-report.ts). */
+  page?: number;
 }
 
 export interface KeyValueArea {
@@ -61,11 +65,22 @@ export function createTabStateStore(area: KeyValueArea): TabStateStore {
 
   return {
     get,
-    report: (tabId, { frameId, reset, entities, url, title = null }) =>
+    report: (tabId, { frameId, reset, entities, url, title = null, page }) =>
       serial(tabId, async () => {
         const prev = await get(tabId);
         const mainReset = reset && frameId === 0;
         const state: TabState = prev && !mainReset ? prev : { url, title, counts: {}, frames: {}, focus: prev?.focus ?? null };
+        // A subframe of the new page can report before its top frame does: a new page keeps those.
+        if (mainReset && prev && page !== undefined) {
+          for (const [id, p] of Object.entries(prev.framePages ?? {})) {
+            const counts = prev.frames[id];
+            if (p === page && id !== '0' && counts) {
+              state.frames[id] = counts;
+              (state.framePages ??= {})[id] = p;
+            }
+          }
+        }
+        if (page !== undefined) (state.framePages ??= {})[frameId] = page;
         if (frameId === 0) {
           state.url = url;
           state.title = title;

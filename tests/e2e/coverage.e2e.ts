@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launch, startServer, tabIdOf, tabState, waitForCard, type Session, CLEARVIEW_KEY } from '../support/harness';
+
+/**
+ * Coverage of modern pages: names inside open shadow roots (nested, and in a feed of custom elements
+ * that upgrade and keep loading) and in same-origin and about:blank frames are found (the tab's
+ * counts, as the popup shows them), painted (ranges in that document's highlight registry, and
+ * highlight colour on screen) and hover-able (the real mouse over the name opens the card). A closed
+ * shadow root stays out of reach.
+ */
+
+let s: Session;
+let srv: Awaited<ReturnType<typeof startServer>>;
+/** A blank page that decodes screenshots into pixels, away from the pages under test. */
+let pixels: Page;
+let opened = 0;
+
+const CLOSED =
+  '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Clearview AI in the open.</p>' +
+  '<div id="sealed"></div><script>document.getElementById("sealed").attachShadow({ mode: "closed" }).innerHTML = "<p>Clearview AI sealed away.</p>";</script></body></html>';
+
+beforeAll(async () => {
+  srv = await startServer({ '/closed.html': CLOSED });
+  s = await launch();
+  pixels = await s.context.newPage();
+});
+afterAll(async () => {
+  await s?.close();
+  await srv?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await s.context.newPage();
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.goto(`${srv.origin}${path}?id=${++opened}`);
+  return page;
+}
+
+/** The document's painted ranges (read in its main world, as harness.highlightedTexts does), whitespace folded. */
+function painted(frame: Page | Frame): Promise<string[]> {
+  return frame.evaluate(() =>
+    [...new Set([...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((h) => [...h]))].map((r) =>
+      r.toString().replace(/\s+/g, ' '),
+    ),
+  );
+}
+
+/** The painted range inside element #id (looked up through open shadow roots), in the top page's viewport. */
+async function rangeBox(frame: Page | Frame, id: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  const box = await frame.evaluate((target) => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const hit = root.getElementById(target);
+      if (hit) return hit;
+      for (const el of root.querySelectorAll('*')) {
+        const inner = el.shadowRoot ? find(el.shadowRoot) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const el = find(document);
+    if (!el) return null;
+    const ranges = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((h) => [...h]);
+    const range = ranges.find((r) => el.contains(r.startContainer));
+    const rect = range?.getClientRects()[0];
+    return rect ? { x: rect.left, y: rect.top, width: rect.width, height: rect.height } : null;
+  }, id);
+  if (!box) return null;
+  // A frame's coordinates start at its element's content box in the top page.
+  const owner = 'frameElement' in frame ? await (await frame.frameElement()).boundingBox() : null;
+  return owner ? { ...box, x: box.x + owner.x, y: box.y + owner.y } : box;
+}
+
+/** Pixels of the page's screenshot inside `clip` that carry the highlight's yellow (the text and paper are grey). */
+async function yellowPixels(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const png = (await page.screenshot({ clip })).toString('base64');
+  return pixels.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) - (d[i + 2] ?? 0) > 40) n++;
+    return n;
+  }, png);
+}
+
+/** The tab's count of Clearview AI, as the popup reads it from the worker's tab state. */
+async function countOf(page: Page): Promise<number> {
+  const tabId = await tabIdOf(s, page);
+  return (await tabState(s, tabId))?.counts[CLEARVIEW_KEY] ?? 0;
+}
+
+/** The real mouse over the name at `box`: the card opens on it. */
+async function hover(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  await page.mouse.move(5, 5);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  return waitForCard(page, (c) => c.text.includes('Clearview AI') && c.buttons.length > 0);
+}
+
+describe('an article inside nested open shadow roots', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('/pages/shadow-article.html');
+    await page.waitForFunction(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].some((h) => h.size >= 2), null, {
+      timeout: 10_000,
+    });
+  });
+
+  it('finds the names in both shadow levels, across inline markup, and counts them for the tab', async () => {
+    expect((await painted(page)).sort()).toEqual(['Clearview AI', 'Clearview AI']);
+    await expect.poll(() => countOf(page), { timeout: 10_000 }).toBe(2);
+  });
+
+  it('paints them on screen', async () => {
+    for (const id of ['headline', 'deep']) {
+      const box = await rangeBox(page, id);
+      expect(box, id).not.toBeNull();
+      expect(await yellowPixels(page, box!), id).toBeGreaterThan(20);
+    }
+  });
+
+  it('opens the card when the mouse rests on a name two shadow roots deep', async () => {
+    const box = await rangeBox(page, 'deep');
+    const card = await hover(page, box!);
+    expect(card.text).toContain('Clearview AI');
+  });
+});
+
+describe('a closed shadow root', () => {
+  it('is out of reach: its name is neither counted nor painted', async () => {
+    const page = await open('/closed.html');
+    await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(['Clearview AI']);
+    await expect.poll(() => countOf(page), { timeout: 10_000 }).toBe(1);
+    // The paragraph in the open is painted; the text in the closed root shows no highlight colour.
+    const closed = await page.evaluate(() => {
+      const r = document.getElementById('sealed')!.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    });
+    expect(await yellowPixels(page, closed)).toBe(0);
+  });
+});
+
+describe('a feed of custom elements that upgrade late and keep loading', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('/pages/shadow-feed.html');
+    await page.waitForSelector('body[data-loaded]');
+  });
+
+  it('finds every post, those upgraded after the first scan and those appended later', async () => {
+    await expect.poll(() => painted(page), { timeout: 15_000 }).toHaveLength(6);
+    await expect.poll(() => countOf(page), { timeout: 10_000 }).toBe(6);
+  });
+
+  it('opens the card on a name in a post that upgraded late, and on one that was appended', async () => {
+    for (const n of [1, 6]) {
+      const box = await page.evaluate((i) => {
+        const post = document.querySelector(`feed-post[data-n="${i}"]`)!;
+        const text = post.shadowRoot!.querySelector('p')!.firstChild!;
+        const ranges = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((h) => [...h]);
+        const r = ranges.find((x) => x.startContainer === text)!.getClientRects()[0]!;
+        return { x: r.left, y: r.top, width: r.width, height: r.height };
+      }, n);
+      const card = await hover(page, box);
+      expect(card.text).toContain('Clearview AI');
+    }
+  });
+});
+
+describe('a page with a same-origin frame and an about:blank frame written by script', () => {
+  let page: Page;
+  let post: Frame;
+  let comments: Frame;
+  beforeAll(async () => {
+    page = await open('/pages/frames.html');
+    await page.waitForLoadState('load');
+    const byId = async (id: string) => (await (await page.$(`#${id}`))!.contentFrame())!;
+    post = await byId('post');
+    comments = await byId('comments');
+  });
+
+  it('scans each frame and adds its names to the tab’s counts', async () => {
+    await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(['Clearview AI']);
+    await expect.poll(() => painted(post), { timeout: 10_000 }).toEqual(['Clearview AI']);
+    await expect.poll(() => painted(comments), { timeout: 10_000 }).toEqual(['Clearview AI']);
+    // One in the page, one in each frame: the frames' reports add up, none replaces another.
+    await expect.poll(() => countOf(page), { timeout: 10_000 }).toBe(3);
+  });
+
+  it('paints the names inside the frames', async () => {
+    for (const [frame, id] of [
+      [post, 'embedded'],
+      [comments, 'comment'],
+    ] as const) {
+      const box = await rangeBox(frame, id);
+      expect(box, id).not.toBeNull();
+      expect(await yellowPixels(page, box!), id).toBeGreaterThan(20);
+    }
+  });
+
+  it('opens the card inside the frame under the mouse', async () => {
+    for (const [frame, id] of [
+      [post, 'embedded'],
+      [comments, 'comment'],
+    ] as const) {
+      const card = await hover(page, (await rangeBox(frame, id))!);
+      expect(card.text).toContain('Clearview AI');
+      // The card belongs to the frame's document, where the name is: a host beside its head and body.
+      expect(await frame.evaluate(() => [...document.documentElement.children].some((e) => e !== document.head && e !== document.body))).toBe(true);
+    }
+  });
+});
