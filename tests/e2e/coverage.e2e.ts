@@ -211,8 +211,11 @@ describe('a page with a same-origin frame and an about:blank frame written by sc
     ] as const) {
       const card = await hover(page, (await rangeBox(frame, id))!);
       expect(card.text).toContain('Clearview AI');
-      // The card belongs to the frame's document, where the name is: a host beside its head and body.
-      expect(await frame.evaluate(() => [...document.documentElement.children].some((e) => e !== document.head && e !== document.body))).toBe(true);
+      // The card belongs to the frame's document, where the name is: a host beside its head and body
+      // (polled: the card read above may still be the previous frame's, closing).
+      await expect
+        .poll(() => frame.evaluate(() => [...document.documentElement.children].some((e) => e !== document.head && e !== document.body)), { timeout: 5_000 })
+        .toBe(true);
     }
   });
 });
