@@ -15,8 +15,8 @@ export interface TabProtocol {
   'scan.stats': { reply: ScanStatsReply };
   /**
    * The reader paused or resumed a site (or every site), or deleted all their data: the tab asks
-   * `site.state` for its own site and removes or restores everything Backstory shows on it. The
-   * content script runs in the top frame only, and replies once that is done (highlights gone and the
+   * `site.state` for its own site and removes or restores everything Backstory shows on it. Every
+   * frame the content script runs in rechecks; the top frame replies, once that is done (highlights gone and the
    * empty counts reported, the rescan's counts reported, or, when it goes on reading, its current
    * counts reported again: "delete all my data" forgot every tab's), so the reply means the tab's
    * counts are current.
