@@ -1,5 +1,5 @@
 import { PageStats } from '@/utils/in-page/stats';
-import { isReadableDocument } from '@/utils/in-page/start-up';
+import { isReadableDocument, topPageSettled } from '@/utils/in-page/start-up';
 import { pausableReading } from '@/utils/in-page/pausable-reading';
 import { answerWorker, scanStatsReply } from '@/utils/in-page/worker-messages';
 
@@ -15,10 +15,13 @@ export default defineContentScript({
     const stats = new PageStats();
     stats.startedAt = performance.now();
     if (!isReadableDocument()) return;
+    await topPageSettled(ctx.signal);
+    if (ctx.signal.aborted) return;
     const reading = pausableReading(ctx, stats);
     answerWorker(ctx, {
-      'mention.next': () => reading.current()?.parts.interaction.next(),
-      'mention.previous': () => reading.current()?.parts.interaction.previous(),
+      // The step keys walk the top page's names: every frame gets the tab's message, and one card must open, not one per frame.
+      'mention.next': () => (window === window.top ? reading.current()?.parts.interaction.next() : undefined),
+      'mention.previous': () => (window === window.top ? reading.current()?.parts.interaction.previous() : undefined),
       'entity.muted': ({ key, muted }) => void reading.current()?.parts.scanner.setMuted(key, muted),
       // The tab's stats are the top frame's (the benchmark and tests read one page's cost).
       'scan.stats': () => {

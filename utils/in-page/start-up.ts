@@ -21,3 +21,17 @@ export function sameOriginAsTop(win: Window = window): boolean {
     return false;
   }
 }
+
+/**
+ * In a frame, wait until the top page has loaded and painted before reading. Frames read earlier
+ * made Chromium fetch images that the top page's Content-Security-Policy blocks (corpus.e2e, pages
+ * with frames): a frame's layout needs its parent's, so the read forced the top page's first style
+ * pass from the extension's world, and the loads that pass starts are not held to the page's policy.
+ * Once the page has had its own first pass, a read starts nothing.
+ */
+export async function topPageSettled(signal: AbortSignal, win: Window = window): Promise<void> {
+  if (win === win.top) return;
+  const top = win.top!;
+  if (top.document.readyState !== 'complete') await new Promise<void>((resolve) => top.addEventListener('load', () => resolve(), { once: true, signal }));
+  await new Promise<void>((resolve) => top.requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
