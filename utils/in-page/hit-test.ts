@@ -1,4 +1,5 @@
 import type { Mention, MentionRegistry } from './mentions';
+import { compareRangesComposed } from './composed-order';
 
 function inRects(range: Range, x: number, y: number): boolean {
   for (const r of range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
@@ -48,7 +49,7 @@ function mentionInShadowAt(registry: MentionRegistry, x: number, y: number): Men
 export function mentionInside(registry: MentionRegistry, el: Element): Mention | null {
   let best: Mention | null = null;
   for (const m of registry.all) {
-    if (m.highlighted && el.contains(m.nodes[0] ?? null) && (!best || m.range.compareBoundaryPoints(Range.START_TO_START, best.range) < 0)) best = m;
+    if (m.highlighted && el.contains(m.nodes[0] ?? null) && (!best || compareRangesComposed(m.range, best.range) < 0)) best = m;
   }
   return best;
 }

@@ -1,5 +1,6 @@
 import { partitionPoint } from '../match/search';
 import type { Block } from './walk';
+import { compareRangesComposed } from './composed-order';
 
 export interface Mention {
   entity: string;
@@ -97,8 +98,8 @@ export class MentionRegistry {
     return all;
   }
 
-  /** Highlighted mentions in document order (for keyboard navigation). */
+  /** Highlighted mentions in document order, shadow trees included (for keyboard navigation). */
   ordered(): Mention[] {
-    return [...this.all].filter((m) => m.highlighted).sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return [...this.all].filter((m) => m.highlighted).sort((a, b) => compareRangesComposed(a.range, b.range));
   }
 }
