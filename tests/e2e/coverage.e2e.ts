@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launch, startServer, tabIdOf, tabState, waitForCard, type Session, CLEARVIEW_KEY } from '../support/harness';
+import { pressShortcut } from '../support/keyboard';
 
 /**
  * Coverage of modern pages: names inside open shadow roots (nested, and in a feed of custom elements
@@ -96,6 +97,25 @@ async function countOf(page: Page): Promise<number> {
   return (await tabState(s, tabId))?.counts[CLEARVIEW_KEY] ?? 0;
 }
 
+/** The element (id) holding the name the card is open on: the one range in the smaller highlight. */
+function activeName(frame: Page | Frame): Promise<string | null> {
+  return frame.evaluate(() => {
+    const marks = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].filter((h) => h.size === 1);
+    const r = marks.length === 1 ? [...marks[0]!][0] : undefined;
+    return r ? (r.startContainer.parentElement?.closest('[id]')?.id ?? null) : null;
+  });
+}
+
+/**
+ * Whether the frame's document shows a card: a host beside its head and body, not hidden (it hides
+ * through a custom property set to none on its style, as harness.readCard reads it).
+ */
+function cardShown(frame: Page | Frame): Promise<boolean> {
+  return frame.evaluate(() =>
+    [...document.documentElement.children].some((e) => e !== document.head && e !== document.body && !/:\s*none\b/.test(e.getAttribute('style') ?? '')),
+  );
+}
+
 /** The real mouse over the name at `box`: the card opens on it. */
 async function hover(page: Page, box: { x: number; y: number; width: number; height: number }) {
   await page.mouse.move(5, 5);
@@ -107,13 +127,13 @@ describe('an article inside nested open shadow roots', () => {
   let page: Page;
   beforeAll(async () => {
     page = await open('/pages/shadow-article.html');
-    await page.waitForFunction(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].some((h) => h.size >= 2), null, {
+    await page.waitForFunction(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].some((h) => h.size >= 3), null, {
       timeout: 10_000,
     });
   });
 
   it('finds the names in both shadow levels, across inline markup, and counts them for the tab', async () => {
-    expect((await painted(page)).sort()).toEqual(['Clearview AI', 'Clearview AI']);
+    expect((await painted(page)).sort()).toEqual(['Clearview AI', 'Clearview AI', 'PimEyes']);
     await expect.poll(() => countOf(page), { timeout: 10_000 }).toBe(2);
   });
 
@@ -129,6 +149,31 @@ describe('an article inside nested open shadow roots', () => {
     const box = await rangeBox(page, 'deep');
     const card = await hover(page, box!);
     expect(card.text).toContain('Clearview AI');
+  });
+
+  it('steps through the names in page order with the shortcut, from one shadow tree into another', async () => {
+    await page.mouse.move(5, 5);
+    // Ranges in different trees cannot be compared by the DOM (it throws): the order crosses the hosts.
+    const seen: (string | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = await activeName(page);
+      await pressShortcut(page, 'Alt+Shift+J');
+      await expect.poll(() => activeName(page), { timeout: 10_000 }).not.toBe(before);
+      seen.push(await activeName(page));
+    }
+    // Stepping goes on from the name the reader was last on (hovered above): the page's order, wrapping round.
+    const order = ['headline', 'deep', 'rival'];
+    const start = order.indexOf(seen[0] ?? '');
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(seen).toEqual([0, 1, 2].map((i) => order[(start + i) % 3]));
+  });
+
+  it('opens the card when keyboard focus lands on a link inside a shadow tree', async () => {
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    const card = await waitForCard(page, (c) => c.text.includes('PimEyes'));
+    expect(card.text).toContain('PimEyes');
   });
 });
 
@@ -213,9 +258,18 @@ describe('a page with a same-origin frame and an about:blank frame written by sc
       expect(card.text).toContain('Clearview AI');
       // The card belongs to the frame's document, where the name is: a host beside its head and body
       // (polled: the card read above may still be the previous frame's, closing).
-      await expect
-        .poll(() => frame.evaluate(() => [...document.documentElement.children].some((e) => e !== document.head && e !== document.body)), { timeout: 5_000 })
-        .toBe(true);
+      await expect.poll(() => cardShown(frame), { timeout: 5_000 }).toBe(true);
     }
+  });
+
+  it('closes a frame’s card when the pointer leaves the frame', async () => {
+    await page.mouse.move(5, 5);
+    await expect.poll(() => Promise.all([post, comments].map(cardShown)), { timeout: 5_000 }).toEqual([false, false]);
+  });
+
+  it('the step key opens one card, on the top page’s name, not one per frame', async () => {
+    await pressShortcut(page, 'Alt+Shift+J');
+    await expect.poll(() => cardShown(page), { timeout: 10_000 }).toBe(true);
+    expect(await Promise.all([post, comments].map(cardShown))).toEqual([false, false]);
   });
 });

@@ -121,6 +121,20 @@ function wireHover({ registry, card, signal }: InteractionDeps, life: CardLifecy
     listen,
   );
 
+  // The pointer leaving the document (out of the window, or out of a frame into its page) sends no
+  // further move here: without this, a frame's card would stay open after the reader moved on.
+  document.addEventListener(
+    'pointerout',
+    (e) => {
+      if (!e.isTrusted || e.relatedTarget || e.pointerType === 'touch') return;
+      clearTimeout(intent);
+      hovered = null;
+      overCard = false;
+      life.closeSoon(() => overCard || hovered !== null);
+    },
+    listen,
+  );
+
   signal.addEventListener('abort', () => {
     clearTimeout(intent);
     if (frame) cancelAnimationFrame(frame);
@@ -154,7 +168,9 @@ function wireFocus({ registry, card }: InteractionDeps, life: CardLifecycle, lis
   document.addEventListener(
     'focusin',
     (e) => {
-      const el = e.target as Element;
+      // Focus inside an open shadow root reaches the document retargeted to its host: the link
+      // itself is the first node of the composed path.
+      const el = (e.composedPath()[0] ?? e.target) as Element;
       // The card giving focus back to the link it was opened on: the reader just closed it.
       if (!e.isTrusted || !el || card.contains(el) || el === document.body || card.restoringFocus) return;
       const m = mentionInside(registry, el);
