@@ -94,8 +94,9 @@ export function tokenizeInto(text: string, store: TokenStore): number {
     if (cp < 0x800) e = table[cp] ?? -1;
     else if (cp >= HAN_FIRST && cp <= HAN_LAST) e = (cp << 3) | CharKind.Unspaced;
     else if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) e = (cp << 3) | CharKind.Word;
-    else if (cp >= 0x2000 && cp < 0x2070) e = table[cp - 0x1800] ?? -1;
-    else if (cp >= 0x3000 && cp < 0x3100) e = table[cp - 0x2790] ?? -1;
+    else if (cp >= 0x2000 && cp < 0x2800) e = table[cp - 0x1800] ?? -1;
+    else if (cp >= 0x3000 && cp < 0x3100) e = table[cp - 0x2000] ?? -1;
+    else if (cp >= 0xff00 && cp < 0xfff0) e = table[cp - 0xee00] ?? -1;
     else if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
       cp = text.codePointAt(i) ?? cp;
       if (cp > 0xffff) width = 2;
