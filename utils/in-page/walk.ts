@@ -117,7 +117,11 @@ export interface WalkOptions {
 }
 
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
-  if (SKIP_TAGS.has(el.tagName)) return true;
+  return SKIP_TAGS.has(el.tagName) || skippedByAttributes(el, exclude);
+}
+
+/** isSkipped once the tag passed: `hidden`, contenteditable, the caller's exclusions. */
+function skippedByAttributes(el: Element, exclude?: (el: Element) => boolean): boolean {
   // Most elements carry no attributes at all: skip the attribute lookups for them.
   if (el.hasAttributes()) {
     if (el.hasAttribute('hidden')) return true;
@@ -184,6 +188,7 @@ export class TextWalker {
     const deadline = performance.now() + budgetMs;
     let n = 0;
     const { root, blockStack } = this;
+    const { exclude } = this.opts;
     let node = this.node;
     while (node) {
       if ((++n & 255) === 0 && performance.now() > deadline) {
@@ -204,9 +209,10 @@ export class TextWalker {
         }
       } else if (type === 1) {
         const el = node as Element;
+        // Each DOM read from the content script's world is a call into the browser: the tag is read once.
         const tag = el.tagName;
         if (tag === 'BR') this.flush();
-        else if (!isSkipped(el, this.opts.exclude)) {
+        else if (!SKIP_TAGS.has(tag) && !skippedByAttributes(el, exclude)) {
           if (INLINE_TAGS.has(tag)) descend = true;
           else {
             this.flush();
