@@ -42,7 +42,13 @@ describe('the tokenizer table', () => {
   });
 
   it('does not cover code points outside its ranges', () => {
-    for (const cp of [0x41, 0x7f, 0x800, 0x1fff, 0x2070, 0x2fff, 0x3100, 0xd800, 0x1f600]) expect(tableSlot(cp)).toBe(-1);
+    for (const cp of [0x41, 0x7f, 0x800, 0x1fff, 0x2800, 0x2fff, 0x3100, 0xd800, 0xfeff, 0xfff0, 0x1f600]) expect(tableSlot(cp)).toBe(-1);
+  });
+
+  it('has the slots the tokenizer inlines', () => {
+    // tokenizeInto reads table[cp - offset] for each range after the first, with these offsets.
+    expect([0x2000, 0x3000, 0xff00].map((cp) => cp - tableSlot(cp))).toEqual([0x1800, 0x2000, 0xee00]);
+    expect(tableSlot(0x7ff)).toBe(0x7ff);
   });
 });
 

@@ -1,4 +1,5 @@
 import { TokenStore, tokenizeInto } from '../match/tokenize';
+import { WordSet } from '../match/word-set';
 import { FLAG_DISCREET, FLAG_WEAK } from '../match/dictionary';
 import { VisibilityJudge } from './visibility';
 import { matchTokens, matchTypos, type Match } from '../match/matcher';
@@ -66,8 +67,8 @@ interface Tokenized {
 interface PageTokens {
   store: TokenStore;
   blocks: Tokenized[];
-  /** The distinct words of the blocks, gathered while tokenizing. */
-  words: Set<number>;
+  /** The distinct words of the blocks, gathered while tokenizing, in order of first appearance. */
+  words: number[];
 }
 
 interface Found {
@@ -203,9 +204,11 @@ export class Scanner {
 
   /** Every block's tokens, in one store, and the page's distinct words for the lookup. */
   private async tokenize(blocks: Block[], stats: ScanStats): Promise<PageTokens> {
-    const store = new TokenStore();
+    // Sized for the text (a word and its separator take six characters or so), so a big page's store
+    // rarely grows, each growth being three new arrays and a copy.
+    const store = new TokenStore(stats.chars >> 2);
     const tokenized: Tokenized[] = [];
-    const words = new Set<number>();
+    const words = new WordSet();
     await forEachSliced(
       blocks,
       (block) => {
@@ -214,12 +217,12 @@ export class Scanner {
         if (!count) return;
         tokenized.push({ block, base, count });
         // The store may have grown into new arrays: read them after tokenizing.
-        for (const h of store.hashes.subarray(base, base + count)) words.add(h);
+        words.addRange(store.hashes, base, base + count);
       },
       (ms) => (stats.tokenizeMs += ms),
       this.deps.signal,
     );
-    return { store, blocks: tokenized, words };
+    return { store, blocks: tokenized, words: words.list };
   }
 
   /** Bring in the dictionary rows the page's tokens could match: the background's two-round lookup. */

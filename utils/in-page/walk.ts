@@ -117,7 +117,11 @@ export interface WalkOptions {
 }
 
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
-  if (SKIP_TAGS.has(el.tagName)) return true;
+  return SKIP_TAGS.has(el.tagName) || skippedByAttributes(el, exclude);
+}
+
+/** isSkipped once the tag passed: `hidden`, contenteditable, the caller's exclusions. */
+function skippedByAttributes(el: Element, exclude?: (el: Element) => boolean): boolean {
   // Most elements carry no attributes at all: skip the attribute lookups for them.
   if (el.hasAttributes()) {
     if (el.hasAttribute('hidden')) return true;
@@ -161,8 +165,7 @@ const SHADOW_HOST_TAGS = new Set([
 ]);
 
 /** The element's open shadow root, if it has one (a closed one reads as null: out of reach). */
-export function openShadowRoot(el: Element): ShadowRoot | null {
-  const tag = el.tagName;
+export function openShadowRoot(el: Element, tag: string = el.tagName): ShadowRoot | null {
   return SHADOW_HOST_TAGS.has(tag) || tag.includes('-') ? el.shadowRoot : null;
 }
 
@@ -257,6 +260,7 @@ export class TextWalker {
   private stepTree(deadline: number): boolean {
     let n = 0;
     const { root, blockStack } = this;
+    const { exclude } = this.opts;
     let node = this.node;
     while (node) {
       if ((++n & 255) === 0 && performance.now() > deadline) {
@@ -277,10 +281,11 @@ export class TextWalker {
         }
       } else if (type === 1) {
         const el = node as Element;
+        // Each DOM read from the content script's world is a call into the browser: the tag is read once.
         const tag = el.tagName;
         if (tag === 'BR') this.flush();
-        else if (!isSkipped(el, this.opts.exclude)) {
-          const shadow = openShadowRoot(el);
+        else if (!SKIP_TAGS.has(tag) && !skippedByAttributes(el, exclude)) {
+          const shadow = openShadowRoot(el, tag);
           if (shadow) this.shadowRoots.push(shadow);
           else if (tag.includes('-')) this.bareHosts.push(el);
           if (INLINE_TAGS.has(tag)) descend = true;

@@ -4,9 +4,9 @@ import { HANGUL_FIRST, HANGUL_LAST, HAN_FIRST, HAN_LAST, foldTable } from './fol
 /** Tokens of one text, as parallel arrays: original [start, end) offsets and folded-token hashes. */
 export interface Tokens {
   count: number;
-  starts: Int32Array;
-  ends: Int32Array;
-  hashes: Uint32Array;
+  starts: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  hashes: Uint32Array<ArrayBuffer>;
 }
 
 /**
@@ -15,9 +15,17 @@ export interface Tokens {
  */
 export class TokenStore {
   count = 0;
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
-  hashes = new Uint32Array(1024);
+  starts: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  hashes: Uint32Array<ArrayBuffer>;
+
+  /** `capacity`: the tokens expected (the store grows past it when needed). */
+  constructor(capacity = 1024) {
+    const n = Math.max(1024, capacity);
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    this.hashes = new Uint32Array(n);
+  }
 
   grow() {
     const cap = this.starts.length * 2;
@@ -86,8 +94,9 @@ export function tokenizeInto(text: string, store: TokenStore): number {
     if (cp < 0x800) e = table[cp] ?? -1;
     else if (cp >= HAN_FIRST && cp <= HAN_LAST) e = (cp << 3) | CharKind.Unspaced;
     else if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) e = (cp << 3) | CharKind.Word;
-    else if (cp >= 0x2000 && cp < 0x2070) e = table[cp - 0x1800] ?? -1;
-    else if (cp >= 0x3000 && cp < 0x3100) e = table[cp - 0x2790] ?? -1;
+    else if (cp >= 0x2000 && cp < 0x2800) e = table[cp - 0x1800] ?? -1;
+    else if (cp >= 0x3000 && cp < 0x3100) e = table[cp - 0x2000] ?? -1;
+    else if (cp >= 0xff00 && cp < 0xfff0) e = table[cp - 0xee00] ?? -1;
     else if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
       cp = text.codePointAt(i) ?? cp;
       if (cp > 0xffff) width = 2;
