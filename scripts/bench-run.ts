@@ -6,6 +6,7 @@
  * --runs=N (repeat every rate and tier N times, for the long-task counts), --label=name (the build's
  * name in the printed Markdown table);
  * --library=0,1000,10000 (the notes library's sizes; 0 notes measures the page's own cost; --library= skips it), --only=library (only that phase, no corpus needed).
+ * --only=coverage (only the coverage phase, no corpus needed; --coverage-chars=N, --coverage-loads=N: scripts/bench-coverage.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,7 @@ import {
 } from './bench-report';
 import { benchLibrary } from './bench-library';
 import { SKIP_TAGS } from '../utils/in-page/walk';
+import { coveragePhase } from './bench-coverage';
 
 const OUT = path.join(ROOT, 'out/bench');
 
@@ -457,6 +459,7 @@ async function libraryOnly(opts: Options) {
 }
 
 async function main() {
+  if (process.argv.includes('--only=coverage')) return void (await coveragePhase(OUT, process.argv));
   const opts = readOptions(process.argv);
   if (opts.libraryOnly) return libraryOnly(opts);
   const srv = await startServer(
@@ -482,6 +485,7 @@ async function main() {
   await off.close();
   await srv.close();
   const library: LibrarySummary[] = (await benchLibrary(opts.library)).map(summariseLibrary);
+  const coverage = await coveragePhase(OUT, process.argv);
 
   const result = {
     date: new Date().toISOString(),
@@ -494,6 +498,7 @@ async function main() {
     summary,
     extras: { bundle, append, imports },
     library,
+    coverage,
     perPage,
   };
   fs.mkdirSync(OUT, { recursive: true });

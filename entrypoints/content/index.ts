@@ -23,9 +23,10 @@ export default defineContentScript({
       'mention.next': () => (window === window.top ? reading.current()?.parts.interaction.next() : undefined),
       'mention.previous': () => (window === window.top ? reading.current()?.parts.interaction.previous() : undefined),
       'entity.muted': ({ key, muted }) => void reading.current()?.parts.scanner.setMuted(key, muted),
-      // The tab's stats are the top frame's (the benchmark and tests read one page's cost).
-      'scan.stats': () => {
-        if (window !== window.top) return undefined;
+      // The tab's stats are the top frame's (the benchmark and tests read one page's cost); a frame
+      // answers only when the message was sent to it alone (by frameId), saying so.
+      'scan.stats': (ask) => {
+        if (window !== window.top && !ask?.frame) return undefined;
         const r = reading.latest();
         return r ? scanStatsReply(r.parts, r.stats) : undefined;
       },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launch, startServer, tabIdOf, tabState, waitForCard, type Session, CLEARVIEW_KEY } from '../support/harness';
+import { launch, reportedFrames, scanStats, startServer, tabIdOf, tabState, waitForCard, type Session, CLEARVIEW_KEY } from '../support/harness';
 import { pressShortcut } from '../support/keyboard';
 
 /**
@@ -271,5 +271,18 @@ describe('a page with a same-origin frame and an about:blank frame written by sc
     await pressShortcut(page, 'Alt+Shift+J');
     await expect.poll(() => cardShown(page), { timeout: 10_000 }).toBe(true);
     expect(await Promise.all([post, comments].map(cardShown))).toEqual([false, false]);
+  });
+
+  it('answers scan.stats with the top frame’s text, and each frame with its own when asked by its frameId (the benchmark reads them so)', async () => {
+    const tabId = await tabIdOf(s, page);
+    // Characters each document's walk reads: the text of its paragraphs and heading.
+    const textOf = (frame: Page | Frame) => frame.evaluate(() => [...document.querySelectorAll('h1, p')].reduce((n, e) => n + (e.textContent ?? '').length, 0));
+    const top = await scanStats(s, tabId);
+    expect([top.chars, top.mentions]).toEqual([await textOf(page), 1]);
+    await expect.poll(() => reportedFrames(s, tabId), { timeout: 10_000 }).toHaveLength(3);
+    const frameIds = (await reportedFrames(s, tabId)).filter((id) => id !== 0);
+    const own = await Promise.all(frameIds.map(async (id) => (await scanStats(s, tabId, 10_000, id)).chars));
+    expect(own.sort((a, b) => a - b)).toEqual((await Promise.all([post, comments].map(textOf))).sort((a, b) => a - b));
+    for (const id of frameIds) expect((await scanStats(s, tabId, 10_000, id)).mentions).toBe(1);
   });
 });

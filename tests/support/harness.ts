@@ -388,20 +388,26 @@ export async function spyOnSidePanel(s: Session): Promise<() => Promise<string[]
   return () => w.evaluate(() => (globalThis as unknown as { __opens: string[] }).__opens);
 }
 
-/** The content script's scan statistics for a tab, once its first scan is complete. */
-export async function scanStats(s: Session, tabId: number, timeout = 15_000): Promise<TabReply<'scan.stats'>> {
+/** The content script's scan statistics for a tab (its top frame's, or the frame `frameId`'s), once its first scan is complete. */
+export async function scanStats(s: Session, tabId: number, timeout = 15_000, frameId?: number): Promise<TabReply<'scan.stats'>> {
   const end = Date.now() + timeout;
   for (;;) {
     const w = await worker(s);
     const r = await w
-      .evaluate(({ id, msg }) => (chrome as unknown as { tabs: { sendMessage(id: number, m: object): Promise<unknown> } }).tabs.sendMessage(id, msg), {
-        id: tabId,
-        msg: tabMessage('scan.stats'),
-      })
+      .evaluate(
+        ({ id, msg, frame }) =>
+          (chrome as unknown as { tabs: { sendMessage(id: number, m: object, o?: { frameId: number }): Promise<unknown> } }).tabs.sendMessage(
+            id,
+            msg,
+            frame === null ? undefined : { frameId: frame },
+          ),
+        // One frame's own stats when a frameId is given; the top frame's otherwise.
+        { id: tabId, msg: frameId === undefined ? tabMessage('scan.stats') : tabMessage('scan.stats', { frame: true }), frame: frameId ?? null },
+      )
       .catch(() => null);
     const stats = r as TabReply<'scan.stats'> | null;
     if (stats && stats.firstScanMs > 0) return stats;
-    if (Date.now() > end) throw new Error(`no scan stats from tab ${tabId}`);
+    if (Date.now() > end) throw new Error(`no scan stats from tab ${tabId}${frameId === undefined ? '' : ` frame ${frameId}`}`);
     await new Promise((res) => setTimeout(res, 50));
   }
 }
@@ -414,6 +420,17 @@ export async function tabState(s: Session, tabId: number): Promise<TabRecord | n
   const key = `tab:${tabId}`;
   const st = await w.evaluate((k) => chrome.storage.session.get(k), key);
   return (st[key] as TabRecord) ?? null;
+}
+
+/** The ids of the tab's frames that reported counts (0 is the top frame), lowest first: a frame's id grows with each new frame. */
+export async function reportedFrames(s: Session, tabId: number): Promise<number[]> {
+  const w = await worker(s);
+  const key = `tab:${tabId}`;
+  const st = await w.evaluate((k) => chrome.storage.session.get(k), key);
+  const frames = (st[key] as { frames?: Record<string, unknown> } | undefined)?.frames ?? {};
+  return Object.keys(frames)
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 /** An extension page (popup, side panel) opened as a tab, describing the given tab. */

@@ -29,6 +29,20 @@ describe('tab protocol: what the content script accepts from the worker', () => 
     expect(tabMessageBody('entity.muted', { type: 'entity.muted', body: { key: 'p:e', muted: false, host: 'x' } })).toEqual({ key: 'p:e', muted: false });
   });
 
+  it('reads a scan.stats body only when it asks one frame for its own: none, or { frame: true }', () => {
+    expect(tabMessage('scan.stats', { frame: true })).toEqual({ type: 'scan.stats', body: { frame: true } });
+    expect(tabMessageBody('scan.stats', tabMessage('scan.stats'))).toBeUndefined();
+    expect(tabMessageBody('scan.stats', { type: 'scan.stats', body: { frame: true, extra: 1 } })).toEqual({ frame: true });
+    const bad: unknown[] = [
+      { type: 'scan.stats', body: null },
+      { type: 'scan.stats', body: {} },
+      { type: 'scan.stats', body: { frame: 'yes' } },
+      { type: 'scan.stats', body: { frame: 1 } },
+      { type: 'scan.stats', body: true },
+    ];
+    for (const msg of bad) expect(tabMessageBody('scan.stats', msg), JSON.stringify(msg)).toBeNull();
+  });
+
   it('turns away anything else, names an object has by inheritance included', () => {
     const others: unknown[] = [
       null,

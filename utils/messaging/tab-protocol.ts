@@ -11,8 +11,12 @@ export interface TabProtocol {
   'mention.next': { reply: void };
   /** The "previous-mention" keyboard command: the same, backwards. No reply. */
   'mention.previous': { reply: void };
-  /** The content script's scan statistics, for the benchmark and the end-to-end tests (never for the page). */
-  'scan.stats': { reply: ScanStatsReply };
+  /**
+   * The content script's scan statistics, for the benchmark and the end-to-end tests (never for the page).
+   * Without a body only the top frame answers (one page's cost); `{ frame: true }` is for a message sent
+   * to one frame by its `frameId`, which then answers with its own.
+   */
+  'scan.stats': { reply: ScanStatsReply; body: ScanStatsAsk | undefined };
   /**
    * The reader paused or resumed a site (or every site), or deleted all their data: the tab asks
    * `site.state` for its own site and removes or restores everything Backstory shows on it. Every
@@ -33,6 +37,11 @@ export interface TabProtocol {
 export interface EntityMuteChange {
   key: string;
   muted: boolean;
+}
+
+/** The `scan.stats` body: this frame answers, top frame or not (sent with `tabs.sendMessage`'s `frameId`). */
+export interface ScanStatsAsk {
+  frame: true;
 }
 
 /** The `scan.stats` reply: scan totals, when the first scan ended, and the latest batches and card timings. */
@@ -83,6 +92,13 @@ export function entityMuteChange(msg: unknown): EntityMuteChange | null {
   return typeof key === 'string' && key.length <= 200 && typeof muted === 'boolean' ? { key, muted } : null;
 }
 
+/** The `scan.stats` body: none, or `{ frame: true }`; null for anything else. */
+export function scanStatsAsk(msg: unknown): ScanStatsAsk | undefined | null {
+  const body = (msg as { body?: unknown } | null)?.body;
+  if (body === undefined) return undefined;
+  return body && typeof body === 'object' && (body as { frame?: unknown }).frame === true ? { frame: true } : null;
+}
+
 /** The type of a tab message, or null for anything else. */
 export function tabMessageType(msg: unknown): TabMessageType | null {
   const type = (msg as { type?: unknown } | null)?.type;
@@ -93,7 +109,7 @@ export function tabMessageType(msg: unknown): TabMessageType | null {
 const BODY_CHECKS: { [T in TabMessageType]: (msg: unknown) => TabBody<T> | null } = {
   'mention.next': () => undefined,
   'mention.previous': () => undefined,
-  'scan.stats': () => undefined,
+  'scan.stats': scanStatsAsk,
   'pause.recheck': () => undefined,
   'entity.muted': entityMuteChange,
 };
