@@ -4,6 +4,8 @@
  * name is never bridged across two paragraphs or list items.
  */
 
+import { Pacer } from './pacer';
+
 /** Elements whose text is never a mention: code, form fields, metadata, embedded content. */
 export const SKIP_TAGS = new Set([
   'SCRIPT',
@@ -114,6 +116,8 @@ export function splitBlock(block: Block): Block[] {
 export interface WalkOptions {
   /** Elements to treat as absent (the extension's own UI). */
   exclude?: (el: Element) => boolean;
+  /** The slices' clock (tests give a fake one). */
+  now?: () => number;
 }
 
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
@@ -155,6 +159,8 @@ export class TextWalker {
   private length = 0;
   /** Characters read, for cost accounting. */
   chars = 0;
+  /** Learns the time per node across steps: a slow page or CPU gets its clock read sooner. */
+  private pacer: Pacer | null = null;
 
   constructor(
     private readonly root: Element,
@@ -181,15 +187,19 @@ export class TextWalker {
 
   /** Returns true when the walk is complete. */
   step(budgetMs: number): boolean {
-    const deadline = performance.now() + budgetMs;
-    let n = 0;
+    if (this.pacer?.budgetMs !== budgetMs) this.pacer = new Pacer(budgetMs, this.opts.now);
+    const pacer = this.pacer;
+    pacer.begin();
+    let visited = false;
     const { root, blockStack } = this;
     let node = this.node;
     while (node) {
-      if ((++n & 255) === 0 && performance.now() > deadline) {
+      // One unit per node visited since the last one: at least one node per step.
+      if (visited && pacer.spend()) {
         this.node = node;
         return false;
       }
+      visited = true;
       let descend = false;
       const type = node.nodeType;
       if (type === 3) {
