@@ -3,21 +3,21 @@
  * 16th block", "every 256th node") is tuned for one machine: on a CPU four times slower, or on a page
  * whose blocks are 16,000 characters, the same count of units overshoots the slice many times over.
  * A pacer measures the time per unit of work (a node, a character) between clock reads and plans the
- * next read after the work that fits in half of what is left of the slice, so an estimate that is off
- * by two still ends the slice on time.
+ * next read after the work that fits in a quarter of what is left of the slice, so work that turns
+ * four times slower (a CPU throttled ×4, a costlier stretch of the page) still ends the slice on time.
  */
 
 /** Clock reads never wait for more units than this, however cheap the units seemed. */
 export const MAX_UNITS_PER_CHECK = 4096;
 
 /**
- * Units of work to do before the next clock read: those that fit in half the slice's remaining time
- * at `msPerUnit`, at least one. With no estimate yet (`msPerUnit` 0 or less), one: the first reading
+ * Units of work to do before the next clock read: those that fit in a quarter of the slice's remaining
+ * time at `msPerUnit`, at least one. With no estimate yet (`msPerUnit` 0 or less), one: the first reading
  * makes the estimate.
  */
 export function unitsBeforeCheck(remainingMs: number, msPerUnit: number, maxUnits = MAX_UNITS_PER_CHECK): number {
   if (!(msPerUnit > 0) || !(remainingMs > 0)) return 1;
-  return Math.max(1, Math.min(maxUnits, Math.floor(remainingMs / 2 / msPerUnit)));
+  return Math.max(1, Math.min(maxUnits, Math.floor(remainingMs / 4 / msPerUnit)));
 }
 
 /**

@@ -5,6 +5,7 @@ import { pageReportBody } from './page-report';
 import { rescanAfterNavigation, runScanner } from './scan-lifecycle';
 import { PageStats } from './stats';
 import { HiddenMentions } from './hidden-mentions';
+import { yieldToPage } from './schedule';
 
 /** One stretch of reading the page, from a start to a pause (or the page's end). */
 export interface Reading {
@@ -65,6 +66,10 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
     const r = { parts, stats, signal, scanned: false, stop };
     reading = latest = r;
     watchRoutes();
+    // Building the parts runs much code for the first time (compiled as it goes): the observer and
+    // the scan start in a task of their own, so start-up is no long task on a slow CPU.
+    await yieldToPage(signal).catch(noop);
+    if (signal.aborted) return;
     r.scanned = await runScanner(signal, parts, stats);
     // The first scan's counts go at once (not debounced): a popup waiting on a resume reads them.
     await parts.reporter.flush();
@@ -84,6 +89,8 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
       const check = ++checks;
       // A worker that cannot answer does not keep Backstory off the page.
       const { paused } = await send('site.state', {}).catch(() => ({ paused: false }));
+      // The answer's task is the port's: building the parts gets a task of its own.
+      await yieldToPage(ctx.signal).catch(noop);
       // A later recheck has the newer answer: it applies, this one does not.
       if (check !== checks || ctx.signal.aborted) return { paused };
       if (paused) {

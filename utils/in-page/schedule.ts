@@ -27,7 +27,7 @@ export async function runSliced(step: (budgetMs: number) => boolean, signal?: Ab
 /**
  * Call `each` on every item in slices of the page's time, yielding between them; `spent` is told how
  * long each slice took. `weight` is an item's expected cost in units (a block's characters): the clock
- * is read when the units done since the last reading may have used half of what is left of the slice
+ * is read when the units done since the last reading may have used a quarter of what is left of the slice
  * (pacer.ts), and an item expected not to fit in what is left waits for the next slice. So a slice
  * ends within the budget, or runs over by at most its last item, whatever the CPU's speed.
  */
