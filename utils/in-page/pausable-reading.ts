@@ -57,17 +57,23 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
     });
   };
 
-  const start = async () => {
+  /** Start reading, as recheck number `check` decided. */
+  const start = async (check: number) => {
     const stop = new AbortController();
     const signal = AbortSignal.any([ctx.signal, stop.signal]);
     const stats = latest ? new PageStats() : firstStats;
     if (latest) stats.startedAt = performance.now();
-    const parts = assemblePage(signal, stats, hidden);
+    // The parts are built in several tasks (assemble.ts): a later recheck may have decided meanwhile
+    // (a pause, or a start of its own), and then these parts go unused.
+    const parts = await assemblePage(signal, stats, hidden).catch(() => null);
+    if (!parts || check !== checks || reading) {
+      stop.abort();
+      return;
+    }
     const r = { parts, stats, signal, scanned: false, stop };
     reading = latest = r;
     watchRoutes();
-    // Building the parts runs much code for the first time (compiled as it goes): the observer and
-    // the scan start in a task of their own, so start-up is no long task on a slow CPU.
+    // The observer and the scan start in a task of their own, so start-up is no long task on a slow CPU.
     await yieldToPage(signal).catch(noop);
     if (signal.aborted) return;
     r.scanned = await runScanner(signal, parts, stats);
@@ -96,7 +102,7 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
       if (paused) {
         stop();
         await reportNothing();
-      } else if (!reading) await start();
+      } else if (!reading) await start(check);
       else if (reading.scanned) {
         // Still reading: the worker may have forgotten this tab ("delete all my data" clears every
         // tab's state), so it hears the page's address and counts again, and can reach it with a mute.
