@@ -8,15 +8,19 @@ describe('when a sliced loop reads the clock', () => {
     expect(unitsBeforeCheck(6, 0.04)).toBe(37);
     expect(unitsBeforeCheck(6, 10)).toBe(1);
     expect(unitsBeforeCheck(6, 1e-9)).toBe(MAX_UNITS_PER_CHECK);
+    // Cheaper than the clock can tell.
+    expect(unitsBeforeCheck(6, 0)).toBe(MAX_UNITS_PER_CHECK);
+    expect(unitsBeforeCheck(6, 0, 256)).toBe(256);
   });
 
   it('reads it after one unit while it knows nothing, or when no time is left', () => {
-    expect(unitsBeforeCheck(6, 0)).toBe(1);
+    expect(unitsBeforeCheck(6, -1)).toBe(1);
     expect(unitsBeforeCheck(0, 0.01)).toBe(1);
     expect(unitsBeforeCheck(-3, 0.01)).toBe(1);
   });
 
   it('takes a slower measurement at once and a faster one by half', () => {
+    expect(nextEstimate(-1, 2)).toBe(2);
     expect(nextEstimate(0, 2)).toBe(2);
     expect(nextEstimate(1, 4)).toBe(4);
     expect(nextEstimate(4, 1)).toBe(2.5);
@@ -48,6 +52,16 @@ describe('a pacer', () => {
     expect(Math.max(...slices)).toBeLessThanOrEqual(SLICE_MS + 1);
     // The slices stay full: the clock is not read so often that each slice does one unit.
     expect(slices.length).toBeLessThan(2000 / 4 + 2000 / 3);
+  });
+
+  it('reads the clock at least every `maxUnits` units, however cheap they seemed', () => {
+    let reads = 0;
+    const pacer = new Pacer(6, () => (reads++, 0), 256);
+    pacer.begin();
+    // A clock that never moves: the units look free, and only the cap brings the next reading.
+    for (let i = 0; i < 256 * 10; i++) pacer.spend();
+    expect(reads).toBeGreaterThanOrEqual(10);
+    expect(reads).toBeLessThanOrEqual(12);
   });
 
   it('says a piece of work will not fit once the slice has spent its time', () => {

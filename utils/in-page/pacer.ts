@@ -8,15 +8,16 @@
  */
 
 /** Clock reads never wait for more units than this, however cheap the units seemed. */
-export const MAX_UNITS_PER_CHECK = 4096;
+export const MAX_UNITS_PER_CHECK = 2048;
 
 /**
  * Units of work to do before the next clock read: those that fit in a quarter of the slice's remaining
- * time at `msPerUnit`, at least one. With no estimate yet (`msPerUnit` 0 or less), one: the first reading
- * makes the estimate.
+ * time at `msPerUnit`, at least one. With no estimate yet (`msPerUnit` negative), one: the first reading
+ * makes the estimate. Units measured at 0 ms (cheaper than the clock's resolution) go to the cap.
  */
 export function unitsBeforeCheck(remainingMs: number, msPerUnit: number, maxUnits = MAX_UNITS_PER_CHECK): number {
-  if (!(msPerUnit > 0) || !(remainingMs > 0)) return 1;
+  if (!(msPerUnit >= 0) || !(remainingMs > 0)) return 1;
+  if (msPerUnit === 0) return maxUnits;
   return Math.max(1, Math.min(maxUnits, Math.floor(remainingMs / 4 / msPerUnit)));
 }
 
@@ -26,7 +27,7 @@ export function unitsBeforeCheck(remainingMs: number, msPerUnit: number, maxUnit
  * (one cheap stretch should not make the next check come too late).
  */
 export function nextEstimate(previous: number, measured: number): number {
-  if (!(previous > 0)) return measured;
+  if (!(previous >= 0)) return measured;
   return measured >= previous ? measured : (previous + measured) / 2;
 }
 
@@ -37,7 +38,8 @@ export function nextEstimate(previous: number, measured: number): number {
  * is expected to end within the slice (a big piece waits for a fresh slice rather than overrun).
  */
 export class Pacer {
-  private msPerUnit = 0;
+  /** Negative until the first measurement. */
+  private msPerUnit = -1;
   private deadline = 0;
   private lastCheck = 0;
   private sinceCheck = 0;
@@ -48,9 +50,11 @@ export class Pacer {
   constructor(
     readonly budgetMs: number,
     private readonly now: () => number = () => performance.now(),
+    /** The most units between clock reads: lower where units vary much in cost (a DOM node). */
+    private readonly maxUnits = MAX_UNITS_PER_CHECK,
   ) {}
 
-  /** The estimate of the time one unit takes (0 before any measurement). */
+  /** The estimate of the time one unit takes (negative before any measurement). */
   get estimate(): number {
     return this.msPerUnit;
   }
@@ -62,7 +66,7 @@ export class Pacer {
     this.lastCheck = t;
     this.sinceCheck = 0;
     this.inSlice = 0;
-    this.checkAfter = unitsBeforeCheck(this.budgetMs, this.msPerUnit);
+    this.checkAfter = unitsBeforeCheck(this.budgetMs, this.msPerUnit, this.maxUnits);
     return t;
   }
 
@@ -77,7 +81,7 @@ export class Pacer {
     this.sinceCheck = 0;
     const remaining = this.deadline - t;
     if (remaining <= 0) return true;
-    this.checkAfter = unitsBeforeCheck(remaining, this.msPerUnit);
+    this.checkAfter = unitsBeforeCheck(remaining, this.msPerUnit, this.maxUnits);
     return false;
   }
 
@@ -86,7 +90,7 @@ export class Pacer {
    * first piece of work (something must move) and while there is no estimate yet.
    */
   fits(units: number): boolean {
-    if (!this.inSlice || !(this.msPerUnit > 0)) return true;
+    if (!this.inSlice || !(this.msPerUnit >= 0)) return true;
     const expectedNow = this.lastCheck + this.sinceCheck * this.msPerUnit;
     return expectedNow + units * this.msPerUnit <= this.deadline;
   }

@@ -82,6 +82,9 @@ export interface Block {
  */
 export const MAX_BLOCK_CHARS = 16_384;
 
+/** A walk's unit of work is a node, or 64 characters of text read or joined into a block. */
+const CHARS_PER_UNIT_SHIFT = 6;
+
 /** Cut a block into pieces of at most MAX_BLOCK_CHARS, each mapping back to the same text nodes. */
 export function splitBlock(block: Block): Block[] {
   const out: Block[] = [];
@@ -161,6 +164,8 @@ export class TextWalker {
   chars = 0;
   /** Learns the time per node across steps: a slow page or CPU gets its clock read sooner. */
   private pacer: Pacer | null = null;
+  /** Work beyond the node itself since the last count, in units: a long text read, a block joined and cut. */
+  private extra = 0;
 
   constructor(
     private readonly root: Element,
@@ -176,6 +181,7 @@ export class TextWalker {
       const text = this.parts.length === 1 && only !== undefined ? only : this.parts.join('');
       // The root is never popped, so the stack's top is the root or a block inside it.
       const block: Block = { element: this.blockStack[this.blockStack.length - 1] ?? this.root, text, nodes: this.nodes, offsets: this.offsets };
+      this.extra += text.length >> CHARS_PER_UNIT_SHIFT;
       if (text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
       else for (const part of splitBlock(block)) this.blocks.push(part);
     }
@@ -187,7 +193,9 @@ export class TextWalker {
 
   /** Returns true when the walk is complete. */
   step(budgetMs: number): boolean {
-    if (this.pacer?.budgetMs !== budgetMs) this.pacer = new Pacer(budgetMs, this.opts.now);
+    // Nodes range from a blank text node to a block's end (join and cut its text): at most 256
+    // between clock reads, as the fixed cadence had, however cheap the last ones were.
+    if (this.pacer?.budgetMs !== budgetMs) this.pacer = new Pacer(budgetMs, this.opts.now, 256);
     const pacer = this.pacer;
     pacer.begin();
     let visited = false;
@@ -195,11 +203,12 @@ export class TextWalker {
     let node = this.node;
     while (node) {
       // One unit per node visited since the last one: at least one node per step.
-      if (visited && pacer.spend()) {
+      if (visited && pacer.spend(1 + this.extra)) {
         this.node = node;
         return false;
       }
       visited = true;
+      this.extra = 0;
       let descend = false;
       const type = node.nodeType;
       if (type === 3) {
@@ -211,6 +220,7 @@ export class TextWalker {
           this.parts.push(data);
           this.length += data.length;
           this.chars += data.length;
+          this.extra += data.length >> CHARS_PER_UNIT_SHIFT;
         }
       } else if (type === 1) {
         const el = node as Element;
