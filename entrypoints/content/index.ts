@@ -2,6 +2,7 @@ import { PageStats } from '@/utils/in-page/stats';
 import { isReadableDocument, topPageSettled } from '@/utils/in-page/start-up';
 import { pausableReading } from '@/utils/in-page/pausable-reading';
 import { answerWorker, scanStatsReply } from '@/utils/in-page/worker-messages';
+import { yieldToPage } from '@/utils/in-page/schedule';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -36,7 +37,10 @@ export default defineContentScript({
         return window === window.top ? done : undefined;
       },
     });
-    // Paused or not, the script stays: the reader can resume this site without a reload.
+    // Paused or not, the script stays: the reader can resume this site without a reload. Evaluating
+    // the script is a task of its own already (its compiling is most of it): asking goes in the next.
+    await yieldToPage(ctx.signal).catch(() => undefined);
+    if (ctx.signal.aborted) return;
     await reading.recheck();
   },
 });

@@ -8,6 +8,7 @@ import { requestPanel } from './panel-request';
 import { pageReporter, type PageReporter } from './page-report';
 import type { PageStats } from './stats';
 import { notThisOneActions } from './not-this-one';
+import { yieldToPage } from './schedule';
 import type { HiddenMentions } from './hidden-mentions';
 
 /** The content script's working parts on one page, all tied to its `signal`. */
@@ -24,11 +25,15 @@ export interface PageParts {
 /**
  * Build the highlighter, card, scanner and page report, and wire the reader's hover, focus and clicks.
  * `hidden` is the page view's hidden mentions, which outlive these parts (a pause, a resume).
+ * Built in three tasks: this is the first run of most of the content script's code, compiled as it
+ * goes, and on a slow CPU all of it at once is a long task. Rejects if `signal` aborts meanwhile.
  */
-export function assemblePage(signal: AbortSignal, stats: PageStats, hidden?: HiddenMentions): PageParts {
+export async function assemblePage(signal: AbortSignal, stats: PageStats, hidden?: HiddenMentions): Promise<PageParts> {
   // The pack's words (summaries, facts) in the language the card's own words are in.
   const lang = uiLang();
   const highlighter = new Highlighter(document);
+  signal.addEventListener('abort', () => highlighter.destroy());
+  await yieldToPage(signal);
   const card = new CardHost({
     signal,
     loadCard: (key) => send('entity.card', { key, lang }),
@@ -37,6 +42,7 @@ export function assemblePage(signal: AbortSignal, stats: PageStats, hidden?: Hid
     // The scanner is built below (it must not scan the card): the card reaches it only once the reader acts.
     notThisOne: notThisOneActions(() => scanner),
   });
+  await yieldToPage(signal);
   const exclude = (el: Element) => el === card.host;
   // The scanner reports its changes, and the report reads the scanner's counts when it goes.
   const reporter = pageReporter(() => scanner.counts, signal);
@@ -49,6 +55,5 @@ export function assemblePage(signal: AbortSignal, stats: PageStats, hidden?: Hid
     ...(hidden ? { hidden } : {}),
   });
   const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, onMentionClick: (key) => requestPanel(key), signal });
-  signal.addEventListener('abort', () => highlighter.destroy());
   return { highlighter, card, scanner, reporter, interaction, exclude };
 }

@@ -19,6 +19,12 @@ export interface TokenBlocks {
   words?: Iterable<number>;
 }
 
+/**
+ * Told how many units of work (tokens) were just done; returns a promise when the caller should give
+ * the page its turn before going on (the scanner's slice is over), or nothing to go straight on.
+ */
+export type Breathe = (units: number) => Promise<void> | undefined;
+
 /** What a page has asked so far: a word or pair is asked once per page, however many scans see it. */
 export class LookupMemory {
   readonly words = new Set<number>();
@@ -42,19 +48,20 @@ export function wordsOf(tokens: TokenBlocks, into = new Set<number>()): Set<numb
  *
  * `memory` records each part once its answer is in: a later call (the next scan of the same page)
  * asks only for what is new, and a part whose lookup failed is asked again. Returns the answers in
- * the order they came.
+ * the order they came. `breathe`, when given, is called as the pairs are gathered (a pass over every
+ * token), so a big page's pass can be split into slices.
  */
-export async function lookupInTwoRounds(tokens: TokenBlocks, lookup: DictLookup, memory = new LookupMemory()): Promise<LookupAnswer[]> {
+export async function lookupInTwoRounds(tokens: TokenBlocks, lookup: DictLookup, memory = new LookupMemory(), breathe?: Breathe): Promise<LookupAnswer[]> {
   const answers: LookupAnswer[] = [];
   const words = [...(tokens.words ?? wordsOf(tokens))].filter((h) => !memory.words.has(h));
   if (words.length) await askInParts(words, [], lookup, memory, answers);
-  const pairs = pairsToAsk(tokens, memory);
+  const pairs = await pairsToAsk(tokens, memory, breathe);
   if (pairs.length) await askInParts([], pairs, lookup, memory, answers);
   return answers;
 }
 
 /** Pairs of neighbouring words, within a block, whose first word starts a name and that were not asked before. */
-function pairsToAsk(tokens: TokenBlocks, memory: LookupMemory): number[] {
+async function pairsToAsk(tokens: TokenBlocks, memory: LookupMemory, breathe?: Breathe): Promise<number[]> {
   if (!memory.starters.size) return [];
   const pairs = new Set<number>();
   for (const { base, count } of tokens.blocks) {
@@ -66,6 +73,8 @@ function pairsToAsk(tokens: TokenBlocks, memory: LookupMemory): number[] {
       }
       starter = memory.starters.has(h) ? h : undefined;
     }
+    const pause = breathe?.(count + 8);
+    if (pause) await pause;
   }
   return [...pairs];
 }

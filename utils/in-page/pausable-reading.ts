@@ -5,6 +5,7 @@ import { pageReportBody } from './page-report';
 import { rescanAfterNavigation, runScanner } from './scan-lifecycle';
 import { PageStats } from './stats';
 import { HiddenMentions } from './hidden-mentions';
+import { yieldToPage } from './schedule';
 
 /** One stretch of reading the page, from a start to a pause (or the page's end). */
 export interface Reading {
@@ -56,15 +57,25 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
     });
   };
 
-  const start = async () => {
+  /** Start reading, as recheck number `check` decided. */
+  const start = async (check: number) => {
     const stop = new AbortController();
     const signal = AbortSignal.any([ctx.signal, stop.signal]);
     const stats = latest ? new PageStats() : firstStats;
     if (latest) stats.startedAt = performance.now();
-    const parts = assemblePage(signal, stats, hidden);
+    // The parts are built in several tasks (assemble.ts): a later recheck may have decided meanwhile
+    // (a pause, or a start of its own), and then these parts go unused.
+    const parts = await assemblePage(signal, stats, hidden).catch(() => null);
+    if (!parts || check !== checks || reading) {
+      stop.abort();
+      return;
+    }
     const r = { parts, stats, signal, scanned: false, stop };
     reading = latest = r;
     watchRoutes();
+    // The observer and the scan start in a task of their own, so start-up is no long task on a slow CPU.
+    await yieldToPage(signal).catch(noop);
+    if (signal.aborted) return;
     r.scanned = await runScanner(signal, parts, stats);
     // The first scan's counts go at once (not debounced): a popup waiting on a resume reads them.
     await parts.reporter.flush();
@@ -84,12 +95,14 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
       const check = ++checks;
       // A worker that cannot answer does not keep Backstory off the page.
       const { paused } = await send('site.state', {}).catch(() => ({ paused: false }));
+      // The answer's task is the port's: building the parts gets a task of its own.
+      await yieldToPage(ctx.signal).catch(noop);
       // A later recheck has the newer answer: it applies, this one does not.
       if (check !== checks || ctx.signal.aborted) return { paused };
       if (paused) {
         stop();
         await reportNothing();
-      } else if (!reading) await start();
+      } else if (!reading) await start(check);
       else if (reading.scanned) {
         // Still reading: the worker may have forgotten this tab ("delete all my data" clears every
         // tab's state), so it hears the page's address and counts again, and can reach it with a mute.

@@ -1,4 +1,4 @@
-import { TokenStore, tokenizeInto } from '../match/tokenize';
+import { TokenStore } from '../match/tokenize';
 import { WordSet } from '../match/word-set';
 import { FLAG_DISCREET, FLAG_WEAK } from '../match/dictionary';
 import { VisibilityJudge } from './visibility';
@@ -6,7 +6,9 @@ import { matchTokens, matchTypos, type Match } from '../match/matcher';
 import { PageIndex } from '../match/page-index';
 import { LookupMemory, lookupInTwoRounds, type DictLookup, type LookupAnswer } from './dictionary-lookup';
 import { TextWalker, composedParent, type Block } from './walk';
-import { afterPaint, runSliced, yieldToPage, SLICE_MS } from './schedule';
+import { afterPaint, forEachSliced, runSliced, yieldToPage, SLICE_MS } from './schedule';
+import { Pacer } from './pacer';
+import { pieceEnd, tokenizePiece } from './token-pieces';
 import { isLive, MentionRegistry, rangeFor, type Mention } from './mentions';
 import { PageMutes } from './page-mutes';
 import { HiddenMentions, sameSpot, spotOf, type HiddenSpot } from './hidden-mentions';
@@ -90,26 +92,23 @@ interface PendingWeak {
   nodes: Text[];
 }
 
-/**
- * Call `each` on every item in slices of the page's time, yielding between them; `spent` is told
- * how long each slice took.
- */
-async function forEachSliced<T>(items: readonly T[], each: (item: T) => void, spent: (ms: number) => void, signal: AbortSignal) {
-  // One iterator across the slices: each slice resumes where the last one stopped.
-  const rest = items.values();
-  let done = 0;
-  await runSliced((budget) => {
-    const s = performance.now();
-    const deadline = s + budget;
-    for (let r = rest.next(); !r.done; r = rest.next()) {
-      each(r.value);
-      done++;
-      // Reading the clock costs more than most items: look at it every sixteenth.
-      if ((done & 15) === 0 && performance.now() > deadline) break;
+/** A stretch of one block's text, tokenized as one piece of work. */
+interface Piece {
+  block: Block;
+  from: number;
+  to: number;
+}
+
+/** The blocks' text in pieces of at most about TOKENIZE_PIECE_CHARS, cut where the tokens stay the same. */
+function* piecesOf(blocks: readonly Block[]): Generator<Piece> {
+  for (const block of blocks) {
+    const { text } = block;
+    for (let from = 0; from < text.length;) {
+      const to = pieceEnd(text, from);
+      yield { block, from, to };
+      from = to;
     }
-    spent(performance.now() - s);
-    return done >= items.length;
-  }, signal);
+  }
 }
 
 /**
@@ -209,16 +208,21 @@ export class Scanner {
     const store = new TokenStore(stats.chars >> 2);
     const tokenized: Tokenized[] = [];
     const words = new WordSet();
+    let current: Tokenized | null = null;
     await forEachSliced(
-      blocks,
-      (block) => {
+      piecesOf(blocks),
+      ({ block, from, to }) => {
+        if (!from) current = { block, base: store.count, count: 0 };
         const base = store.count;
-        const count = tokenizeInto(block.text, store);
-        if (!count) return;
-        tokenized.push({ block, base, count });
+        const count = tokenizePiece(block.text, from, to, store);
         // The store may have grown into new arrays: read them after tokenizing.
         words.addRange(store.hashes, base, base + count);
+        if (!current) return;
+        current.count += count;
+        if (to === block.text.length && current.count) tokenized.push(current);
       },
+      // Characters, and something for the block's own bookkeeping.
+      ({ from, to }) => to - from + 16,
       (ms) => (stats.tokenizeMs += ms),
       this.deps.signal,
     );
@@ -227,7 +231,24 @@ export class Scanner {
 
   /** Bring in the dictionary rows the page's tokens could match: the background's two-round lookup. */
   private async lookup({ store, blocks, words }: PageTokens, stats: ScanStats) {
-    await lookupInTwoRounds({ hashes: store.hashes, blocks, words }, (w, p) => this.askTimed(w, p, stats), this.asked);
+    // Gathering the pairs to ask goes over every token: in slices, as the other phases.
+    const pacer = new Pacer(SLICE_MS);
+    let start = pacer.begin();
+    const breathe = async () => {
+      stats.loadMs += performance.now() - start;
+      await yieldToPage(this.deps.signal);
+      start = pacer.begin();
+    };
+    await lookupInTwoRounds(
+      { hashes: store.hashes, blocks, words },
+      (w, p) => {
+        stats.loadMs += performance.now() - start;
+        return this.askTimed(w, p, stats).finally(() => (start = pacer.begin()));
+      },
+      this.asked,
+      (units) => (pacer.spend(units) ? breathe() : undefined),
+    );
+    stats.loadMs += performance.now() - start;
   }
 
   /** One `dict.lookup`, its answer merged into the page's index; the page's time and the wait are measured apart. */
@@ -262,6 +283,7 @@ export class Scanner {
         for (const match of exact) found.push({ block, match });
         for (const match of typos) found.push({ block, match });
       },
+      ({ count }) => count + 8,
       (ms) => (stats.matchMs += ms),
       this.deps.signal,
     );

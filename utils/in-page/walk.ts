@@ -4,6 +4,8 @@
  * name is never bridged across two paragraphs or list items.
  */
 
+import { Pacer } from './pacer';
+
 /** Elements whose text is never a mention: code, form fields, metadata, embedded content. */
 export const SKIP_TAGS = new Set([
   'SCRIPT',
@@ -80,6 +82,9 @@ export interface Block {
  */
 export const MAX_BLOCK_CHARS = 16_384;
 
+/** A walk's unit of work is a node, or 64 characters of text read or joined into a block. */
+const CHARS_PER_UNIT_SHIFT = 6;
+
 /** Cut a block into pieces of at most MAX_BLOCK_CHARS, each mapping back to the same text nodes. */
 export function splitBlock(block: Block): Block[] {
   const out: Block[] = [];
@@ -114,6 +119,8 @@ export function splitBlock(block: Block): Block[] {
 export interface WalkOptions {
   /** Elements to treat as absent (the extension's own UI). */
   exclude?: (el: Element) => boolean;
+  /** The slices' clock (tests give a fake one). */
+  now?: () => number;
 }
 
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
@@ -213,6 +220,12 @@ export class TextWalker {
   private length = 0;
   /** Characters read, for cost accounting. */
   chars = 0;
+  /** Learns the time per node across steps: a slow page or CPU gets its clock read sooner. */
+  private pacer: Pacer | null = null;
+  /** Work beyond the node itself since the last count, in units: a long text read, a block joined and cut. */
+  private extra = 0;
+  /** Whether the current step has visited a node yet (each step moves at least one). */
+  private visited = false;
 
   constructor(
     root: Element,
@@ -233,6 +246,7 @@ export class TextWalker {
       const text = this.parts.length === 1 && only !== undefined ? only : this.parts.join('');
       // The root is never popped, so the stack's top is the root or a block inside it.
       const block: Block = { element: this.blockStack[this.blockStack.length - 1] ?? this.rootBlock, text, nodes: this.nodes, offsets: this.offsets };
+      this.extra += text.length >> CHARS_PER_UNIT_SHIFT;
       if (text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
       else for (const part of splitBlock(block)) this.blocks.push(part);
     }
@@ -244,9 +258,14 @@ export class TextWalker {
 
   /** Returns true when the walk is complete: the tree, then each open shadow root found in it. */
   step(budgetMs: number): boolean {
-    const deadline = performance.now() + budgetMs;
+    // Nodes range from a blank text node to a block's end (join and cut its text): at most 256
+    // between clock reads, as the fixed cadence had, however cheap the last ones were.
+    if (this.pacer?.budgetMs !== budgetMs) this.pacer = new Pacer(budgetMs, this.opts.now, 256);
+    const pacer = this.pacer;
+    pacer.begin();
+    this.visited = false;
     for (;;) {
-      if (!this.stepTree(deadline)) return false;
+      if (!this.stepTree(pacer)) return false;
       const shadow = this.shadowRoots[this.nextShadow++];
       if (!shadow) return true;
       // A shadow tree is its own block context: its text never joins the host's light text.
@@ -257,16 +276,18 @@ export class TextWalker {
     }
   }
 
-  private stepTree(deadline: number): boolean {
-    let n = 0;
+  private stepTree(pacer: Pacer): boolean {
     const { root, blockStack } = this;
     const { exclude } = this.opts;
     let node = this.node;
     while (node) {
-      if ((++n & 255) === 0 && performance.now() > deadline) {
+      // One unit per node visited since the last one: at least one node per step.
+      if (this.visited && pacer.spend(1 + this.extra)) {
         this.node = node;
         return false;
       }
+      this.visited = true;
+      this.extra = 0;
       let descend = false;
       const type = node.nodeType;
       if (type === 3) {
@@ -278,6 +299,7 @@ export class TextWalker {
           this.parts.push(data);
           this.length += data.length;
           this.chars += data.length;
+          this.extra += data.length >> CHARS_PER_UNIT_SHIFT;
         }
       } else if (type === 1) {
         const el = node as Element;
