@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, reportedFrames, scanStats, startServer, tabIdOf, type Session } from '../tests/support/harness';
 import type { TabReply } from '../utils/messaging/tab-protocol';
+import { mulberry32 } from './seeded-random';
 
 /** Names of the bundled packs planted in the prose (strong aliases: each counts on its own). */
 const PLANTED = [
@@ -65,18 +66,6 @@ const SYLLABLES = [
   'so',
 ];
 
-/** A small deterministic generator (mulberry32): the same article on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Article {
   title: string;
   /** Paragraphs as HTML (words, punctuation, a few inline elements: nothing to escape). */
@@ -93,7 +82,7 @@ export interface Article {
  * capitalised; a planted name in every other paragraph, a third of them in a link; some emphasis.
  */
 export function generateArticle(chars: number, seed = 14): Article {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const made: string[] = [];
   for (let i = 0; i < 3000; i++) {

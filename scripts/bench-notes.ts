@@ -5,6 +5,7 @@
  */
 import type { Note } from '../utils/schema/note';
 import { notesToJson } from '../utils/export/json';
+import { mulberry32 } from './seeded-random';
 
 const ENTITIES: [string, string][] = [
   ['backstory.surveillance-tech:clearview-ai', 'Clearview AI'],
@@ -69,20 +70,8 @@ const QUOTES = [
   'Le système a été déployé dans trois départements.',
 ];
 
-/** mulberry32: a small seeded generator, so every run gets the same notes. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateNotes(n: number, seed = 12): Note[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const start = Date.UTC(2025, 0, 1);
   const span = 2 * 365 * 86_400_000;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launch, reportedFrames, scanStats, startServer, tabIdOf, tabState, waitForCard, type Session, CLEARVIEW_KEY } from '../support/harness';
 import { pressShortcut } from '../support/keyboard';
+import { screenshotRgba, type Clip } from '../support/pixels';
 
 /**
  * Coverage of modern pages: names inside open shadow roots (nested, and in a feed of custom elements
@@ -73,22 +74,11 @@ async function rangeBox(frame: Page | Frame, id: string): Promise<{ x: number; y
 }
 
 /** Pixels of the page's screenshot inside `clip` that carry the highlight's yellow (the text and paper are grey). */
-async function yellowPixels(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
-  const png = (await page.screenshot({ clip })).toString('base64');
-  return pixels.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) - (d[i + 2] ?? 0) > 40) n++;
-    return n;
-  }, png);
+async function yellowPixels(page: Page, clip: Clip): Promise<number> {
+  const d = await screenshotRgba(pixels, page, clip);
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) - (d[i + 2] ?? 0) > 40) n++;
+  return n;
 }
 
 /** The tab's count of Clearview AI, as the popup reads it from the worker's tab state. */

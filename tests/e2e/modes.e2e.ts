@@ -15,6 +15,7 @@ import {
   type Session,
   closedRootNodes,
 } from '../support/harness';
+import { screenshotRgba, type Clip } from '../support/pixels';
 
 /**
  * The reader's display modes and right-to-left pages: the card and the extension pages in dark mode
@@ -125,25 +126,14 @@ const contrast = (a: string | number[], b: string | number[]) => {
 };
 
 /** The most frequent colours of a part of the page as painted, most frequent first. */
-async function paintedColours(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<[string, number][]> {
-  const png = (await page.screenshot({ clip })).toString('base64');
-  return pixels.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const m = new Map<string, number>();
-    for (let i = 0; i < d.length; i += 4) {
-      const k = `${d[i]},${d[i + 1]},${d[i + 2]}`;
-      m.set(k, (m.get(k) ?? 0) + 1);
-    }
-    return [...m].sort((a, b) => b[1] - a[1]);
-  }, png);
+async function paintedColours(page: Page, clip: Clip): Promise<[string, number][]> {
+  const d = await screenshotRgba(pixels, page, clip);
+  const m = new Map<string, number>();
+  for (let i = 0; i < d.length; i += 4) {
+    const k = `${d[i]},${d[i + 1]},${d[i + 2]}`;
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return [...m].sort((a, b) => b[1] - a[1]);
 }
 
 async function openFixture(file = 'clearview-en.html'): Promise<Page> {
