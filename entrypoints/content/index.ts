@@ -16,7 +16,7 @@ export default defineContentScript({
     const stats = new PageStats();
     stats.startedAt = performance.now();
     if (!isReadableDocument()) return;
-    await topPageSettled(ctx.signal);
+    await topPageSettled(ctx.signal).catch(() => undefined);
     if (ctx.signal.aborted) return;
     const reading = pausableReading(ctx, stats);
     answerWorker(ctx, {

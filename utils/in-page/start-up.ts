@@ -1,3 +1,5 @@
+import { afterPaint } from './schedule';
+
 /**
  * Whether this document is one Backstory reads: an HTML page with a body, in the top frame or in a
  * frame of the top page's origin. Whether its site is paused is asked afterwards, and again whenever
@@ -33,5 +35,7 @@ export async function topPageSettled(signal: AbortSignal, win: Window = window):
   if (win === win.top) return;
   const top = win.top!;
   if (top.document.readyState !== 'complete') await new Promise<void>((resolve) => top.addEventListener('load', () => resolve(), { once: true, signal }));
-  await new Promise<void>((resolve) => top.requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // The frame's own next frame is the top page's too (one renderer); in a hidden tab, which paints
+  // none, afterPaint gives up waiting after its short timeout.
+  await afterPaint(signal);
 }
