@@ -9,7 +9,13 @@ const packs = bundledPacks();
 export default defineConfig({
   // The worker names the bundled packs by a build-time key and fetches their text from packs/ only
   // when it differs from what it installed (a wake otherwise paid ~140 ms to evaluate and hash them).
-  vite: () => ({ define: { __BUNDLED_PACKS__: JSON.stringify(packs) } }),
+  vite: () => ({
+    define: { __BUNDLED_PACKS__: JSON.stringify(packs) },
+    // WXT's content-script context announces itself to the page (quiet-context.ts says why not).
+    resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: path.resolve(import.meta.dirname, 'utils/in-page/quiet-context.ts') }] },
+    // A readable build for CPU profiles (scripts/profile-scan.ts): BACKSTORY_NO_MINIFY=1 npx wxt build.
+    ...(process.env.BACKSTORY_NO_MINIFY ? { build: { minify: false } } : {}),
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const f of packs.files) files.push({ absoluteSrc: path.join(PACK_DIR, f), relativeDest: `packs/${f}` });

@@ -109,6 +109,69 @@ describe('names the reader cannot see', () => {
   });
 });
 
+describe('what the content script announces to the page', () => {
+  it('posts no message and dispatches no event of its own on a page, and names nothing of the extension', async () => {
+    const page = await s.context.newPage();
+    // The page listens from its first script on: window messages, and the event types it could guess.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      addEventListener('message', (e) => seen.push(`message ${JSON.stringify(e.data)}`), true);
+      // Events dispatched by another world reach the page's listeners if it knows the type: the
+      // extension's id is public once it is in a store, so listen for what a page could guess.
+      for (const t of ['message', 'content-script-started', 'wxt:content-script-started'])
+        document.addEventListener(t, (e) => seen.push(`event ${e.type}`), true);
+    });
+    await page.goto(`${srv.origin}/planted.html`);
+    await waitForHighlights(page, 2);
+    await page.waitForTimeout(300);
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(seen.filter((m) => m.includes(s.extensionId) || /wxt|content-script/i.test(m))).toEqual([]);
+    // And the event type a page knowing the id would listen for is never dispatched.
+    const heard = await page.evaluate(async (id) => {
+      const got: string[] = [];
+      document.addEventListener(`${id}:content:wxt:content-script-started`, (e) => got.push(e.type));
+      // A frame added now runs the content script afresh.
+      const f = document.createElement('iframe');
+      f.srcdoc = '<p>Clearview AI in a frame.</p>';
+      document.body.append(f);
+      await new Promise((r) => setTimeout(r, 1500));
+      return got;
+    }, s.extensionId);
+    expect(heard).toEqual([]);
+    // A single-page app's new route: WXT's watcher announced it on window.
+    const routed = await page.evaluate(async (id) => {
+      const got: string[] = [];
+      addEventListener(`${id}:content:wxt:locationchange`, (e) => got.push(e.type));
+      history.pushState({}, '', '/planted.html?route=2');
+      await new Promise((r) => setTimeout(r, 1500));
+      return got;
+    }, s.extensionId);
+    expect(routed).toEqual([]);
+    await page.close();
+  });
+
+  it('is not stopped by an event a page forges in its name', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${srv.origin}/planted.html`);
+    await waitForHighlights(page, 2);
+    await page.evaluate((id) => {
+      const type = `${id}:content:wxt:content-script-started`;
+      document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+      window.postMessage({ type, contentScriptName: 'content', messageId: 'forged' }, '*');
+    }, s.extensionId);
+    await page.waitForTimeout(300);
+    // Still reading: a paragraph added afterwards is scanned and painted.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'PimEyes, added after the forged event.';
+      document.body.prepend(p);
+    });
+    await expect.poll(async () => (await highlightedTexts(page)).includes('PimEyes'), { timeout: 8000 }).toBe(true);
+    await page.close();
+  });
+});
+
 describe('events a page forges', () => {
   it('open no card and no panel, and change nothing the panel shows', async () => {
     const page = await s.context.newPage();

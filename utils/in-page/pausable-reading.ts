@@ -6,6 +6,7 @@ import { rescanAfterNavigation, runScanner } from './scan-lifecycle';
 import { PageStats } from './stats';
 import { HiddenMentions } from './hidden-mentions';
 import { yieldToPage } from './schedule';
+import { watchRoute } from './route-watch';
 
 /** One stretch of reading the page, from a start to a pause (or the page's end). */
 export interface Reading {
@@ -50,11 +51,11 @@ export function pausableReading(ctx: ContentScriptContext, firstStats: PageStats
   const watchRoutes = () => {
     if (watchingRoutes) return;
     watchingRoutes = true;
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    watchRoute(() => {
       hidden.clear();
       if (reading?.scanned) rescanAfterNavigation(reading.signal, reading.parts);
       else if (!reading) void reportNothing();
-    });
+    }, ctx.signal);
   };
 
   /** Start reading, as recheck number `check` decided. */
