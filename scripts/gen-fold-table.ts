@@ -9,14 +9,23 @@
 // to the next: in a run of letters folding to themselves, or of capitals folding to their small
 // letters, that difference stays the same, so most entries are one repeated character, which is
 // small once compressed and decoded with one charCodeAt each.
+//
+// The page decodes the table a block of BLOCK_SLOTS code points at a time, the first time it meets
+// one of the block's characters: so the difference starts again from 0 at each block, and
+// FOLD_BLOCKS says where each block's folds start in FOLDS.
 import { CharKind, charKind, foldCodePoint } from '../utils/match/fold';
-import { FOLD_ESCAPE, FOLD_NOTHING, FOLD_ZERO, TABLE_RANGES } from '../utils/match/fold-table';
+import { BLOCK_SLOTS, FOLD_ESCAPE, FOLD_NOTHING, FOLD_ZERO, TABLE_RANGES } from '../utils/match/fold-table';
 
 let kinds = '';
 let folds = '';
 let delta = 0;
+const blocks: number[] = [];
 for (const [from, to] of TABLE_RANGES)
   for (let cp = from; cp < to; cp++) {
+    if (kinds.length % BLOCK_SLOTS === 0) {
+      blocks.push(folds.length);
+      delta = 0;
+    }
     const kind = charKind(cp);
     const f = foldCodePoint(cp);
     if (kind !== CharKind.Word && kind !== CharKind.Unspaced) {
@@ -51,4 +60,6 @@ export const KINDS =
 /** For each Word or Unspaced code point, in order: how its fold differs from the last one's (see the generator). */
 export const FOLDS =
   '${folds}';
+/** Where each block of BLOCK_SLOTS code points starts in FOLDS. */
+export const FOLD_BLOCKS = [${blocks.join(', ')}];
 `);

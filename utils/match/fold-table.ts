@@ -1,4 +1,4 @@
-import { FOLDS, KINDS } from './fold-table-data';
+import { FOLDS, FOLD_BLOCKS, KINDS } from './fold-table-data';
 
 /**
  * The code points the tokenizer classifies and folds from a table instead of Unicode-property
@@ -35,38 +35,71 @@ export function tableSlot(cp: number): number {
   return -1;
 }
 
-let table: Int32Array | null = null;
+/** Code points decoded together: the block of the first character met that needs it. Every range but the last is a whole number of blocks. */
+export const BLOCK_SLOTS = 64;
+
+/** A slot whose block is not decoded yet (a decoded entry is -1 or more). */
+export const UNREAD = -2;
+
+/** The first slot of the table (slots below it are ASCII, which the tokenizer folds inline). */
+const FIRST_SLOT = 0x80;
 
 /**
- * Entry per slot: (folded code unit << 3) | CharKind, folded unit 0 meaning "folds to nothing",
- * or -1 for "ask fold.ts". Decoded from two short strings on first use, one character read per
- * code point (once per page, a fraction of a millisecond even as cold code).
+ * An empty table: every slot UNREAD. Entries, once read (readEntry), are (folded code unit << 3) |
+ * CharKind, folded unit 0 meaning "folds to nothing", or -1 for "ask fold.ts".
  */
+export function newFoldTable(): Int32Array {
+  return new Int32Array(tableSlot(0xffef) + 1).fill(UNREAD);
+}
+
+let table: Int32Array | null = null;
+
+/** The page's table (decoded block by block as the tokenizer needs it). */
 export function foldTable(): Int32Array {
-  if (table) return table;
-  const t = new Int32Array(tableSlot(0xffef) + 1).fill(-1);
-  let slot = 0x80;
-  let j = 0;
+  return (table ??= newFoldTable());
+}
+
+/**
+ * Decode the block holding `slot` into `t` and return the slot's entry. A page meets a handful of
+ * blocks (Latin-1, general punctuation, one script or two): decoding all 4,464 slots up front, as
+ * cold code, cost about a millisecond on every page.
+ */
+export function readEntry(t: Int32Array, slot: number): number {
+  const first = FIRST_SLOT + (((slot - FIRST_SLOT) / BLOCK_SLOTS) | 0) * BLOCK_SLOTS;
+  const end = Math.min(first + BLOCK_SLOTS, t.length);
+  let j = FOLD_BLOCKS[(first - FIRST_SLOT) / BLOCK_SLOTS] ?? 0;
   let delta = 0;
-  for (const [from, to] of TABLE_RANGES)
-    for (let cp = from; cp < to; cp++, slot++) {
-      const kind = KINDS.charCodeAt(slot - 0x80) - 48;
-      if (kind === 5) continue;
-      if (kind !== 1 && kind !== 2) {
-        t[slot] = kind;
-        continue;
-      }
-      const c = FOLDS.charCodeAt(j++);
-      if (c === FOLD_NOTHING) {
-        t[slot] = kind;
-        continue;
-      }
-      if (c === FOLD_ESCAPE) {
-        delta = parseInt(FOLDS.slice(j, j + 4), 16) - 0x8000;
-        j += 4;
-      } else delta += c - FOLD_ZERO;
-      t[slot] = ((cp + delta) << 3) | kind;
+  let cp = codePointOfSlot(first);
+  for (let s = first; s < end; s++, cp++) {
+    const kind = KINDS.charCodeAt(s - FIRST_SLOT) - 48;
+    if (kind === 5) {
+      t[s] = -1;
+      continue;
     }
-  table = t;
-  return t;
+    if (kind !== 1 && kind !== 2) {
+      t[s] = kind;
+      continue;
+    }
+    const c = FOLDS.charCodeAt(j++);
+    if (c === FOLD_NOTHING) {
+      t[s] = kind;
+      continue;
+    }
+    if (c === FOLD_ESCAPE) {
+      delta = parseInt(FOLDS.slice(j, j + 4), 16) - 0x8000;
+      j += 4;
+    } else delta += c - FOLD_ZERO;
+    t[s] = ((cp + delta) << 3) | kind;
+  }
+  return t[slot] ?? -1;
+}
+
+/** The code point of a slot (the inverse of tableSlot). */
+export function codePointOfSlot(slot: number): number {
+  let base = FIRST_SLOT;
+  for (const [from, to] of TABLE_RANGES) {
+    if (slot < base + to - from) return from + slot - base;
+    base += to - from;
+  }
+  return -1;
 }

@@ -1,5 +1,5 @@
 import { CharKind, FNV_OFFSET, charKind, fnvStep, foldCodePoint } from './fold';
-import { HANGUL_FIRST, HANGUL_LAST, HAN_FIRST, HAN_LAST, foldTable } from './fold-table';
+import { HANGUL_FIRST, HANGUL_LAST, HAN_FIRST, HAN_LAST, UNREAD, foldTable, readEntry } from './fold-table';
 
 /** Tokens of one text, as parallel arrays: original [start, end) offsets and folded-token hashes. */
 export interface Tokens {
@@ -91,15 +91,21 @@ export function tokenizeInto(text: string, store: TokenStore): number {
     let width = 1;
     // Entry as in foldTable(): (folded unit << 3) | kind, folded unit 0 for "folds to nothing".
     let e = -1;
-    if (cp < 0x800) e = table[cp] ?? -1;
+    let slot = -1;
+    if (cp < 0x800) slot = cp;
     else if (cp >= HAN_FIRST && cp <= HAN_LAST) e = (cp << 3) | CharKind.Unspaced;
     else if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) e = (cp << 3) | CharKind.Word;
-    else if (cp >= 0x2000 && cp < 0x2800) e = table[cp - 0x1800] ?? -1;
-    else if (cp >= 0x3000 && cp < 0x3100) e = table[cp - 0x2000] ?? -1;
-    else if (cp >= 0xff00 && cp < 0xfff0) e = table[cp - 0xee00] ?? -1;
+    else if (cp >= 0x2000 && cp < 0x2800) slot = cp - 0x1800;
+    else if (cp >= 0x3000 && cp < 0x3100) slot = cp - 0x2000;
+    else if (cp >= 0xff00 && cp < 0xfff0) slot = cp - 0xee00;
     else if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
       cp = text.codePointAt(i) ?? cp;
       if (cp > 0xffff) width = 2;
+    }
+    if (slot >= 0) {
+      e = table[slot] ?? -1;
+      // The block's first character on this page: decode the block.
+      if (e === UNREAD) e = readEntry(table, slot);
     }
     if (e >= 0) {
       const kind = (e & 7) as CharKind;
