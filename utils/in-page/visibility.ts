@@ -95,9 +95,21 @@ export class VisibilityJudge {
     private readonly ignore: (el: Element) => boolean = () => false,
   ) {}
 
-  /** Styles and boxes change between scans: forget what was measured. */
+  /** Whether the viewport and scroll width were read since the last reset. */
+  private measured = false;
+
+  /**
+   * Styles and boxes change between scans: forget what was measured. The viewport is read again
+   * only when a mention is judged: reading it forces the page's pending layout, which a scan that
+   * found nothing (most pages) must not pay for.
+   */
   reset() {
     this.chains.clear();
+    this.measured = false;
+  }
+
+  private measure() {
+    this.measured = true;
     const root = this.doc.documentElement;
     this.viewportW = root.clientWidth || innerWidth;
     this.viewportH = root.clientHeight || innerHeight;
@@ -169,6 +181,7 @@ export class VisibilityJudge {
    * document's reachable area.
    */
   rendered(range: Range): boolean {
+    if (!this.measured) this.measure();
     const parent = composedParent(range.startContainer);
     if (!parent) return false;
     const el = parent as Element & { checkVisibility?: (o?: object) => boolean };
@@ -206,6 +219,7 @@ export class VisibilityJudge {
    * it is given the benefit of the doubt (null).
    */
   uncovered(range: Range): boolean | null {
+    if (!this.measured) this.measure();
     const rect = range.getClientRects()[0];
     if (!rect) return false;
     const x = rect.left + rect.width / 2;
