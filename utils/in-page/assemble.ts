@@ -29,14 +29,15 @@ export interface PageParts {
  * goes, and on a slow CPU all of it at once is a long task. Rejects if `signal` aborts meanwhile.
  */
 export async function assemblePage(signal: AbortSignal, stats: PageStats, hidden?: HiddenMentions): Promise<PageParts> {
-  // The pack's words (summaries, facts) in the language the card's own words are in.
-  const lang = uiLang();
+  // The pack's words (summaries, facts) in the language the card's own words are in: asked on the
+  // first card, not at start-up (a page's first i18n call waits on the browser process, 15 ms).
+  let lang: string | undefined;
   const highlighter = new Highlighter(document);
   signal.addEventListener('abort', () => highlighter.destroy());
   await yieldToPage(signal);
   const card = new CardHost({
     signal,
-    loadCard: (key) => send('entity.card', { key, lang }),
+    loadCard: (key) => send('entity.card', { key, lang: (lang ??= uiLang()) }),
     onPainted: (ms) => stats.card(ms),
     onOpenPanel: (key, selection) => requestPanel(key, selection),
     // The scanner is built below (it must not scan the card): the card reaches it only once the reader acts.

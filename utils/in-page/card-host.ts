@@ -91,9 +91,6 @@ export class CardHost {
     // on the host (custom properties cross the shadow boundary) ever applies.
     this.mount.style.setProperty('--w', `${CARD_WIDTH}px`);
     this.mount.style.setProperty('--h', `${CARD_MAX_HEIGHT}px`);
-    // The card's own text runs in the direction of its language, whatever the page's dir (which
-    // the host would otherwise inherit: \`all\` leaves \`direction\` alone).
-    this.mount.dir = uiDirection();
     // After the card, so that its "Not this one" styles (rendered inside it) are overridden too.
     const modes = document.createElement('style');
     modes.textContent = CARD_MODES_CSS;
@@ -213,6 +210,10 @@ export class CardHost {
   async show(key: string, anchor: () => DOMRect | null, opts: { focus: boolean; onHide?: () => void; mention?: Mention; returnTo?: HTMLElement | null }) {
     const fromCard = this.hasFocus();
     if (!this.host.isConnected) document.documentElement.append(this.host);
+    // The card's own text runs in the direction of its language, whatever the page's dir (which
+    // the host would otherwise inherit: \`all\` leaves \`direction\` alone). Asked on the first
+    // card, not at start-up: the browser's first i18n call in a page waits on the browser process.
+    if (!this.mount.dir) this.mount.dir = uiDirection();
     this.current = key;
     this.anchor = anchor;
     this.onHide = opts.onHide;
