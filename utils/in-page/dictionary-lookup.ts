@@ -64,14 +64,16 @@ export async function lookupInTwoRounds(tokens: TokenBlocks, lookup: DictLookup,
 async function pairsToAsk(tokens: TokenBlocks, memory: LookupMemory, breathe?: Breathe): Promise<number[]> {
   if (!memory.starters.size) return [];
   const pairs = new Set<number>();
+  const { hashes } = tokens;
+  const { starters } = memory;
   for (const { base, count } of tokens.blocks) {
-    let starter: number | undefined;
-    for (const h of tokens.hashes.subarray(base, base + count)) {
-      if (starter !== undefined) {
-        const p = pairKey(starter, h);
-        if (!memory.pairs.has(p)) pairs.add(p);
-      }
-      starter = memory.starters.has(h) ? h : undefined;
+    // An index loop: a view and an iterator per block cost more, as cold code, than the pass itself.
+    const last = base + count - 1;
+    for (let i = base; i < last; i++) {
+      const h = hashes[i] ?? 0;
+      if (!starters.has(h)) continue;
+      const p = pairKey(h, hashes[i + 1] ?? 0);
+      if (!memory.pairs.has(p)) pairs.add(p);
     }
     const pause = breathe?.(count + 8);
     if (pause) await pause;

@@ -92,25 +92,6 @@ interface PendingWeak {
   nodes: Text[];
 }
 
-/** A stretch of one block's text, tokenized as one piece of work. */
-interface Piece {
-  block: Block;
-  from: number;
-  to: number;
-}
-
-/** The blocks' text in pieces of at most about TOKENIZE_PIECE_CHARS, cut where the tokens stay the same. */
-function* piecesOf(blocks: readonly Block[]): Generator<Piece> {
-  for (const block of blocks) {
-    const { text } = block;
-    for (let from = 0; from < text.length;) {
-      const to = pieceEnd(text, from);
-      yield { block, from, to };
-      from = to;
-    }
-  }
-}
-
 /**
  * Finds and paints mentions in a subtree. The page's token hashes go to the background once per
  * new token, which answers with only the dictionary rows that could match: the content script never
@@ -201,31 +182,48 @@ export class Scanner {
     return blocks;
   }
 
-  /** Every block's tokens, in one store, and the page's distinct words for the lookup. */
+  /**
+   * Every block's tokens, in one store, and the page's distinct words for the lookup. A long block is
+   * tokenized in pieces (token-pieces.ts), with the page's turn in between when the slice is over.
+   * A plain loop, not forEachSliced over a generator of pieces: this runs once per page as cold
+   * code, where an object and two calls per piece cost more than tokenizing a short block.
+   */
   private async tokenize(blocks: Block[], stats: ScanStats): Promise<PageTokens> {
     // Sized for the text (a word and its separator take six characters or so), so a big page's store
     // rarely grows, each growth being three new arrays and a copy.
     const store = new TokenStore(stats.chars >> 2);
     const tokenized: Tokenized[] = [];
     const words = new WordSet();
+    const pacer = new Pacer(SLICE_MS);
+    let b = 0;
+    let from = 0;
     let current: Tokenized | null = null;
-    await forEachSliced(
-      piecesOf(blocks),
-      ({ block, from, to }) => {
+    while (b < blocks.length) {
+      const start = pacer.begin();
+      while (b < blocks.length) {
+        const block = blocks[b]!;
+        const { text } = block;
+        const to = pieceEnd(text, from);
+        // Characters, and something for the block's own bookkeeping.
+        const units = to - from + 16;
+        if (!pacer.fits(units)) break;
         if (!from) current = { block, base: store.count, count: 0 };
         const base = store.count;
-        const count = tokenizePiece(block.text, from, to, store);
+        const count = tokenizePiece(text, from, to, store);
         // The store may have grown into new arrays: read them after tokenizing.
         words.addRange(store.hashes, base, base + count);
-        if (!current) return;
-        current.count += count;
-        if (to === block.text.length && current.count) tokenized.push(current);
-      },
-      // Characters, and something for the block's own bookkeeping.
-      ({ from, to }) => to - from + 16,
-      (ms) => (stats.tokenizeMs += ms),
-      this.deps.signal,
-    );
+        if (current) current.count += count;
+        if (to < text.length) from = to;
+        else {
+          if (current?.count) tokenized.push(current);
+          b++;
+          from = 0;
+        }
+        if (pacer.spend(units)) break;
+      }
+      stats.tokenizeMs += performance.now() - start;
+      if (b < blocks.length) await yieldToPage(this.deps.signal);
+    }
     return { store, blocks: tokenized, words: words.list };
   }
 

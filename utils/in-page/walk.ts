@@ -82,6 +82,9 @@ export interface Block {
  */
 export const MAX_BLOCK_CHARS = 16_384;
 
+/** Any character that String.prototype.trim keeps. */
+const NOT_SPACE = /\S/;
+
 /** A walk's unit of work is a node, or 64 characters of text read or joined into a block. */
 const CHARS_PER_UNIT_SHIFT = 6;
 
@@ -292,8 +295,9 @@ export class TextWalker {
       const type = node.nodeType;
       if (type === 3) {
         const data = (node as Text).data;
-        // Most text nodes are the white space between blocks; a block never starts with one.
-        if (this.length ? data.length : data.trim().length) {
+        // Most text nodes are the white space between blocks; a block never starts with one. (A test,
+        // not trim(): trim copies every such node's text, and JavaScript's white space is the same.)
+        if (this.length ? data.length : NOT_SPACE.test(data)) {
           this.offsets.push(this.length);
           this.nodes.push(node as Text);
           this.parts.push(data);
