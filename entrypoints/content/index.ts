@@ -1,5 +1,5 @@
 import { PageStats } from '@/utils/in-page/stats';
-import { isReadableDocument, topPageSettled } from '@/utils/in-page/start-up';
+import { frameHasText, isReadableDocument, topPageSettled } from '@/utils/in-page/start-up';
 import { pausableReading } from '@/utils/in-page/pausable-reading';
 import { answerWorker, scanStatsReply } from '@/utils/in-page/worker-messages';
 import { yieldToPage } from '@/utils/in-page/schedule';
@@ -17,6 +17,8 @@ export default defineContentScript({
     stats.startedAt = performance.now();
     if (!isReadableDocument()) return;
     await topPageSettled(ctx.signal).catch(() => undefined);
+    if (ctx.signal.aborted) return;
+    await frameHasText(ctx.signal);
     if (ctx.signal.aborted) return;
     const reading = pausableReading(ctx, stats);
     answerWorker(ctx, {

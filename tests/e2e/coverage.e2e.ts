@@ -276,3 +276,20 @@ describe('a page with a same-origin frame and an about:blank frame written by sc
     for (const id of frameIds) expect((await scanStats(s, tabId, 10_000, id)).mentions).toBe(1);
   });
 });
+
+describe('a page with empty about:blank frames, one written into later', () => {
+  it('leaves an empty frame alone, and reads one once text is written into it', async () => {
+    const page = await open('/pages/frame-late.html');
+    const tabId = await tabIdOf(s, page);
+    await scanStats(s, tabId);
+    // The empty frames built nothing and asked nothing: only the top page reported.
+    await page.waitForTimeout(500);
+    expect(await reportedFrames(s, tabId)).toEqual([0]);
+    const late = (await (await page.$('#late'))!.contentFrame())!;
+    await expect.poll(() => painted(late), { timeout: 10_000 }).toEqual(['Clearview AI']);
+    await expect.poll(() => countOf(page), { timeout: 10_000 }).toBe(1);
+    // The slot that stayed empty still has not started.
+    expect(await reportedFrames(s, tabId)).toHaveLength(2);
+    await page.close();
+  });
+});

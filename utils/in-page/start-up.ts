@@ -39,3 +39,41 @@ export async function topPageSettled(signal: AbortSignal, win: Window = window):
   // none, afterPaint gives up waiting after its short timeout.
   await afterPaint(signal);
 }
+
+/** Any character String.prototype.trim keeps. */
+const NOT_SPACE = /\S/;
+
+/** Whether `root` holds a text node with something other than white space (stops at the first). */
+export function hasText(root: Node): boolean {
+  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (NOT_SPACE.test((n as Text).data)) return true;
+  return false;
+}
+
+/**
+ * In a frame with no text yet, wait until some appears. Pages hold many empty about:blank frames
+ * (ad slots, trackers: 28 on one corpus page), and each would otherwise build the highlighter, the
+ * card and the observer, and ask the worker about its site, all on the top page's thread. The top
+ * page never waits. A mutation batch is checked only for whether it added text.
+ */
+export function frameHasText(signal: AbortSignal, win: Window = window): Promise<void> {
+  const body = win.document.body;
+  if (win === win.top || !body || hasText(body)) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!hasText(win.document.body ?? body)) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
+    // The caller checks the signal when this settles.
+    signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
