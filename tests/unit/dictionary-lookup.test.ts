@@ -102,6 +102,25 @@ describe('the two-round dictionary lookup', () => {
 });
 
 describe("the page's index", () => {
+  it('knows the words a name can begin with, and matching only from those finds the same names', async () => {
+    const aliases: AliasInput[] = [...ALIASES, { text: 'Ann', entity: 'an' }, { text: 'Lee Analytica Group', entity: 'lg' }, { text: 'AI', entity: 'ai' }];
+    const text = 'Ann met Ann Lee, then Clearview AI and Lee Analytica Group; Clearview said nothing. AI too.';
+    const known = new PageIndex();
+    for (const answer of await lookupInTwoRounds(page(text), worker(aliases).ask)) known.merge(answer);
+    const firsts = known.firstWords;
+    if (!firsts) throw new Error('every answer had its starters');
+    // One-word names, and the first words of the longer ones: nothing else.
+    expect(new Set(firsts)).toEqual(new Set(words('Ann Clearview Lee AI')));
+    const all = matchTokens(text, tokenize(text), known.candidates);
+    const fromFirsts = matchTokens(text, tokenize(text), known.candidates, [], [], firsts);
+    expect(fromFirsts).toEqual(all);
+    expect(all.map((m) => text.slice(m.start, m.end))).toEqual(['Ann', 'Ann Lee', 'Clearview AI', 'Lee Analytica Group', 'Clearview', 'AI']);
+    // A slice without its starters leaves the matcher to look at every word.
+    const blind = new PageIndex();
+    blind.merge({ version: 'v', entities: [], rows: [], texts: [] });
+    expect(blind.firstWords).toBeUndefined();
+  });
+
   it('numbers the entities of every answer in one list', async () => {
     const text = 'Ann Lee met Clearview AI';
     const known = new PageIndex();

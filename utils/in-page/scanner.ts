@@ -276,7 +276,7 @@ export class Scanner {
         exact.length = 0;
         typos.length = 0;
         const toks = { count, base, starts: store.starts, ends: store.ends, hashes: store.hashes };
-        matchTokens(block.text, toks, this.known.candidates, exact, this.known.contexts);
+        matchTokens(block.text, toks, this.known.candidates, exact, this.known.contexts, this.known.firstWords);
         matchTypos(block.text, toks, this.known.typos, exact, typos, this.known.contexts);
         for (const match of exact) found.push({ block, match });
         for (const match of typos) found.push({ block, match });

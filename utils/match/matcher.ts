@@ -106,7 +106,14 @@ export interface TokenView extends Tokens {
  * verifies only when the text (one block) has one of its context phrases; where it does not, a
  * shorter name, or another entity's, may still match at that position.
  */
-export function matchTokens(text: string, toks: TokenView, index: CandidateIndex, out: Match[] = [], contexts: readonly ContextPhrases[] = []): Match[] {
+export function matchTokens(
+  text: string,
+  toks: TokenView,
+  index: CandidateIndex,
+  out: Match[] = [],
+  contexts: readonly ContextPhrases[] = [],
+  firsts?: ReadonlySet<number>,
+): Match[] {
   const n = toks.count;
   const b = toks.base ?? 0;
   const { hashes } = toks;
@@ -114,6 +121,9 @@ export function matchTokens(text: string, toks: TokenView, index: CandidateIndex
   for (let i = 0; i < n; i++) {
     // Token i (and i + 1 when i + 1 < n) of the view exists: the view holds n tokens from b.
     const h = hashes[b + i]!;
+    // `firsts`, when known, are the words a name can begin with (PageIndex.firstWords): most tokens
+    // are not, and are passed over without a pair key and two lookups.
+    if (firsts && !firsts.has(h)) continue;
     // Multi-word aliases are keyed by the first two words, single words by themselves.
     const multi = i + 1 < n ? index.get(pairKey(h, hashes[b + i + 1]!)) : undefined;
     const single = index.get(h);

@@ -12,8 +12,20 @@ export class PageIndex {
   readonly typos: TypoIndex = new Map();
   /** The contexts of the rows that need one, from every slice; candidates' `context` indexes this. */
   readonly contexts: ContextPhrases[] = [];
+  private readonly firsts = new Set<number>();
+  /** False once a slice came without its starters: then any word may begin a name, as far as this index knows. */
+  private knowsFirsts = true;
   private readonly entityKeys: string[] = [];
   private readonly entityIndex = new Map<string, number>();
+
+  /**
+   * The words a name in this index can begin with (one-word names, and the first words of longer
+   * ones, from each slice's starters), or undefined when a slice did not say. The matcher skips every
+   * other token without computing its pair key or looking it up twice.
+   */
+  get firstWords(): ReadonlySet<number> | undefined {
+    return this.knowsFirsts ? this.firsts : undefined;
+  }
 
   get isEmpty(): boolean {
     return !this.candidates.size && !this.typos.size;
@@ -28,7 +40,9 @@ export class PageIndex {
   }
 
   /** Merge a dictionary slice, remapping its local entity and context numbers to ours. */
-  merge(slice: DictionarySlice) {
+  merge(slice: DictionarySlice & { starters?: readonly number[] }) {
+    if (slice.starters) for (const h of slice.starters) this.firsts.add(h);
+    else this.knowsFirsts = false;
     const remap = slice.entities.map((key) => this.number(key));
     const ours = (e: number) => {
       const i = remap[e];
@@ -47,6 +61,8 @@ export class PageIndex {
     indexTypos(slice, this.typos, ours, ourContext);
     for (const [hash, list] of indexSlice(slice)) {
       const mapped = list.map((c) => ({ ...c, entity: ours(c.entity), context: c.context < 0 ? c.context : ourContext(c.context) }));
+      // A one-word name is keyed by its word; longer ones by their first pair, whose first word is a starter.
+      if (mapped.some((c) => c.count === 1)) this.firsts.add(hash);
       const prev = this.candidates.get(hash);
       this.candidates.set(hash, prev ? [...prev, ...mapped].sort((a, b) => b.count - a.count) : mapped);
     }
