@@ -43,10 +43,18 @@ export async function topPageSettled(signal: AbortSignal, win: Window = window):
 /** Any character String.prototype.trim keeps. */
 const NOT_SPACE = /\S/;
 
-/** Whether `root` holds a text node with something other than white space (stops at the first). */
+/**
+ * Whether `root` may hold something to read: a text node with something other than white space, or
+ * a web component (an open shadow root, or a custom element that may get one), whose text the light
+ * DOM does not show. Stops at the first.
+ */
 export function hasText(root: Node): boolean {
-  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (NOT_SPACE.test((n as Text).data)) return true;
+  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE) {
+      if (NOT_SPACE.test((n as Text).data)) return true;
+    } else if ((n as Element).shadowRoot || (n as Element).tagName.includes('-')) return true;
+  }
   return false;
 }
 
