@@ -62,7 +62,8 @@ export function hasText(root: Node): boolean {
  * In a frame with no text yet, wait until some appears. Pages hold many empty about:blank frames
  * (ad slots, trackers: 28 on one corpus page), and each would otherwise build the highlighter, the
  * card and the observer, and ask the worker about its site, all on the top page's thread. The top
- * page never waits. A mutation batch is checked only for whether it added text.
+ * page never waits. A mutation batch is checked only for whether it added text. The document itself
+ * is watched, not its element: a widget written with document.open() and write() replaces that.
  */
 export function frameHasText(signal: AbortSignal, win: Window = window): Promise<void> {
   const body = win.document.body;
@@ -73,7 +74,7 @@ export function frameHasText(signal: AbortSignal, win: Window = window): Promise
       observer.disconnect();
       resolve();
     });
-    observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(win.document, { childList: true, subtree: true, characterData: true });
     // The caller checks the signal when this settles.
     signal.addEventListener(
       'abort',
