@@ -293,3 +293,12 @@ describe('a page with empty about:blank frames, one written into later', () => {
     await page.close();
   });
 });
+
+describe('a page whose body is replaced', () => {
+  it('reads the new body, and what is added to it afterwards', async () => {
+    const page = await open('/pages/body-swap.html');
+    await scanStats(s, await tabIdOf(s, page));
+    await expect.poll(async () => (await painted(page)).sort(), { timeout: 10_000 }).toEqual(['Clearview AI', 'PimEyes']);
+    await page.close();
+  });
+});

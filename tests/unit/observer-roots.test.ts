@@ -7,10 +7,10 @@ import { rootsOf } from '@/utils/in-page/observer';
 const byId = (id: string) => document.getElementById(id)!;
 const noExclude = () => false;
 
-/** Run `mutate` under an observer of the body (as the content script observes it) and return its records. */
-function recordsOf(mutate: () => void): MutationRecord[] {
+/** Run `mutate` under an observer of the document (as the content script observes it) and return its records. */
+function recordsOf(mutate: () => void, target: Node = document): MutationRecord[] {
   const mo = new MutationObserver(() => {});
-  mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+  mo.observe(target, { childList: true, subtree: true, characterData: true });
   mutate();
   const records = mo.takeRecords();
   mo.disconnect();
@@ -148,5 +148,27 @@ describe('rootsOf: what to rescan after a batch of mutations', () => {
     expect(batchOf(records, exclude).roots).toEqual(['q']);
     // The same records without the exclusion: the card's paragraphs would be rescanned.
     expect(batchOf(records).roots).toEqual(['hp', 'hp2', 'q']);
+  });
+});
+
+describe('changes outside the body', () => {
+  it('scans a body that replaced the old one, and sweeps what the old one held', () => {
+    const b = document.createElement('body');
+    b.id = 'newbody';
+    b.innerHTML = '<p id="np">Clearview AI</p>';
+    expect(batchOf(recordsOf(() => document.body.replaceWith(b)))).toEqual({ roots: ['newbody'], removed: true });
+  });
+
+  it('neither scans nor sweeps for scripts and styles coming and going in the head, or for our card', () => {
+    const host = byId('host');
+    const records = recordsOf(() => {
+      const st = document.createElement('style');
+      document.head.append(st);
+      st.remove();
+      document.head.append(document.createElement('script'));
+      document.documentElement.append(host);
+      host.remove();
+    });
+    expect(batchOf(records, (el) => el === host)).toEqual({ roots: [], removed: false });
   });
 });

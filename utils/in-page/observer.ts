@@ -1,4 +1,4 @@
-import { INLINE_TAGS, blockAncestor, composedParent, insideSkipped } from './walk';
+import { INLINE_TAGS, SKIP_TAGS, blockAncestor, composedParent, insideSkipped } from './walk';
 
 export interface ChangeBatch {
   /** Subtrees to rescan: outermost only, none inside another. */
@@ -27,17 +27,17 @@ export function rootsOf(records: MutationRecord[], exclude: (el: Element) => boo
   for (const r of records) {
     if (r.type === 'characterData') addRoot(r.target);
     else if (r.type === 'childList') {
-      if (r.removedNodes.length) {
+      let rejoin = false;
+      for (const n of r.removedNodes) {
+        // A script, a style or our own card held no mention: its removal needs no sweep (the whole
+        // document is observed, head included, so pages remove such elements all the time).
+        if (n.nodeType === 1 && (SKIP_TAGS.has((n as Element).tagName) || exclude(n as Element))) continue;
         removed = true;
         // Removing text or an inline element changes the text joined around it ("Clearview <b>AI</b>");
         // removing a whole block changes nothing else, so it only needs the sweep.
-        for (const n of r.removedNodes) {
-          if (n.nodeType === 3 || (n.nodeType === 1 && INLINE_TAGS.has((n as Element).tagName))) {
-            addRoot(r.target);
-            break;
-          }
-        }
+        if (n.nodeType === 3 || (n.nodeType === 1 && INLINE_TAGS.has((n as Element).tagName))) rejoin = true;
       }
+      if (rejoin) addRoot(r.target);
       for (const n of r.addedNodes) {
         if (n.nodeType === 3) addRoot(n);
         else if (n.nodeType === 1) addRoot(n);
@@ -110,7 +110,10 @@ export function observeChanges(target: Node, opts: BatchedObserverOptions): Chan
     grown = [];
     firstAt = 0;
     if ((!records.length && !hosts.length) || opts.signal.aborted) return;
-    running = opts.onBatch(rootsOf(records, opts.exclude, hosts)).catch(() => {});
+    const batch = rootsOf(records, opts.exclude, hosts);
+    // Changes in the head, or to our own card: nothing to scan or sweep.
+    if (!batch.roots.length && !batch.removed) return;
+    running = opts.onBatch(batch).catch(() => {});
     await running;
     running = null;
   };

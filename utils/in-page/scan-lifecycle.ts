@@ -19,7 +19,9 @@ export function runScanner(signal: AbortSignal, parts: ScanParts, stats: PageSta
 
 /** Batched rescans of the parts of the page that change. */
 function rescanChanges(signal: AbortSignal, { scanner, exclude }: ScanParts, stats: PageStats): void {
-  const observer = observeChanges(document.body, {
+  // The whole document, not its body: Turbo-style navigation replaces the body element, and a page
+  // written with document.open() its document element; either is then scanned as a new root.
+  const observer = observeChanges(document, {
     delayMs: 100,
     maxWaitMs: 500,
     signal,
