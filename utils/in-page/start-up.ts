@@ -1,4 +1,5 @@
 import { afterPaint } from './schedule';
+import { NOT_SPACE } from './walk';
 
 /**
  * Whether this document is one Backstory reads: an HTML page with a body, in the top frame or in a
@@ -39,9 +40,6 @@ export async function topPageSettled(signal: AbortSignal, win: Window = window):
   // none, afterPaint gives up waiting after its short timeout.
   await afterPaint(signal);
 }
-
-/** Any character String.prototype.trim keeps. */
-const NOT_SPACE = /\S/;
 
 /**
  * Whether `root` may hold something to read: a text node with something other than white space, or

@@ -83,7 +83,7 @@ export interface Block {
 export const MAX_BLOCK_CHARS = 16_384;
 
 /** Any character that String.prototype.trim keeps. */
-const NOT_SPACE = /\S/;
+export const NOT_SPACE = /\S/;
 
 /** A walk's unit of work is a node, or 64 characters of text read or joined into a block. */
 const CHARS_PER_UNIT_SHIFT = 6;
