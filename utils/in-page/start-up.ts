@@ -1,5 +1,5 @@
 import { afterPaint } from './schedule';
-import { NOT_SPACE } from './walk';
+import { NOT_SPACE, openShadowRoot } from './walk';
 
 /**
  * Whether this document is one Backstory reads: an HTML page with a body, in the top frame or in a
@@ -51,7 +51,11 @@ export function hasText(root: Node): boolean {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === Node.TEXT_NODE) {
       if (NOT_SPACE.test((n as Text).data)) return true;
-    } else if ((n as Element).shadowRoot || (n as Element).tagName.includes('-')) return true;
+    } else {
+      // As the walk decides: an element that may host an open shadow root, or a custom element that may get one.
+      const tag = (n as Element).tagName;
+      if (openShadowRoot(n as Element, tag) || tag.includes('-')) return true;
+    }
   }
   return false;
 }

@@ -126,7 +126,7 @@ export class VisibilityJudge {
     const known = this.chains.get(el);
     if (known) return known;
     const root = this.doc.documentElement;
-    // The root and body clip to the viewport, which the reader scrolls: they are judged in reset().
+    // The root and body clip to the viewport, which the reader scrolls: they are judged in measure().
     // A shadow tree's top element inherits its host's chain, as it renders inside the host.
     const up = composedParent(el);
     if (el === root || el === this.doc.body || !up) {
