@@ -30,18 +30,21 @@ export function scanStatsReply({ scanner, highlighter }: Pick<PageParts, 'scanne
  * another extension could message the tab too. Messages with no reply get none.
  */
 export function answerWorker(ctx: ContentScriptContext, handlers: TabHandlers): void {
-  const onMessage = (msg: unknown, sender: { id?: string }) => {
+  // Answered through sendResponse, which Chrome and Firefox both honour natively: the content script
+  // runs without webextension-polyfill (wxt.config.ts), and Chrome ignores a returned promise. True
+  // keeps the channel open for an answer that comes later; a frame that does not answer returns
+  // nothing, so another frame of the tab may.
+  const onMessage = (msg: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void): true | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
     const type = tabMessageType(msg);
     if (!type) return undefined;
     const body = tabMessageBody(type, msg);
     if (body === null) return undefined;
     const reply = (handlers[type] as (b: typeof body) => unknown)(body);
-    return reply === undefined ? undefined : Promise.resolve(reply);
+    if (reply === undefined) return undefined;
+    Promise.resolve(reply).then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
-  // The listener answers by returning a promise, which the polyfill (and Firefox) send back as the reply.
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- see above
   browser.runtime.onMessage.addListener(onMessage);
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the same listener
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 }
