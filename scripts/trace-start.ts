@@ -1,0 +1,71 @@
+/**
+ * The content script's injection task, from a performance trace: the one task in which the browser
+ * compiles and evaluates the script. It is the script's longest task that slicing cannot shorten, so
+ * on a slow machine it is the first to become a long task. Build first (`npx wxt build`), then:
+ *
+ *   npx tsx scripts/trace-start.ts [--cpu=4] [--runs=3] a.html [b.html ...]
+ *
+ * Prints, per corpus page and load, the task's length and its compile and run parts (ms). Only the
+ * first load in the renderer compiles: later loads of the same site reuse V8's compiled script (the
+ * compile part falls from tens of ms to about 0.1 at ×4), so compare first loads with first loads.
+ * Tracing slows what it records: compare builds with each other, in alternation, not with the bench.
+ */
+import { launch, scanStats, startServer, tabIdOf } from '../tests/support/harness';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const cpu = Number(arg('cpu') ?? 4);
+const runs = Number(arg('runs') ?? 3);
+const pages = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+if (!pages.length) {
+  console.error('Name one or more corpus pages: npx tsx scripts/trace-start.ts --cpu=4 medium-3.html');
+  process.exit(1);
+}
+
+const server = await startServer({}, { staticCorpus: true });
+const s = await launch();
+const page = await s.context.newPage();
+const cdp = await s.context.newCDPSession(page);
+// The worker's dictionary warm, as in the benchmark.
+await page.goto(`${server.origin}/pages/clearview-en.html`);
+await scanStats(s, await tabIdOf(s, page));
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+
+const ms = (us: number | undefined) => ((us ?? 0) / 1000).toFixed(1);
+for (let run = 1; run <= runs; run++)
+  for (const name of pages) {
+    const events: TraceEvent[] = [];
+    const collect = (d: { value: object[] }) => events.push(...(d.value as TraceEvent[]));
+    cdp.on('Tracing.dataCollected', collect);
+    const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', {
+      categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,disabled-by-default-v8.compile',
+      transferMode: 'ReportEvents',
+    });
+    await page.goto(`${server.origin}/corpus/${name}`, { waitUntil: 'load' });
+    await scanStats(s, await tabIdOf(s, page), 30_000 * cpu);
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    const evaluate = events.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/content-scripts/content.js'));
+    const within = (e: TraceEvent, outer: TraceEvent) =>
+      e.pid === outer.pid && e.tid === outer.tid && e.ts >= outer.ts && e.ts + (e.dur ?? 0) <= outer.ts + (outer.dur ?? 0);
+    const task = evaluate && events.find((e) => e.name === 'RunTask' && e.ph === 'X' && within(evaluate, e));
+    if (!evaluate || !task) {
+      console.log(`${name} run ${run}: no injection task in the trace`);
+      continue;
+    }
+    const part = (n: string) => events.find((e) => e.name === n && e.ph === 'X' && within(e, evaluate))?.dur;
+    console.log(`${name} run ${run}: task ${ms(task.dur)} ms; compile ${ms(part('v8.compile'))}, run ${ms(part('v8.run'))}`);
+  }
+await s.close();
+await server.close();
