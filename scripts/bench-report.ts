@@ -3,6 +3,53 @@
  * end. Pure functions: scripts/bench-run.ts does the measuring.
  */
 
+import type { Slice } from '../utils/in-page/stats';
+
+/** Chromium's threshold for a long task, in ms. */
+export const LONG_TASK_MS = 50;
+
+/** A long task seen during the first scan, and what of it was ours. */
+export interface LongTaskCause {
+  ms: number;
+  /** Our slices' time inside the task. */
+  oursMs: number;
+  /** The task held the script's start: compiling and evaluating the content script. */
+  start: boolean;
+  /** The task is the extension's: it held the script's start, or would have been short without our slices. */
+  ours: boolean;
+  /** The phases of our slices inside it, longest first. */
+  phases: string[];
+}
+
+/**
+ * Whose a long task is. The content script's work runs in slices, each a task of its own or a
+ * continuation at the end of one, so a long task is the extension's when it holds the script's start
+ * (its compiling and evaluation, which no slice covers) or when our slices in it are what made it
+ * long: without them it would have been under LONG_TASK_MS. A page's own long task with a short slice
+ * of ours at its end stays the page's. A stall of the whole renderer inside one of our slices counts
+ * as ours: from inside, it cannot be told from our work.
+ */
+export function attributeLongTask(task: { start: number; duration: number }, slices: readonly Slice[], startedAt: number): LongTaskCause {
+  const end = task.start + task.duration;
+  const byPhase = new Map<string, number>();
+  let oursMs = 0;
+  for (const sl of slices) {
+    const overlap = Math.min(end, sl.start + sl.ms) - Math.max(task.start, sl.start);
+    if (overlap <= 0) continue;
+    oursMs += overlap;
+    byPhase.set(sl.phase, (byPhase.get(sl.phase) ?? 0) + overlap);
+  }
+  // Long-task times are whole milliseconds: the script's start may read a millisecond early.
+  const start = startedAt >= task.start - 1 && startedAt <= end;
+  return {
+    ms: Math.round(task.duration),
+    oursMs: r2(oursMs),
+    start,
+    ours: start || (oursMs > 0 && task.duration - oursMs < LONG_TASK_MS),
+    phases: [...byPhase].sort((a, b) => b[1] - a[1]).map(([p]) => p),
+  };
+}
+
 /**
  * One corpus page at one fact-base size (times in ms; `ratio` is work ÷ the warm main-world text-walk
  * floor, `ratioCold` ÷ its first run, `ratioIsolated` ÷ the cold walk in a fresh isolated world).
@@ -34,6 +81,9 @@ export interface PageResult {
   dclToHighlights: number | null;
   longTasks: number;
   longTaskMs: number[];
+  /** Each long task's attribution (attributeLongTask), in the order of longTaskMs. */
+  longTaskCauses: LongTaskCause[];
+  /** The content script's longest slice of work, ms. */
   longestSlice: number;
   highlights: number;
 }
@@ -139,6 +189,8 @@ export function summariseTier(m: TierMeasures) {
     floorIsolatedMs: spread(of('floorIsolated')),
     tokenizePerMChars: tokenizePerMChars(rows),
     pagesWithLongTask: rows.filter((r) => r.longTasks > 0).length,
+    pagesWithOurLongTask: rows.filter((r) => r.longTaskCauses.some((c) => c.ours)).length,
+    longestSliceMs: r2(Math.max(0, ...rows.map((r) => r.longestSlice))),
     worstLongTask: worstLongTask(rows),
   };
 }
@@ -173,7 +225,15 @@ export function longTaskLines(rows: PageResult[]): string[] {
     const tasks = hit.reduce((n, r) => n + r.longTasks, 0);
     const w = worstLongTask(at);
     const worst = w ? `; worst ${w.ms} ms on ${w.page} (${w.tier} aliases, run ${w.run}; that page's work in ms: ${phaseText(w.phases)})` : '';
-    return `CPU ×${cpu}: ${pages.size} page(s) with a long task during the first scan (${tasks} task(s) in ${loads} page loads)${worst}`;
+    const causes = hit.flatMap((r) => r.longTaskCauses.map((c) => ({ ...c, page: r.page })));
+    const ours = causes.filter((c) => c.ours);
+    const whose = ours.length
+      ? `; ours: ${ours.length} (${ours.map((c) => `${c.page} ${c.ms} ms, ${c.start ? "the script's start" : `${c.oursMs} ms of ${c.phases.join('/')}`}`).join('; ')})`
+      : tasks
+        ? '; ours: none'
+        : '';
+    const longest = Math.max(0, ...at.map((r) => r.longestSlice));
+    return `CPU ×${cpu}: ${pages.size} page(s) with a long task during the first scan (${tasks} task(s) in ${loads} page loads)${worst}${whose}; our longest slice ${r2(longest)} ms`;
   });
 }
 
@@ -189,13 +249,13 @@ export function floorLines(summary: TierSummary[]): string[] {
 export function markdownTable(summary: TierSummary[], label = 'this build', header = true): string[] {
   const lines = header
     ? [
-        '| build | CPU | aliases | work ms median / p95 | work ÷ isolated floor: median · p95 | isolated floor ms median / worst | work ÷ F warm · F cold (old): median | tokenize + hash ms per M chars: corpus · median page | pages with a long task | worst long task ms |',
-        '|---|---|---|---|---|---|---|---|---|---|',
+        '| build | CPU | aliases | work ms median / p95 | work ÷ isolated floor: median · p95 | isolated floor ms median / worst | work ÷ F warm · F cold (old): median | tokenize + hash ms per M chars: corpus · median page | pages with a long task (ours) | worst long task ms | longest slice ms |',
+        '|---|---|---|---|---|---|---|---|---|---|---|',
       ]
     : [];
   for (const r of summary)
     lines.push(
-      `| ${label} | ×${r.cpu}${r.run > 1 ? ` (run ${r.run})` : ''} | ${r.tier.toLocaleString('en')} | ${r.workMs.median} / ${r.workMs.p95} | ${r.ratioIsolated.median} · ${r.ratioIsolated.p95} | ${r.floorIsolatedMs.median} / ${r.floorIsolatedMs.worst} | ${r.ratio.median} · ${r.ratioCold.median} | ${r.tokenizePerMChars.overall} · ${r.tokenizePerMChars.median} | ${r.pagesWithLongTask} of ${r.pages} | ${r.worstLongTask ? `${r.worstLongTask.ms} (${r.worstLongTask.page})` : '—'} |`,
+      `| ${label} | ×${r.cpu}${r.run > 1 ? ` (run ${r.run})` : ''} | ${r.tier.toLocaleString('en')} | ${r.workMs.median} / ${r.workMs.p95} | ${r.ratioIsolated.median} · ${r.ratioIsolated.p95} | ${r.floorIsolatedMs.median} / ${r.floorIsolatedMs.worst} | ${r.ratio.median} · ${r.ratioCold.median} | ${r.tokenizePerMChars.overall} · ${r.tokenizePerMChars.median} | ${r.pagesWithLongTask} of ${r.pages} (${r.pagesWithOurLongTask}) | ${r.worstLongTask ? `${r.worstLongTask.ms} (${r.worstLongTask.page})` : '—'} | ${r.longestSliceMs} |`,
     );
   return lines;
 }

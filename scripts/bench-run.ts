@@ -17,6 +17,7 @@ import { generatePack } from './bench-names';
 import { PACK_CHUNK_CHARS } from '../utils/messaging/pack-upload-limits';
 import { chartRows, svgChart } from './bench-chart';
 import {
+  attributeLongTask,
   libraryLines,
   medianRun,
   reportLines,
@@ -220,7 +221,7 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const lt = ((window as any).__longtasks ?? []) as { start: number; duration: number }[];
       const during = lt.filter((t) => t.start + t.duration > from && t.start < to);
-      return { dcl: nav?.domContentLoadedEventEnd ?? null, long: during.length, longMs: during.map((t) => Math.round(t.duration)) };
+      return { dcl: nav?.domContentLoadedEventEnd ?? null, long: during.length, longMs: during.map((t) => Math.round(t.duration)), during };
     },
     { from: st.startedAt, to: st.firstScanDoneAt },
   );
@@ -250,7 +251,8 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     dclToHighlights: timing.dcl != null ? st.firstScanDoneAt - timing.dcl : null,
     longTasks: timing.long,
     longTaskMs: timing.longMs,
-    longestSlice: 0,
+    longTaskCauses: timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt)),
+    longestSlice: st.longestSliceMs,
     highlights: st.highlights,
   };
 }

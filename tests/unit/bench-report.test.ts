@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attributeLongTask,
   floorLines,
   libraryLines,
   longTaskLines,
@@ -39,6 +40,7 @@ function row(page: string, over: Partial<PageResult> = {}): PageResult {
     dclToHighlights: 30,
     longTasks: 0,
     longTaskMs: [],
+    longTaskCauses: [],
     longestSlice: 0,
     highlights: 3,
     ...over,
@@ -93,6 +95,8 @@ describe('bench report', () => {
       'floorIsolatedMs',
       'tokenizePerMChars',
       'pagesWithLongTask',
+      'pagesWithOurLongTask',
+      'longestSliceMs',
       'worstLongTask',
     ]);
     expect(s.ratio).toEqual({ median: 10, p95: 10, worst: 10 });
@@ -174,9 +178,9 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     expect(table).toHaveLength(4);
     expect(table[0]?.split('|').length).toBe(table[1]?.split('|').length);
     expect(table[0]?.split('|').length).toBe(table[2]?.split('|').length);
-    expect(table[2]).toBe('| before | ×1 | 10 | 6 / 6 | 3 · 3 | 2 / 2 | 8 · 4 | 1000 · 1000 | 0 of 1 | — |');
+    expect(table[2]).toBe('| before | ×1 | 10 | 6 / 6 | 3 · 3 | 2 / 2 | 8 · 4 | 1000 · 1000 | 0 of 1 (0) | — | 0 |');
     expect(table[3]).toContain('| ×4 | 10 |');
-    expect(table[3]).toContain('| 1 of 1 | 70 (a.html) |');
+    expect(table[3]).toContain('| 1 of 1 (0) | 70 (a.html) |');
     expect(markdownTable([one], 'after', false)).toEqual([table[2]?.replace('before', 'after')]);
     expect(floorLines([four])[0]).toMatch(/^10 ×4 aliases: work ÷ isolated-world cold floor 2 median/);
     const report = reportLines({ pages: 1, repeat: 1, summary: [one], bundle: { raw: 1024, gzip: 512 }, perPage: [row('a.html')], label: 'before' });
@@ -191,5 +195,49 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
   it('charts the first run at the lowest CPU rate only', () => {
     const rows = [row('a.html'), row('a.html', { cpu: 4 }), row('a.html', { run: 2 })];
     expect(chartRows(rows)).toEqual([rows[0]]);
+  });
+
+  it("tells the extension's long tasks from the page's by our slices inside them", () => {
+    const slices = [
+      { phase: 'tokenize' as const, start: 100, ms: 40 },
+      { phase: 'match' as const, start: 140, ms: 20 },
+      { phase: 'walk' as const, start: 300, ms: 5 },
+    ];
+    // 65 ms, 60 of them ours: without us it would have been 5 ms.
+    const ours = attributeLongTask({ start: 98, duration: 65 }, slices, 10);
+    expect(ours).toMatchObject({ ms: 65, oursMs: 60, start: false, ours: true, phases: ['tokenize', 'match'] });
+    // The page's own 120 ms task, with 5 ms of our walk at its end: still the page's.
+    expect(attributeLongTask({ start: 185, duration: 120 }, slices, 10)).toMatchObject({ oursMs: 5, ours: false, phases: ['walk'] });
+    // No slice of ours, but it holds the script's start (compiling and evaluating it).
+    expect(attributeLongTask({ start: 9, duration: 70 }, slices, 10)).toMatchObject({ oursMs: 0, start: true, ours: true });
+    // Neither: the page's.
+    expect(attributeLongTask({ start: 400, duration: 80 }, slices, 10)).toMatchObject({ oursMs: 0, start: false, ours: false, phases: [] });
+  });
+
+  it('says which long tasks were ours, and the longest slice, per CPU rate', () => {
+    const cause = attributeLongTask({ start: 98, duration: 65 }, [{ phase: 'tokenize', start: 100, ms: 60 }], 10);
+    const page = attributeLongTask({ start: 500, duration: 90 }, [], 10);
+    const rows = [
+      row('a.html', { cpu: 4, longTasks: 1, longTaskMs: [65], longTaskCauses: [cause], longestSlice: 60 }),
+      row('b.html', { cpu: 4, longTasks: 1, longTaskMs: [90], longTaskCauses: [page], longestSlice: 4 }),
+    ];
+    const [line] = longTaskLines(rows);
+    expect(line).toContain('2 page(s) with a long task');
+    expect(line).toContain('ours: 1 (a.html 65 ms, 60 ms of tokenize)');
+    expect(line).toContain('our longest slice 60 ms');
+    const summary = summariseTier({
+      tier: 10,
+      cpu: 4,
+      run: 1,
+      packImportMs: 0,
+      rows,
+      heap: [],
+      heapPages: [],
+      hoverAwake: [],
+      hoverAsleep: [],
+      offHostRequests: 0,
+    });
+    expect(summary.pagesWithOurLongTask).toBe(1);
+    expect(markdownTable([summary])[2]).toContain('| 2 of 2 (1) | 90 (b.html) | 60 |');
   });
 });

@@ -32,9 +32,13 @@ export async function assemblePage(signal: AbortSignal, stats: PageStats, hidden
   // The pack's words (summaries, facts) in the language the card's own words are in: asked on the
   // first card, not at start-up (a page's first i18n call waits on the browser process, 15 ms).
   let lang: string | undefined;
+  // Each third is logged as a slice of start-up: the benchmark tells our long tasks by them.
+  let t = performance.now();
   const highlighter = new Highlighter(document);
   signal.addEventListener('abort', () => highlighter.destroy());
+  stats.slices.record('start', t, performance.now());
   await yieldToPage(signal);
+  t = performance.now();
   const card = new CardHost({
     signal,
     loadCard: (key) => send('entity.card', { key, lang: (lang ??= uiLang()) }),
@@ -43,7 +47,9 @@ export async function assemblePage(signal: AbortSignal, stats: PageStats, hidden
     // The scanner is built below (it must not scan the card): the card reaches it only once the reader acts.
     notThisOne: notThisOneActions(() => scanner),
   });
+  stats.slices.record('start', t, performance.now());
   await yieldToPage(signal);
+  t = performance.now();
   const exclude = (el: Element) => el === card.host;
   // The scanner reports its changes, and the report reads the scanner's counts when it goes.
   const reporter = pageReporter(() => scanner.counts, signal);
@@ -53,8 +59,10 @@ export async function assemblePage(signal: AbortSignal, stats: PageStats, hidden
     exclude,
     signal,
     onChange: reporter.report,
+    slices: stats.slices,
     ...(hidden ? { hidden } : {}),
   });
   const interaction = wireInteraction({ registry: scanner.registry, card, highlighter, onMentionClick: (key) => requestPanel(key), signal });
+  stats.slices.record('start', t, performance.now());
   return { highlighter, card, scanner, reporter, interaction, exclude };
 }

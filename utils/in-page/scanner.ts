@@ -13,6 +13,7 @@ import { isLive, MentionRegistry, rangeFor, type Mention } from './mentions';
 import { PageMutes } from './page-mutes';
 import { HiddenMentions, sameSpot, spotOf, type HiddenSpot } from './hidden-mentions';
 import type { Highlighter } from './highlight';
+import type { SliceLog, SlicePhase } from './stats';
 
 export interface ScanLimits {
   /** Highlights painted per page; mentions beyond are still counted. */
@@ -36,6 +37,8 @@ export interface ScannerDeps {
   onChange?: () => void;
   /** The mentions the reader hid on this page view: they outlive this scanner (a pause and resume build a new one). */
   hidden?: HiddenMentions;
+  /** Where each slice of the scan's work fell (the benchmark tells our long tasks from the page's by them). */
+  slices?: SliceLog;
 }
 
 export interface ScanStats {
@@ -160,6 +163,13 @@ export class Scanner {
     return stats;
   }
 
+  /** The time since `start`, a slice of `phase` that ends now: logged where the deps ask. */
+  private took(phase: SlicePhase, start: number): number {
+    const end = performance.now();
+    this.deps.slices?.record(phase, start, end);
+    return end - start;
+  }
+
   /** The roots' text, as blocks, walked in slices. */
   private async walk(roots: Element[], stats: ScanStats): Promise<Block[]> {
     let blocks: Block[] = [];
@@ -168,7 +178,7 @@ export class Scanner {
       await runSliced((budget) => {
         const s = performance.now();
         const done = walker.step(budget);
-        stats.walkMs += performance.now() - s;
+        stats.walkMs += this.took('walk', s);
         return done;
       }, this.deps.signal);
       stats.chars += walker.chars;
@@ -221,7 +231,7 @@ export class Scanner {
         }
         if (pacer.spend(units)) break;
       }
-      stats.tokenizeMs += performance.now() - start;
+      stats.tokenizeMs += this.took('tokenize', start);
       if (b < blocks.length) await yieldToPage(this.deps.signal);
     }
     return { store, blocks: tokenized, words: words.list };
@@ -233,20 +243,20 @@ export class Scanner {
     const pacer = new Pacer(SLICE_MS);
     let start = pacer.begin();
     const breathe = async () => {
-      stats.loadMs += performance.now() - start;
+      stats.loadMs += this.took('load', start);
       await yieldToPage(this.deps.signal);
       start = pacer.begin();
     };
     await lookupInTwoRounds(
       { hashes: store.hashes, blocks, words },
       (w, p) => {
-        stats.loadMs += performance.now() - start;
+        stats.loadMs += this.took('load', start);
         return this.askTimed(w, p, stats).finally(() => (start = pacer.begin()));
       },
       this.asked,
       (units) => (pacer.spend(units) ? breathe() : undefined),
     );
-    stats.loadMs += performance.now() - start;
+    stats.loadMs += this.took('load', start);
   }
 
   /** One `dict.lookup`, its answer merged into the page's index; the page's time and the wait are measured apart. */
@@ -259,7 +269,8 @@ export class Scanner {
     if (this.deps.signal.aborted) throw this.deps.signal.reason;
     this.known.merge(answer);
     this.mutes.learn(answer.muted);
-    stats.loadMs += sent - t + (performance.now() - got);
+    this.deps.slices?.record('load', t, sent);
+    stats.loadMs += sent - t + this.took('load', got);
     stats.lookupWaitMs += got - sent;
     return answer;
   }
@@ -282,7 +293,7 @@ export class Scanner {
         for (const match of typos) found.push({ block, match });
       },
       ({ count }) => count + 8,
-      (ms) => (stats.matchMs += ms),
+      (ms) => (stats.matchMs += this.took('match', performance.now() - ms)),
       this.deps.signal,
     );
     return found;
@@ -306,13 +317,13 @@ export class Scanner {
       if (!this.admit(v)) continue;
       stats.mentions++;
       if (performance.now() - since > SLICE_MS) {
-        stats.highlightMs += performance.now() - since;
+        stats.highlightMs += this.took('paint', since);
         await yieldToPage(signal);
         since = performance.now();
       }
     }
     stats.mentions += this.promoteWeak();
-    stats.highlightMs += performance.now() - since;
+    stats.highlightMs += this.took('paint', since);
   }
 
   /** The mentions the reader can see (reads only). Hidden text is neither counted nor painted: a page must
@@ -324,12 +335,12 @@ export class Scanner {
       const { range, nodes } = rangeFor(block, match.start, match.end);
       if (this.judge.visible(range)) seen.push({ block, match, range, nodes });
       if (performance.now() - since > SLICE_MS) {
-        stats.visibilityMs += performance.now() - since;
+        stats.visibilityMs += this.took('visibility', since);
         await yieldToPage(this.deps.signal);
         since = performance.now();
       }
     }
-    stats.visibilityMs += performance.now() - since;
+    stats.visibilityMs += this.took('visibility', since);
     return seen;
   }
 

@@ -8,12 +8,47 @@ export interface BatchStat {
   roots: number;
 }
 
+/** The phases of the content script's slices: building the page's parts, then the scanner's. */
+export type SlicePhase = 'start' | 'walk' | 'tokenize' | 'load' | 'match' | 'visibility' | 'paint';
+
+/** One slice of the content script's own work: its phase, when it began (performance.now()) and how long it ran. */
+export interface Slice {
+  phase: SlicePhase;
+  start: number;
+  ms: number;
+}
+
+/** Slices shorter than this are not kept: alone they cannot make a task long, and pages have thousands. */
+export const SLICE_LOG_MIN_MS = 1;
+const SLICE_LOG_MAX = 300;
+
+/**
+ * Where the content script's own slices of work fell, for the benchmark: a long task the page saw is
+ * the extension's when our slices inside it are what made it long. Kept in memory, the latest
+ * SLICE_LOG_MAX, and handed only to the extension (`scan.stats`), like the rest of these stats.
+ */
+export class SliceLog {
+  readonly slices: Slice[] = [];
+  /** The longest slice so far, kept or not. */
+  longestMs = 0;
+
+  record(phase: SlicePhase, start: number, end: number) {
+    const ms = end - start;
+    if (ms > this.longestMs) this.longestMs = ms;
+    if (ms < SLICE_LOG_MIN_MS) return;
+    this.slices.push({ phase, start, ms });
+    if (this.slices.length > SLICE_LOG_MAX) this.slices.shift();
+  }
+}
+
 export class PageStats {
   startedAt = 0;
   firstScanDoneAt = 0;
   readonly batches: BatchStat[] = [];
   /** Time from a card being asked for (after the intent delay) to its content painted. */
   readonly cardMs: number[] = [];
+  /** The content script's slices: assemble.ts logs its start-up and hands the log to the scanner. */
+  readonly slices = new SliceLog();
 
   batch(b: BatchStat) {
     this.batches.push(b);

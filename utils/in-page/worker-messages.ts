@@ -22,6 +22,8 @@ export function scanStatsReply({ scanner, highlighter }: Pick<PageParts, 'scanne
     counts: Object.fromEntries(scanner.counts),
     batches: stats.batches,
     cardMs: stats.cardMs,
+    slices: stats.slices.slices,
+    longestSliceMs: stats.slices.longestMs,
   };
 }
 

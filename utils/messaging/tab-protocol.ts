@@ -1,5 +1,5 @@
 import type { ScanStats } from '../in-page/scanner';
-import type { BatchStat } from '../in-page/stats';
+import type { BatchStat, Slice } from '../in-page/stats';
 
 /**
  * The messages the worker sends to a tab's content script (`tabs.sendMessage`), and the type of each
@@ -56,6 +56,9 @@ export interface ScanStatsReply extends ScanStats {
   counts: Record<string, number>;
   batches: BatchStat[];
   cardMs: number[];
+  /** The scanner's latest slices of at least a millisecond, and its longest slice (ms). */
+  slices: Slice[];
+  longestSliceMs: number;
 }
 
 export type TabMessageType = keyof TabProtocol;

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compileDictionary, lookupRows, startersAmong } from '@/utils/match/dictionary';
+import type { DictLookup } from '@/utils/in-page/dictionary-lookup';
+import type { Highlighter } from '@/utils/in-page/highlight';
+import { Scanner } from '@/utils/in-page/scanner';
+import { SliceLog } from '@/utils/in-page/stats';
+import { VisibilityJudge } from '@/utils/in-page/visibility';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+// The benchmark tells the extension's long tasks from the page's by where our slices fell.
+describe('slice log', () => {
+  it('keeps the slices of a millisecond or more, the latest 300, and the longest of all', () => {
+    const log = new SliceLog();
+    log.record('walk', 0, 0.5);
+    expect(log.slices).toEqual([]);
+    expect(log.longestMs).toBe(0.5);
+    for (let i = 0; i < 310; i++) log.record('tokenize', i * 10, i * 10 + 2);
+    expect(log.slices).toHaveLength(300);
+    expect(log.slices[0]).toEqual({ phase: 'tokenize', start: 100, ms: 2 });
+    log.record('match', 5000, 5040);
+    expect(log.longestMs).toBe(40);
+  });
+
+  it("logs every phase of a scan's work, in order", async () => {
+    document.body.innerHTML = '<p>Acme Widgets said so.</p><p>More text here.</p>';
+    vi.spyOn(VisibilityJudge.prototype, 'visible').mockReturnValue(true);
+    // Each clock read is 2 ms after the last, so every slice lasts long enough to be kept.
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 2));
+    const dict = compileDictionary([{ text: 'Acme Widgets', entity: 'acme' }], 't');
+    const lookup: DictLookup = (words, pairs) =>
+      Promise.resolve({ ...lookupRows(dict, [...words, ...pairs]), entities: ['p:acme'], starters: startersAmong(dict, words) });
+    const highlighter = { size: 0, add: () => undefined, remove: () => undefined } as unknown as Highlighter;
+    const slices = new SliceLog();
+    const scanner = new Scanner({ lookup, highlighter, exclude: () => false, signal: new AbortController().signal, slices });
+    await scanner.scan(document.body);
+    expect(scanner.counts.get('p:acme')).toBe(1);
+    const phases = new Set(slices.slices.map((s) => s.phase));
+    for (const phase of ['walk', 'tokenize', 'load', 'match', 'visibility', 'paint']) expect(phases).toContain(phase);
+    const starts = slices.slices.map((s) => s.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+});
