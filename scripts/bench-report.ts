@@ -83,8 +83,9 @@ export interface PageResult {
   longTaskMs: number[];
   /** Each long task's attribution (attributeLongTask), in the order of longTaskMs. */
   longTaskCauses: LongTaskCause[];
-  /** The content script's longest slice of work, ms. */
+  /** The content script's longest slice of work, ms, and its phase ('' when no slice was logged). */
   longestSlice: number;
+  longestSlicePhase: string;
   highlights: number;
 }
 
@@ -232,8 +233,11 @@ export function longTaskLines(rows: PageResult[]): string[] {
       : tasks
         ? '; ours: none'
         : '';
-    const longest = Math.max(0, ...at.map((r) => r.longestSlice));
-    return `CPU ×${cpu}: ${pages.size} page(s) with a long task during the first scan (${tasks} task(s) in ${loads} page loads)${worst}${whose}; our longest slice ${r2(longest)} ms`;
+    const longest = at.reduce<PageResult | null>((m, r) => (!m || r.longestSlice > m.longestSlice ? r : m), null);
+    const slice = longest
+      ? `; our longest slice ${r2(longest.longestSlice)} ms (${longest.page}${longest.longestSlicePhase ? `, ${longest.longestSlicePhase}` : ''})`
+      : '';
+    return `CPU ×${cpu}: ${pages.size} page(s) with a long task during the first scan (${tasks} task(s) in ${loads} page loads)${worst}${whose}${slice}`;
   });
 }
 

@@ -253,6 +253,7 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     longTaskMs: timing.longMs,
     longTaskCauses: timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt)),
     longestSlice: st.longestSliceMs,
+    longestSlicePhase: st.slices.reduce<{ phase: string; ms: number } | null>((m, sl) => (!m || sl.ms > m.ms ? sl : m), null)?.phase ?? '',
     highlights: st.highlights,
   };
 }

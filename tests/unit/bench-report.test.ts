@@ -42,6 +42,7 @@ function row(page: string, over: Partial<PageResult> = {}): PageResult {
     longTaskMs: [],
     longTaskCauses: [],
     longestSlice: 0,
+    longestSlicePhase: '',
     highlights: 3,
     ...over,
   };
@@ -218,13 +219,13 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     const cause = attributeLongTask({ start: 98, duration: 65 }, [{ phase: 'tokenize', start: 100, ms: 60 }], 10);
     const page = attributeLongTask({ start: 500, duration: 90 }, [], 10);
     const rows = [
-      row('a.html', { cpu: 4, longTasks: 1, longTaskMs: [65], longTaskCauses: [cause], longestSlice: 60 }),
+      row('a.html', { cpu: 4, longTasks: 1, longTaskMs: [65], longTaskCauses: [cause], longestSlice: 60, longestSlicePhase: 'tokenize' }),
       row('b.html', { cpu: 4, longTasks: 1, longTaskMs: [90], longTaskCauses: [page], longestSlice: 4 }),
     ];
     const [line] = longTaskLines(rows);
     expect(line).toContain('2 page(s) with a long task');
     expect(line).toContain('ours: 1 (a.html 65 ms, 60 ms of tokenize)');
-    expect(line).toContain('our longest slice 60 ms');
+    expect(line).toContain('our longest slice 60 ms (a.html, tokenize)');
     const summary = summariseTier({
       tier: 10,
       cpu: 4,
