@@ -47,6 +47,8 @@ export class Highlighter {
   private styleEl: HTMLStyleElement | null = null;
   private readonly style = highlightStyle();
   private registered = false;
+  /** When the sheet went in (performance.now()), 0 before: the page's next style pass is ours (the benchmark). */
+  adoptedAt = 0;
 
   constructor(private readonly doc: Document) {
     if (!highlightSupported()) return;
@@ -65,6 +67,7 @@ export class Highlighter {
   private install(marks: Marks) {
     if (this.registered) return;
     this.registered = true;
+    this.adoptedAt = performance.now();
     // A page could squat on a name before us; drawing again keeps us from painting into its highlight.
     while (this.registry.has(this.style.name) || this.registry.has(this.style.active)) Object.assign(this.style, highlightStyle());
     this.registry.set(this.style.name, marks.main);

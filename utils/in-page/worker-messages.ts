@@ -24,6 +24,7 @@ export function scanStatsReply({ scanner, highlighter }: Pick<PageParts, 'scanne
     cardMs: stats.cardMs,
     slices: stats.slices.slices,
     longestSliceMs: stats.slices.longestMs,
+    sheetAdoptedAt: highlighter.adoptedAt,
   };
 }
 

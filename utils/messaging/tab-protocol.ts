@@ -59,6 +59,8 @@ export interface ScanStatsReply extends ScanStats {
   /** The scanner's latest slices of at least a millisecond, and its longest slice (ms). */
   slices: Slice[];
   longestSliceMs: number;
+  /** When the highlight sheet went in (0: not yet): the page's style pass that follows is ours. */
+  sheetAdoptedAt: number;
 }
 
 export type TabMessageType = keyof TabProtocol;
