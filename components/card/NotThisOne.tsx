@@ -1,4 +1,4 @@
-import { Component, createRef } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MuteScope } from '@/utils/schema/mute';
 import { t } from '@/utils/i18n';
 
@@ -29,90 +29,78 @@ function doneText(what: Done, name: string): string {
 /**
  * "Not this one": hide this mention on this page, or mute the entity on this site or everywhere,
  * then say what happened with an Undo button right there (focused, so the keyboard reaches it).
- *
- * A class, like the card's other parts: preact/hooks would add about 1 kB (gzipped) to the content
- * script, which every page and frame loads.
  */
-export class NotThisOne extends Component<{ actions: CardDismissal; name: string }, { phase: Phase }> {
-  override state: { phase: Phase } = { phase: { step: 'closed' } };
-  private readonly focusNext = createRef<HTMLButtonElement>();
-
+export function NotThisOne({ actions, name }: { actions: CardDismissal; name: string }) {
+  const [phase, setPhase] = useState<Phase>({ step: 'closed' });
+  const focusNext = useRef<HTMLButtonElement>(null);
   // Focus follows the reader's step (the first choice, then Undo), never on the card's first paint.
-  override componentDidUpdate(_props: unknown, before: { phase: Phase }) {
-    const { step } = this.state.phase;
-    if (step !== before.phase.step && (step === 'choosing' || step === 'done')) this.focusNext.current?.focus();
-  }
+  useEffect(() => {
+    if (phase.step === 'choosing' || phase.step === 'done') focusNext.current?.focus();
+  }, [phase.step]);
 
-  private async attempt(work: () => Promise<Phase>) {
-    this.setState({ phase: { step: 'busy' } });
+  const attempt = async (work: () => Promise<Phase>) => {
+    setPhase({ step: 'busy' });
     try {
-      this.setState({ phase: await work() });
+      setPhase(await work());
     } catch {
-      this.setState({ phase: { step: 'failed' } });
+      setPhase({ step: 'failed' });
     }
-  }
-
-  private readonly hide = () =>
-    this.attempt(() => {
-      const undo = this.props.actions.hide();
+  };
+  const hide = () =>
+    attempt(() => {
+      const undo = actions.hide();
       return Promise.resolve({ step: 'done', what: 'hidden', undo: () => Promise.resolve(undo()) });
     });
-
-  private mute(scope: MuteScope) {
-    const { actions } = this.props;
-    return this.attempt(async () => {
+  const mute = (scope: MuteScope) =>
+    attempt(async () => {
       await actions.mute(scope);
       return { step: 'done', what: scope, undo: () => actions.undoMute(scope) };
     });
-  }
 
-  render({ name }: { actions: CardDismissal; name: string }, { phase }: { phase: Phase }) {
-    const focusNext = this.focusNext;
-    if (phase.step === 'done')
-      return (
-        <div class="nto">
-          <style>{NOT_THIS_ONE_CSS}</style>
-          <p class="nto-status" role="status">
-            {doneText(phase.what, name)}
-          </p>
-          <button ref={focusNext} class="nto-undo" type="button" onClick={() => this.attempt(async () => (await phase.undo(), { step: 'undone' }))}>
-            {t('card.undo')}
-          </button>
-        </div>
-      );
+  if (phase.step === 'done')
     return (
       <div class="nto">
         <style>{NOT_THIS_ONE_CSS}</style>
-        {phase.step === 'undone' && (
-          <p class="nto-status" role="status">
-            {t('card.undone')}
-          </p>
-        )}
-        {phase.step === 'failed' && (
-          <p class="nto-status" role="alert">
-            {t('card.notDone')}
-          </p>
-        )}
-        {phase.step === 'choosing' || phase.step === 'busy' ? (
-          <div class="nto-choices" role="group" aria-label={t('card.notThisOneChoices')}>
-            <button ref={focusNext} type="button" disabled={phase.step === 'busy'} onClick={this.hide}>
-              {t('card.hideMention')}
-            </button>
-            <button type="button" disabled={phase.step === 'busy'} onClick={() => this.mute('site')}>
-              {t('card.muteSite')}
-            </button>
-            <button type="button" disabled={phase.step === 'busy'} onClick={() => this.mute('everywhere')}>
-              {t('card.muteEverywhere')}
-            </button>
-          </div>
-        ) : (
-          <button class="nto-toggle" type="button" aria-expanded="false" onClick={() => this.setState({ phase: { step: 'choosing' } })}>
-            {t('card.notThisOne')}
-          </button>
-        )}
+        <p class="nto-status" role="status">
+          {doneText(phase.what, name)}
+        </p>
+        <button ref={focusNext} class="nto-undo" type="button" onClick={() => attempt(async () => (await phase.undo(), { step: 'undone' }))}>
+          {t('card.undo')}
+        </button>
       </div>
     );
-  }
+  return (
+    <div class="nto">
+      <style>{NOT_THIS_ONE_CSS}</style>
+      {phase.step === 'undone' && (
+        <p class="nto-status" role="status">
+          {t('card.undone')}
+        </p>
+      )}
+      {phase.step === 'failed' && (
+        <p class="nto-status" role="alert">
+          {t('card.notDone')}
+        </p>
+      )}
+      {phase.step === 'choosing' || phase.step === 'busy' ? (
+        <div class="nto-choices" role="group" aria-label={t('card.notThisOneChoices')}>
+          <button ref={focusNext} type="button" disabled={phase.step === 'busy'} onClick={hide}>
+            {t('card.hideMention')}
+          </button>
+          <button type="button" disabled={phase.step === 'busy'} onClick={() => mute('site')}>
+            {t('card.muteSite')}
+          </button>
+          <button type="button" disabled={phase.step === 'busy'} onClick={() => mute('everywhere')}>
+            {t('card.muteEverywhere')}
+          </button>
+        </div>
+      ) : (
+        <button class="nto-toggle" type="button" aria-expanded="false" onClick={() => setPhase({ step: 'choosing' })}>
+          {t('card.notThisOne')}
+        </button>
+      )}
+    </div>
+  );
 }
 
 /** In the card's closed shadow root, like the card's own styles: px units and generic fonts only. */
