@@ -254,8 +254,8 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     longTasks: timing.long,
     longTaskMs: timing.longMs,
     longTaskCauses: timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt, st.sheetAdoptedAt)),
-    longestSlice: st.longestSliceMs,
-    longestSlicePhase: st.slices.reduce<{ phase: string; ms: number } | null>((m, sl) => (!m || sl.ms > m.ms ? sl : m), null)?.phase ?? '',
+    longestSlice: st.longestSlice?.ms ?? 0,
+    longestSlicePhase: st.longestSlice?.phase ?? '',
     highlights: st.highlights,
   };
 }

@@ -29,14 +29,15 @@ const SLICE_LOG_MAX = 300;
  */
 export class SliceLog {
   readonly slices: Slice[] = [];
-  /** The longest slice so far, kept or not. */
-  longestMs = 0;
+  /** The longest slice so far, even once it has left `slices`; null before any of SLICE_LOG_MIN_MS. */
+  longest: Slice | null = null;
 
   record(phase: SlicePhase, start: number, end: number) {
     const ms = end - start;
-    if (ms > this.longestMs) this.longestMs = ms;
     if (ms < SLICE_LOG_MIN_MS) return;
-    this.slices.push({ phase, start, ms });
+    const slice = { phase, start, ms };
+    if (!this.longest || ms > this.longest.ms) this.longest = slice;
+    this.slices.push(slice);
     if (this.slices.length > SLICE_LOG_MAX) this.slices.shift();
   }
 }

@@ -23,7 +23,7 @@ export function scanStatsReply({ scanner, highlighter }: Pick<PageParts, 'scanne
     batches: stats.batches,
     cardMs: stats.cardMs,
     slices: stats.slices.slices,
-    longestSliceMs: stats.slices.longestMs,
+    longestSlice: stats.slices.longest,
     sheetAdoptedAt: highlighter.adoptedAt,
   };
 }

@@ -56,9 +56,9 @@ export interface ScanStatsReply extends ScanStats {
   counts: Record<string, number>;
   batches: BatchStat[];
   cardMs: number[];
-  /** The scanner's latest slices of at least a millisecond, and its longest slice (ms). */
+  /** The content script's latest slices of at least a millisecond, and its longest one. */
   slices: Slice[];
-  longestSliceMs: number;
+  longestSlice: Slice | null;
   /** When the highlight sheet went in (0: not yet): the page's style pass that follows is ours. */
   sheetAdoptedAt: number;
 }
