@@ -34,13 +34,18 @@ export interface LongTaskCause {
  * Whose a long task is. The content script's work runs in slices, each a task of its own or a
  * continuation at the end of one, so a long task is the extension's when it holds the script's start
  * (its compiling and evaluation, which no slice covers), when it begins within STYLE_PASS_MS of the
- * highlight sheet going in (the style pass the sheet causes; a page's own task there is counted as
+ * highlight sheets going in (the style pass each causes; a page's own task there is counted as
  * ours too: the count errs towards us), or when our slices in it are what made it long: without them
  * it would have been under LONG_TASK_MS. A page's own long task with a short slice of ours at its end
  * stays the page's. A stall of the whole renderer inside one of our slices counts as ours: from
  * inside, it cannot be told from our work.
  */
-export function attributeLongTask(task: { start: number; duration: number }, slices: readonly Slice[], startedAt: number, sheetAdoptedAt = 0): LongTaskCause {
+export function attributeLongTask(
+  task: { start: number; duration: number },
+  slices: readonly Slice[],
+  startedAt: number,
+  sheetsAdoptedAt: readonly number[] = [],
+): LongTaskCause {
   const end = task.start + task.duration;
   const byPhase = new Map<string, number>();
   let oursMs = 0;
@@ -52,7 +57,7 @@ export function attributeLongTask(task: { start: number; duration: number }, sli
   }
   // Long-task times are whole milliseconds: the script's start may read a millisecond early.
   const start = startedAt >= task.start - 1 && startedAt <= end;
-  const style = sheetAdoptedAt > 0 && task.start >= sheetAdoptedAt - 1 && task.start <= sheetAdoptedAt + STYLE_PASS_MS;
+  const style = sheetsAdoptedAt.some((at) => task.start >= at - 1 && task.start <= at + STYLE_PASS_MS);
   return {
     ms: Math.round(task.duration),
     oursMs: r2(oursMs),

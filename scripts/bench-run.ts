@@ -225,7 +225,7 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
       return { dcl: nav?.domContentLoadedEventEnd ?? null, long: during.length, longMs: during.map((t) => Math.round(t.duration)), during };
     },
     // Through the style pass the highlight sheet causes, which follows the first scan's paint.
-    { from: st.startedAt, to: Math.max(st.firstScanDoneAt, st.sheetAdoptedAt ? st.sheetAdoptedAt + STYLE_PASS_MS : 0) },
+    { from: st.startedAt, to: Math.max(st.firstScanDoneAt, ...st.sheetsAdoptedAt.map((t) => t + STYLE_PASS_MS)) },
   );
   const work = st.walkMs + st.tokenizeMs + st.matchMs + st.highlightMs + st.loadMs;
   const floorWarm = Math.max(floor.warm, 0.01);
@@ -253,7 +253,7 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     dclToHighlights: timing.dcl != null ? st.firstScanDoneAt - timing.dcl : null,
     longTasks: timing.long,
     longTaskMs: timing.longMs,
-    longTaskCauses: timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt, st.sheetAdoptedAt)),
+    longTaskCauses: timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt, st.sheetsAdoptedAt)),
     longestSlice: st.longestSlice?.ms ?? 0,
     longestSlicePhase: st.longestSlice?.phase ?? '',
     highlights: st.highlights,

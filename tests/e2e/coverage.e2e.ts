@@ -22,8 +22,14 @@ const CLOSED =
   '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><p>Clearview AI in the open.</p>' +
   '<div id="sealed"></div><script>document.getElementById("sealed").attachShadow({ mode: "closed" }).innerHTML = "<p>Clearview AI sealed away.</p>";</script></body></html>';
 
+// No element on the way to the names has an id: their rules name them by position, which the page then shifts.
+const SHIFTING =
+  '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><style>body { font: 20px sans-serif; color: #444; background: #eee; }</style></head>' +
+  '<body><section><p>An article.</p><p><span>Clearview AI</span> sold face search to police.</p></section>' +
+  '<section><p>PimEyes did it for anyone.</p></section></body></html>';
+
 beforeAll(async () => {
-  srv = await startServer({ '/closed.html': CLOSED });
+  srv = await startServer({ '/closed.html': CLOSED, '/shifting.html': SHIFTING });
   s = await launch();
   pixels = await s.context.newPage();
 });
@@ -299,6 +305,39 @@ describe('a page whose body is replaced', () => {
     const page = await open('/pages/body-swap.html');
     await scanStats(s, await tabIdOf(s, page));
     await expect.poll(async () => (await painted(page)).sort(), { timeout: 10_000 }).toEqual(['Clearview AI', 'PimEyes']);
+    await page.close();
+  });
+});
+
+describe('a page that shifts what comes before its names', () => {
+  /** The painted range holding `name`, in the viewport. */
+  const boxOf = (page: Page, name: string) =>
+    page.evaluate((n) => {
+      const ranges = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((h) => [...h]);
+      const rect = ranges.find((r) => r.toString() === n)?.getClientRects()[0];
+      return rect ? { x: rect.left, y: rect.top, width: rect.width, height: rect.height } : null;
+    }, name);
+
+  it('keeps them painted: the rules follow each name to its new place', async () => {
+    const page = await open('/shifting.html');
+    await expect.poll(async () => (await painted(page)).sort(), { timeout: 10_000 }).toEqual(['Clearview AI', 'PimEyes']);
+    for (const name of ['Clearview AI', 'PimEyes']) expect(await yellowPixels(page, (await boxOf(page, name))!), name).toBeGreaterThan(20);
+    // Chromium: the rules name the elements holding the names, not every element of the page (whose
+    // style the browser would then recompute in full when they go in).
+    const selectors = await page.evaluate(() =>
+      document.adoptedStyleSheets.flatMap((sh) => [...sh.cssRules].map((r) => (r as CSSStyleRule).selectorText ?? '')),
+    );
+    expect(selectors.filter((t) => t.includes('::highlight(')).length).toBeGreaterThan(0);
+    for (const t of selectors) expect(t).not.toMatch(/(^|,\s*)::highlight/);
+    // New elements before each name, and before their sections: every position on the way changes.
+    await page.evaluate(() => {
+      for (const sec of document.querySelectorAll('section')) sec.prepend(Object.assign(document.createElement('p'), { textContent: 'Update.' }));
+      document.body.prepend(Object.assign(document.createElement('div'), { textContent: 'Live: the latest.' }));
+      document.querySelector('section p:nth-child(3)')!.prepend(Object.assign(document.createElement('i'), { textContent: 'Earlier: ' }));
+    });
+    for (const name of ['Clearview AI', 'PimEyes']) {
+      await expect.poll(async () => yellowPixels(page, (await boxOf(page, name))!), { timeout: 10_000, message: name }).toBeGreaterThan(20);
+    }
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_CSS } from '@/components/card/EntityCard';
 import { CARD_MODES_CSS } from '@/components/card/card-modes';
-import { highlightStyle } from '@/utils/in-page/highlight';
+import { highlightRules, highlightStyle } from '@/utils/in-page/highlight';
 import { randomIdent } from '@/utils/in-page/random-names';
 
 /** Deterministic stand-in for crypto randomness, so two "pages" differ reproducibly. */
@@ -29,14 +29,26 @@ describe('styles the content script puts in the page', () => {
   it('highlight rules carry no product name and differ from page to page', () => {
     const a = highlightStyle(seeded(1));
     const b = highlightStyle(seeded(2));
+    const css = (st: typeof a) => highlightRules(st, null);
     for (const st of [a, b]) {
-      expect(st.css).not.toMatch(/backstory|mention|url\(/i);
+      expect(css(st)).not.toMatch(/backstory|mention|url\(/i);
       expect(st.name).toMatch(/^[a-z]{5,9}$/);
       expect(st.active).not.toBe(st.name);
-      expect(st.css).toContain(`::highlight(${st.name})`);
+      expect(css(st)).toContain(`::highlight(${st.name})`);
     }
     expect(a.name).not.toBe(b.name);
-    expect(a.css).not.toBe(b.css);
+    expect(css(a)).not.toBe(css(b));
+  });
+
+  it('rules on chosen elements name each of them, for both highlights, in forced colours too', () => {
+    const st = highlightStyle(seeded(4));
+    const css = highlightRules(st, ['#a>p:nth-child(2)', ':root>body:nth-child(2)>div:nth-child(1)']);
+    for (const name of [st.name, st.active]) {
+      expect(css.split(`#a>p:nth-child(2)::highlight(${name})`)).toHaveLength(3);
+      expect(css.split(`:root>body:nth-child(2)>div:nth-child(1)::highlight(${name})`)).toHaveLength(3);
+    }
+    // No rule on every element: that is the whole-document style pass these rules avoid.
+    expect(css).not.toMatch(/(^|[\s,{}])::highlight/);
     expect(randomIdent(seeded(3), 6)).toMatch(/^[a-z]{6}$/);
   });
 });

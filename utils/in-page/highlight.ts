@@ -9,6 +9,7 @@
  */
 
 import { cryptoRandom, randomIdent } from './random-names';
+import { elementSelector, paintingElement, SiblingIndex } from './paint-selectors';
 
 /** lib.dom declares the API, but older browsers (and test DOMs) lack it. */
 export function highlightSupported(): boolean {
@@ -21,34 +22,69 @@ interface Marks {
   active: Highlight;
 }
 
-/** Names and rules for one page: same look to the reader, different text for the page to match. */
+/** The declarations for one page: same look to the reader, different text for the page to match. */
 export function highlightStyle(random: () => number = cryptoRandom) {
   const name = randomIdent(random);
   let active = randomIdent(random);
   while (active === name) active = randomIdent(random);
   const jitter = (base: number, spread: number, digits = 2) => (base + (random() * 2 - 1) * spread).toFixed(digits);
   const hue = jitter(47, 4, 1);
-  const css =
-    `::highlight(${name}) { background-color: hsl(${hue} 100% 50% / ${jitter(0.28, 0.03)}); ` +
-    `text-decoration: underline dotted hsl(${jitter(40, 3, 1)} 100% 31% / ${jitter(0.9, 0.05)}); text-underline-offset: ${jitter(2, 0.4, 1)}px; }\n` +
-    `::highlight(${active}) { background-color: hsl(${jitter(40, 3, 1)} 100% 50% / ${jitter(0.55, 0.04)}); }\n` +
-    // Forced colours: the reader's system colours, marked text for a name and the selection's for the
-    // one the card is open on, as the spec keeps an author's system colours. Chromium (150) goes
-    // further and paints every custom highlight in Highlight / HighlightText itself (modes.e2e.ts).
-    `@media (forced-colors: active) { ::highlight(${name}) { background-color: Mark; color: MarkText; text-decoration-color: MarkText; } ` +
-    `::highlight(${active}) { background-color: Highlight; color: HighlightText; text-decoration-color: HighlightText; } }\n`;
-  return { name, active, css };
+  const main =
+    `background-color: hsl(${hue} 100% 50% / ${jitter(0.28, 0.03)}); ` +
+    `text-decoration: underline dotted hsl(${jitter(40, 3, 1)} 100% 31% / ${jitter(0.9, 0.05)}); text-underline-offset: ${jitter(2, 0.4, 1)}px;`;
+  const current = `background-color: hsl(${jitter(40, 3, 1)} 100% 50% / ${jitter(0.55, 0.04)});`;
+  return { name, active, main, current };
 }
+
+type HighlightStyle = ReturnType<typeof highlightStyle>;
+
+/**
+ * The rules for `elements` (selectors; null: every element). Forced colours: the reader's system
+ * colours, marked text for a name and the selection's for the one the card is open on, as the spec
+ * keeps an author's system colours. Chromium (150) goes further and paints every custom highlight in
+ * Highlight / HighlightText itself (modes.e2e.ts).
+ */
+export function highlightRules(style: HighlightStyle, elements: readonly string[] | null): string {
+  const on = (name: string) => (elements ? elements.map((e) => `${e}::highlight(${name})`).join(',') : `::highlight(${name})`);
+  const main = on(style.name);
+  const active = on(style.active);
+  return (
+    `${main} { ${style.main} }\n${active} { ${style.current} }\n` +
+    `@media (forced-colors: active) { ${main} { background-color: Mark; color: MarkText; text-decoration-color: MarkText; } ` +
+    `${active} { background-color: Highlight; color: HighlightText; text-decoration-color: HighlightText; } }\n`
+  );
+}
+
+/**
+ * Whether highlight styles inherit down the tree here, so that rules on a few elements paint their
+ * descendants' text: Chromium's model for custom highlights (since 102). Elsewhere one rule matches
+ * every element, as before.
+ */
+function inheritsHighlights(): boolean {
+  return !!(navigator as Navigator & { userAgentData?: unknown }).userAgentData;
+}
+
+/** Beyond this many sheets of ours, they are merged into one. */
+const MAX_SHEETS = 8;
 
 export class Highlighter {
   /** Null where the browser has no Custom Highlight API: then nothing is painted. */
   private readonly marks: Marks | null = null;
-  private sheet: CSSStyleSheet | null = null;
+  private readonly sheets: CSSStyleSheet[] = [];
   private styleEl: HTMLStyleElement | null = null;
   private readonly style = highlightStyle();
   private registered = false;
-  /** When the sheet went in (performance.now()), 0 before: the page's next style pass is ours (the benchmark). */
-  adoptedAt = 0;
+  /** Rules on the elements that hold painted text (null: one rule on every element). */
+  private readonly ruled: Map<Element, string> | null = inheritsHighlights() ? new Map() : null;
+  private readonly unruled = new Set<Element>();
+  /** Selectors in our sheets that no longer name their element (it moved): merged away in time. */
+  private stale = 0;
+  private flushQueued = false;
+  /**
+   * When each sheet went in (performance.now(), the first 20 and the latest): the page's next style
+   * pass is ours (the benchmark).
+   */
+  readonly adoptedAt: number[] = [];
 
   constructor(private readonly doc: Document) {
     if (!highlightSupported()) return;
@@ -60,30 +96,93 @@ export class Highlighter {
   }
 
   /**
-   * Registering and adding a sheet happen only once there is something to paint: a page with no
-   * mention sees no trace at all, and a sheet makes the browser recalculate the whole document's
-   * style (about 60 ms on a 150,000-character page).
+   * Registering and adding rules happen only once there is something to paint: a page with no
+   * mention sees no trace at all.
    */
-  private install(marks: Marks) {
+  private install() {
     if (this.registered) return;
     this.registered = true;
-    this.adoptedAt = performance.now();
     // A page could squat on a name before us; drawing again keeps us from painting into its highlight.
     while (this.registry.has(this.style.name) || this.registry.has(this.style.active)) Object.assign(this.style, highlightStyle());
-    this.registry.set(this.style.name, marks.main);
-    this.registry.set(this.style.active, marks.active);
+    this.registry.set(this.style.name, this.marks!.main);
+    this.registry.set(this.style.active, this.marks!.active);
+    if (!this.ruled) this.adopt(highlightRules(this.style, null), false);
+  }
+
+  /** Put `css` in as a sheet of ours, alone among ours when `replace`. */
+  private adopt(css: string, replace: boolean) {
+    const now = performance.now();
+    if (this.adoptedAt.length >= 20) this.adoptedAt.pop();
+    this.adoptedAt.push(now);
     // A constructed sheet is not a node: page scripts walking the DOM do not see it.
     try {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(this.style.css);
-      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
-      this.sheet = sheet;
+      sheet.replaceSync(css);
+      const kept = replace ? this.doc.adoptedStyleSheets.filter((s) => !this.sheets.includes(s)) : this.doc.adoptedStyleSheets;
+      this.doc.adoptedStyleSheets = [...kept, sheet];
+      if (replace) this.sheets.length = 0;
+      this.sheets.push(sheet);
     } catch {
-      const style = this.doc.createElement('style');
-      style.textContent = this.style.css;
-      (this.doc.head ?? this.doc.documentElement).append(style);
+      const style = this.styleEl ?? this.doc.createElement('style');
+      style.textContent = replace || !this.styleEl ? css : style.textContent + css;
+      if (!style.isConnected) (this.doc.head ?? this.doc.documentElement).append(style);
       this.styleEl = style;
     }
+  }
+
+  /** Rule the element that paints `r`, with the next flush. */
+  private rule(r: Range) {
+    if (!this.ruled) return;
+    const el = paintingElement(r);
+    if (!el || this.ruled.has(el)) return;
+    this.unruled.add(el);
+    // Before the next rendering, so no frame shows the name unpainted; in one sheet for all the ranges
+    // a slice adds.
+    if (!this.flushQueued) {
+      this.flushQueued = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  /** One sheet for the elements ruled since the last flush; all of ours merged into one when they pile up. */
+  flush() {
+    this.flushQueued = false;
+    if (!this.ruled || !this.unruled.size) return;
+    const siblings = new SiblingIndex();
+    const fresh: string[] = [];
+    for (const el of this.unruled) {
+      if (!el.isConnected) continue;
+      const sel = elementSelector(el, this.doc, siblings);
+      this.ruled.set(el, sel);
+      fresh.push(sel);
+    }
+    this.unruled.clear();
+    if (!fresh.length) return;
+    if (this.sheets.length >= MAX_SHEETS || this.stale > this.ruled.size) {
+      this.stale = 0;
+      this.adopt(highlightRules(this.style, [...new Set(this.ruled.values())]), true);
+    } else this.adopt(highlightRules(this.style, fresh), false);
+  }
+
+  /**
+   * After the page changed: rule again the painted ranges whose element moved, or whose path no longer
+   * leads to it (something was put in before it). Cheap: one `matches` per painted element.
+   */
+  recheck() {
+    if (!this.ruled || !this.marks) return;
+    const live = new Set<Element>();
+    // Only live ranges (Range, not StaticRange) are ever added.
+    for (const r of this.marks.main as Iterable<AbstractRange> as Iterable<Range>) {
+      const el = paintingElement(r);
+      if (el) live.add(el);
+    }
+    for (const [el, sel] of this.ruled) {
+      if (live.has(el) && el.isConnected && el.matches(sel)) continue;
+      this.ruled.delete(el);
+      this.stale++;
+    }
+    for (const el of live) if (!this.ruled.has(el)) this.unruled.add(el);
+    this.flush();
   }
 
   get size(): number {
@@ -92,8 +191,9 @@ export class Highlighter {
 
   add(r: Range) {
     if (!this.marks) return;
-    this.install(this.marks);
+    this.install();
     this.marks.main.add(r);
+    this.rule(r);
   }
 
   remove(r: Range) {
@@ -103,7 +203,10 @@ export class Highlighter {
 
   setActive(r: Range | null) {
     this.marks?.active.clear();
-    if (r) this.marks?.active.add(r);
+    if (r) {
+      this.marks?.active.add(r);
+      this.rule(r);
+    }
   }
 
   destroy() {
@@ -113,7 +216,7 @@ export class Highlighter {
       this.registry.delete(this.style.name);
       this.registry.delete(this.style.active);
     }
-    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    if (this.sheets.length) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => !this.sheets.includes(s));
     this.styleEl?.remove();
   }
 }

@@ -3,7 +3,7 @@ import { yieldToPage } from './schedule';
 import type { PageParts } from './assemble';
 import type { PageStats } from './stats';
 
-type ScanParts = Pick<PageParts, 'scanner' | 'reporter' | 'exclude'>;
+type ScanParts = Pick<PageParts, 'scanner' | 'reporter' | 'exclude' | 'highlighter'>;
 
 /**
  * The scanner's life on the page, until `signal` aborts (the page left, or the reader paused its
@@ -18,7 +18,7 @@ export function runScanner(signal: AbortSignal, parts: ScanParts, stats: PageSta
 }
 
 /** Batched rescans of the parts of the page that change. */
-function rescanChanges(signal: AbortSignal, { scanner, exclude }: ScanParts, stats: PageStats): void {
+function rescanChanges(signal: AbortSignal, { scanner, exclude, highlighter }: ScanParts, stats: PageStats): void {
   // The whole document, not its body: Turbo-style navigation replaces the body element, and a page
   // written with document.open() its document element; either is then scanned as a new root.
   const observer = observeChanges(document, {
@@ -29,6 +29,8 @@ function rescanChanges(signal: AbortSignal, { scanner, exclude }: ScanParts, sta
     onBatch: async (batch) => {
       if (batch.removed) scanner.sweep();
       const r = await scanner.scan(batch.roots);
+      // What moved may have taken painted names out of reach of their rules.
+      if (batch.removed || batch.roots.length) highlighter.recheck();
       stats.batch({ chars: r.chars, workMs: r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs, roots: batch.roots.length });
     },
   });

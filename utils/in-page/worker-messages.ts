@@ -24,7 +24,7 @@ export function scanStatsReply({ scanner, highlighter }: Pick<PageParts, 'scanne
     cardMs: stats.cardMs,
     slices: stats.slices.slices,
     longestSlice: stats.slices.longest,
-    sheetAdoptedAt: highlighter.adoptedAt,
+    sheetsAdoptedAt: highlighter.adoptedAt,
   };
 }
 

@@ -59,8 +59,8 @@ export interface ScanStatsReply extends ScanStats {
   /** The content script's latest slices of at least a millisecond, and its longest one. */
   slices: Slice[];
   longestSlice: Slice | null;
-  /** When the highlight sheet went in (0: not yet): the page's style pass that follows is ours. */
-  sheetAdoptedAt: number;
+  /** When each highlight sheet went in (the first 20 and the latest): the page's style pass that follows each is ours. */
+  sheetsAdoptedAt: number[];
 }
 
 export type TabMessageType = keyof TabProtocol;
