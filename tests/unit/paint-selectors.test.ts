@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { elementSelector, paintingElement, SiblingIndex } from '@/utils/in-page/paint-selectors';
+import { elementSelector, paintingElement, siblingIndex } from '@/utils/in-page/paint-selectors';
 
 /** The elements `sel` matches in `doc`. */
 const matched = (sel: string) => [...document.querySelectorAll(sel)];
@@ -9,7 +9,7 @@ describe('selectors for the elements that paint a highlight', () => {
   it('name exactly the element, from the root, when no ancestor has an id', () => {
     document.body.innerHTML = '<div><p>one</p><p>two <b>x</b></p></div><div><p>three</p><p>four</p></div>';
     const target = document.querySelectorAll('p')[3]!;
-    const sel = elementSelector(target, document, new SiblingIndex());
+    const sel = elementSelector(target, document, siblingIndex());
     expect(sel).toBe(':root>body:nth-child(2)>div:nth-child(2)>p:nth-child(2)');
     expect(matched(sel)).toEqual([target]);
   });
@@ -17,11 +17,11 @@ describe('selectors for the elements that paint a highlight', () => {
   it('stop at the nearest ancestor the document finds by its id', () => {
     document.body.innerHTML = '<main id="page"><section><div id="dup"><ul><li>a</li><li>b</li></ul></div></section><p id="dup"></p></main>';
     const li = document.querySelectorAll('li')[1]!;
-    expect(elementSelector(li, document, new SiblingIndex())).toBe('#dup>ul:nth-child(1)>li:nth-child(2)');
+    expect(elementSelector(li, document, siblingIndex())).toBe('#dup>ul:nth-child(1)>li:nth-child(2)');
     // A later element with the same id is not the one getElementById finds: the path goes on up.
     document.body.innerHTML = '<main id="page"><p id="dup"></p><section><div id="dup"><ul><li>a</li><li>b</li></ul></div></section></main>';
     const other = document.querySelectorAll('li')[1]!;
-    const sel = elementSelector(other, document, new SiblingIndex());
+    const sel = elementSelector(other, document, siblingIndex());
     expect(sel).toBe('#page>section:nth-child(2)>div:nth-child(1)>ul:nth-child(1)>li:nth-child(2)');
     expect(matched(sel)).toEqual([other]);
   });
@@ -29,14 +29,14 @@ describe('selectors for the elements that paint a highlight', () => {
   it('escape ids and tags that are not plain identifiers', () => {
     document.body.innerHTML = '<div id="a.b"><my-item>x</my-item><my-item>y</my-item></div>';
     const item = document.querySelectorAll('my-item')[1]!;
-    const sel = elementSelector(item, document, new SiblingIndex());
+    const sel = elementSelector(item, document, siblingIndex());
     expect(sel).toBe('#a\\.b>my-item:nth-child(2)');
     expect(matched(sel)).toEqual([item]);
   });
 
   it('count positions once per parent, right for every child of a long list', () => {
     document.body.innerHTML = `<ol>${'<li>n</li>'.repeat(300)}</ol>`;
-    const siblings = new SiblingIndex();
+    const siblings = siblingIndex();
     const items = [...document.querySelectorAll('li')];
     for (const i of [0, 1, 150, 299]) expect(matched(elementSelector(items[i]!, document, siblings))).toEqual([items[i]]);
   });

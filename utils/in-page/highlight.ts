@@ -9,7 +9,7 @@
  */
 
 import { cryptoRandom, randomIdent } from './random-names';
-import { elementSelector, paintingElement, SiblingIndex } from './paint-selectors';
+import { elementSelector, paintingElement, siblingIndex } from './paint-selectors';
 
 /** lib.dom declares the API, but older browsers (and test DOMs) lack it. */
 export function highlightSupported(): boolean {
@@ -64,25 +64,19 @@ function inheritsHighlights(): boolean {
   return !!(navigator as Navigator & { userAgentData?: unknown }).userAgentData;
 }
 
-/** Beyond this many sheets of ours, they are merged into one. */
-const MAX_SHEETS = 8;
-
 export class Highlighter {
   /** Null where the browser has no Custom Highlight API: then nothing is painted. */
   private readonly marks: Marks | null = null;
-  private readonly sheets: CSSStyleSheet[] = [];
-  private styleEl: HTMLStyleElement | null = null;
+  private sheet: CSSStyleSheet | null = null;
   private readonly style = highlightStyle();
   private registered = false;
-  /** Rules on the elements that hold painted text (null: one rule on every element). */
+  /** The rule's selector for each element that holds painted text (null: one rule on every element). */
   private readonly ruled: Map<Element, string> | null = inheritsHighlights() ? new Map() : null;
   private readonly unruled = new Set<Element>();
-  /** Selectors in our sheets that no longer name their element (it moved): merged away in time. */
-  private stale = 0;
   private flushQueued = false;
   /**
-   * When each sheet went in (performance.now(), the first 20 and the latest): the page's next style
-   * pass is ours (the benchmark).
+   * When the rules were written (performance.now(), the first 20 times and the latest): the page's
+   * next style pass is ours (the benchmark).
    */
   readonly adoptedAt: number[] = [];
 
@@ -99,35 +93,26 @@ export class Highlighter {
    * Registering and adding rules happen only once there is something to paint: a page with no
    * mention sees no trace at all.
    */
-  private install() {
+  private install(marks: Marks) {
     if (this.registered) return;
     this.registered = true;
     // A page could squat on a name before us; drawing again keeps us from painting into its highlight.
     while (this.registry.has(this.style.name) || this.registry.has(this.style.active)) Object.assign(this.style, highlightStyle());
-    this.registry.set(this.style.name, this.marks!.main);
-    this.registry.set(this.style.active, this.marks!.active);
-    if (!this.ruled) this.adopt(highlightRules(this.style, null), false);
+    this.registry.set(this.style.name, marks.main);
+    this.registry.set(this.style.active, marks.active);
+    if (!this.ruled) this.write(highlightRules(this.style, null));
   }
 
-  /** Put `css` in as a sheet of ours, alone among ours when `replace`. */
-  private adopt(css: string, replace: boolean) {
-    const now = performance.now();
+  /** Our rules, all of them, in our one sheet. */
+  private write(css: string) {
     if (this.adoptedAt.length >= 20) this.adoptedAt.pop();
-    this.adoptedAt.push(now);
-    // A constructed sheet is not a node: page scripts walking the DOM do not see it.
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      const kept = replace ? this.doc.adoptedStyleSheets.filter((s) => !this.sheets.includes(s)) : this.doc.adoptedStyleSheets;
-      this.doc.adoptedStyleSheets = [...kept, sheet];
-      if (replace) this.sheets.length = 0;
-      this.sheets.push(sheet);
-    } catch {
-      const style = this.styleEl ?? this.doc.createElement('style');
-      style.textContent = replace || !this.styleEl ? css : style.textContent + css;
-      if (!style.isConnected) (this.doc.head ?? this.doc.documentElement).append(style);
-      this.styleEl = style;
-    }
+    this.adoptedAt.push(performance.now());
+    if (this.sheet) return this.sheet.replaceSync(css);
+    // A constructed sheet is not a node: page scripts walking the DOM do not see it. Chrome 116 and
+    // Firefox 140, the oldest the manifests allow, both adopt them.
+    this.sheet = new CSSStyleSheet();
+    this.sheet.replaceSync(css);
+    this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
   }
 
   /** Rule the element that paints `r`, with the next flush. */
@@ -136,37 +121,24 @@ export class Highlighter {
     const el = paintingElement(r);
     if (!el || this.ruled.has(el)) return;
     this.unruled.add(el);
-    // Before the next rendering, so no frame shows the name unpainted; in one sheet for all the ranges
-    // a slice adds.
-    if (!this.flushQueued) {
-      this.flushQueued = true;
-      queueMicrotask(() => this.flush());
-    }
+    // Before the next rendering, so no frame shows the name unpainted; once for all the ranges a slice adds.
+    if (!this.flushQueued) queueMicrotask(() => this.flush());
+    this.flushQueued = true;
   }
 
-  /** One sheet for the elements ruled since the last flush; all of ours merged into one when they pile up. */
+  /** Write the rules again if elements were ruled since the last time. */
   flush() {
     this.flushQueued = false;
     if (!this.ruled || !this.unruled.size) return;
-    const siblings = new SiblingIndex();
-    const fresh: string[] = [];
-    for (const el of this.unruled) {
-      if (!el.isConnected) continue;
-      const sel = elementSelector(el, this.doc, siblings);
-      this.ruled.set(el, sel);
-      fresh.push(sel);
-    }
+    const position = siblingIndex();
+    for (const el of this.unruled) if (el.isConnected) this.ruled.set(el, elementSelector(el, this.doc, position));
     this.unruled.clear();
-    if (!fresh.length) return;
-    if (this.sheets.length >= MAX_SHEETS || this.stale > this.ruled.size) {
-      this.stale = 0;
-      this.adopt(highlightRules(this.style, [...new Set(this.ruled.values())]), true);
-    } else this.adopt(highlightRules(this.style, fresh), false);
+    if (this.ruled.size) this.write(highlightRules(this.style, [...new Set(this.ruled.values())]));
   }
 
   /**
    * After the page changed: rule again the painted ranges whose element moved, or whose path no longer
-   * leads to it (something was put in before it). Cheap: one `matches` per painted element.
+   * leads to it (something was put in before it), and drop rules no painted range needs.
    */
   recheck() {
     if (!this.ruled || !this.marks) return;
@@ -176,12 +148,14 @@ export class Highlighter {
       const el = paintingElement(r);
       if (el) live.add(el);
     }
+    let changed = false;
     for (const [el, sel] of this.ruled) {
       if (live.has(el) && el.isConnected && el.matches(sel)) continue;
       this.ruled.delete(el);
-      this.stale++;
+      changed = true;
     }
     for (const el of live) if (!this.ruled.has(el)) this.unruled.add(el);
+    if (changed && !this.unruled.size) this.write(highlightRules(this.style, [...new Set(this.ruled.values())]));
     this.flush();
   }
 
@@ -191,7 +165,7 @@ export class Highlighter {
 
   add(r: Range) {
     if (!this.marks) return;
-    this.install();
+    this.install(this.marks);
     this.marks.main.add(r);
     this.rule(r);
   }
@@ -216,7 +190,6 @@ export class Highlighter {
       this.registry.delete(this.style.name);
       this.registry.delete(this.style.active);
     }
-    if (this.sheets.length) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => !this.sheets.includes(s));
-    this.styleEl?.remove();
+    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
   }
 }

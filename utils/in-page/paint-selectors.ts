@@ -23,20 +23,17 @@ export function paintingElement(r: Range): Element | null {
 
 /**
  * Each element's position among its siblings, counted once per parent: the rule for each of a long
- * feed's items would otherwise walk back over all the items before it.
+ * feed's items would otherwise walk back over all the items before it. Good while the page does not change.
  */
-export class SiblingIndex {
-  private readonly index = new Map<Element, number>();
-
-  of(el: Element): number {
-    let i = this.index.get(el);
-    if (i !== undefined) return i;
-    const parent = el.parentElement;
-    if (!parent) return 1;
-    i = 0;
-    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) this.index.set(c, ++i);
-    return this.index.get(el) ?? 1;
-  }
+export function siblingIndex(): (el: Element) => number {
+  const index = new Map<Element, number>();
+  return (el) => {
+    if (!index.has(el)) {
+      let i = 0;
+      for (let c = el.parentElement?.firstElementChild; c; c = c.nextElementSibling) index.set(c, ++i);
+    }
+    return index.get(el) ?? 1;
+  };
 }
 
 /**
@@ -46,7 +43,7 @@ export class SiblingIndex {
  * writes a new one. Every step keeps its tag, so the browser files the rule under that tag and
  * tries it only on such elements.
  */
-export function elementSelector(el: Element, doc: Document, siblings: SiblingIndex): string {
+export function elementSelector(el: Element, doc: Document, position: (el: Element) => number): string {
   const steps: string[] = [];
   for (let e: Element | null = el; e; e = e.parentElement) {
     if (e.id && doc.getElementById(e.id) === e) {
@@ -57,7 +54,7 @@ export function elementSelector(el: Element, doc: Document, siblings: SiblingInd
       steps.push(':root');
       break;
     }
-    steps.push(`${CSS.escape(e.localName)}:nth-child(${siblings.of(e)})`);
+    steps.push(`${CSS.escape(e.localName)}:nth-child(${position(e)})`);
   }
   return steps.reverse().join('>');
 }
