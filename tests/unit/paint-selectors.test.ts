@@ -60,5 +60,15 @@ describe('selectors for the elements that paint a highlight', () => {
     const deep = document.createRange();
     deep.selectNodeContents(inner.querySelector('span')!.firstChild!);
     expect(paintingElement(deep)).toBe(outer);
+    // Text right under a shadow root (no parent element), and a range across two of its children.
+    inner.innerHTML = 'Clearview AI <b>and</b> PimEyes';
+    const bare = document.createRange();
+    bare.selectNodeContents(inner.firstChild!);
+    expect(paintingElement(bare)).toBe(outer);
+    const both = document.createRange();
+    both.setStart(inner.firstChild!, 0);
+    both.setEnd(inner.lastChild!, 3);
+    expect(both.commonAncestorContainer).toBe(inner);
+    expect(paintingElement(both)).toBe(outer);
   });
 });

@@ -15,9 +15,8 @@
 export function paintingElement(r: Range): Element | null {
   const common = r.commonAncestorContainer;
   let el: Element | null = common.nodeType === Node.ELEMENT_NODE ? (common as Element) : common.parentElement;
-  for (let root = el?.getRootNode(); el && root && root !== el.ownerDocument && (root as ShadowRoot).host; root = el.getRootNode()) {
-    el = (root as ShadowRoot).host;
-  }
+  // From the range's own node: text right under a shadow root has no parent element.
+  for (let root: Node & { host?: Element } = common.getRootNode(); root.host; root = root.host.getRootNode()) el = root.host;
   return el;
 }
 
