@@ -9,8 +9,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const BUILD = path.join(ROOT, '.output/chrome-mv3');
 const CONTENT = path.join(BUILD, 'content-scripts/content.js');
 const BACKGROUND = path.join(BUILD, 'background.js');
-// The benchmark counts 1,024-byte kB at gzip level 9: 29.8 kB when issue 14 began, 30.7 after its third round.
-const MAX_GZIP = 32_000;
+// The benchmark counts 1,024-byte kB at gzip level 9: 29.8 kB when issue 14 began, 30.7 after its third round,
+// 31.3 after its fourth (highlight rules on the painted elements; Firefox needs the <style> fallback kept).
+const MAX_GZIP = 32_500;
 
 /** Strings zod 4 leaves in a bundle (class names, its internals' key), and IndexedDB's names. */
 const ZOD = ['ZodError', '$ZodType', '_zod'];

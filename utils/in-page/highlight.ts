@@ -60,14 +60,13 @@ export function highlightRules(style: HighlightStyle, elements: readonly string[
  * descendants' text: Chromium's model for custom highlights (since 102). Elsewhere one rule matches
  * every element, as before.
  */
-function inheritsHighlights(): boolean {
-  return !!(navigator as Navigator & { userAgentData?: unknown }).userAgentData;
-}
+const inheritsHighlights = () => 'userAgentData' in navigator;
 
 export class Highlighter {
   /** Null where the browser has no Custom Highlight API: then nothing is painted. */
   private readonly marks: Marks | null = null;
   private sheet: CSSStyleSheet | null = null;
+  private styleEl: HTMLStyleElement | null = null;
   private readonly style = highlightStyle();
   private registered = false;
   /** The rule's selector for each element that holds painted text (null: one rule on every element). */
@@ -108,11 +107,19 @@ export class Highlighter {
     if (this.adoptedAt.length >= 20) this.adoptedAt.pop();
     this.adoptedAt.push(performance.now());
     if (this.sheet) return this.sheet.replaceSync(css);
-    // A constructed sheet is not a node: page scripts walking the DOM do not see it. Chrome 116 and
-    // Firefox 140, the oldest the manifests allow, both adopt them.
-    this.sheet = new CSSStyleSheet();
-    this.sheet.replaceSync(css);
-    this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+    if (this.styleEl) return void (this.styleEl.textContent = css);
+    // A constructed sheet is not a node: page scripts walking the DOM do not see it. Firefox refuses
+    // a content script's sheet in the page's document (firefox-live.e2e.ts): a <style> there.
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      this.sheet = sheet;
+    } catch {
+      this.styleEl = this.doc.createElement('style');
+      this.styleEl.textContent = css;
+      (this.doc.head ?? this.doc.documentElement).append(this.styleEl);
+    }
   }
 
   /** Rule the element that paints `r`, with the next flush. */
@@ -126,10 +133,10 @@ export class Highlighter {
     this.flushQueued = true;
   }
 
-  /** Write the rules again if elements were ruled since the last time. */
-  flush() {
+  /** Write the rules again if elements were ruled since the last time (or `changed`: a rule went). */
+  flush(changed = false) {
     this.flushQueued = false;
-    if (!this.ruled || !this.unruled.size) return;
+    if (!this.ruled || !(this.unruled.size || changed)) return;
     const position = siblingIndex();
     for (const el of this.unruled) if (el.isConnected) this.ruled.set(el, elementSelector(el, this.doc, position));
     this.unruled.clear();
@@ -155,8 +162,7 @@ export class Highlighter {
       changed = true;
     }
     for (const el of live) if (!this.ruled.has(el)) this.unruled.add(el);
-    if (changed && !this.unruled.size) this.write(highlightRules(this.style, [...new Set(this.ruled.values())]));
-    this.flush();
+    this.flush(changed);
   }
 
   get size(): number {
@@ -191,5 +197,6 @@ export class Highlighter {
       this.registry.delete(this.style.active);
     }
     if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.styleEl?.remove();
   }
 }
