@@ -24,6 +24,7 @@ function scannerOn(html: string, hidden?: HiddenMentions) {
     },
     add: (r: Range) => void painted.add(r),
     remove: (r: Range) => void painted.delete(r),
+    flush: () => undefined,
   } as unknown as Highlighter;
   const scanner = new Scanner({ lookup, highlighter, exclude: () => false, signal: new AbortController().signal, ...(hidden ? { hidden } : {}) });
   return { scanner, painted };

@@ -35,7 +35,7 @@ describe('slice log', () => {
     const dict = compileDictionary([{ text: 'Acme Widgets', entity: 'acme' }], 't');
     const lookup: DictLookup = (words, pairs) =>
       Promise.resolve({ ...lookupRows(dict, [...words, ...pairs]), entities: ['p:acme'], starters: startersAmong(dict, words) });
-    const highlighter = { size: 0, add: () => undefined, remove: () => undefined } as unknown as Highlighter;
+    const highlighter = { size: 0, add: () => undefined, remove: () => undefined, flush: () => undefined } as unknown as Highlighter;
     const slices = new SliceLog();
     const scanner = new Scanner({ lookup, highlighter, exclude: () => false, signal: new AbortController().signal, slices });
     await scanner.scan(document.body);

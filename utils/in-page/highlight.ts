@@ -74,7 +74,7 @@ export class Highlighter {
   private readonly unruled = new Set<Element>();
   private flushQueued = false;
   /**
-   * When the rules were written (performance.now(), the first 20 times and the latest): the page's
+   * When the rules were written (performance.now(), the first 19 times and the latest): the page's
    * next style pass is ours (the benchmark).
    */
   readonly adoptedAt: number[] = [];

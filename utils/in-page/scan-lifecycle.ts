@@ -29,9 +29,12 @@ function rescanChanges(signal: AbortSignal, { scanner, exclude, highlighter }: S
     onBatch: async (batch) => {
       if (batch.removed) scanner.sweep();
       const r = await scanner.scan(batch.roots);
-      // What moved may have taken painted names out of reach of their rules.
-      if (batch.removed || batch.roots.length) highlighter.recheck();
-      stats.batch({ chars: r.chars, workMs: r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs, roots: batch.roots.length });
+      // What moved may have taken painted names out of reach of their rules: timed and logged as paint.
+      const t = performance.now();
+      highlighter.recheck();
+      const recheckMs = performance.now() - t;
+      stats.slices.record('paint', t, t + recheckMs);
+      stats.batch({ chars: r.chars, workMs: r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs + recheckMs, roots: batch.roots.length });
     },
   });
   scanner.watchShadowRoots(observer.observe, observer.watchBare);

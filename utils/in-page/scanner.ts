@@ -317,12 +317,15 @@ export class Scanner {
       if (!this.admit(v)) continue;
       stats.mentions++;
       if (performance.now() - since > SLICE_MS) {
+        // The slice's rules are written inside it, so their cost is counted (the microtask would be too late).
+        this.deps.highlighter.flush();
         stats.highlightMs += this.took('paint', since);
         await yieldToPage(signal);
         since = performance.now();
       }
     }
     stats.mentions += this.promoteWeak();
+    this.deps.highlighter.flush();
     stats.highlightMs += this.took('paint', since);
   }
 

@@ -59,7 +59,7 @@ export interface ScanStatsReply extends ScanStats {
   /** The content script's latest slices of at least a millisecond, and its longest one. */
   slices: Slice[];
   longestSlice: Slice | null;
-  /** When each highlight sheet went in (the first 20 and the latest): the page's style pass that follows each is ours. */
+  /** When the highlight rules were written (the first 19 times and the latest): the page's style pass that follows each is ours. */
   sheetsAdoptedAt: number[];
 }
 
