@@ -28,13 +28,18 @@ const SHIFTING =
   '<body><section><p>An article.</p><p><span>Clearview AI</span> sold face search to police.</p></section>' +
   '<section><p>PimEyes did it for anyone.</p></section></body></html>';
 
+// The names' rules start at the id of the section around them, which the page then changes.
+const RENAMED =
+  '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><style>body { font: 20px sans-serif; color: #444; background: #eee; }</style></head>' +
+  '<body><main id="story"><p>An article.</p><p><span>Clearview AI</span> sold face search to police.</p></main></body></html>';
+
 // Text right under a shadow root has no parent element: its highlight style comes from the host.
 const BARE_SHADOW =
   '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><style>body { font: 20px sans-serif; color: #444; background: #eee; }</style></head>' +
   '<body><p>A post:</p><x-post></x-post><script>document.querySelector("x-post").attachShadow({ mode: "open" }).textContent = "Clearview AI sold face search to police.";</script></body></html>';
 
 beforeAll(async () => {
-  srv = await startServer({ '/closed.html': CLOSED, '/shifting.html': SHIFTING, '/bare-shadow.html': BARE_SHADOW });
+  srv = await startServer({ '/closed.html': CLOSED, '/shifting.html': SHIFTING, '/renamed.html': RENAMED, '/bare-shadow.html': BARE_SHADOW });
   s = await launch();
   pixels = await s.context.newPage();
 });
@@ -343,6 +348,18 @@ describe('a page that shifts what comes before its names', () => {
     for (const name of ['Clearview AI', 'PimEyes']) {
       await expect.poll(async () => yellowPixels(page, (await boxOf(page, name))!), { timeout: 10_000, message: name }).toBeGreaterThan(20);
     }
+    await page.close();
+  });
+
+  it('keeps them painted when an id on the way changes, though no text moved', async () => {
+    const page = await open('/renamed.html');
+    await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(['Clearview AI']);
+    await expect.poll(async () => yellowPixels(page, (await boxOf(page, 'Clearview AI'))!), { timeout: 10_000 }).toBeGreaterThan(20);
+    await page.evaluate(() => (document.getElementById('story')!.id = 'story-live'));
+    await expect.poll(async () => yellowPixels(page, (await boxOf(page, 'Clearview AI'))!), { timeout: 10_000 }).toBeGreaterThan(20);
+    // Then gone altogether: the rule climbs to the root.
+    await page.evaluate(() => document.getElementById('story-live')!.removeAttribute('id'));
+    await expect.poll(async () => yellowPixels(page, (await boxOf(page, 'Clearview AI'))!), { timeout: 10_000 }).toBeGreaterThan(20);
     await page.close();
   });
 

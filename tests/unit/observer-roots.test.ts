@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { rootsOf } from '@/utils/in-page/observer';
+import { OBSERVED, rootsOf } from '@/utils/in-page/observer';
 
 // rootsOf is fed the records a real MutationObserver collected while the test mutated the document.
 
@@ -10,7 +10,7 @@ const noExclude = () => false;
 /** Run `mutate` under an observer of the document (as the content script observes it) and return its records. */
 function recordsOf(mutate: () => void, target: Node = document): MutationRecord[] {
   const mo = new MutationObserver(() => {});
-  mo.observe(target, { childList: true, subtree: true, characterData: true });
+  mo.observe(target, OBSERVED);
   mutate();
   const records = mo.takeRecords();
   mo.disconnect();
@@ -170,5 +170,39 @@ describe('changes outside the body', () => {
       host.remove();
     });
     expect(batchOf(records, (el) => el === host)).toEqual({ roots: [], removed: false });
+  });
+});
+
+describe('ids on the way to painted names', () => {
+  it('reports a changed or removed id, rescanning and sweeping nothing', () => {
+    const changed = rootsOf(
+      recordsOf(() => (byId('outer').id = 'outer-2')),
+      noExclude,
+    );
+    expect(changed).toEqual({ roots: [], removed: false, ids: true });
+    const gone = rootsOf(
+      recordsOf(() => document.querySelector('#q')!.removeAttribute('id')),
+      noExclude,
+    );
+    expect(gone.ids).toBe(true);
+  });
+
+  it('records no other attribute (a page restyling by classes costs nothing)', () => {
+    const mo = new MutationObserver(() => {});
+    mo.observe(document, OBSERVED);
+    byId('p').className = 'lead';
+    byId('q').setAttribute('style', 'color: red');
+    byId('outer').dataset.state = 'open';
+    expect(mo.takeRecords()).toEqual([]);
+    mo.disconnect();
+  });
+
+  it('does not report ids for text changes', () => {
+    expect(
+      rootsOf(
+        recordsOf(() => byId('q').append(' Inc')),
+        noExclude,
+      ).ids,
+    ).toBe(false);
   });
 });

@@ -5,16 +5,22 @@ export interface ChangeBatch {
   roots: Element[];
   /** Some nodes were removed: mentions in them must go. */
   removed: boolean;
+  /**
+   * An element's id changed: the highlight rules name painted elements from the nearest id up
+   * (paint-selectors.ts), so a rule may no longer match its element, though no text moved.
+   */
+  ids: boolean;
 }
 
 /**
  * Reduce mutation records to the smallest set of subtrees to rescan. Added block elements are
- * scanned on their own; added text or inline content rescans its enclosing block; attribute
- * changes are ignored (we do not observe them).
+ * scanned on their own; added text or inline content rescans its enclosing block; a changed id
+ * rescans nothing, and is only reported.
  */
 export function rootsOf(records: MutationRecord[], exclude: (el: Element) => boolean, hosts: Element[] = []): ChangeBatch {
   const roots = new Set<Element>();
   let removed = false;
+  let ids = false;
   const addRoot = (node: Node) => {
     if (!node.isConnected) return;
     // A change at the top of a shadow tree (the shadow root is the target, or the parent of added
@@ -26,6 +32,7 @@ export function rootsOf(records: MutationRecord[], exclude: (el: Element) => boo
   };
   for (const r of records) {
     if (r.type === 'characterData') addRoot(r.target);
+    else if (r.type === 'attributes') ids = true;
     else if (r.type === 'childList') {
       let rejoin = false;
       for (const n of r.removedNodes) {
@@ -58,7 +65,7 @@ export function rootsOf(records: MutationRecord[], exclude: (el: Element) => boo
     }
     if (!covered) out.push(el);
   }
-  return { roots: out, removed };
+  return { roots: out, removed, ids };
 }
 
 export interface BatchedObserverOptions {
@@ -70,6 +77,13 @@ export interface BatchedObserverOptions {
   exclude: (el: Element) => boolean;
   onBatch: (batch: ChangeBatch) => Promise<void>;
 }
+
+/**
+ * What the observer records. Among attributes, ids only: the highlight rules name elements from the
+ * nearest id (paint-selectors.ts). The browser filters the records, so a page that restyles by
+ * classes and styles costs nothing here.
+ */
+export const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['id'] };
 
 /** Gaps between checks of bare custom elements for a late shadow root: at 0.5 s, 1 s, 2 s ... 16 s, then no more. */
 export const BARE_HOST_GAPS_MS = [500, 500, 1000, 2000, 4000, 8000];
@@ -111,8 +125,8 @@ export function observeChanges(target: Node, opts: BatchedObserverOptions): Chan
     firstAt = 0;
     if ((!records.length && !hosts.length) || opts.signal.aborted) return;
     const batch = rootsOf(records, opts.exclude, hosts);
-    // Changes in the head, or to our own card: nothing to scan or sweep.
-    if (!batch.roots.length && !batch.removed) return;
+    // Changes in the head, or to our own card: nothing to scan, sweep or repaint.
+    if (!batch.roots.length && !batch.removed && !batch.ids) return;
     running = opts.onBatch(batch).catch(() => {});
     await running;
     running = null;
@@ -129,7 +143,7 @@ export function observeChanges(target: Node, opts: BatchedObserverOptions): Chan
     for (const r of records) queue.push(r);
     schedule();
   });
-  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  const options = OBSERVED;
   mo.observe(target, options);
   opts.signal.addEventListener('abort', () => {
     mo.disconnect();

@@ -28,13 +28,15 @@ function rescanChanges(signal: AbortSignal, { scanner, exclude, highlighter }: S
     exclude,
     onBatch: async (batch) => {
       if (batch.removed) scanner.sweep();
-      const r = await scanner.scan(batch.roots);
-      // What moved may have taken painted names out of reach of their rules: timed and logged as paint.
+      const r = batch.roots.length ? await scanner.scan(batch.roots) : null;
+      // What moved, or an id changed on the way, may have taken painted names out of reach of their
+      // rules: timed and logged as paint.
       const t = performance.now();
       highlighter.recheck();
       const recheckMs = performance.now() - t;
       stats.slices.record('paint', t, t + recheckMs);
-      stats.batch({ chars: r.chars, workMs: r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs + recheckMs, roots: batch.roots.length });
+      const scanMs = r ? r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs : 0;
+      stats.batch({ chars: r?.chars ?? 0, workMs: scanMs + recheckMs, roots: batch.roots.length });
     },
   });
   scanner.watchShadowRoots(observer.observe, observer.watchBare);
