@@ -143,8 +143,7 @@ export function observeChanges(target: Node, opts: BatchedObserverOptions): Chan
     for (const r of records) queue.push(r);
     schedule();
   });
-  const options = OBSERVED;
-  mo.observe(target, options);
+  mo.observe(target, OBSERVED);
   opts.signal.addEventListener('abort', () => {
     mo.disconnect();
     clearTimeout(timer);
@@ -179,5 +178,5 @@ export function observeChanges(target: Node, opts: BatchedObserverOptions): Chan
   };
   // A subtree observer does not see into shadow trees: each open one the walk meets is added to the
   // same observer, so its changes arrive in the same batches (observing a root twice is a no-op).
-  return { observe: (root) => void (opts.signal.aborted || mo.observe(root, options)), watchBare };
+  return { observe: (root) => void (opts.signal.aborted || mo.observe(root, OBSERVED)), watchBare };
 }
