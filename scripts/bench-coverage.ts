@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, reportedFrames, scanStats, startServer, tabIdOf, type Session } from '../tests/support/harness';
 import type { TabReply } from '../utils/messaging/tab-protocol';
+import { pageWorkMs } from './bench-report';
 import { mulberry32 } from './seeded-random';
 
 /** Names of the bundled packs planted in the prose (strong aliases: each counts on its own). */
@@ -263,7 +264,7 @@ async function loadOnce(s: Session, page: Page, url: string, v: Variant, lastFra
   await page.waitForTimeout(SETTLE_MS);
   const st: TabReply<'scan.stats'> = await scanStats(s, tabId, 60_000, frameId);
   return {
-    workMs: st.walkMs + st.tokenizeMs + st.matchMs + st.highlightMs + st.loadMs,
+    workMs: pageWorkMs(st),
     walkMs: st.walkMs,
     tokenizeMs: st.tokenizeMs,
     matchMs: st.matchMs,

@@ -28,6 +28,7 @@ import {
   type LibrarySummary,
   type PageResult,
   type TierSummary,
+  pageWorkMs,
 } from './bench-report';
 import { benchLibrary } from './bench-library';
 import { SKIP_TAGS } from '../utils/in-page/walk';
@@ -191,7 +192,7 @@ async function importPack(s: Session, text: string): Promise<ImportStats> {
   if (!r?.ok || !r.data?.ok) throw fail('import', r);
   const lookup = async () => {
     const t = performance.now();
-    const l = await call({ type: 'dict.lookup', words: [1, 2, 3], pairs: [] });
+    const l = await call({ type: 'page.match', texts: ['A short paragraph that names nobody in particular.'] });
     if (!l?.ok) throw fail('lookup', l);
     return performance.now() - t;
   };
@@ -233,7 +234,7 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
   // floor), and before the main-world floors, so their walks do not warm it further.
   const iso = await isolatedFloor(cdp);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
-  const work = st.walkMs + st.tokenizeMs + st.matchMs + st.highlightMs + st.loadMs;
+  const work = pageWorkMs(st);
   const floorWarm = Math.max(floor.warm, 0.01);
   return {
     page: name,

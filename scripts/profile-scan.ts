@@ -15,6 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pageWorkMs } from './bench-report';
 import { corpusDir, launch, scanStats, startServer, tabIdOf } from '../tests/support/harness';
 
 interface CallFrame {
@@ -75,7 +76,7 @@ for (const name of pages) {
   if (noExtension) await page.waitForTimeout(600);
   else {
     const st = await scanStats(s, await tabIdOf(s, page), 30_000 * cpu);
-    work += st.walkMs + st.tokenizeMs + st.matchMs + st.highlightMs + st.loadMs;
+    work += pageWorkMs(st);
   }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -200,13 +200,13 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
 
   it("tells the extension's long tasks from the page's by our slices inside them", () => {
     const slices = [
-      { phase: 'tokenize' as const, start: 100, ms: 40 },
-      { phase: 'match' as const, start: 140, ms: 20 },
+      { phase: 'walk' as const, start: 100, ms: 40 },
+      { phase: 'load' as const, start: 140, ms: 20 },
       { phase: 'walk' as const, start: 300, ms: 5 },
     ];
     // 65 ms, 60 of them ours: without us it would have been 5 ms.
     const ours = attributeLongTask({ start: 98, duration: 65 }, slices, 10);
-    expect(ours).toMatchObject({ ms: 65, oursMs: 60, start: false, ours: true, phases: ['tokenize', 'match'] });
+    expect(ours).toMatchObject({ ms: 65, oursMs: 60, start: false, ours: true, phases: ['walk', 'load'] });
     // The page's own 120 ms task, with 5 ms of our walk at its end: still the page's.
     expect(attributeLongTask({ start: 185, duration: 120 }, slices, 10)).toMatchObject({ oursMs: 5, ours: false, phases: ['walk'] });
     // No slice of ours, but it holds the script's start (compiling and evaluating it).
@@ -219,16 +219,16 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
   });
 
   it('says which long tasks were ours, and the longest slice, per CPU rate', () => {
-    const cause = attributeLongTask({ start: 98, duration: 65 }, [{ phase: 'tokenize', start: 100, ms: 60 }], 10);
+    const cause = attributeLongTask({ start: 98, duration: 65 }, [{ phase: 'walk', start: 100, ms: 60 }], 10);
     const page = attributeLongTask({ start: 500, duration: 90 }, [], 10);
     const rows = [
-      row('a.html', { cpu: 4, longTasks: 1, longTaskMs: [65], longTaskCauses: [cause], longestSlice: 60, longestSlicePhase: 'tokenize' }),
+      row('a.html', { cpu: 4, longTasks: 1, longTaskMs: [65], longTaskCauses: [cause], longestSlice: 60, longestSlicePhase: 'walk' }),
       row('b.html', { cpu: 4, longTasks: 1, longTaskMs: [90], longTaskCauses: [page], longestSlice: 4 }),
     ];
     const [line] = longTaskLines(rows);
     expect(line).toContain('2 page(s) with a long task');
-    expect(line).toContain('ours: 1 (a.html 65 ms, 60 ms of tokenize)');
-    expect(line).toContain('our longest slice 60 ms (a.html, tokenize)');
+    expect(line).toContain('ours: 1 (a.html 65 ms, 60 ms of walk)');
+    expect(line).toContain('our longest slice 60 ms (a.html, walk)');
     const summary = summariseTier({
       tier: 10,
       cpu: 4,

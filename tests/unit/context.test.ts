@@ -12,11 +12,11 @@ import {
   type AliasInput,
 } from '@/utils/match/dictionary';
 import { contextPhrases, hasPhrase } from '@/utils/match/context';
-import { lookupInTwoRounds, type DictLookup, type LookupAnswer } from '@/utils/in-page/dictionary-lookup';
+import { lookupInTwoRounds, type DictLookup, type LookupAnswer } from '@/utils/match/dictionary-lookup';
 import { matchTokens, matchTypos } from '@/utils/match/matcher';
 import { PageIndex } from '@/utils/match/page-index';
 import { protocol } from '@/utils/messaging/protocol';
-import { CONTEXT_LIMITS } from '@/utils/messaging/limits';
+import { CONTEXT_LIMITS, MATCH_FIELDS } from '@/utils/messaging/limits';
 import { createHandlers, type BackgroundDeps } from '@/utils/worker/handlers';
 import { createTabStateStore } from '@/utils/worker/tab-state';
 import { createSettingsStore } from '@/utils/worker/settings';
@@ -34,14 +34,14 @@ const PREDATOR: AliasInput[] = [
 ];
 
 /**
- * The page side as the scanner runs it, against a dictionary compiled with typo rows: each text is
+ * The steps match-texts.ts runs in the worker, one by one, against a dictionary compiled with typo rows: each text is
  * one block of a page, the page's tokens go through one two-round lookup, then each block through
  * both matching passes. Returns each block's matches as "text → entity" (weak ones marked), and the
  * lookup's answers.
  */
 async function scan(aliases: AliasInput[], texts: string[]) {
   const dict = compileDictionary(aliases, 't', { typo: true });
-  // Answers as the worker's `dict.lookup` handler does.
+  // Answers as match-texts.ts asks the worker's dictionary.
   const ask: DictLookup = (words, pairs) => Promise.resolve({ ...lookupRows(dict, [...words, ...pairs]), starters: startersAmong(dict, words) });
   const store = new TokenStore();
   const blocks = texts.map((text) => {
@@ -192,13 +192,12 @@ describe('context words in the dictionary and its answers', () => {
     expect(withIt.rows).toHaveLength(ROW);
   });
 
-  it('stays within the reply schema’s bounds at the pack schema’s limits', () => {
+  it('carries the longest context the pack schema allows, and no longer', () => {
     // The most context the pack schema allows: ten phrases of 120 Han characters, one token each.
     const longest = Array.from({ length: CONTEXT_LIMITS.phrases }, (_, i) => String.fromCodePoint(0x4e00 + i).repeat(CONTEXT_LIMITS.phraseChars));
     const dict = compileDictionary([{ text: 'Predator', entity: 'p', context: longest }], 'v');
     const answer: LookupAnswer = { ...lookupRows(dict, hashes('Predator')), starters: [] };
     expect(answer.contexts?.[0]?.[0]).toHaveLength(CONTEXT_LIMITS.phraseChars);
-    expect(protocol['dict.lookup'].res.safeParse(answer).success).toBe(true);
     const p = clone(samplePack());
     firstParts(p).entity.aliases.push({ text: 'Predator', context: longest });
     expect(validatePack(p).ok).toBe(true);
@@ -207,7 +206,7 @@ describe('context words in the dictionary and its answers', () => {
   });
 });
 
-describe('dict.lookup with a pack that has context words', () => {
+describe('page.match with a pack that has context words', () => {
   async function worker() {
     const db = await openBackstoryDB(`context-${Math.random()}`);
     const pack = clone(samplePack());
@@ -223,22 +222,22 @@ describe('dict.lookup with a pack that has context words', () => {
     const handlers = createHandlers(deps);
     const sender = { id: 'ext', origin: 'https://news.example', url: 'https://news.example/a', tab: { id: 4 }, frameId: 0 };
     return async (text: string) => {
-      const r = await dispatch(handlers, { type: 'dict.lookup', words: [...tokenize(text).hashes], pairs: [] }, sender, {
+      const r = await dispatch(handlers, { type: 'page.match', texts: [text] }, sender, {
         extensionId: 'ext',
         extensionOrigin: 'chrome-extension://ext',
       });
       if (!r.ok) throw new Error(r.error.message);
-      return protocol['dict.lookup'].res.parse(r.data);
+      const { entities, matches } = protocol['page.match'].res.parse(r.data);
+      const found: string[] = [];
+      for (let k = 0; k < matches.length; k += MATCH_FIELDS) found.push(`${text.slice(matches[k + 1], matches[k + 2])} → ${entities[matches[k + 3] ?? -1]}`);
+      return found;
     };
   }
 
-  it('carries no context data for a page without the alias, and the context with its row otherwise', async () => {
-    const lookup = await worker();
-    const without = await lookup('Acme widgets, spyware and a film');
-    expect(without.entities).toEqual(['test.sample:acme']);
-    expect(without).not.toHaveProperty('contexts');
-    const withIt = await lookup('Predator was found');
-    expect(withIt.contexts).toEqual([contextPhrases(SPYWARE)]);
-    expect((withIt.rows[5] ?? 0) & FLAG_CONTEXT).toBe(FLAG_CONTEXT);
+  it('finds a name that needs context only beside a context word', async () => {
+    const match = await worker();
+    expect(await match('Acme widgets, spyware and a film')).toEqual(['Acme widgets → test.sample:acme']);
+    expect(await match('Predator was found')).toEqual([]);
+    expect(await match('Predator spyware was found')).toEqual(['Predator → test.sample:acme']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pairKey } from '@/utils/match/fold';
 import { TokenStore, tokenize, tokenizeInto } from '@/utils/match/tokenize';
 import { compileDictionary, lookupRows, startersAmong, FLAG_TYPO, FLAG_WEAK, ROW, type AliasInput } from '@/utils/match/dictionary';
-import { LookupMemory, lookupInTwoRounds, type DictLookup, type LookupAnswer, type TokenBlocks } from '@/utils/in-page/dictionary-lookup';
+import { LookupMemory, lookupInTwoRounds, type DictLookup, type LookupAnswer, type TokenBlocks } from '@/utils/match/dictionary-lookup';
 import { MAX_LOOKUP_HASHES } from '@/utils/messaging/limits';
 import { matchTokens } from '@/utils/match/matcher';
 import { PageIndex } from '@/utils/match/page-index';

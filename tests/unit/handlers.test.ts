@@ -3,13 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlerGroups, createHandlers, PANEL_OPEN_INTERVAL_MS, type BackgroundDeps } from '@/utils/worker/handlers';
 import { protocol } from '@/utils/messaging/protocol';
-import { FLAG_DISCREET, ROW } from '@/utils/match/dictionary';
+import { FLAG_DISCREET } from '@/utils/match/dictionary';
+import { MATCH_FIELDS } from '@/utils/messaging/limits';
 import { createTabStateStore } from '@/utils/worker/tab-state';
 import { createSettingsStore } from '@/utils/worker/settings';
 import { dispatch } from '@/utils/worker/dispatch';
 import { DatabaseBlockedError, openBackstoryDB, type DB } from '@/utils/worker/store/db';
 import { seedBundledPacks } from '@/utils/worker/store/seed';
-import { tokenize } from '@/utils/match/tokenize';
 import { samplePack, sampleNote } from '../support/packs';
 import { memoryArea } from '../support/memory-area';
 
@@ -80,8 +80,7 @@ describe('background handlers', () => {
   it('finds nothing of a disabled pack: no card, sheet, page entity or dictionary row', async () => {
     const { call } = await setup();
     await call({ type: 'page.report', entities: [{ key: 'test.sample:acme', count: 3 }], reset: true }, content);
-    const words = [...tokenize('Acme Widgets').hashes];
-    const lookup = () => call({ type: 'dict.lookup', words, pairs: [] }, content);
+    const lookup = () => call({ type: 'page.match', texts: ['Acme Widgets'] }, content);
     expect(await lookup()).toMatchObject({ ok: true, data: { entities: ['test.sample:acme'] } });
 
     expect(await call({ type: 'pack.enable', id: 'test.sample', enabled: false })).toMatchObject({ ok: true });
@@ -89,7 +88,7 @@ describe('background handlers', () => {
     expect(await call({ type: 'entity.card', key: 'test.sample:acme' }, content)).toMatchObject(notFound);
     expect(await call({ type: 'entity.sheet', key: 'test.sample:acme' })).toMatchObject(notFound);
     expect(await call({ type: 'tab.state', tabId: 4 })).toMatchObject({ ok: true, data: { entities: [] } });
-    expect(await lookup()).toMatchObject({ ok: true, data: { entities: [], rows: [] } });
+    expect(await lookup()).toMatchObject({ ok: true, data: { entities: [], matches: [] } });
 
     await call({ type: 'pack.enable', id: 'test.sample', enabled: true });
     expect(await call({ type: 'entity.card', key: 'test.sample:acme' }, content)).toMatchObject({ ok: true });
@@ -102,24 +101,26 @@ describe('background handlers', () => {
     const listed = (await call({ type: 'packs.list' })) as { data: { packs: { id: string; discreet: boolean }[] } };
     expect(Object.fromEntries(listed.data.packs.map((p) => [p.id, p.discreet]))).toEqual({ 'test.sample': false, 'user.secret': true });
 
-    const words = [...tokenize('Acme Widgets').hashes];
     const flagsOf = async () => {
-      const r = (await call({ type: 'dict.lookup', words, pairs: [] }, content)) as { data: { entities: string[]; rows: number[] } };
+      const r = (await call({ type: 'page.match', texts: ['Acme Widgets'] }, content)) as { data: { entities: string[]; matches: number[] } };
       const out: Record<string, number> = {};
-      const { entities, rows } = r.data;
-      for (let i = 0; i < rows.length; i += ROW) {
-        const [, , , , entity = -1, flags = 0] = rows.slice(i, i + ROW);
+      const { entities, matches } = r.data;
+      for (let i = 0; i < matches.length; i += MATCH_FIELDS) {
+        const [, , , entity = -1, flags = 0] = matches.slice(i, i + MATCH_FIELDS);
         // A row naming no entity shows up as its own key, and the comparison below fails on it.
         out[entities[entity] ?? `no entity ${entity}`] = flags & FLAG_DISCREET;
       }
       return out;
     };
-    expect(await flagsOf()).toEqual({ 'test.sample:acme': 0, 'user.secret:acme': FLAG_DISCREET });
+    expect(await flagsOf()).toEqual({ 'test.sample:acme': 0 });
+    // Both packs name "Acme Widgets": one mention takes one entity. With the bundled one off, the secret one's shows.
+    await call({ type: 'pack.enable', id: 'test.sample', enabled: false });
+    expect(await flagsOf()).toEqual({ 'user.secret:acme': FLAG_DISCREET });
     expect(await call({ type: 'entity.card', key: 'user.secret:acme' }, content)).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await call({ type: 'entity.sheet', key: 'user.secret:acme' })).toMatchObject({ ok: true, data: { name: 'Acme Widgets' } });
 
     expect(await call({ type: 'pack.discreet', id: 'user.secret', discreet: false })).toMatchObject({ ok: true });
-    expect(await flagsOf()).toEqual({ 'test.sample:acme': 0, 'user.secret:acme': 0 });
+    expect(await flagsOf()).toEqual({ 'user.secret:acme': 0 });
     expect(await call({ type: 'entity.card', key: 'user.secret:acme' }, content)).toMatchObject({ ok: true });
     // Only extension pages may change it.
     expect(await call({ type: 'pack.discreet', id: 'user.secret', discreet: true }, content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fold, foldWithMap } from '@/utils/match/fold';
 import { tokenize } from '@/utils/match/tokenize';
 import { compileDictionary, lookupRows, startersAmong, FLAG_WEAK, ROW, type AliasInput, type Dictionary } from '@/utils/match/dictionary';
-import { lookupInTwoRounds, type DictLookup } from '@/utils/in-page/dictionary-lookup';
+import { lookupInTwoRounds, type DictLookup } from '@/utils/match/dictionary-lookup';
 import { matchTokens } from '@/utils/match/matcher';
 import { PageIndex } from '@/utils/match/page-index';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch, type Handlers } from '@/utils/worker/dispatch';
+import { MAX_BLOCK_CHARS, MAX_MATCH_CHARS, MAX_MATCH_TEXTS } from '@/utils/messaging/limits';
 
 const env = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' };
 const contentSender = { id: 'ext', url: 'https://news.example/a', origin: 'https://news.example', tab: { id: 7 } };
@@ -34,7 +35,9 @@ describe('message dispatch', () => {
     [{ type: 'entity.card' }, 'bad-request'],
     [{ type: 'entity.card', key: 'p:e', extra: 1 }, 'bad-request'],
     [{ type: 'entity.card', key: 'x'.repeat(10_000) }, 'bad-request'],
-    [{ type: 'dict.lookup', hashes: [-1] }, 'bad-request'],
+    [{ type: 'page.match', texts: [1] }, 'bad-request'],
+    [{ type: 'page.match', texts: ['x'.repeat(MAX_BLOCK_CHARS + 1)] }, 'bad-request'],
+    [{ type: 'page.match', texts: Array.from({ length: MAX_MATCH_TEXTS + 1 }, () => 'x') }, 'bad-request'],
   ])('refuses %j with %s', async (msg, code) => {
     const r = await dispatch(handlers(), msg, contentSender, env);
     expect(r).toMatchObject({ ok: false, error: { code } });
@@ -69,16 +72,18 @@ describe('message dispatch', () => {
 });
 
 describe('a hostile content script', () => {
-  it('gets a bad-request, not a throw, for a lookup of 200,000 invalid hashes', async () => {
-    const handlers = { 'dict.lookup': () => ({ version: 'v', entities: [], rows: [], texts: [], starters: [] }) } as unknown as Handlers;
-    const words = Array.from({ length: 200_000 }, () => 'x');
-    const r = await dispatch(
-      handlers,
-      { type: 'dict.lookup', words, pairs: [] },
-      { id: 'ext', origin: 'https://evil.example', tab: { id: 1 } },
-      { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' },
-    );
-    expect(r).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  it('gets a bad-request, not a throw, for more text than one request may carry, and an answer at the limit', async () => {
+    const handlers = { 'page.match': () => ({ entities: [], matches: [], took: { tokenize: 0, match: 0 } }) } as unknown as Handlers;
+    const send = (texts: string[]) =>
+      dispatch(
+        handlers,
+        { type: 'page.match', texts },
+        { id: 'ext', origin: 'https://evil.example', tab: { id: 1 } },
+        { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' },
+      );
+    const full = Array.from({ length: MAX_MATCH_CHARS / MAX_BLOCK_CHARS }, () => 'x'.repeat(MAX_BLOCK_CHARS));
+    expect(await send(full)).toMatchObject({ ok: true });
+    expect(await send([...full, 'x'])).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });
 

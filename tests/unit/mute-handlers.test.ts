@@ -7,7 +7,6 @@ import { memoryArea } from '@/utils/worker/card-mutes';
 import { dispatch } from '@/utils/worker/dispatch';
 import { openBackstoryDB } from '@/utils/worker/store/db';
 import { seedBundledPacks } from '@/utils/worker/store/seed';
-import { tokenize } from '@/utils/match/tokenize';
 import type { EntityMuteChange } from '@/utils/messaging/tab-protocol';
 import { samplePack } from '../support/packs';
 
@@ -53,9 +52,8 @@ async function setup() {
   return { db, call, told, later: (ms: number) => (now += ms) };
 }
 
-const words = [...tokenize('Acme Widgets').hashes];
 const lookupFrom = async (call: Awaited<ReturnType<typeof setup>>['call'], sender: object) =>
-  ((await call({ type: 'dict.lookup', words, pairs: [] }, sender)) as { data: { entities: string[]; muted?: string[] } }).data;
+  ((await call({ type: 'page.match', texts: ['Acme Widgets'] }, sender)) as { data: { entities: string[]; muted?: string[] } }).data;
 
 describe('mutes from the card (content tier)', () => {
   it('mutes on the sender tab’s own site, never one named in the body', async () => {
@@ -67,14 +65,14 @@ describe('mutes from the card (content tier)', () => {
     expect(list.data.mutes).toMatchObject([{ host: 'news.example', scope: 'site', entityName: 'Acme Widgets' }]);
   });
 
-  it('tells the page through its lookups only on the muted site, and only for the entities its words name', async () => {
+  it('tells the page through its matches only on the muted site, and only for the entities found in its text', async () => {
     const { call } = await setup();
     expect((await lookupFrom(call, news)).muted).toBeUndefined();
     await call({ type: 'mute.fromCard', key: ACME, scope: 'site' }, news);
     expect(await lookupFrom(call, news)).toMatchObject({ entities: [ACME], muted: [ACME] });
     expect((await lookupFrom(call, other)).muted).toBeUndefined();
     // A page whose words name nothing learns nothing of the mutes.
-    const none = (await call({ type: 'dict.lookup', words: [...tokenize('nothing here').hashes], pairs: [] }, news)) as { data: object };
+    const none = (await call({ type: 'page.match', texts: ['nothing here'] }, news)) as { data: object };
     expect(none.data).not.toHaveProperty('muted');
   });
 
@@ -87,7 +85,7 @@ describe('mutes from the card (content tier)', () => {
     ]);
   });
 
-  it('reaches a tab that looked words up but has not reported yet', async () => {
+  it('reaches a tab that asked for matches but has not reported yet', async () => {
     const { call, told } = await setup();
     const early = tabOn(7, 'https://late.example/a');
     await lookupFrom(call, early);
@@ -183,7 +181,7 @@ describe('mutes from the extension pages', () => {
     ]);
   });
 
-  it('"delete all my data" removes the mutes, and lookups stop saying muted', async () => {
+  it('"delete all my data" removes the mutes, and matches stop saying muted', async () => {
     const { call } = await setup();
     await call({ type: 'mute.add', key: ACME, scope: 'everywhere' });
     expect((await lookupFrom(call, other)).muted).toEqual([ACME]);

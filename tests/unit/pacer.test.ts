@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_UNITS_PER_CHECK, Pacer, nextEstimate, unitsBeforeCheck } from '@/utils/in-page/pacer';
-import { SLICE_MS, forEachSliced } from '@/utils/in-page/schedule';
+import { SLICE_MS } from '@/utils/in-page/schedule';
 
 describe('when a sliced loop reads the clock', () => {
   it('plans the units that fit in a quarter of the time left, at least one and at most the cap', () => {
@@ -74,53 +74,5 @@ describe('a pacer', () => {
     pacer.spend(100); // 0.01 ms a unit
     expect(pacer.fits(400)).toBe(true); // 1 + 4 ms ≤ 6
     expect(pacer.fits(600)).toBe(false); // 1 + 6 ms > 6
-  });
-});
-
-describe('forEachSliced on a slow CPU', () => {
-  it('keeps every slice within the budget plus one item, where checking every 16th item ran 16 items over', async () => {
-    const clock = fakeClock();
-    const items = Array.from({ length: 300 }, (_, i) => i);
-    const slices: number[] = [];
-    // 1 to 3 ms an item: a ×4 throttled CPU on paragraphs of a few hundred characters.
-    await forEachSliced(
-      items,
-      (i) => clock.advance(1 + (i % 3)),
-      () => 1,
-      (ms) => slices.push(ms),
-      undefined,
-      clock.now,
-    );
-    expect(Math.max(...slices)).toBeLessThanOrEqual(SLICE_MS + 3);
-    // With the fixed cadence a slice held 16 items: 16 × 2 ms on average.
-    expect(slices.length).toBeGreaterThan(300 / 16);
-  });
-
-  it('starts a heavy item in a slice of its own and goes over only by that item', async () => {
-    const clock = fakeClock();
-    // Blocks by characters, 3 µs a character: 200 short ones and, every 50th, one of 16,384 (49 ms).
-    const items = Array.from({ length: 200 }, (_, i) => (i % 50 === 49 ? 16_384 : 300));
-    const slices: { ms: number; items: number[] }[] = [];
-    let current: number[] = [];
-    await forEachSliced(
-      items,
-      (chars) => {
-        current.push(chars);
-        clock.advance(chars * 0.003);
-      },
-      (chars) => chars,
-      (ms) => {
-        slices.push({ ms, items: current });
-        current = [];
-      },
-      undefined,
-      clock.now,
-    );
-    expect(slices.flatMap((s) => s.items)).toEqual(items);
-    for (const s of slices) {
-      if (s.ms <= SLICE_MS + 0.9) continue;
-      // Over the budget only by a block that could not be cut: it ran alone.
-      expect(s.items).toEqual([16_384]);
-    }
   });
 });

@@ -1,20 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileDictionary, lookupRows, startersAmong } from '@/utils/match/dictionary';
+import { compileDictionary } from '@/utils/match/dictionary';
+import { matchTexts } from '@/utils/match/match-texts';
 import { VisibilityJudge } from '@/utils/in-page/visibility';
 import { PageStats } from '@/utils/in-page/stats';
 
 // The worker as the content script sees it: a dictionary of one name, and a site paused or not.
 const worker = vi.hoisted(() => ({ paused: false, reports: [] as object[] }));
 vi.mock('@/utils/in-page/send', () => ({
-  sendFromContentScript: (type: string, body: { words: number[]; pairs: number[]; entities: { key: string; count: number }[] }) => {
+  sendFromContentScript: (type: string, body: { texts: string[]; entities: { key: string; count: number }[] }) => {
     if (type === 'site.state') return Promise.resolve({ paused: worker.paused });
     if (type === 'page.report') return (worker.reports.push(body), Promise.resolve({}));
-    if (type === 'dict.lookup') {
-      const dict = compileDictionary([{ text: 'Acme Widgets', entity: 'acme' }], 't');
-      return Promise.resolve({ ...lookupRows(dict, [...body.words, ...body.pairs]), entities: ['p:acme'], starters: startersAmong(dict, body.words) });
-    }
+    if (type === 'page.match') return matchTexts(compileDictionary([{ text: 'Acme Widgets', entity: 'p:acme' }], 't'), body.texts);
     return Promise.reject(new Error(`unexpected ${type}`));
   },
 }));

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileDictionary, lookupRows, startersAmong } from '@/utils/match/dictionary';
-import type { DictLookup } from '@/utils/in-page/dictionary-lookup';
+import { compileDictionary } from '@/utils/match/dictionary';
+import { matchTexts } from '@/utils/match/match-texts';
 import type { Highlighter } from '@/utils/in-page/highlight';
 import { HiddenMentions } from '@/utils/in-page/hidden-mentions';
 import { Scanner } from '@/utils/in-page/scanner';
@@ -14,9 +14,9 @@ function scannerOn(html: string, hidden?: HiddenMentions) {
   document.body.innerHTML = html;
   // happy-dom lays nothing out: every mention is taken as seen.
   vi.spyOn(VisibilityJudge.prototype, 'visible').mockReturnValue(true);
-  const dict = compileDictionary([{ text: 'Acme Widgets', entity: 'acme' }], 't');
-  const lookup: DictLookup = (words, pairs) =>
-    Promise.resolve({ ...lookupRows(dict, [...words, ...pairs]), entities: ['p:acme'], starters: startersAmong(dict, words) });
+  const dict = compileDictionary([{ text: 'Acme Widgets', entity: ACME }], 't');
+  // The worker's page.match, on the same dictionary.
+  const match = (texts: string[]) => matchTexts(dict, texts);
   const painted = new Set<Range>();
   const highlighter = {
     get size() {
@@ -26,7 +26,7 @@ function scannerOn(html: string, hidden?: HiddenMentions) {
     remove: (r: Range) => void painted.delete(r),
     flush: () => undefined,
   } as unknown as Highlighter;
-  const scanner = new Scanner({ lookup, highlighter, exclude: () => false, signal: new AbortController().signal, ...(hidden ? { hidden } : {}) });
+  const scanner = new Scanner({ match, highlighter, exclude: () => false, signal: new AbortController().signal, ...(hidden ? { hidden } : {}) });
   return { scanner, painted };
 }
 

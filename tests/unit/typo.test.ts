@@ -4,7 +4,7 @@ import path from 'node:path';
 import { withinOneEdit } from '@/utils/match/edit-distance';
 import { TokenStore, tokenizeInto } from '@/utils/match/tokenize';
 import { compileDictionary, lookupRows, startersAmong, type AliasInput } from '@/utils/match/dictionary';
-import { lookupInTwoRounds, type DictLookup } from '@/utils/in-page/dictionary-lookup';
+import { lookupInTwoRounds, type DictLookup } from '@/utils/match/dictionary-lookup';
 import { matchTokens, matchTypos } from '@/utils/match/matcher';
 import { PageIndex } from '@/utils/match/page-index';
 import { validatePack } from '@/utils/schema/validate';

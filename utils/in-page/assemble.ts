@@ -54,7 +54,7 @@ export async function assemblePage(signal: AbortSignal, stats: PageStats, hidden
   // The scanner reports its changes, and the report reads the scanner's counts when it goes.
   const reporter = pageReporter(() => scanner.counts, signal);
   const scanner = new Scanner({
-    lookup: (words, pairs) => send('dict.lookup', { words, pairs }),
+    match: (texts) => send('page.match', { texts }),
     highlighter,
     exclude,
     signal,

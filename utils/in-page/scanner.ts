@@ -1,14 +1,9 @@
-import { TokenStore } from '../match/tokenize';
-import { WordSet } from '../match/word-set';
 import { FLAG_DISCREET, FLAG_WEAK } from '../match/dictionary';
+import type { TextMatches } from '../match/match-texts';
+import { MATCH_FIELDS, MAX_MATCH_CHARS, MAX_MATCH_TEXTS } from '../messaging/limits';
 import { VisibilityJudge } from './visibility';
-import { matchTokens, matchTypos, type Match } from '../match/matcher';
-import { PageIndex } from '../match/page-index';
-import { LookupMemory, lookupInTwoRounds, type DictLookup, type LookupAnswer } from './dictionary-lookup';
 import { TextWalker, composedParent, type Block } from './walk';
-import { afterPaint, forEachSliced, runSliced, yieldToPage, SLICE_MS } from './schedule';
-import { Pacer } from './pacer';
-import { pieceEnd, tokenizePiece } from './token-pieces';
+import { afterPaint, runSliced, yieldToPage, SLICE_MS } from './schedule';
 import { isLive, MentionRegistry, rangeFor, type Mention } from './mentions';
 import { PageMutes } from './page-mutes';
 import { HiddenMentions, sameSpot, spotOf, type HiddenSpot } from './hidden-mentions';
@@ -27,8 +22,14 @@ const MAX_PENDING_WEAK = 2000;
 
 export const DEFAULT_LIMITS: ScanLimits = { perPage: 1500, perEntity: 200, stored: 5000 };
 
+/** The worker's answer to `page.match`, as the scanner reads it. */
+export type MatchAnswer = TextMatches & { muted?: string[] };
+
+/** Asks the worker for the mentions in some blocks' texts, as the `page.match` message does. */
+export type TextMatcher = (texts: string[]) => Promise<MatchAnswer>;
+
 export interface ScannerDeps {
-  lookup: DictLookup;
+  match: TextMatcher;
   highlighter: Highlighter;
   exclude: (el: Element) => boolean;
   signal: AbortSignal;
@@ -43,11 +44,13 @@ export interface ScannerDeps {
 
 export interface ScanStats {
   walkMs: number;
+  /** The worker's time tokenizing and hashing the text: off the page's thread. */
   tokenizeMs: number;
-  /** Wall time waiting for the background's dictionary slice (the page's thread is free meanwhile). */
+  /** Wall time from the first request for the text's mentions to the last answer (the page's thread is free meanwhile). */
   lookupWaitMs: number;
-  /** Main-thread time to take the slice in: the content script's whole "dictionary load". */
+  /** Main-thread time to send the text and take the answers in. */
   loadMs: number;
+  /** The worker's time looking up and matching: off the page's thread. */
   matchMs: number;
   highlightMs: number;
   /** Part of highlightMs spent deciding whether the reader can see each candidate mention. */
@@ -61,24 +64,13 @@ function emptyStats(): ScanStats {
   return { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, visibilityMs: 0, chars: 0, blocks: 0, mentions: 0 };
 }
 
-interface Tokenized {
-  block: Block;
-  /** Where this block's tokens start in the scan's token store, and how many there are. */
-  base: number;
-  count: number;
-}
-
-/** A scan's tokens: every block's, in one store. */
-interface PageTokens {
-  store: TokenStore;
-  blocks: Tokenized[];
-  /** The distinct words of the blocks, gathered while tokenizing, in order of first appearance. */
-  words: number[];
-}
-
+/** A mention the worker found: where in which block, whose, and its row's flags. */
 interface Found {
   block: Block;
-  match: Match;
+  start: number;
+  end: number;
+  key: string;
+  flags: number;
 }
 
 /** A match the reader can see, with the range and text nodes it covers. */
@@ -87,18 +79,16 @@ interface Seen extends Found {
   nodes: Text[];
 }
 
-interface PendingWeak {
-  block: Block;
-  match: Match;
-  key: string;
+interface PendingWeak extends Found {
   range: Range;
   nodes: Text[];
 }
 
 /**
- * Finds and paints mentions in a subtree. The page's token hashes go to the background once per
- * new token, which answers with only the dictionary rows that could match: the content script never
- * holds or builds the whole dictionary, so its cost follows the page's text, not the fact base.
+ * Finds and paints mentions in a subtree. The page's thread only reads the text and paints: the
+ * text goes to the worker (`page.match`), which tokenizes and matches it against the whole
+ * dictionary, with code that stays warm from page to page, and answers with offsets. The content
+ * script never holds the dictionary, so its cost follows the page's text, not the fact base.
  */
 export class Scanner {
   readonly registry = new MentionRegistry();
@@ -106,9 +96,6 @@ export class Scanner {
   private readonly highlightedPerEntity = new Map<string, number>();
   private readonly strong = new Set<string>();
   private pendingWeak: PendingWeak[] = [];
-  /** The dictionary rows this page was sent, and what it asked for them. */
-  private readonly known = new PageIndex();
-  private readonly asked = new LookupMemory();
   private readonly limits: ScanLimits;
   readonly totals: ScanStats = emptyStats();
   /** Entities muted on this site, and mentions the reader hid: matched, never painted or counted. */
@@ -154,9 +141,7 @@ export class Scanner {
     const stats = emptyStats();
     const removed = this.removeWithin(roots);
     const blocks = await this.walk(roots, stats);
-    const tokens = await this.tokenize(blocks, stats);
-    await this.lookup(tokens, stats);
-    const found = await this.match(tokens, stats);
+    const found = await this.match(blocks, stats);
     await this.paint(found, stats);
     for (const k of Object.keys(stats) as (keyof ScanStats)[]) this.totals[k] += stats[k];
     if (stats.mentions || removed) this.deps.onChange?.();
@@ -193,109 +178,46 @@ export class Scanner {
   }
 
   /**
-   * Every block's tokens, in one store, and the page's distinct words for the lookup. A long block is
-   * tokenized in pieces (token-pieces.ts), with the page's turn in between when the slice is over.
-   * A plain loop, not forEachSliced over a generator of pieces: this runs once per page as cold
-   * code, where an object and two calls per piece cost more than tokenizing a short block.
+   * The blocks' mentions, found by the worker. The text goes in requests of at most MAX_MATCH_CHARS,
+   * all sent at once (the worker answers them in turn, and other tabs in between); each send is a
+   * slice of the page's time, and so is taking each answer in.
    */
-  private async tokenize(blocks: Block[], stats: ScanStats): Promise<PageTokens> {
-    // Sized for the text (a word and its separator take six characters or so), so a big page's store
-    // rarely grows, each growth being three new arrays and a copy.
-    const store = new TokenStore(stats.chars >> 2);
-    const tokenized: Tokenized[] = [];
-    const words = new WordSet();
-    const pacer = new Pacer(SLICE_MS);
-    let b = 0;
-    let from = 0;
-    let current: Tokenized | null = null;
-    while (b < blocks.length) {
-      const start = pacer.begin();
-      while (b < blocks.length) {
-        const block = blocks[b]!;
-        const { text } = block;
-        const to = pieceEnd(text, from);
-        // Characters, and something for the block's own bookkeeping.
-        const units = to - from + 16;
-        if (!pacer.fits(units)) break;
-        if (!from) current = { block, base: store.count, count: 0 };
-        const base = store.count;
-        const count = tokenizePiece(text, from, to, store);
-        // The store may have grown into new arrays: read them after tokenizing.
-        words.addRange(store.hashes, base, base + count);
-        if (current) current.count += count;
-        if (to < text.length) from = to;
-        else {
-          if (current?.count) tokenized.push(current);
-          b++;
-          from = 0;
-        }
-        if (pacer.spend(units)) break;
-      }
-      stats.tokenizeMs += this.took('tokenize', start);
-      if (b < blocks.length) await yieldToPage(this.deps.signal);
+  private async match(blocks: Block[], stats: ScanStats): Promise<Found[]> {
+    const parts: Promise<Found[]>[] = [];
+    const asked = performance.now();
+    for (let i = 0; i < blocks.length; ) {
+      const s = performance.now();
+      let j = i;
+      let chars = 0;
+      while (j < blocks.length && j - i < MAX_MATCH_TEXTS && chars + blocks[j]!.text.length <= MAX_MATCH_CHARS) chars += blocks[j++]!.text.length;
+      const part = blocks.slice(i, j);
+      parts.push(this.deps.match(part.map((b) => b.text)).then((answer) => this.takeIn(part, answer, stats)));
+      stats.loadMs += this.took('load', s);
+      i = j;
+      if (i < blocks.length) await yieldToPage(this.deps.signal);
     }
-    return { store, blocks: tokenized, words: words.list };
+    const found = (await Promise.all(parts)).flat();
+    stats.lookupWaitMs += performance.now() - asked;
+    return found;
   }
 
-  /** Bring in the dictionary rows the page's tokens could match: the background's two-round lookup. */
-  private async lookup({ store, blocks, words }: PageTokens, stats: ScanStats) {
-    // Gathering the pairs to ask goes over every token: in slices, as the other phases.
-    const pacer = new Pacer(SLICE_MS);
-    let start = pacer.begin();
-    const breathe = async () => {
-      stats.loadMs += this.took('load', start);
-      await yieldToPage(this.deps.signal);
-      start = pacer.begin();
-    };
-    await lookupInTwoRounds(
-      { hashes: store.hashes, blocks, words },
-      (w, p) => {
-        stats.loadMs += this.took('load', start);
-        return this.askTimed(w, p, stats).finally(() => (start = pacer.begin()));
-      },
-      this.asked,
-      (units) => (pacer.spend(units) ? breathe() : undefined),
-    );
-    stats.loadMs += this.took('load', start);
-  }
-
-  /** One `dict.lookup`, its answer merged into the page's index; the page's time and the wait are measured apart. */
-  private async askTimed(words: number[], pairs: number[], stats: ScanStats): Promise<LookupAnswer> {
-    const t = performance.now();
-    const pending = this.deps.lookup(words, pairs);
-    const sent = performance.now();
-    const answer = await pending;
-    const got = performance.now();
+  /** One answer's mentions, tied to their blocks. */
+  private takeIn(part: Block[], answer: MatchAnswer, stats: ScanStats): Found[] {
+    const s = performance.now();
     if (this.deps.signal.aborted) throw this.deps.signal.reason;
-    this.known.merge(answer);
     this.mutes.learn(answer.muted);
-    this.deps.slices?.record('load', t, sent);
-    stats.loadMs += sent - t + this.took('load', got);
-    stats.lookupWaitMs += got - sent;
-    return answer;
-  }
-
-  /** Every block's mentions (exact, then with one typo), matched in slices. */
-  private async match({ store, blocks }: PageTokens, stats: ScanStats): Promise<Found[]> {
+    const { entities, matches } = answer;
     const found: Found[] = [];
-    if (this.known.isEmpty) return found;
-    const exact: Match[] = [];
-    const typos: Match[] = [];
-    await forEachSliced(
-      blocks,
-      ({ block, base, count }) => {
-        exact.length = 0;
-        typos.length = 0;
-        const toks = { count, base, starts: store.starts, ends: store.ends, hashes: store.hashes };
-        matchTokens(block.text, toks, this.known.candidates, exact, this.known.contexts, this.known.firstWords);
-        matchTypos(block.text, toks, this.known.typos, exact, typos, this.known.contexts);
-        for (const match of exact) found.push({ block, match });
-        for (const match of typos) found.push({ block, match });
-      },
-      ({ count }) => count + 8,
-      (ms) => (stats.matchMs += this.took('match', performance.now() - ms)),
-      this.deps.signal,
-    );
+    for (let k = 0; k + MATCH_FIELDS <= matches.length; k += MATCH_FIELDS) {
+      const block = part[matches[k]!];
+      const key = entities[matches[k + 3]!];
+      // The worker's answer is trusted, but a wrong index must not throw the whole scan away.
+      if (!block || key === undefined) continue;
+      found.push({ block, start: matches[k + 1]!, end: matches[k + 2]!, key, flags: matches[k + 4]! });
+    }
+    stats.tokenizeMs += answer.took.tokenize;
+    stats.matchMs += answer.took.match;
+    stats.loadMs += this.took('load', s);
     return found;
   }
 
@@ -334,9 +256,9 @@ export class Scanner {
   private async judgeAll(found: Found[], stats: ScanStats): Promise<Seen[]> {
     const seen: Seen[] = [];
     let since = performance.now();
-    for (const { block, match } of found) {
-      const { range, nodes } = rangeFor(block, match.start, match.end);
-      if (this.judge.visible(range)) seen.push({ block, match, range, nodes });
+    for (const f of found) {
+      const { range, nodes } = rangeFor(f.block, f.start, f.end);
+      if (this.judge.visible(range)) seen.push({ ...f, range, nodes });
       if (performance.now() - since > SLICE_MS) {
         stats.visibilityMs += this.took('visibility', since);
         await yieldToPage(this.deps.signal);
@@ -348,16 +270,15 @@ export class Scanner {
   }
 
   /** Register one visible mention if it may count yet. True when registered. */
-  private admit({ block, match, range, nodes }: Seen): boolean {
-    const key = this.known.keyOf(match.entity);
-    const weak = (match.flags & FLAG_WEAK) !== 0;
-    if (weak && !this.strong.has(key)) {
+  private admit(seen: Seen): boolean {
+    const weak = (seen.flags & FLAG_WEAK) !== 0;
+    if (weak && !this.strong.has(seen.key)) {
       // Weak mentions wait for a strong one; a page full of "ring" keeps only so many waiting.
-      if (this.pendingWeak.length < MAX_PENDING_WEAK) this.pendingWeak.push({ block, match, key, range, nodes });
+      if (this.pendingWeak.length < MAX_PENDING_WEAK) this.pendingWeak.push(seen);
       return false;
     }
-    if (!weak) this.strong.add(key);
-    this.register(block, match, key, range, nodes);
+    if (!weak) this.strong.add(seen.key);
+    this.register(seen);
     return true;
   }
 
@@ -368,7 +289,7 @@ export class Scanner {
     for (const p of this.pendingWeak) {
       if (!p.block.nodes.every((n) => n.isConnected)) continue;
       if (this.strong.has(p.key)) {
-        this.register(p.block, p.match, p.key, p.range, p.nodes);
+        this.register(p);
         promoted++;
       } else still.push(p);
     }
@@ -376,12 +297,12 @@ export class Scanner {
     return promoted;
   }
 
-  private register(block: Block, match: Match, key: string, range: Range, nodes: Text[]) {
+  private register({ block, flags, key, range, nodes }: Seen) {
     // A muted entity's mention, or one the reader hid, still claims its text (no shorter name takes
     // its place) and is kept to be restored, but is neither counted nor painted.
-    const m: Mention = { entity: key, range, block: block.element, nodes, weak: !!(match.flags & FLAG_WEAK), highlighted: false };
+    const m: Mention = { entity: key, range, block: block.element, nodes, weak: !!(flags & FLAG_WEAK), highlighted: false };
     // A discreet pack's mention is kept (so removal updates the count) but never painted or carded.
-    if (match.flags & FLAG_DISCREET) m.discreet = true;
+    if (flags & FLAG_DISCREET) m.discreet = true;
     if (this.mutes.has(key)) m.muted = true;
     if (this.hidden.has(key, range)) m.hidden = true;
     // Beyond the stored cap a mention is only counted: no range, no hover.

@@ -6,7 +6,7 @@ import type { MessageType, Req, Res } from '../messaging/protocol';
  * page would triple the content script (the background validates every request with zod; its
  * replies are trusted extension data that the card renders as text only).
  */
-type ContentMessage = 'dict.lookup' | 'entity.card' | 'page.report' | 'site.state' | 'panel.open' | 'mute.fromCard' | 'mute.undoFromCard';
+type ContentMessage = 'page.match' | 'entity.card' | 'page.report' | 'site.state' | 'panel.open' | 'mute.fromCard' | 'mute.undoFromCard';
 
 export async function sendFromContentScript<T extends ContentMessage & MessageType>(type: T, body: Req<T>): Promise<Res<T>> {
   const raw = await sendRaw({ type, ...body });

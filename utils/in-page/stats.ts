@@ -9,7 +9,7 @@ export interface BatchStat {
 }
 
 /** The phases of the content script's slices: building the page's parts, then the scanner's. */
-export type SlicePhase = 'start' | 'walk' | 'tokenize' | 'load' | 'match' | 'visibility' | 'paint';
+export type SlicePhase = 'start' | 'walk' | 'load' | 'visibility' | 'paint';
 
 /** One slice of the content script's own work: its phase, when it began (performance.now()) and how long it ran. */
 export interface Slice {

@@ -5,6 +5,7 @@
  */
 
 import { Pacer } from './pacer';
+import { MAX_BLOCK_CHARS } from '../messaging/limits';
 
 /** Elements whose text is never a mention: code, form fields, metadata, embedded content. */
 export const SKIP_TAGS = new Set([
@@ -76,11 +77,7 @@ export interface Block {
   offsets: number[];
 }
 
-/**
- * Longest text handled as one unit. Tokenizing cannot pause mid-text, so a giant paragraph is cut
- * into pieces at white space (a name straddling a cut is the price of never blocking the page).
- */
-export const MAX_BLOCK_CHARS = 16_384;
+export { MAX_BLOCK_CHARS };
 
 /** Any character that String.prototype.trim keeps. */
 export const NOT_SPACE = /\S/;

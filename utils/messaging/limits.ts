@@ -3,8 +3,25 @@
  * them without pulling zod into every web page.
  */
 
-/** Most hashes one `dict.lookup` may carry; the scanner splits bigger pages into several requests. */
+/** Most hashes one lookup of the dictionary asks at once; a page with more distinct words asks in parts. */
 export const MAX_LOOKUP_HASHES = 200_000;
+
+/**
+ * Longest text handled as one unit (a block): the walk cuts a giant paragraph into pieces at white
+ * space (a name straddling a cut is the price of bounded messages and bounded work).
+ */
+export const MAX_BLOCK_CHARS = 16_384;
+
+/**
+ * Most characters and texts one `page.match` may carry. The scanner splits a bigger page into
+ * several requests, so the worker answers other tabs (a hover's card) in between, and no request
+ * costs it more than a few milliseconds.
+ */
+export const MAX_MATCH_CHARS = 262_144;
+export const MAX_MATCH_TEXTS = 8_192;
+
+/** Numbers per match in a `page.match` answer: text index, start, end, entity, flags. */
+export const MATCH_FIELDS = 5;
 
 /**
  * Caps the content script applies before sending and the worker's schemas enforce: the content

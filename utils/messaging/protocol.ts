@@ -3,11 +3,8 @@ import { ATTRIBUTIONS, ENTITY_KINDS, PartialDate, RELATION_KINDS } from '../sche
 import { Note, NOTE_LIMITS } from '../schema/note';
 import { Flag, FLAG_KINDS, FlagId, FlagReason } from '../schema/flag';
 import { Mute, MUTE_SCOPES, MuteHost } from '../schema/mute';
-import { CONTEXT_LIMITS, MAX_LOOKUP_HASHES, PAGE_LIMITS } from './limits';
-import { ROW } from '../match/dictionary';
+import { MAX_BLOCK_CHARS, MAX_MATCH_CHARS, MAX_MATCH_TEXTS, PAGE_LIMITS } from './limits';
 import { MAX_PACK_CHUNKS, MAX_PACK_UPLOAD, PACK_CHUNK_CHARS } from './pack-upload-limits';
-
-export { MAX_LOOKUP_HASHES };
 
 /**
  * Every message the extension's parts send the worker: request and reply schema, and which senders
@@ -20,7 +17,6 @@ const Lang = z.string().max(20).optional();
 /** Keys per `entity.names` request; the library asks in chunks this size. */
 export const ENTITY_NAMES_MAX = 2_000;
 const TabId = z.number().int().nonnegative();
-const Hash = z.number().int().min(0).max(0xffffffff);
 
 const SourceView = z.object({
   id: z.string(),
@@ -127,13 +123,6 @@ export type PackPreview = z.infer<typeof Preview>;
 
 const Ok = z.object({});
 
-/**
- * The contexts of an answer's rows that need one: one per such row at most, each its phrases, each
- * the hashes of its folded tokens. Absent when no row needs context, so a page without such a name
- * is sent none.
- */
-const LookupContexts = z.array(z.array(z.array(Hash).min(1).max(CONTEXT_LIMITS.phraseChars)).min(1).max(CONTEXT_LIMITS.phrases)).optional();
-
 export const MAX_PACK_TEXT = 20 * 1024 * 1024;
 const UploadId = z.string().min(1).max(40);
 
@@ -153,25 +142,24 @@ function def<Req extends z.ZodType, Res extends z.ZodType>(tier: 'content' | 'ex
 
 export const protocol = {
   /**
-   * Word hashes seen on a page (round 1), then hashes of word pairs that start with a word the
-   * background called a starter (round 2) → the dictionary rows keyed by them, and the context
-   * words of those rows that need some (as hashes, and only for these rows). Never page text.
+   * The text of a page's blocks (a name never spans two) → the mentions of the reader's packs in
+   * them: per match, the text's index, start and end offsets, the entity (an index into `entities`)
+   * and its row's flags (a discreet pack's or a weak name's). The worker keeps nothing of the text;
+   * the answer names only the entities found, and which of them the reader muted on the sender's site.
    */
-  'dict.lookup': def(
+  'page.match': def(
     'content',
-    z.strictObject({ words: z.array(Hash).max(MAX_LOOKUP_HASHES), pairs: z.array(Hash).max(MAX_LOOKUP_HASHES) }),
     z
-      .object({
-        version: z.string(),
-        entities: z.array(z.string()),
-        rows: z.array(z.number()),
-        texts: z.array(z.string()),
-        starters: z.array(z.number()),
-        contexts: LookupContexts,
-        /** The entities of this answer the reader muted on the sender's site: matched (so no shorter name takes their place), never painted or counted. Absent when none. */
-        muted: z.array(z.string()).optional(),
-      })
-      .refine((a) => (a.contexts?.length ?? 0) <= a.rows.length / ROW, 'more contexts than rows'),
+      .strictObject({ texts: z.array(z.string().max(MAX_BLOCK_CHARS)).max(MAX_MATCH_TEXTS) })
+      .refine((r) => r.texts.reduce((n, t) => n + t.length, 0) <= MAX_MATCH_CHARS, `more than ${MAX_MATCH_CHARS} characters`),
+    z.object({
+      entities: z.array(z.string()),
+      matches: z.array(z.number().int().min(0)),
+      /** The entities of this answer the reader muted on the sender's site: matched (so no shorter name takes their place), never painted or counted. Absent when none. */
+      muted: z.array(z.string()).optional(),
+      /** The worker's own time on the request (ms), for the benchmark: off the page's thread. */
+      took: z.object({ tokenize: z.number(), match: z.number() }),
+    }),
   ),
   /** Public card for one entity (no notes: the page can read the card). */
   'entity.card': def('content', z.strictObject({ key: Key, lang: Lang }), CardView),

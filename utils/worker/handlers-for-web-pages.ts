@@ -6,22 +6,22 @@
  * from any frame, with any body the protocol's schemas accept.
  *
  * What a page can reach through them:
- *  - dict.lookup: the dictionary rows for the word hashes it sends (a discreet pack's rows flagged,
- *    a row whose name needs context words with their hashes, only for the rows it asked for; its
- *    top frame's first lookup also records its tab's address, the browser's, when none is known);
+ *  - page.match: the mentions of the reader's packs in the text it sends (offsets, the keys of the
+ *    entities found, their rows' flags), at most MAX_MATCH_CHARS a request; the text is kept nowhere;
+ *    its top frame's request also records its tab's address, the browser's, when none is known;
  *  - entity.card: one entity's public card, never of a disabled or discreet pack, never a note;
  *  - page.report: its own tab's entity counts, title and address (an address of its own origin only);
  *  - site.state: whether its own site is paused (its top frame's call also sets its own tab's toolbar badge);
  *  - panel.open: the side panel of its own tab, at most once a second per tab;
  *  - mute.fromCard: mute an entity on its own site (the tab's host, from the browser) or everywhere,
  *    at most once a second per tab; mute.undoFromCard: lift only a mute its own card made. Neither
- *    says which other entities are muted; dict.lookup says so only for the entities a page's words name.
+ *    says which other entities are muted; page.match says so only for the entities found in a page's text.
  * The tab is always the browser's (ctx.tabId), never one named in a payload; page.report and
  * panel.open refuse a private window. tests/unit/handlers.test.ts checks that this set is exactly the
  * protocol's "content" tier, so a page-reachable handler cannot land in another file unnoticed.
  */
 import { getSources } from './store/packs';
-import { lookupRows, startersAmong } from '../match/dictionary';
+import { matchTexts } from '../match/match-texts';
 import { MessageError, type HandlerContext, type Handlers, type SenderInfo } from './dispatch';
 import { cleanPageUrl } from '../url/clean-page-url';
 import { originOf } from '../url/host';
@@ -79,18 +79,17 @@ export function createWebPageHandlers(deps: BackgroundDeps, kit: HandlerKit) {
   };
 
   return {
-    async 'dict.lookup'({ words, pairs }, ctx) {
-      // A page looks words up before its first report: the worker learns its address here too, so a
+    async 'page.match'({ texts }, ctx) {
+      // A page asks this before its first report: the worker learns its address here too, so a
       // mute made before that report still reaches the tab (mutes.ts tells only tabs it knows).
       const tabUrl = ctx.sender.tab?.url;
       if (ctx.tabId !== undefined && (ctx.sender.frameId ?? 0) === 0 && !ctx.sender.tab?.incognito && tabUrl)
         await deps.tabs.knowAddress(ctx.tabId, cleanPageUrl(tabUrl));
-      const d = await dict();
-      const slice = lookupRows(d, [...words, ...pairs]);
+      const found = await matchTexts(await dict(), texts);
       // Only the entities this answer names, and only for the sender's own site.
-      const mutedHere = await muting.mutedHere(senderHost(ctx));
-      const muted = mutedHere.size ? slice.entities.filter((k) => mutedHere.has(k)) : [];
-      return { ...slice, starters: startersAmong(d, words), ...(muted.length ? { muted } : {}) };
+      const mutedHere = found.entities.length ? await muting.mutedHere(senderHost(ctx)) : new Set<string>();
+      const muted = mutedHere.size ? found.entities.filter((k) => mutedHere.has(k)) : [];
+      return { ...found, ...(muted.length ? { muted } : {}) };
     },
 
     async 'entity.card'({ key, lang }) {

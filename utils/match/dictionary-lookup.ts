@@ -1,5 +1,5 @@
-import { pairKey } from '../match/fold';
-import type { DictionarySlice } from '../match/dictionary';
+import { pairKey } from './fold';
+import type { DictionarySlice } from './dictionary';
 import { MAX_LOOKUP_HASHES } from '../messaging/limits';
 
 /** The background's answer to `dict.lookup`: the rows keyed by what was asked, and which of the words start a longer name. */
