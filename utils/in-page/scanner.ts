@@ -185,7 +185,7 @@ export class Scanner {
   private async match(blocks: Block[], stats: ScanStats): Promise<Found[]> {
     const parts: Promise<Found[]>[] = [];
     const asked = performance.now();
-    for (let i = 0; i < blocks.length; ) {
+    for (let i = 0; i < blocks.length;) {
       const s = performance.now();
       let j = i;
       let chars = 0;

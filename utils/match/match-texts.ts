@@ -5,7 +5,6 @@ import { PageIndex } from './page-index';
 import { TokenStore, tokenizeInto } from './tokenize';
 import { WordSet } from './word-set';
 
-
 /** The mentions in a page's texts, as the worker answers `page.match`. */
 export interface TextMatches {
   /** Keys of the entities the matches name (and only those); a match's entity indexes this list. */
