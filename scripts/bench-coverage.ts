@@ -350,12 +350,12 @@ export function coverageLines(rows: CoverageSummary[]): string[] {
   return [
     '',
     `Coverage: the same article (${first?.articleChars.toLocaleString('en') ?? 0} characters) in four places, median of ${first?.loads ?? 0} loads`,
-    '| where | work ms | work ms per M chars (loads’ range) | ÷ light DOM | walk / tokenize / match ms | start → first scan done ms | characters read | mentions found | rescans |',
+    '| where | work ms | work ms per M chars (loads’ range) | ÷ light DOM | walk ms · tokenize / match ms in the worker | start → first scan done ms | characters read | mentions found | rescans |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
         `| ${r.variant} | ${r2(r.workMs)} | ${Math.round(r.msPerMChars)} (${r.rangeMsPerMChars.map(Math.round).join('–')}) | ${r2(r.vsLight)} | ` +
-        `${r2(r.walkMs)} / ${r2(r.tokenizeMs)} / ${r2(r.matchMs)} | ${Math.round(r.firstScanMs)} | ` +
+        `${r2(r.walkMs)} · ${r2(r.tokenizeMs)} / ${r2(r.matchMs)} | ${Math.round(r.firstScanMs)} | ` +
         `${[...new Set(r.chars)].join(', ')} | ${[...new Set(r.mentions)].join(', ')} | ${Math.max(...r.batches)} |`,
     ),
     equal ? 'Mentions found: equal in every variant and load.' : 'MENTIONS DIFFER between variants or loads.',

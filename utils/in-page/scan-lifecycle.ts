@@ -35,7 +35,8 @@ function rescanChanges(signal: AbortSignal, { scanner, exclude, highlighter }: S
       highlighter.recheck();
       const recheckMs = performance.now() - t;
       stats.slices.record('paint', t, t + recheckMs);
-      const scanMs = r ? r.walkMs + r.tokenizeMs + r.matchMs + r.highlightMs : 0;
+      // The page's thread only: tokenizing and matching ran in the worker.
+      const scanMs = r ? r.walkMs + r.loadMs + r.visibilityMs + r.highlightMs : 0;
       stats.batch({ chars: r?.chars ?? 0, workMs: scanMs + recheckMs, roots: batch.roots.length });
     },
   });
