@@ -241,15 +241,16 @@ export class TextWalker {
   }
 
   private flush() {
-    if (this.nodes.length) {
-      const only = this.parts[0];
-      const text = this.parts.length === 1 && only !== undefined ? only : this.parts.join('');
-      // The root is never popped, so the stack's top is the root or a block inside it.
-      const block: Block = { element: this.blockStack[this.blockStack.length - 1] ?? this.rootBlock, text, nodes: this.nodes, offsets: this.offsets };
-      this.extra += text.length >> CHARS_PER_UNIT_SHIFT;
-      if (text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
-      else for (const part of splitBlock(block)) this.blocks.push(part);
-    }
+    // Called on entering and leaving every block element, mostly with nothing gathered: new arrays
+    // only when the old ones went into a block (a page of nested divs made six empty arrays per div).
+    if (!this.nodes.length) return;
+    const only = this.parts[0];
+    const text = this.parts.length === 1 && only !== undefined ? only : this.parts.join('');
+    // The root is never popped, so the stack's top is the root or a block inside it.
+    const block: Block = { element: this.blockStack[this.blockStack.length - 1] ?? this.rootBlock, text, nodes: this.nodes, offsets: this.offsets };
+    this.extra += text.length >> CHARS_PER_UNIT_SHIFT;
+    if (text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
+    else for (const part of splitBlock(block)) this.blocks.push(part);
     this.parts = [];
     this.nodes = [];
     this.offsets = [];
