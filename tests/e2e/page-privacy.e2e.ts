@@ -14,6 +14,7 @@ import {
   waitForHighlights,
   type Session,
   CLEARVIEW_KEY,
+  worker,
 } from '../support/harness';
 
 /**
@@ -52,6 +53,7 @@ beforeAll(async () => {
   srv = await startServer({
     '/planted.html': PLANTED,
     '/plain.html': `${head}</head><body><p>Plain words only.</p></body></html>`,
+    '/kept.html': `${head}<title>A title the worker keeps</title></head><body><p>Clearview AI and the words qzxunkeptmarker nobody stores.</p></body></html>`,
   });
   s = await launch();
 });
@@ -263,6 +265,44 @@ describe('a selection the page plants', () => {
   });
 });
 
+describe('the text a page sends the worker', () => {
+  it('is kept nowhere: not in IndexedDB, nor in session or local storage, where the title and counts are', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${srv.origin}/kept.html`);
+    await waitForHighlights(page, 1);
+    const tabId = await tabIdOf(s, page);
+    await expect.poll(async () => (await tabState(s, tabId))?.title, { timeout: 10_000 }).toBe('A title the worker keeps');
+    const w = await worker(s);
+    const dump = await w.evaluate(async () => {
+      const out: unknown[] = [await chrome.storage.session.get(null), await chrome.storage.local.get(null)];
+      for (const { name } of await indexedDB.databases()) {
+        if (!name) continue;
+        const db = await new Promise<IDBDatabase>((ok, ko) => {
+          const r = indexedDB.open(name);
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => ko(new Error(String(r.error)));
+        });
+        for (const store of [...db.objectStoreNames]) {
+          const rows = await new Promise<unknown[]>((ok, ko) => {
+            const r = db.transaction(store).objectStore(store).getAll();
+            r.onsuccess = () => ok(r.result);
+            r.onerror = () => ko(new Error(String(r.error)));
+          });
+          out.push(store, rows);
+        }
+        db.close();
+      }
+      // Typed arrays (the compiled dictionary) as plain arrays, so the dump is text.
+      return JSON.stringify(out, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v));
+    });
+    // Where the worker does keep a page's title and counts: the search looked in the right places.
+    expect(dump).toContain('A title the worker keeps');
+    expect(dump).toContain(CLEARVIEW_KEY);
+    expect(dump).not.toContain('qzxunkeptmarker');
+    await page.close();
+  });
+});
+
 describe('privacy over the whole suite', () => {
   it('made no network request beyond the test server', () => {
     expect(s.offHost()).toEqual([]);
@@ -276,3 +316,6 @@ describe('privacy over the whole suite', () => {
     await page.close();
   });
 });
+
+/** The worker's storage areas, as the test reads them inside the worker. */
+declare const chrome: { storage: Record<'session' | 'local', { get(keys: null): Promise<Record<string, unknown>> }> };
