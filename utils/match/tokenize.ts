@@ -184,10 +184,13 @@ export function tokenizeInto(text: string, store: TokenStore): number {
   return n - first;
 }
 
-const scratch = new TokenStore();
+// Made on first use: a module-level `new` is a side effect the bundler keeps, and the content script,
+// which imports the dictionary's flag bits, would carry the store and make its arrays on every page.
+let scratch: TokenStore | null = null;
 
 /** Tokens of one text as exact-length views (for tests and one-off use; valid until the next call). */
 export function tokenize(text: string): Tokens {
+  scratch ??= new TokenStore();
   scratch.count = 0;
   const n = tokenizeInto(text, scratch);
   return { count: n, starts: scratch.starts.subarray(0, n), ends: scratch.ends.subarray(0, n), hashes: scratch.hashes.subarray(0, n) };
