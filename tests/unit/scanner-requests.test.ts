@@ -2,26 +2,50 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileDictionary } from '@/utils/match/dictionary';
 import { matchTexts } from '@/utils/match/match-texts';
-import { MAX_MATCH_CHARS, MAX_MATCH_TEXTS } from '@/utils/messaging/limits';
+import { MAX_BLOCK_CHARS, MAX_MATCH_CHARS, MAX_MATCH_TEXTS } from '@/utils/messaging/limits';
+import { protocol } from '@/utils/messaging/protocol';
 import type { Highlighter } from '@/utils/in-page/highlight';
 import { Scanner } from '@/utils/in-page/scanner';
 import { VisibilityJudge } from '@/utils/in-page/visibility';
 
 const ACME = 'p:acme';
 
-/** A scanner whose worker answers as page.match does, recording every request's texts. */
-function scanner() {
+/**
+ * A scanner whose worker answers as page.match does, its request checked by the worker's own schema,
+ * recording every request's texts. `answer` may replace the worker's answer to a request.
+ */
+function scanner(answer?: (n: number, texts: string[]) => Promise<ReturnType<typeof matchTexts> extends Promise<infer T> ? T : never> | undefined) {
   vi.spyOn(VisibilityJudge.prototype, 'visible').mockReturnValue(true);
   const dict = compileDictionary([{ text: 'Acme Widgets', entity: ACME }], 't');
   const requests: string[][] = [];
   const highlighter = { size: 0, add: () => undefined, remove: () => undefined, flush: () => undefined } as unknown as Highlighter;
+  const stop = new AbortController();
   const s = new Scanner({
-    match: (texts) => (requests.push(texts), matchTexts(dict, texts)),
+    match: (texts) => {
+      const checked = protocol['page.match'].req.safeParse({ texts });
+      if (!checked.success) return Promise.reject(new Error(`bad-request: ${checked.error.issues[0]?.message}`));
+      requests.push(texts);
+      return answer?.(requests.length, texts) ?? matchTexts(dict, texts);
+    },
     highlighter,
     exclude: () => false,
-    signal: new AbortController().signal,
+    signal: stop.signal,
   });
-  return { s, requests };
+  return { s, requests, stop };
+}
+
+/** Rejections nobody handled while `run` ran, and a few turns after. */
+async function unhandledDuring(run: () => Promise<unknown>): Promise<unknown[]> {
+  const seen: unknown[] = [];
+  const note = (e: unknown) => void seen.push(e);
+  process.on('unhandledRejection', note);
+  try {
+    await run().catch(() => undefined);
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  } finally {
+    process.off('unhandledRejection', note);
+  }
+  return seen;
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -50,6 +74,39 @@ describe('the text a scan sends the worker', () => {
     await s.scan(document.body);
     expect(requests.map((r) => r.length)).toEqual([MAX_MATCH_TEXTS, 10]);
     expect(s.counts.get(ACME)).toBe(9);
+  });
+
+  it('sends a paragraph one character over a block whole, in pieces the worker accepts', async () => {
+    // A space right at the cap: a piece of MAX_BLOCK_CHARS + 1 characters would fail its request, and the scan.
+    document.body.innerHTML = `<p>${'a'.repeat(MAX_BLOCK_CHARS)} Acme Widgets here</p>`;
+    const { s, requests } = scanner();
+    await s.scan(document.body);
+    expect(requests.flat().join('')).toBe(`${'a'.repeat(MAX_BLOCK_CHARS)} Acme Widgets here`);
+    expect(s.counts.get(ACME)).toBe(1);
+  });
+
+  it('leaves no unhandled rejection when the page goes while requests are out', async () => {
+    document.body.innerHTML = Array.from({ length: 60 }, () => `<p>Acme Widgets ${'lorem ipsum '.repeat(830)}</p>`).join('');
+    const page: { stop?: AbortController } = {};
+    // The page goes (pause, navigation) as the second request leaves; the first answer comes after.
+    const parts = scanner((n, texts) => {
+      if (n === 2) page.stop?.abort(new Error('paused'));
+      return new Promise((r) => setTimeout(() => void matchTexts(compileDictionary([{ text: 'Acme Widgets', entity: ACME }], 't'), texts).then(r), 5));
+    });
+    page.stop = parts.stop;
+    const unhandled = await unhandledDuring(() => parts.s.scan(document.body));
+    expect(unhandled).toEqual([]);
+    expect(parts.requests.length).toBeLessThan(3);
+  });
+
+  it('fails the scan when a request fails, with no unhandled rejection from the others', async () => {
+    document.body.innerHTML = Array.from({ length: 60 }, () => `<p>Acme Widgets ${'lorem ipsum '.repeat(830)}</p>`).join('');
+    const { s, requests } = scanner((n) => (n === 1 ? Promise.reject(new Error('the worker failed')) : undefined));
+    let failed: unknown;
+    const unhandled = await unhandledDuring(() => s.scan(document.body).catch((e: unknown) => void (failed = e)));
+    expect(String(failed)).toContain('the worker failed');
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+    expect(unhandled).toEqual([]);
   });
 
   it('sends nothing for a page without text', async () => {

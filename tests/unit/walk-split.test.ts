@@ -26,4 +26,16 @@ describe('splitting a giant block', () => {
       start += p.text.length;
     }
   });
+
+  it('keeps every piece within the cap when a space or a full stop falls right at it', () => {
+    const block = (text: string): Block => ({ element: {} as Element, text, nodes: [{ data: text } as unknown as Text], offsets: [0] });
+    for (const tail of [' tail', '. tail', '.  tail', 'x tail', 'x. tail']) {
+      for (const shift of [-2, -1, 0, 1, 2]) {
+        const text = 'a'.repeat(MAX_BLOCK_CHARS + shift) + tail + ' more words'.repeat(50);
+        const pieces = splitBlock(block(text));
+        expect(pieces.map((p) => p.text).join('')).toBe(text);
+        for (const p of pieces) expect(p.text.length, JSON.stringify({ tail, shift })).toBeLessThanOrEqual(MAX_BLOCK_CHARS);
+      }
+    }
+  });
 });

@@ -115,8 +115,8 @@ export class Scanner {
   /**
    * Scan the subtrees of `roots`, replacing mentions previously found inside them. Scans run one at
    * a time: a route change's full rescan and a mutation batch never interleave their registrations.
-   * A batch's roots go through one scan, so their new words cost one round trip to the background,
-   * not one each: a page adding a thousand paragraphs at once would otherwise wait on a thousand.
+   * A batch's roots go through one scan, so their text costs one request to the worker (one per
+   * MAX_MATCH_CHARS), not one each: a page adding a thousand paragraphs at once would otherwise wait on a thousand.
    */
   scan(roots: Element | Element[]): Promise<ScanStats> {
     const list = Array.isArray(roots) ? roots : [roots];
@@ -190,8 +190,14 @@ export class Scanner {
       let j = i;
       let chars = 0;
       while (j < blocks.length && j - i < MAX_MATCH_TEXTS && chars + blocks[j]!.text.length <= MAX_MATCH_CHARS) chars += blocks[j++]!.text.length;
+      // Each request takes a block at least (a block is far shorter than a request may be).
+      if (j === i) j++;
       const part = blocks.slice(i, j);
-      parts.push(this.deps.match(part.map((b) => b.text)).then((answer) => this.takeIn(part, answer, stats)));
+      const answer = this.deps.match(part.map((b) => b.text)).then((a) => this.takeIn(part, a, stats));
+      // Handled at once: a request failing while the next is sent, or after an abort ended this loop,
+      // must not surface as an unhandled rejection (Promise.all below still sees the failure).
+      answer.catch(() => undefined);
+      parts.push(answer);
       stats.loadMs += this.took('load', s);
       i = j;
       if (i < blocks.length) await yieldToPage(this.deps.signal);

@@ -95,8 +95,9 @@ export function splitBlock(block: Block): Block[] {
     if (end < text.length) {
       // Prefer a sentence end, then any space, in the last quarter of the piece.
       const floor = start + (MAX_BLOCK_CHARS >> 2) * 3;
-      const sentence = text.lastIndexOf('. ', end);
-      const space = text.lastIndexOf(' ', end);
+      // Searched from before the cap: a match at `end` would make a piece one or two over it.
+      const sentence = text.lastIndexOf('. ', end - 2);
+      const space = text.lastIndexOf(' ', end - 1);
       end = sentence > floor ? sentence + 2 : space > floor ? space + 1 : end;
     }
     // Nodes overlapping [start, end); offsets relative to the piece (the first may be negative).
