@@ -1,6 +1,6 @@
 /**
  * The entities muted on this page's site, as the content script knows them: from the worker's
- * dictionary answers (which name the muted entities among the rows a page asked for) and from its
+ * `page.match` answers (which name the muted entities among those found in the text) and from its
  * `entity.muted` messages when the reader mutes or unmutes one. Kept in the content script's
  * isolated world; the page's own scripts see only that a name is not painted.
  */
@@ -13,7 +13,7 @@ export class PageMutes {
     return this.keys.has(key);
   }
 
-  /** Entities a dictionary answer says are muted; an answer computed before a later message does not undo it. */
+  /** Entities a `page.match` answer says are muted; an answer computed before a later message does not undo it. */
   learn(keys: readonly string[] | undefined) {
     for (const k of keys ?? []) if (!this.told.has(k)) this.keys.add(k);
   }

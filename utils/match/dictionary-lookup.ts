@@ -2,10 +2,10 @@ import { pairKey } from './fold';
 import type { DictionarySlice } from './dictionary';
 import { MAX_LOOKUP_HASHES } from '../messaging/limits';
 
-/** The background's answer to `dict.lookup`: the rows keyed by what was asked, and which of the words start a longer name. */
+/** The dictionary's answer to one lookup: the rows keyed by what was asked, and which of the words start a longer name. */
 export type LookupAnswer = DictionarySlice & { starters: number[]; muted?: string[] };
 
-/** Asks the background's dictionary, as the `dict.lookup` message does. */
+/** Asks the dictionary (match-texts.ts answers from the worker's own, in memory). */
 export type DictLookup = (words: number[], pairs: number[]) => Promise<LookupAnswer>;
 
 /** A page's tokens: one array of hashes, cut into blocks that a word pair never crosses. */
@@ -13,8 +13,8 @@ export interface TokenBlocks {
   hashes: Uint32Array;
   blocks: readonly { base: number; count: number }[];
   /**
-   * The blocks' distinct words, if the caller has gathered them already (the scanner does, in the
-   * sliced loop that tokenizes): collecting them here would be one more pass the page cannot interrupt.
+   * The blocks' distinct words, if the caller has gathered them already (match-texts.ts does, as it
+   * tokenizes): collecting them here would be one more pass over every token.
    */
   words?: Iterable<number>;
 }
@@ -25,7 +25,7 @@ export interface TokenBlocks {
  */
 export type Breathe = (units: number) => Promise<void> | undefined;
 
-/** What a page has asked so far: a word or pair is asked once per page, however many scans see it. */
+/** What has been asked so far: a word or pair is asked once, however many calls see it. */
 export class LookupMemory {
   readonly words = new Set<number>();
   readonly pairs = new Set<number>();
@@ -40,14 +40,14 @@ export function wordsOf(tokens: TokenBlocks, into = new Set<number>()): Set<numb
 }
 
 /**
- * Ask the background for the dictionary rows a page's tokens could match, in two rounds. Round one
- * sends the words not asked before: the answer holds the rows of one-word names and typo anchors,
- * and says which of the words start a longer name. Round two sends the pairs of neighbouring words
- * that begin with such a starter, the keys of multi-word names. So a page never sends every pair of
- * its words, and names sharing a first word ("John …") reach it only if their second word is there too.
+ * Ask the dictionary for the rows a request's tokens could match, in two rounds. Round one asks the
+ * words not asked before: the answer holds the rows of one-word names and typo anchors, and says
+ * which of the words start a longer name. Round two asks the pairs of neighbouring words that begin
+ * with such a starter, the keys of multi-word names. So not every pair of words is looked up, and
+ * names sharing a first word ("John …") come in only if their second word is there too.
  *
- * `memory` records each part once its answer is in: a later call (the next scan of the same page)
- * asks only for what is new, and a part whose lookup failed is asked again. Returns the answers in
+ * `memory` records each part once its answer is in: a later call with the same memory asks only for
+ * what is new, and a part whose lookup failed is asked again. Returns the answers in
  * the order they came. `breathe`, when given, is called as the pairs are gathered (a pass over every
  * token), so a big page's pass can be split into slices.
  */

@@ -71,7 +71,7 @@ export interface Dictionary {
   contexts: number[][][];
 }
 
-/** What the page needs to verify a candidate: the hashes of the alias's whole folded text. */
+/** What the matcher needs to verify a candidate: the hashes of the alias's whole folded text. */
 export function aliasKey(text: string) {
   const whole = fold(text);
   const toks = tokenize(whole);
@@ -177,7 +177,7 @@ function lowerBound(rows: Uint32Array, target: number): number {
   return partitionPoint(0, rows.length / ROW, (i) => rows[i * ROW]! < target);
 }
 
-/** The slice of the dictionary a page needs: rows whose key (first word, or first two) occurs on it. */
+/** The slice of the dictionary a text needs: rows whose key (first word, or first two) occurs in it. */
 export interface DictionarySlice {
   version: string;
   entities: string[];
@@ -185,7 +185,7 @@ export interface DictionarySlice {
   texts: string[];
   /**
    * The contexts of this slice's FLAG_CONTEXT rows, numbered for the slice; absent when it has none,
-   * so a page without a name that needs context is sent none.
+   * so text without a name that needs context brings none into the index.
    */
   contexts?: number[][][];
 }
@@ -243,7 +243,7 @@ function caseSpan(text: string): string {
   return toks.count ? whole.slice(toks.starts[0], toks.ends[toks.count - 1]) : whole;
 }
 
-/** Which of these words start a multi-word alias: the page then asks only for pairs starting with them. */
+/** Which of these words start a multi-word alias: the lookup then asks only for pairs starting with them. */
 export function startersAmong(dict: Dictionary, words: Iterable<number>): number[] {
   const out: number[] = [];
   const st = dict.starters;

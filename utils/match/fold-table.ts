@@ -54,15 +54,15 @@ export function newFoldTable(): Int32Array {
 
 let table: Int32Array | null = null;
 
-/** The page's table (decoded block by block as the tokenizer needs it). */
+/** The table (decoded block by block as the tokenizer needs it). */
 export function foldTable(): Int32Array {
   return (table ??= newFoldTable());
 }
 
 /**
- * Decode the block holding `slot` into `t` and return the slot's entry. A page meets a handful of
+ * Decode the block holding `slot` into `t` and return the slot's entry. Text meets a handful of
  * blocks (Latin-1, general punctuation, one script or two): decoding all 4,464 slots up front, as
- * cold code, cost about a millisecond on every page.
+ * cold code, cost about a millisecond (on every page, when this ran in the content script).
  */
 export function readEntry(t: Int32Array, slot: number): number {
   const first = FIRST_SLOT + (((slot - FIRST_SLOT) / BLOCK_SLOTS) | 0) * BLOCK_SLOTS;

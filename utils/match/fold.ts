@@ -1,6 +1,6 @@
 /**
- * Character folding shared by the dictionary compiler (background) and the page matcher (content
- * script). Both sides must fold identically, so this module is the only place that decides what
+ * Character folding shared by the dictionary compiler and the text matcher (both in the worker since
+ * issue 14's sixth round; the side panel's fact search folds too). Both must fold identically, so this module is the only place that decides what
  * "the same name" means: case, diacritics, typographic apostrophes and dashes, white space.
  */
 

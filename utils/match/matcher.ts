@@ -16,7 +16,7 @@ export interface Candidate {
   context: number;
 }
 
-/** Key → candidates, longest first. Built from the small slice a page received. */
+/** Key → candidates, longest first. Built from the small slice a request's words found. */
 export type CandidateIndex = Map<number, Candidate[]>;
 
 /** Typo rows: a rare word's hash → names containing it (with that word's position and folded text). */
@@ -92,8 +92,8 @@ export interface Match {
 }
 
 /**
- * A text's tokens inside larger arrays: token i of the text is at [base + i]. The scanner keeps a
- * whole page's tokens in one store and matches each block through such a view.
+ * A text's tokens inside larger arrays: token i of the text is at [base + i]. match-texts.ts keeps a
+ * whole request's tokens in one store and matches each text through such a view.
  */
 export interface TokenView extends Tokens {
   base?: number;

@@ -1,7 +1,7 @@
 /**
  * A scan's distinct word hashes, in order of first appearance: an open-addressing table of 32-bit
  * integers. A Set<number> boxes every hash at or above 2^30 (about three in four) as a heap number,
- * and the page pays that, in cold code, on each of its tens of thousands of tokens.
+ * on each of a request's tens of thousands of tokens (it was chosen when this ran cold, in the page).
  */
 export class WordSet {
   /** The distinct hashes, in the order they were first added. */
