@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PackView } from '@/utils/messaging/protocol';
 import { send } from '@/utils/ext-pages/send';
 import { t } from '@/utils/i18n';
@@ -57,7 +57,9 @@ export function PackList({ packs, act }: { packs: PackView[]; act: (work: () => 
 /** Not window.confirm: the question stays next to the pack it is about, and Cancel has the focus, so Enter does not remove. */
 function RemoveConfirmation({ pack, onRemove, onCancel }: { pack: PackView; onRemove: () => void; onCancel: () => void }) {
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  // Before the browser paints, not after (useEffect): the Remove button that opened this question is
+  // gone, so until Cancel has the focus nothing has it, and an Enter pressed then did nothing at all.
+  useLayoutEffect(() => cancel.current?.focus(), []);
   return (
     <div class="confirm" role="group" aria-label={t('panel.packRemove')} data-testid="remove-confirm">
       <p>{packRemoveQuestion(pack)}</p>

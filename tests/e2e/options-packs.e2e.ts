@@ -82,11 +82,22 @@ describe('the options page’s pack list', () => {
       void d.dismiss();
     });
 
+    // Where the focus is the moment the question is in the page (a mutation observer's callback runs
+    // right after the render that inserts it): a key pressed then must not find it nowhere.
+    await page.evaluate(() => {
+      const w = window as unknown as { __focusAtShow?: string | null };
+      new MutationObserver((_, mo) => {
+        if (!document.querySelector('[data-testid="remove-confirm"]')) return;
+        w.__focusAtShow = document.activeElement?.textContent ?? null;
+        mo.disconnect();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await row.getByRole('button', { name: 'Remove' }).click();
     const confirm = row.getByTestId('remove-confirm');
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('Remove Acme test pack? Its 1 entity and 1 fact will be gone from this browser; your notes stay.');
-    // Cancel has the focus: Enter does not remove.
+    // Cancel has the focus as soon as the question shows: Enter does not remove.
+    expect(await page.evaluate(() => (window as unknown as { __focusAtShow?: string | null }).__focusAtShow)).toBe('Cancel');
     await page.keyboard.press('Enter');
     await confirm.waitFor({ state: 'detached' });
     expect(await row.count()).toBe(1);
