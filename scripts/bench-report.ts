@@ -15,15 +15,8 @@ export const LONG_TASK_MS = 50;
  */
 export const STYLE_PASS_MS = 250;
 
-/**
- * The content script's work on the page's thread: walking and reading, sending the text and taking
- * the worker's answers in, judging visibility, painting. Tokenizing and matching run in the worker
- * (their times are reported apart). Visibility was left out of the work before issue 14's sixth
- * round; it is counted now.
- */
-export function pageWorkMs(st: { walkMs: number; loadMs: number; visibilityMs: number; highlightMs: number }): number {
-  return st.walkMs + st.loadMs + st.visibilityMs + st.highlightMs;
-}
+// Visibility was left out of the work before issue 14's sixth round; it is counted now.
+export { pageWorkMs } from '../utils/in-page/stats';
 
 /** A long task seen during the first scan, and what of it was ours. */
 export interface LongTaskCause {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOCK_CHARS, splitBlock, type Block } from '@/utils/in-page/walk';
+import { splitBlock, type Block } from '@/utils/in-page/walk';
+import { MAX_BLOCK_CHARS } from '@/utils/messaging/limits';
 
 describe('splitting a giant block', () => {
   it('cuts at white space into pieces that still map to the original text nodes', () => {

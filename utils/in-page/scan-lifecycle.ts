@@ -1,7 +1,7 @@
 import { observeChanges } from './observer';
 import { yieldToPage } from './schedule';
 import type { PageParts } from './assemble';
-import type { PageStats } from './stats';
+import { pageWorkMs, type PageStats } from './stats';
 
 type ScanParts = Pick<PageParts, 'scanner' | 'reporter' | 'exclude' | 'highlighter'>;
 
@@ -35,9 +35,7 @@ function rescanChanges(signal: AbortSignal, { scanner, exclude, highlighter }: S
       highlighter.recheck();
       const recheckMs = performance.now() - t;
       stats.slices.record('paint', t, t + recheckMs);
-      // The page's thread only: tokenizing and matching ran in the worker.
-      const scanMs = r ? r.walkMs + r.loadMs + r.visibilityMs + r.highlightMs : 0;
-      stats.batch({ chars: r?.chars ?? 0, workMs: scanMs + recheckMs, roots: batch.roots.length });
+      stats.batch({ chars: r?.chars ?? 0, workMs: (r ? pageWorkMs(r) : 0) + recheckMs, roots: batch.roots.length });
     },
   });
   scanner.watchShadowRoots(observer.observe, observer.watchBare);

@@ -1,5 +1,4 @@
 import { FLAG_DISCREET, FLAG_WEAK } from '../match/dictionary';
-import type { TextMatches } from '../match/match-texts';
 import { MATCH_FIELDS, MAX_MATCH_CHARS, MAX_MATCH_TEXTS } from '../messaging/limits';
 import { VisibilityJudge } from './visibility';
 import { TextWalker, composedParent, type Block } from './walk';
@@ -8,6 +7,7 @@ import { isLive, MentionRegistry, rangeFor, type Mention } from './mentions';
 import { PageMutes } from './page-mutes';
 import { HiddenMentions, sameSpot, spotOf, type HiddenSpot } from './hidden-mentions';
 import type { Highlighter } from './highlight';
+import type { Res } from '../messaging/protocol';
 import type { SliceLog, SlicePhase } from './stats';
 
 export interface ScanLimits {
@@ -22,8 +22,8 @@ const MAX_PENDING_WEAK = 2000;
 
 export const DEFAULT_LIMITS: ScanLimits = { perPage: 1500, perEntity: 200, stored: 5000 };
 
-/** The worker's answer to `page.match`, as the scanner reads it. */
-export type MatchAnswer = TextMatches & { muted?: string[] };
+/** The worker's answer to `page.match`. */
+type MatchAnswer = Res<'page.match'>;
 
 /** Asks the worker for the mentions in some blocks' texts, as the `page.match` message does. */
 export type TextMatcher = (texts: string[]) => Promise<MatchAnswer>;

@@ -8,6 +8,15 @@ export interface BatchStat {
   roots: number;
 }
 
+/**
+ * The content script's work on the page's thread: walking and reading, sending the text and taking
+ * the worker's answers in, judging visibility, painting. Tokenizing and matching run in the worker
+ * (their times are reported apart).
+ */
+export function pageWorkMs(st: { walkMs: number; loadMs: number; visibilityMs: number; highlightMs: number }): number {
+  return st.walkMs + st.loadMs + st.visibilityMs + st.highlightMs;
+}
+
 /** The phases of the content script's slices: building the page's parts, then the scanner's. */
 export type SlicePhase = 'start' | 'walk' | 'load' | 'visibility' | 'paint';
 

@@ -77,8 +77,6 @@ export interface Block {
   offsets: number[];
 }
 
-export { MAX_BLOCK_CHARS };
-
 /** Any character that String.prototype.trim keeps. */
 export const NOT_SPACE = /\S/;
 

@@ -3,7 +3,7 @@ import type { DictionarySlice } from './dictionary';
 import { MAX_LOOKUP_HASHES } from '../messaging/limits';
 
 /** The dictionary's answer to one lookup: the rows keyed by what was asked, and which of the words start a longer name. */
-export type LookupAnswer = DictionarySlice & { starters: number[]; muted?: string[] };
+export type LookupAnswer = DictionarySlice & { starters: number[] };
 
 /** Asks the dictionary (match-texts.ts answers from the worker's own, in memory). */
 export type DictLookup = (words: number[], pairs: number[]) => Promise<LookupAnswer>;
@@ -18,12 +18,6 @@ export interface TokenBlocks {
    */
   words?: Iterable<number>;
 }
-
-/**
- * Told how many units of work (tokens) were just done; returns a promise when the caller should give
- * the page its turn before going on (the scanner's slice is over), or nothing to go straight on.
- */
-export type Breathe = (units: number) => Promise<void> | undefined;
 
 /** What has been asked so far: a word or pair is asked once, however many calls see it. */
 export class LookupMemory {
@@ -48,26 +42,25 @@ export function wordsOf(tokens: TokenBlocks, into = new Set<number>()): Set<numb
  *
  * `memory` records each part once its answer is in: a later call with the same memory asks only for
  * what is new, and a part whose lookup failed is asked again. Returns the answers in
- * the order they came. `breathe`, when given, is called as the pairs are gathered (a pass over every
- * token), so a big page's pass can be split into slices.
+ * the order they came.
  */
-export async function lookupInTwoRounds(tokens: TokenBlocks, lookup: DictLookup, memory = new LookupMemory(), breathe?: Breathe): Promise<LookupAnswer[]> {
+export async function lookupInTwoRounds(tokens: TokenBlocks, lookup: DictLookup, memory = new LookupMemory()): Promise<LookupAnswer[]> {
   const answers: LookupAnswer[] = [];
   const words = [...(tokens.words ?? wordsOf(tokens))].filter((h) => !memory.words.has(h));
   if (words.length) await askInParts(words, [], lookup, memory, answers);
-  const pairs = await pairsToAsk(tokens, memory, breathe);
+  const pairs = pairsToAsk(tokens, memory);
   if (pairs.length) await askInParts([], pairs, lookup, memory, answers);
   return answers;
 }
 
 /** Pairs of neighbouring words, within a block, whose first word starts a name and that were not asked before. */
-async function pairsToAsk(tokens: TokenBlocks, memory: LookupMemory, breathe?: Breathe): Promise<number[]> {
+function pairsToAsk(tokens: TokenBlocks, memory: LookupMemory): number[] {
   if (!memory.starters.size) return [];
   const pairs = new Set<number>();
   const { hashes } = tokens;
   const { starters } = memory;
   for (const { base, count } of tokens.blocks) {
-    // An index loop: a view and an iterator per block cost more, as cold code, than the pass itself.
+    // An index loop: a view and an iterator per block cost more, in cold code, than the pass itself.
     const last = base + count - 1;
     for (let i = base; i < last; i++) {
       const h = hashes[i] ?? 0;
@@ -75,8 +68,6 @@ async function pairsToAsk(tokens: TokenBlocks, memory: LookupMemory, breathe?: B
       const p = pairKey(h, hashes[i + 1] ?? 0);
       if (!memory.pairs.has(p)) pairs.add(p);
     }
-    const pause = breathe?.(count + 8);
-    if (pause) await pause;
   }
   return [...pairs];
 }

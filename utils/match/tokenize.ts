@@ -48,9 +48,9 @@ export class TokenStore {
  *
  * Appends to `store` and returns how many tokens the text has; offsets are within `text`.
  *
- * It ran once per page, as cold code, in the content script until issue 14's sixth round moved it to
- * the worker; the common scripts are still classified and folded from a small table (fold-table.ts) and hashed inline (FNV-1a, as fnvStep), with no
- * function call per character; only code points outside the table ask fold.ts, whose Unicode
+ * It ran once per page, as cold code, in the content script until issue 14's sixth round moved it
+ * to the worker. The common scripts are classified and folded from a small table (fold-table.ts)
+ * and hashed inline (FNV-1a, as fnvStep), with no function call per character; only code points outside the table ask fold.ts, whose Unicode
  * regular expressions and caches then cost something.
  */
 export function tokenizeInto(text: string, store: TokenStore): number {
