@@ -146,11 +146,38 @@ export const r2 = (x: number) => Math.round(x * 100) / 100;
 const centre = (xs: number[]) => ({ median: r2(quantile(xs, 0.5)), p95: r2(quantile(xs, 0.95)) });
 const spread = (xs: number[]) => ({ ...centre(xs), worst: r2(Math.max(...xs)) });
 
-/** The median run of a page's repeated loads, by work. */
+/** Work ÷ a floor, as every row computes it: a floor under the timer's resolution counts as 0.01 ms. */
+export const overFloor = (work: number, floor: number) => work / Math.max(floor, 0.01);
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+/**
+ * A page's repeated loads (`--repeat`) as one row: the load of median work, its ratios taken against
+ * the median of each floor over the loads (one load's floor is as noisy as its work), and the long
+ * tasks of every load, not only the median one's: a long task is a failure whichever load it fell in.
+ */
 export function medianRun(reps: PageResult[]): PageResult {
   const mid = [...reps].sort((a, b) => a.work - b.work)[Math.floor(reps.length / 2)];
   if (!mid) throw new Error('no run to take the median of: --repeat must be at least 1');
-  return mid;
+  if (reps.length === 1) return mid;
+  const floorCold = median(reps.map((r) => r.floorCold));
+  const floorWarm = median(reps.map((r) => r.floorWarm));
+  const floorIsolated = median(reps.map((r) => r.floorIsolated));
+  const longest = reps.reduce((a, b) => (b.longestSlice > a.longestSlice ? b : a));
+  return {
+    ...mid,
+    floorCold,
+    floorWarm,
+    floorIsolated,
+    ratio: overFloor(mid.work, floorWarm),
+    ratioCold: overFloor(mid.work, floorCold),
+    ratioIsolated: overFloor(mid.work, floorIsolated),
+    longTasks: reps.reduce((n, r) => n + r.longTasks, 0),
+    longTaskMs: reps.flatMap((r) => r.longTaskMs),
+    longTaskCauses: reps.flatMap((r) => r.longTaskCauses),
+    longestSlice: longest.longestSlice,
+    longestSlicePhase: longest.longestSlicePhase,
+  };
 }
 
 /** Pages at least this long count in the per-character tokenizer cost: on tiny pages it is timer noise. */

@@ -21,6 +21,7 @@ import {
   attributeLongTask,
   libraryLines,
   medianRun,
+  overFloor,
   reportLines,
   summariseLibrary,
   summariseTier,
@@ -235,7 +236,6 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
   const iso = await isolatedFloor(cdp);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
   const work = pageWorkMs(st);
-  const floorWarm = Math.max(floor.warm, 0.01);
   return {
     page: name,
     tier: at.tier,
@@ -254,9 +254,9 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     load: st.loadMs,
     lookupWait: st.lookupWaitMs,
     work,
-    ratio: work / floorWarm,
-    ratioCold: work / Math.max(floor.cold, 0.01),
-    ratioIsolated: work / Math.max(iso.ms, 0.01),
+    ratio: overFloor(work, floor.warm),
+    ratioCold: overFloor(work, floor.cold),
+    ratioIsolated: overFloor(work, iso.ms),
     dclToHighlights: timing.dcl != null ? st.firstScanDoneAt - timing.dcl : null,
     longTasks: timing.long,
     longTaskMs: timing.longMs,

@@ -60,6 +60,24 @@ describe('bench report', () => {
     expect(() => medianRun([])).toThrow(/repeat/);
   });
 
+  it('counts the long tasks of every repeated load, and takes ratios against the median floors', () => {
+    const reps = [
+      row('a', { work: 9, floorIsolated: 1, longTasks: 1, longTaskMs: [60], longestSlice: 8, longestSlicePhase: 'walk' }),
+      row('a', { work: 4, floorIsolated: 4 }),
+      row('a', { work: 6, floorIsolated: 2, floorWarm: 3, floorCold: 1.5, longestSlice: 3, longestSlicePhase: 'paint' }),
+    ];
+    const m = medianRun(reps);
+    expect(m.work).toBe(6);
+    expect(m.floorIsolated).toBe(2);
+    expect(m.ratioIsolated).toBe(3);
+    expect(m.floorWarm).toBe(0.5);
+    expect(m.ratio).toBe(12);
+    expect(m.ratioCold).toBe(6);
+    expect(m.longTasks).toBe(1);
+    expect(m.longTaskMs).toEqual([60]);
+    expect([m.longestSlice, m.longestSlicePhase]).toEqual([8, 'walk']);
+  });
+
   it('summarises a tier in the shape results.json has always had', () => {
     const rows = [row('a.html', { ratio: 2, dclToHighlights: null }), row('b.html', { ratio: 10, longTasks: 2 })];
     const s = summariseTier({
