@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MuteScope } from '@/utils/schema/mute';
 import { t } from '@/utils/i18n';
 
@@ -33,8 +33,10 @@ function doneText(what: Done, name: string): string {
 export function NotThisOne({ actions, name }: { actions: CardDismissal; name: string }) {
   const [phase, setPhase] = useState<Phase>({ step: 'closed' });
   const focusNext = useRef<HTMLButtonElement>(null);
-  // Focus follows the reader's step (the first choice, then Undo), never on the card's first paint.
-  useEffect(() => {
+  // Focus follows the reader's step (the first choice, then Undo), never on the card's first paint. In
+  // the render that shows the step (a layout effect): the button pressed is gone from it, and a key
+  // pressed before a later effect ran would find nothing focused.
+  useLayoutEffect(() => {
     if (phase.step === 'choosing' || phase.step === 'done') focusNext.current?.focus();
   }, [phase.step]);
 

@@ -115,4 +115,27 @@ describe('"Not this one" in the card', () => {
     render(<EntityCard card={card('fr')} onOpenPanel={noop} onClose={noop} notThisOne={{ ...a, id: 2 }} />, container);
     expect(buttons()).toEqual(['Ce n’est pas ça']);
   });
+
+  it('hands the focus on in the render that replaces the button pressed, not a frame later', async () => {
+    const { a } = actions();
+    render(<EntityCard card={card()} onOpenPanel={noop} onClose={noop} notThisOne={a} />, container);
+    // The button pressed leaves the page with that render: a key pressed before the focus moves on
+    // would find nothing focused. So the focus is read the moment each new step is inserted.
+    const focusAt = (text: string) =>
+      new Promise<string | undefined>((resolve) => {
+        const seen = new MutationObserver(() => {
+          if (!buttons().includes(text)) return;
+          seen.disconnect();
+          resolve(document.activeElement?.textContent ?? undefined);
+        });
+        seen.observe(container, { childList: true, subtree: true });
+      });
+    const choices = focusAt('Hide this mention');
+    button('Not this one').click();
+    expect(await choices).toBe('Hide this mention');
+    await settle();
+    const undo = focusAt('Undo');
+    button('Hide this mention').click();
+    expect(await undo).toBe('Undo');
+  });
 });
