@@ -109,6 +109,8 @@ export interface PageResult {
   longestSlice: number;
   longestSlicePhase: string;
   highlights: number;
+  /** The page loads this row stands for (`--repeat`; absent: one). Their long tasks are all in it. */
+  loads?: number;
 }
 
 /** One round of 1,000 paragraphs appended to a live page. */
@@ -177,6 +179,7 @@ export function medianRun(reps: PageResult[]): PageResult {
     longTaskCauses: reps.flatMap((r) => r.longTaskCauses),
     longestSlice: longest.longestSlice,
     longestSlicePhase: longest.longestSlicePhase,
+    loads: reps.length,
   };
 }
 
@@ -269,7 +272,7 @@ export function longTaskLines(rows: PageResult[]): string[] {
   const rates = [...new Set(rows.map((r) => r.cpu))].sort((a, b) => a - b);
   return rates.map((cpu) => {
     const at = rows.filter((r) => r.cpu === cpu);
-    const loads = at.length;
+    const loads = at.reduce((n, r) => n + (r.loads ?? 1), 0);
     const hit = at.filter((r) => r.longTasks > 0);
     const pages = new Set(hit.map((r) => r.page));
     const tasks = hit.reduce((n, r) => n + r.longTasks, 0);

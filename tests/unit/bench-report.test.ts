@@ -76,6 +76,8 @@ describe('bench report', () => {
     expect(m.longTasks).toBe(1);
     expect(m.longTaskMs).toEqual([60]);
     expect([m.longestSlice, m.longestSlicePhase]).toEqual([8, 'walk']);
+    // The long-task line counts the loads, not the rows.
+    expect(longTaskLines([m, row('b')])[0]).toContain('1 task(s) in 4 page loads');
   });
 
   it('summarises a tier in the shape results.json has always had', () => {
