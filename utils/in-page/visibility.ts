@@ -83,8 +83,31 @@ function clipRect(value: string, box: DOMRect): Clip | null {
   return { top: at(t, box.top, box.top), right: at(r, box.right, box.left), bottom: at(b, box.bottom, box.top), left: at(l, box.left, box.left) };
 }
 
+/**
+ * What Range.getBoundingClientRect gives, from the range's client rects: the union of those that are not
+ * empty (Chromium's rule; a zero box when all are).
+ */
+export function boundingBox(rects: ArrayLike<DOMRectReadOnly>): { left: number; top: number; right: number; bottom: number; width: number; height: number } {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (let i = 0; i < rects.length; i++) {
+    const r = rects[i]!;
+    if (!(r.width > 0 && r.height > 0)) continue;
+    left = Math.min(left, r.left);
+    top = Math.min(top, r.top);
+    right = Math.max(right, r.right);
+    bottom = Math.max(bottom, r.bottom);
+  }
+  if (left === Infinity) return { left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0 };
+  return { left, top, right, bottom, width: right - left, height: bottom - top };
+}
+
 export class VisibilityJudge {
   private chains = new Map<Element, ChainVerdict>();
+  /** styleShows, per element holding mention text: several mentions often share one. */
+  private styles = new Map<Element, boolean>();
   private viewportW = 0;
   private viewportH = 0;
   private maxX = Infinity;
@@ -105,6 +128,7 @@ export class VisibilityJudge {
    */
   reset() {
     this.chains.clear();
+    this.styles.clear();
     this.measured = false;
   }
 
@@ -177,13 +201,18 @@ export class VisibilityJudge {
   }
 
   /**
-   * Everything but occlusion: rendered, opaque enough, not clipped away, legible, within the
-   * document's reachable area.
+   * Whether `el`'s own style lets its text show: rendered and visible, its chain neither hidden nor too
+   * transparent, its font legible. The same for every mention in the element: judged once per scan.
    */
-  rendered(range: Range): boolean {
-    if (!this.measured) this.measure();
-    const parent = composedParent(range.startContainer);
-    if (!parent) return false;
+  private styleShows(el: Element): boolean {
+    const known = this.styles.get(el);
+    if (known !== undefined) return known;
+    const shows = this.judgeStyle(el);
+    this.styles.set(el, shows);
+    return shows;
+  }
+
+  private judgeStyle(parent: Element): boolean {
     const el = parent as Element & { checkVisibility?: (o?: object) => boolean };
     if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
     const chain = this.chain(parent);
@@ -191,8 +220,19 @@ export class VisibilityJudge {
     const cs = this.doc.defaultView!.getComputedStyle(parent);
     if (px(cs.fontSize) < MIN_TEXT_PX) return false;
     const fill = (cs as CSSStyleDeclaration & { webkitTextFillColor?: string }).webkitTextFillColor || cs.color;
-    if (alpha(fill) * chain.opacity < MIN_OPACITY && !this.clippedToText(parent)) return false;
-    const r = range.getBoundingClientRect();
+    return alpha(fill) * chain.opacity >= MIN_OPACITY || this.clippedToText(parent);
+  }
+
+  /**
+   * Everything but occlusion: rendered, opaque enough, not clipped away, legible, within the
+   * document's reachable area. `rects`: the range's client rects, when the caller has them already.
+   */
+  rendered(range: Range, rects: DOMRectList = range.getClientRects()): boolean {
+    if (!this.measured) this.measure();
+    const parent = composedParent(range.startContainer);
+    if (!parent || !this.styleShows(parent)) return false;
+    const chain = this.chain(parent);
+    const r = boundingBox(rects);
     // A transform can shrink text as well as a font size can.
     if (r.height < MIN_TEXT_PX || r.width < 2) return false;
     let { left, top, right, bottom } = r;
@@ -218,9 +258,9 @@ export class VisibilityJudge {
    * Nothing is drawn over the text. Hit-testing only answers inside the viewport, so text outside
    * it is given the benefit of the doubt (null).
    */
-  uncovered(range: Range): boolean | null {
+  uncovered(range: Range, rects: DOMRectList = range.getClientRects()): boolean | null {
     if (!this.measured) this.measure();
-    const rect = range.getClientRects()[0];
+    const rect = rects[0];
     if (!rect) return false;
     const x = rect.left + rect.width / 2;
     const y = rect.top + rect.height / 2;
@@ -238,6 +278,11 @@ export class VisibilityJudge {
 
   /** The reader can see this range. */
   visible(range: Range): boolean {
-    return this.rendered(range) && this.uncovered(range) !== false;
+    if (!this.measured) this.measure();
+    const parent = composedParent(range.startContainer);
+    if (!parent || !this.styleShows(parent)) return false;
+    // One read of the range's boxes for both checks: each read is a call into the page's layout.
+    const rects = range.getClientRects();
+    return this.rendered(range, rects) && this.uncovered(range, rects) !== false;
   }
 }
