@@ -260,7 +260,7 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     dclToHighlights: timing.dcl != null ? st.firstScanDoneAt - timing.dcl : null,
     longTasks: timing.long,
     longTaskMs: timing.longMs,
-    longTaskCauses: timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt, st.sheetsAdoptedAt)),
+    longTaskCauses: timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt, st.sheetsAdoptedAt, at.cpu)),
     longestSlice: st.longestSlice?.ms ?? 0,
     longestSlicePhase: st.longestSlice?.phase ?? '',
     highlights: st.highlights,
