@@ -278,9 +278,6 @@ export class VisibilityJudge {
 
   /** The reader can see this range. */
   visible(range: Range): boolean {
-    if (!this.measured) this.measure();
-    const parent = composedParent(range.startContainer);
-    if (!parent || !this.styleShows(parent)) return false;
     // One read of the range's boxes for both checks: each read is a call into the page's layout.
     const rects = range.getClientRects();
     return this.rendered(range, rects) && this.uncovered(range, rects) !== false;
