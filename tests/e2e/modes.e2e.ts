@@ -227,6 +227,28 @@ describe('forced colours', () => {
     await page.close();
   });
 
+  it('writes the forced-colours highlight rules only while forced colours are on, and follows the reader turning them on and off', async () => {
+    const page = await openFixture();
+    // The highlight sheet is the page's one adopted sheet holding ::highlight rules (the page has none of its own).
+    const rules = () =>
+      page.evaluate(() =>
+        document.adoptedStyleSheets
+          .flatMap((sh) => [...sh.cssRules])
+          .filter((r) => r.cssText.includes('::highlight('))
+          .map((r) => r.cssText),
+      );
+    const systemColoured = (css: string[]) => css.filter((r) => /\b(mark|highlight)text\b/i.test(r)).length;
+    const before = await rules();
+    expect(before).toHaveLength(2);
+    expect(systemColoured(before)).toBe(0);
+    await page.emulateMedia({ forcedColors: 'active' });
+    await expect.poll(async () => systemColoured(await rules())).toBe(2);
+    await page.emulateMedia({ forcedColors: 'none' });
+    await expect.poll(async () => (await rules()).length).toBe(2);
+    expect(systemColoured(await rules())).toBe(0);
+    await page.close();
+  });
+
   it('draws the card with system colours: its border, its buttons boxed, links as links', async () => {
     const page = await openFixture();
     await page.emulateMedia({ forcedColors: 'active' });

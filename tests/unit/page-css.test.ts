@@ -40,13 +40,18 @@ describe('styles the content script puts in the page', () => {
     expect(css(a)).not.toBe(css(b));
   });
 
-  it('rules on chosen elements name each of them, for both highlights, in forced colours too', () => {
+  it('rules on chosen elements name each of them, for both highlights, and again in forced colours only while they are on', () => {
     const st = highlightStyle(seeded(4));
-    const css = highlightRules(st, ['#a>p:nth-child(2)', ':root>body:nth-child(2)>div:nth-child(1)']);
-    for (const name of [st.name, st.active]) {
-      expect(css.split(`#a>p:nth-child(2)::highlight(${name})`)).toHaveLength(3);
-      expect(css.split(`:root>body:nth-child(2)>div:nth-child(1)::highlight(${name})`)).toHaveLength(3);
+    const els = ['#a>p:nth-child(2)', ':root>body:nth-child(2)>div:nth-child(1)'];
+    for (const forced of [false, true]) {
+      const css = highlightRules(st, els, forced);
+      for (const name of [st.name, st.active]) {
+        expect(css.split(`#a>p:nth-child(2)::highlight(${name})`)).toHaveLength(forced ? 3 : 2);
+        expect(css.split(`:root>body:nth-child(2)>div:nth-child(1)::highlight(${name})`)).toHaveLength(forced ? 3 : 2);
+      }
+      expect(/MarkText|HighlightText/.test(css)).toBe(forced);
     }
+    const css = highlightRules(st, els, true);
     // No rule on every element: that is the whole-document style pass these rules avoid.
     expect(css).not.toMatch(/(^|[\s,{}])::highlight/);
     expect(randomIdent(seeded(3), 6)).toMatch(/^[a-z]{6}$/);

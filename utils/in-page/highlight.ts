@@ -39,21 +39,28 @@ export function highlightStyle(random: () => number = cryptoRandom) {
 type HighlightStyle = ReturnType<typeof highlightStyle>;
 
 /**
- * The rules for `elements` (selectors; null: every element). Forced colours: the reader's system
- * colours, marked text for a name and the selection's for the one the card is open on, as the spec
- * keeps an author's system colours. Chromium (150) goes further and paints every custom highlight in
- * Highlight / HighlightText itself (modes.e2e.ts).
+ * The rules for `elements` (selectors; null: every element). In forced colours (`forced`): the reader's
+ * system colours, marked text for a name and the selection's for the one the card is open on, as the
+ * spec keeps an author's system colours. Chromium (150) goes further and paints every custom highlight
+ * in Highlight / HighlightText itself (modes.e2e.ts). Those rules are written only while forced colours
+ * are on: in an `@media` block they would repeat every selector for nothing the rest of the time, and
+ * the sheet is parsed again each time a scan paints (half its text on a page of 68 names).
  */
-export function highlightRules(style: HighlightStyle, elements: readonly string[] | null): string {
+export function highlightRules(style: HighlightStyle, elements: readonly string[] | null, forced = false): string {
   const on = (name: string) => (elements ? elements.map((e) => `${e}::highlight(${name})`).join(',') : `::highlight(${name})`);
   const main = on(style.name);
   const active = on(style.active);
+  const base = `${main} { ${style.main} }\n${active} { ${style.current} }\n`;
+  if (!forced) return base;
   return (
-    `${main} { ${style.main} }\n${active} { ${style.current} }\n` +
-    `@media (forced-colors: active) { ${main} { background-color: Mark; color: MarkText; text-decoration-color: MarkText; } ` +
-    `${active} { background-color: Highlight; color: HighlightText; text-decoration-color: HighlightText; } }\n`
+    base +
+    `${main} { background-color: Mark; color: MarkText; text-decoration-color: MarkText; }\n` +
+    `${active} { background-color: Highlight; color: HighlightText; text-decoration-color: HighlightText; }\n`
   );
 }
+
+/** The reader's forced-colours setting, as a media query the highlighter follows. */
+const FORCED_COLORS = '(forced-colors: active)';
 
 /**
  * Whether highlight styles inherit down the tree here, so that rules on a few elements paint their
@@ -73,6 +80,10 @@ export class Highlighter {
   private readonly ruled: Map<Element, string> | null = inheritsHighlights() ? new Map() : null;
   private readonly unruled = new Set<Element>();
   private flushQueued = false;
+  /** Forced colours, followed once something is painted: its rules are written only while they are on. */
+  private forced: MediaQueryList | null = null;
+  /** Ends the forced-colours listener with the highlighter. */
+  private readonly listening = new AbortController();
   /**
    * When the rules were written (performance.now(), the first 19 times and the latest): the page's
    * next style pass is ours (the benchmark).
@@ -99,7 +110,24 @@ export class Highlighter {
     while (this.registry.has(this.style.name) || this.registry.has(this.style.active)) Object.assign(this.style, highlightStyle());
     this.registry.set(this.style.name, marks.main);
     this.registry.set(this.style.active, marks.active);
-    if (!this.ruled) this.write(highlightRules(this.style, null));
+    const view = this.doc.defaultView;
+    if (typeof view?.matchMedia === 'function') {
+      this.forced = view.matchMedia(FORCED_COLORS);
+      // The reader may turn forced colours on or off with the page open: its rules go in or out then.
+      this.forced.addEventListener('change', () => this.rewrite(), { signal: this.listening.signal });
+    }
+    if (!this.ruled) this.rewrite();
+  }
+
+  private get forcedColors(): boolean {
+    return this.forced?.matches ?? false;
+  }
+
+  /** Every rule again, for the rules' elements and forced colours as they are now. */
+  private rewrite() {
+    if (!this.registered) return;
+    if (this.ruled) this.flush(true);
+    else this.write(highlightRules(this.style, null, this.forcedColors));
   }
 
   /** Our rules, all of them, in our one sheet. */
@@ -140,7 +168,7 @@ export class Highlighter {
     const position = siblingIndex();
     for (const el of this.unruled) if (el.isConnected) this.ruled.set(el, elementSelector(el, this.doc, position));
     this.unruled.clear();
-    if (this.ruled.size) this.write(highlightRules(this.style, [...new Set(this.ruled.values())]));
+    if (this.ruled.size) this.write(highlightRules(this.style, [...new Set(this.ruled.values())], this.forcedColors));
   }
 
   /**
@@ -190,6 +218,7 @@ export class Highlighter {
   }
 
   destroy() {
+    this.listening.abort();
     this.marks?.main.clear();
     this.marks?.active.clear();
     if (this.registered) {
