@@ -19,6 +19,7 @@ import { chartRows, svgChart } from './bench-chart';
 import {
   STYLE_PASS_MS,
   attributeLongTask,
+  hiddenLongTasks,
   libraryLines,
   medianRun,
   overFloor,
@@ -225,7 +226,11 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
       for (const e of taken) (window as any).__longtasks.push({ start: e.startTime, duration: e.duration });
       const lt = ((window as any).__longtasks ?? []) as { start: number; duration: number }[];
       const during = lt.filter((t) => t.start + t.duration > from && t.start < to);
-      return { dcl: nav?.domContentLoadedEventEnd ?? null, long: during.length, longMs: during.map((t) => Math.round(t.duration)), during };
+      for (const e of (window as any).__longframeObserver?.takeRecords() ?? [])
+        (window as any).__longframes.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
+      const lf = ((window as any).__longframes ?? []) as { start: number; duration: number; blocking: number }[];
+      const frames = lf.filter((f) => f.start + f.duration > from && f.start < to);
+      return { dcl: nav?.domContentLoadedEventEnd ?? null, during, frames };
     },
     // Through the style pass the highlight sheet causes, which follows the first scan's paint.
     { from: st.startedAt, to: Math.max(st.firstScanDoneAt, ...st.sheetsAdoptedAt.map((t) => t + STYLE_PASS_MS)) },
@@ -233,6 +238,10 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
   // After the extension's first scan, so it neither competes with the scan nor lands in its long-task
   // window (the scan has warmed the DOM's memory, not this world's wrappers: if anything, a lower
   // floor), and before the main-world floors, so their walks do not warm it further.
+  const causes = [
+    ...timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt, st.sheetsAdoptedAt, at.cpu)),
+    ...hiddenLongTasks(timing.frames, timing.during, st.slices, st.sheetsAdoptedAt),
+  ];
   const iso = await isolatedFloor(cdp);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
   const work = pageWorkMs(st);
@@ -258,9 +267,9 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     ratioCold: overFloor(work, floor.cold),
     ratioIsolated: overFloor(work, iso.ms),
     dclToHighlights: timing.dcl != null ? st.firstScanDoneAt - timing.dcl : null,
-    longTasks: timing.long,
-    longTaskMs: timing.longMs,
-    longTaskCauses: timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt, st.sheetsAdoptedAt, at.cpu)),
+    longTasks: causes.length,
+    longTaskMs: causes.map((c) => c.ms),
+    longTaskCauses: causes,
     longestSlice: st.longestSlice?.ms ?? 0,
     longestSlicePhase: st.longestSlice?.phase ?? '',
     highlights: st.highlights,
@@ -379,6 +388,18 @@ async function watchLongTasks(page: Page) {
       (window as any).__longtaskObserver = observer;
     } catch {
       // No long-task timing in this browser: the bench reports none.
+    }
+    // Long animation frames see the long tasks the Long Tasks API misses (hiddenLongTasks).
+    (window as any).__longframes = [];
+    try {
+      const frames = new PerformanceObserver((l) => {
+        for (const e of l.getEntries() as (PerformanceEntry & { blockingDuration: number })[])
+          (window as any).__longframes.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
+      });
+      frames.observe({ type: 'long-animation-frame', buffered: true });
+      (window as any).__longframeObserver = frames;
+    } catch {
+      // No long-animation-frame timing in this browser: only the Long Tasks API and our slices count.
     }
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   attributeLongTask,
   floorLines,
+  hiddenLongTasks,
   libraryLines,
   longTaskLines,
   markdownTable,
@@ -270,5 +271,44 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     });
     expect(summary.pagesWithOurLongTask).toBe(1);
     expect(markdownTable([summary])[2]).toContain('| 2 of 2 (1) | 90 (b.html) | 60 |');
+  });
+
+  it('counts the long tasks the Long Tasks API did not report: long frames with blocking time and none reported in them, and long slices of ours', () => {
+    const reported = [{ start: 1000, duration: 70 }];
+    const slices = [
+      { phase: 'walk' as const, start: 210, ms: 64 },
+      { phase: 'visibility' as const, start: 600, ms: 4 },
+      { phase: 'walk' as const, start: 1010, ms: 55 },
+      { phase: 'start' as const, start: 1500, ms: 114 },
+    ];
+    const frames = [
+      // A reported task is in it: counted already, by attributeLongTask.
+      { start: 990, duration: 100, blocking: 20 },
+      // No blocking time: no task in it was long.
+      { start: 100, duration: 90, blocking: 0 },
+      // A 64 ms slice of ours in it: an unreported long task of ours (a yield's continuation).
+      { start: 200, duration: 90, blocking: 14 },
+      // Blocking time, 4 ms of ours in it: the page's (a 75 ms task would be 71 without us).
+      { start: 580, duration: 120, blocking: 25 },
+      // Blocking time and only a little: a 52 ms task is ours if 4 ms of ours are in its frame (errs towards us).
+      { start: 598, duration: 10, blocking: 2 },
+    ];
+    const causes = hiddenLongTasks(frames, reported, slices);
+    expect(causes).toHaveLength(4);
+    expect(causes.every((c) => c.hidden)).toBe(true);
+    expect(causes[0]).toMatchObject({ ms: 64, oursMs: 64, ours: true, phases: ['walk'] });
+    expect(causes[1]).toMatchObject({ ms: 75, oursMs: 4, ours: false, phases: ['visibility'] });
+    expect(causes[2]).toMatchObject({ ms: 52, ours: true });
+    // A slice of 114 ms in no frame and no reported task is a long task of ours by itself; the 55 ms
+    // slice inside the reported task is not counted twice.
+    expect(causes[3]).toMatchObject({ ms: 114, oursMs: 114, ours: true, phases: ['start'] });
+    // A frame that began in the highlight sheet's style pass is ours, as attributeLongTask says.
+    expect(hiddenLongTasks([{ start: 400, duration: 90, blocking: 30 }], [], [], [350])[0]).toMatchObject({ style: true, ours: true });
+    expect(hiddenLongTasks([{ start: 400, duration: 90, blocking: 30 }], [], [], [100])[0]).toMatchObject({ style: false, ours: false });
+    const line = longTaskLines([
+      row('c.html', { cpu: 1, longTasks: 4, longTaskMs: causes.map((c) => c.ms), longTaskCauses: causes, longestSlice: 114, longestSlicePhase: 'start' }),
+    ])[0];
+    expect(line).toContain('(4 task(s) in 1 page loads, 4 of them not reported by the Long Tasks API)');
+    expect(line).toContain('c.html 114 ms (unreported), 114 ms of start');
   });
 });
