@@ -67,14 +67,7 @@ export function attributeLongTask(
   cpu = 1,
 ): LongTaskCause {
   const end = task.start + task.duration;
-  const byPhase = new Map<string, number>();
-  let oursMs = 0;
-  for (const sl of slices) {
-    const overlap = Math.min(end, sl.start + sl.ms) - Math.max(task.start, sl.start);
-    if (overlap <= 0) continue;
-    oursMs += overlap;
-    byPhase.set(sl.phase, (byPhase.get(sl.phase) ?? 0) + overlap);
-  }
+  const { oursMs, phases } = slicesWithin(task.start, end, slices);
   // Long-task times are whole milliseconds: the script's start may read a millisecond early.
   const start = startedAt >= task.start - 1 && startedAt <= end;
   const style = sheetsAdoptedAt.some((at) => task.start >= at - 1 && task.start <= at + STYLE_PASS_MS);
@@ -85,8 +78,23 @@ export function attributeLongTask(
     start,
     style,
     ours: style || (ourPart > 0 && task.duration - ourPart < LONG_TASK_MS),
-    phases: [...byPhase].sort((a, b) => b[1] - a[1]).map(([p]) => p),
+    phases,
   };
+}
+
+/** Our slices' time between `from` and `to`, their phases (most time first) and the longest of them. */
+function slicesWithin(from: number, to: number, slices: readonly Slice[]): { oursMs: number; phases: string[]; longest: number } {
+  const byPhase = new Map<string, number>();
+  let oursMs = 0;
+  let longest = 0;
+  for (const sl of slices) {
+    const overlap = Math.min(to, sl.start + sl.ms) - Math.max(from, sl.start);
+    if (overlap <= 0) continue;
+    oursMs += overlap;
+    longest = Math.max(longest, sl.ms);
+    byPhase.set(sl.phase, (byPhase.get(sl.phase) ?? 0) + overlap);
+  }
+  return { oursMs, phases: [...byPhase].sort((a, b) => b[1] - a[1]).map(([p]) => p), longest };
 }
 
 /** A long animation frame (`long-animation-frame` entries): when it began, how long, and its blocking time. */
@@ -124,15 +132,7 @@ export function hiddenLongTasks(
   const out: LongTaskCause[] = [];
   const unreported = frames.filter((f) => f.blocking > 0 && !reported.some((t) => overlaps(f, t)));
   for (const f of unreported) {
-    const inside = slices.filter((sl) => overlaps(f, { start: sl.start, duration: sl.ms }));
-    const byPhase = new Map<string, number>();
-    let oursMs = 0;
-    for (const sl of inside) {
-      const overlap = Math.min(f.start + f.duration, sl.start + sl.ms) - Math.max(f.start, sl.start);
-      oursMs += overlap;
-      byPhase.set(sl.phase, (byPhase.get(sl.phase) ?? 0) + overlap);
-    }
-    const longest = inside.reduce((m, sl) => Math.max(m, sl.ms), 0);
+    const { oursMs, phases, longest } = slicesWithin(f.start, f.start + f.duration, slices);
     const task = f.blocking + LONG_TASK_MS;
     const style = sheetsAdoptedAt.some((at) => f.start >= at - 1 && f.start <= at + STYLE_PASS_MS);
     out.push({
@@ -141,7 +141,7 @@ export function hiddenLongTasks(
       start: false,
       style,
       ours: style || longest >= LONG_TASK_MS || (oursMs > 0 && task - oursMs < LONG_TASK_MS),
-      phases: [...byPhase].sort((a, b) => b[1] - a[1]).map(([p]) => p),
+      phases,
       hidden: true,
     });
   }
