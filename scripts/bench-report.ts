@@ -28,6 +28,8 @@ export const SCRIPT_EVAL_MS = 5;
 
 /** A long task seen during the first scan, and what of it was ours. */
 export interface LongTaskCause {
+  /** When it began (the page's performance.now() time) and how long it took, ms. */
+  at: number;
   ms: number;
   /** Our slices' time inside the task. */
   oursMs: number;
@@ -73,6 +75,7 @@ export function attributeLongTask(
   const style = sheetsAdoptedAt.some((at) => task.start >= at - 1 && task.start <= at + STYLE_PASS_MS);
   const ourPart = oursMs + (start ? SCRIPT_EVAL_MS * cpu : 0);
   return {
+    at: r2(task.start),
     ms: Math.round(task.duration),
     oursMs: r2(oursMs),
     start,
@@ -136,6 +139,7 @@ export function hiddenLongTasks(
     const task = f.blocking + LONG_TASK_MS;
     const style = sheetsAdoptedAt.some((at) => f.start >= at - 1 && f.start <= at + STYLE_PASS_MS);
     out.push({
+      at: r2(f.start),
       ms: Math.round(Math.max(task, longest)),
       oursMs: r2(oursMs),
       start: false,
@@ -148,7 +152,7 @@ export function hiddenLongTasks(
   const seen = [...reported, ...unreported];
   for (const sl of slices) {
     if (sl.ms < LONG_TASK_MS || seen.some((t) => overlaps(t, { start: sl.start, duration: sl.ms }))) continue;
-    out.push({ ms: Math.round(sl.ms), oursMs: r2(sl.ms), start: false, style: false, ours: true, phases: [sl.phase], hidden: true });
+    out.push({ at: r2(sl.start), ms: Math.round(sl.ms), oursMs: r2(sl.ms), start: false, style: false, ours: true, phases: [sl.phase], hidden: true });
   }
   return out;
 }

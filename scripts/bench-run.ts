@@ -7,6 +7,8 @@
  * name in the printed Markdown table);
  * --library=0,1000,10000 (the notes library's sizes; 0 notes measures the page's own cost; --library= skips it), --only=library (only that phase, no corpus needed).
  * --only=coverage (only the coverage phase, no corpus needed; --coverage-chars=N, --coverage-loads=N: scripts/bench-coverage.ts).
+ * --trace: trace every load and print what filled each long task of ours (GC, CPU samples: bench-trace.ts);
+ * tracing slows what it records, so a traced run explains and does not measure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +37,7 @@ import {
 import { benchLibrary } from './bench-library';
 import { SKIP_TAGS } from '../utils/in-page/walk';
 import { coveragePhase } from './bench-coverage';
+import { TRACE_CATEGORIES, explainWindow, explainedLine, type TraceEvent } from './bench-trace';
 
 const OUT = path.join(ROOT, 'out/bench');
 
@@ -51,6 +54,8 @@ interface Options {
   cpu: number[];
   runs: number;
   label: string;
+  /** Trace every load and explain the long tasks of ours (--trace). */
+  trace: boolean;
 }
 
 /** The command line's options, and the corpus pages they select; exits when there is no corpus. */
@@ -64,7 +69,8 @@ function readOptions(argv: string[]): Options {
   const cpu = (arg('cpu') ?? '1').split(',').map(Number);
   const runs = Math.max(1, Number(arg('runs') ?? 1));
   const label = arg('label') ?? 'this build';
-  if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true, cpu, runs, label };
+  const trace = argv.includes('--trace');
+  if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true, cpu, runs, label, trace };
   const corpus = corpusDir();
   if (!corpus) {
     console.error('No corpus: put it at ../shared/corpus or set BACKSTORY_CORPUS.');
@@ -84,6 +90,7 @@ function readOptions(argv: string[]): Options {
     cpu,
     runs,
     label,
+    trace,
   };
 }
 
@@ -211,7 +218,8 @@ interface Where {
   run: number;
 }
 
-async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where): Promise<PageResult> {
+async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where, trace = false): Promise<PageResult> {
+  const traced = trace ? await startTrace(cdp) : null;
   await page.goto(`${origin}/corpus/${name}`, { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
   const st = await scanStats(s, tabId, 15_000 * at.cpu);
@@ -242,6 +250,11 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     ...timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt, st.sheetsAdoptedAt, at.cpu)),
     ...hiddenLongTasks(timing.frames, timing.during, st.slices, st.sheetsAdoptedAt),
   ];
+  if (traced) {
+    const events = await traced.end();
+    for (const c of causes.filter((c) => c.ours))
+      console.log(explainedLine(name, c.ms, c.phases, explainWindow(events, `/corpus/${name}`, { start: c.at, ms: c.ms })));
+  }
   const iso = await isolatedFloor(cdp);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
   const work = pageWorkMs(st);
@@ -375,6 +388,23 @@ async function appendCost(s: Session, origin: string) {
   return results;
 }
 
+/** Start tracing the tab (bench-trace.ts's categories); `end` stops and hands over the events. */
+async function startTrace(cdp: CDPSession): Promise<{ end: () => Promise<TraceEvent[]> }> {
+  const events: TraceEvent[] = [];
+  const collect = (d: { value: object[] }) => events.push(...(d.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  return {
+    end: async () => {
+      const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', collect);
+      return events;
+    },
+  };
+}
+
 /** Record the page's long tasks from its first script on, for measurePage to count. */
 async function watchLongTasks(page: Page) {
   await page.addInitScript(() => {
@@ -417,7 +447,7 @@ async function measurePages(s: Session, origin: string, at: Where, opts: Options
   const results: PageResult[] = [];
   for (const name of opts.pages) {
     const reps: PageResult[] = [];
-    for (let i = 0; i < opts.repeat; i++) reps.push(await measurePage(s, page, cdp, origin, name, at));
+    for (let i = 0; i < opts.repeat; i++) reps.push(await measurePage(s, page, cdp, origin, name, at, opts.trace));
     results.push(medianRun(reps));
   }
   await cdp.detach();

@@ -1,0 +1,113 @@
+/**
+ * What filled a long task of ours, from a performance trace of the load (`npm run bench -- --trace`).
+ * The bench's rule charges a task to us when our slices' time makes it long, but a slice's time is
+ * wall time: a garbage collection of the whole renderer, or a stall of the emulated CPU, inside one of
+ * our slices counts as ours. The trace tells them apart: V8's GC events (with the heap before and
+ * after) and the CPU profiler's samples over the task's window, so `(garbage collector)` beside our
+ * functions shows whose time it was. Tracing slows what it records: use it to explain, not to measure.
+ */
+
+/** V8's GC events and CPU samples, and the tasks and navigation marks to place them. */
+export const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'v8',
+  'disabled-by-default-v8.gc',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+].join(',');
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: Record<string, any>;
+}
+
+export interface MajorGc {
+  ms: number;
+  type: string;
+  /** The V8 heap in use before and after, MB. */
+  beforeMb: number;
+  afterMb: number;
+}
+
+export interface WindowExplained {
+  /** GC pauses on the page's main thread inside the window, ms (overlapping events counted once). */
+  gcMs: number;
+  major: MajorGc[];
+  /** CPU profiler samples in the window by leaf function, most first (`(garbage collector)`, `walk`, …). */
+  samples: [string, number][];
+}
+
+const GC_EVENTS = new Set(['MajorGC', 'MinorGC']);
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Explain a window of the page's timeline (`start` and `ms` in the page's performance.now() time, whose
+ * zero is the document's navigationStart mark) from the load's trace. Null when the trace has no
+ * navigationStart for `pageUrlPart`.
+ */
+export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string, window: { start: number; ms: number }): WindowExplained | null {
+  const nav = events.filter((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').includes(pageUrlPart)).pop();
+  if (!nav) return null;
+  const from = nav.ts + window.start * 1000;
+  const to = from + window.ms * 1000;
+  const onMain = (e: TraceEvent) => e.pid === nav.pid && e.tid === nav.tid;
+  const gcs = events.filter((e) => onMain(e) && e.ph === 'X' && GC_EVENTS.has(e.name) && e.ts < to && e.ts + (e.dur ?? 0) > from).sort((a, b) => a.ts - b.ts);
+  let gcUs = 0;
+  let reached = from;
+  for (const g of gcs) {
+    const start = Math.max(g.ts, reached);
+    const end = Math.min(g.ts + (g.dur ?? 0), to);
+    if (end > start) gcUs += end - start;
+    reached = Math.max(reached, end);
+  }
+  const major = gcs
+    .filter((g) => g.name === 'MajorGC')
+    .map((g) => ({
+      ms: round1((g.dur ?? 0) / 1000),
+      type: String(g.args?.type ?? ''),
+      beforeMb: round1(Number(g.args?.usedHeapSizeBefore ?? 0) / 1e6),
+      afterMb: round1(Number(g.args?.usedHeapSizeAfter ?? 0) / 1e6),
+    }));
+  return { gcMs: round1(gcUs / 1000), major, samples: samplesIn(events, nav, from, to) };
+}
+
+/** The profiler's samples on the page's main thread between `from` and `to` (trace µs), by leaf function. */
+function samplesIn(events: readonly TraceEvent[], nav: TraceEvent, from: number, to: number): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const p of events.filter((e) => e.name === 'Profile' && e.pid === nav.pid && e.tid === nav.tid)) {
+    const names = new Map<number, string>();
+    let t = Number(p.args?.data?.startTime ?? 0);
+    const chunks = events.filter((e) => e.name === 'ProfileChunk' && e.pid === p.pid && e.id === p.id).sort((a, b) => a.ts - b.ts);
+    for (const c of chunks) {
+      const profile = c.args?.data?.cpuProfile ?? {};
+      for (const n of profile.nodes ?? []) names.set(n.id, n.callFrame?.functionName || '(anonymous)');
+      const deltas: number[] = c.args?.data?.timeDeltas ?? [];
+      (profile.samples ?? []).forEach((id: number, i: number) => {
+        t += deltas[i] ?? 0;
+        if (t < from || t > to) return;
+        const name = names.get(id) ?? '?';
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      });
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+/** One line for the bench's log. */
+export function explainedLine(page: string, ms: number, phases: readonly string[], x: WindowExplained | null): string {
+  if (!x) return `  trace: ${page} ${ms} ms: no navigationStart in the trace`;
+  const major = x.major.map((g) => `major GC ${g.ms} ms (${g.type}; heap ${g.beforeMb} → ${g.afterMb} MB)`).join(', ');
+  const total = x.samples.reduce((n, [, c]) => n + c, 0);
+  const top = x.samples
+    .slice(0, 4)
+    .map(([f, c]) => `${f} ${Math.round((100 * c) / total)}%`)
+    .join(', ');
+  return `  trace: ${page} ${ms} ms (${phases.join('/') || 'no slice'}): GC ${x.gcMs} ms${major ? ` — ${major}` : ''}; samples: ${top || 'none'}`;
+}

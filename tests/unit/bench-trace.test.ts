@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { explainWindow, explainedLine, type TraceEvent } from '../../scripts/bench-trace';
+
+// A load's trace in miniature: navigationStart at 1 s (trace µs), the page's main thread 10/11.
+const nav: TraceEvent = {
+  name: 'navigationStart',
+  ph: 'R',
+  ts: 1_000_000,
+  pid: 10,
+  tid: 11,
+  args: { data: { documentLoaderURL: 'http://127.0.0.1/corpus/a.html' } },
+};
+const major: TraceEvent = {
+  name: 'MajorGC',
+  ph: 'X',
+  ts: 1_210_000,
+  dur: 40_000,
+  pid: 10,
+  tid: 11,
+  args: { type: 'finalize incremental marking via stack guard', usedHeapSizeBefore: 204_000_000, usedHeapSizeAfter: 11_300_000 },
+};
+const minor: TraceEvent = { name: 'MinorGC', ph: 'X', ts: 1_240_000, dur: 20_000, pid: 10, tid: 11 };
+const elsewhere: TraceEvent = { name: 'MajorGC', ph: 'X', ts: 1_210_000, dur: 90_000, pid: 10, tid: 99 };
+// Samples every 5 ms from 1.2 s: walk, (garbage collector) while the major GC runs, then walk.
+const profile: TraceEvent = { name: 'Profile', ph: 'P', ts: 1_200_000, pid: 10, tid: 11, id: '0x1', args: { data: { startTime: 1_200_000 } } };
+const chunk: TraceEvent = {
+  name: 'ProfileChunk',
+  ph: 'P',
+  ts: 1_300_000,
+  pid: 10,
+  tid: 11,
+  id: '0x1',
+  args: {
+    data: {
+      cpuProfile: {
+        nodes: [
+          { id: 1, callFrame: { functionName: '(root)' } },
+          { id: 2, callFrame: { functionName: '(garbage collector)' }, parent: 1 },
+          { id: 3, callFrame: { functionName: 'walk' }, parent: 1 },
+        ],
+        samples: [3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3],
+      },
+      timeDeltas: Array(16).fill(5_000),
+    },
+  },
+};
+const trace = [nav, major, minor, elsewhere, profile, chunk];
+
+describe('explainWindow', () => {
+  it('finds the GC pauses on the page’s main thread inside the window, counted once, and the samples by function', () => {
+    // The window 200–260 ms after navigationStart holds the major GC (210–250) and the minor one
+    // (240–260), which overlap for 10 ms: 50 ms of GC, not 60. The other thread's GC is not the page's.
+    const x = explainWindow(trace, '/corpus/a.html', { start: 200, ms: 60 })!;
+    expect(x.gcMs).toBe(40 + 10);
+    expect(x.major).toEqual([{ ms: 40, type: 'finalize incremental marking via stack guard', beforeMb: 204, afterMb: 11.3 }]);
+    // Samples at 205, 210, … ms: the twelve up to 260 ms are walk ×2, GC ×8, walk ×2.
+    expect(x.samples).toEqual([
+      ['(garbage collector)', 8],
+      ['walk', 4],
+    ]);
+    expect(explainedLine('a.html', 50, ['walk'], x)).toContain('major GC 40 ms');
+  });
+
+  it('sees no GC in a window without one, and says when the trace lacks the page', () => {
+    const x = explainWindow(trace, '/corpus/a.html', { start: 100, ms: 50 })!;
+    expect(x).toEqual({ gcMs: 0, major: [], samples: [] });
+    expect(explainWindow(trace, '/corpus/b.html', { start: 0, ms: 50 })).toBeNull();
+    expect(explainedLine('b.html', 50, [], null)).toContain('no navigationStart');
+  });
+});
