@@ -11,16 +11,7 @@
  * Tracing slows what it records: compare builds with each other, in alternation, not with the bench.
  */
 import { launch, scanStats, startServer, tabIdOf } from '../tests/support/harness';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string } };
-}
+import type { TraceEvent } from './bench-trace';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const cpu = Number(arg('cpu') ?? 4);
