@@ -28,8 +28,11 @@ export const SCRIPT_EVAL_MS = 5;
 
 /** A long task seen during the first scan, and what of it was ours. */
 export interface LongTaskCause {
-  /** When it began (the page's performance.now() time) and how long it took, ms. */
-  at: number;
+  /**
+   * Where in the page's timeline (performance.now() ms) the task lies: the task itself when the Long
+   * Tasks API reported it, else the long animation frame that holds it, or our slice.
+   */
+  span: { start: number; ms: number };
   ms: number;
   /** Our slices' time inside the task. */
   oursMs: number;
@@ -75,7 +78,7 @@ export function attributeLongTask(
   const style = sheetsAdoptedAt.some((at) => task.start >= at - 1 && task.start <= at + STYLE_PASS_MS);
   const ourPart = oursMs + (start ? SCRIPT_EVAL_MS * cpu : 0);
   return {
-    at: r2(task.start),
+    span: { start: r2(task.start), ms: r2(task.duration) },
     ms: Math.round(task.duration),
     oursMs: r2(oursMs),
     start,
@@ -139,7 +142,7 @@ export function hiddenLongTasks(
     const task = f.blocking + LONG_TASK_MS;
     const style = sheetsAdoptedAt.some((at) => f.start >= at - 1 && f.start <= at + STYLE_PASS_MS);
     out.push({
-      at: r2(f.start),
+      span: { start: r2(f.start), ms: r2(f.duration) },
       ms: Math.round(Math.max(task, longest)),
       oursMs: r2(oursMs),
       start: false,
@@ -152,7 +155,16 @@ export function hiddenLongTasks(
   const seen = [...reported, ...unreported];
   for (const sl of slices) {
     if (sl.ms < LONG_TASK_MS || seen.some((t) => overlaps(t, { start: sl.start, duration: sl.ms }))) continue;
-    out.push({ at: r2(sl.start), ms: Math.round(sl.ms), oursMs: r2(sl.ms), start: false, style: false, ours: true, phases: [sl.phase], hidden: true });
+    out.push({
+      span: { start: r2(sl.start), ms: r2(sl.ms) },
+      ms: Math.round(sl.ms),
+      oursMs: r2(sl.ms),
+      start: false,
+      style: false,
+      ours: true,
+      phases: [sl.phase],
+      hidden: true,
+    });
   }
   return out;
 }

@@ -252,8 +252,7 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
   ];
   if (traced) {
     const events = await traced.end();
-    for (const c of causes.filter((c) => c.ours))
-      console.log(explainedLine(name, c.ms, c.phases, explainWindow(events, `/corpus/${name}`, { start: c.at, ms: c.ms })));
+    for (const c of causes.filter((c) => c.ours)) console.log(explainedLine(name, c, explainWindow(events, `/corpus/${name}`, c.span)));
   }
   const iso = await isolatedFloor(cdp);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);

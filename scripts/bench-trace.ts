@@ -7,6 +7,8 @@
  * functions shows whose time it was. Tracing slows what it records: use it to explain, not to measure.
  */
 
+import type { LongTaskCause } from './bench-report';
+
 /** V8's GC events and CPU samples, and the tasks and navigation marks to place them. */
 export const TRACE_CATEGORIES = [
   'toplevel',
@@ -100,8 +102,8 @@ function samplesIn(events: readonly TraceEvent[], nav: TraceEvent, from: number,
   return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
-/** One line for the bench's log. */
-export function explainedLine(page: string, ms: number, phases: readonly string[], x: WindowExplained | null): string {
+/** One line for the bench's log: the long task (its length and our phases in it) and what filled it. */
+export function explainedLine(page: string, { ms, phases }: Pick<LongTaskCause, 'ms' | 'phases'>, x: WindowExplained | null): string {
   if (!x) return `  trace: ${page} ${ms} ms: no navigationStart in the trace`;
   const major = x.major.map((g) => `major GC ${g.ms} ms (${g.type}; heap ${g.beforeMb} → ${g.afterMb} MB)`).join(', ');
   const total = x.samples.reduce((n, [, c]) => n + c, 0);

@@ -228,7 +228,7 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     ];
     // 65 ms, 60 of them ours: without us it would have been 5 ms.
     const ours = attributeLongTask({ start: 98, duration: 65 }, slices, 10);
-    expect(ours).toMatchObject({ ms: 65, oursMs: 60, start: false, ours: true, phases: ['walk', 'load'] });
+    expect(ours).toMatchObject({ ms: 65, oursMs: 60, start: false, ours: true, phases: ['walk', 'load'], span: { start: 98, ms: 65 } });
     // The page's own 120 ms task, with 5 ms of our walk at its end: still the page's.
     expect(attributeLongTask({ start: 185, duration: 120 }, slices, 10)).toMatchObject({ oursMs: 5, ours: false, phases: ['walk'] });
     // No slice of ours, but it holds the script's start (compiling and evaluating it), which counts
@@ -296,12 +296,13 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     const causes = hiddenLongTasks(frames, reported, slices);
     expect(causes).toHaveLength(4);
     expect(causes.every((c) => c.hidden)).toBe(true);
-    expect(causes[0]).toMatchObject({ ms: 64, oursMs: 64, ours: true, phases: ['walk'] });
+    // Its span is the whole frame, where the trace (bench --trace) looks for what filled it.
+    expect(causes[0]).toMatchObject({ ms: 64, oursMs: 64, ours: true, phases: ['walk'], span: { start: 200, ms: 90 } });
     expect(causes[1]).toMatchObject({ ms: 75, oursMs: 4, ours: false, phases: ['visibility'] });
     expect(causes[2]).toMatchObject({ ms: 52, ours: true });
     // A slice of 114 ms in no frame and no reported task is a long task of ours by itself; the 55 ms
     // slice inside the reported task is not counted twice.
-    expect(causes[3]).toMatchObject({ ms: 114, oursMs: 114, ours: true, phases: ['start'] });
+    expect(causes[3]).toMatchObject({ ms: 114, oursMs: 114, ours: true, phases: ['start'], span: { start: 1500, ms: 114 } });
     // A frame that began in the highlight sheet's style pass is ours, as attributeLongTask says.
     expect(hiddenLongTasks([{ start: 400, duration: 90, blocking: 30 }], [], [], [350])[0]).toMatchObject({ style: true, ours: true });
     expect(hiddenLongTasks([{ start: 400, duration: 90, blocking: 30 }], [], [], [100])[0]).toMatchObject({ style: false, ours: false });

@@ -58,13 +58,13 @@ describe('explainWindow', () => {
       ['(garbage collector)', 8],
       ['walk', 4],
     ]);
-    expect(explainedLine('a.html', 50, ['walk'], x)).toContain('major GC 40 ms');
+    expect(explainedLine('a.html', { ms: 50, phases: ['walk'] }, x)).toContain('major GC 40 ms');
   });
 
   it('sees no GC in a window without one, and says when the trace lacks the page', () => {
     const x = explainWindow(trace, '/corpus/a.html', { start: 100, ms: 50 })!;
     expect(x).toEqual({ gcMs: 0, major: [], samples: [] });
     expect(explainWindow(trace, '/corpus/b.html', { start: 0, ms: 50 })).toBeNull();
-    expect(explainedLine('b.html', 50, [], null)).toContain('no navigationStart');
+    expect(explainedLine('b.html', { ms: 50, phases: [] }, null)).toContain('no navigationStart');
   });
 });
