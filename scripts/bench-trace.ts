@@ -42,11 +42,17 @@ export interface WindowExplained {
   /** GC pauses on the page's main thread inside the window, ms (overlapping events counted once). */
   gcMs: number;
   major: MajorGc[];
+  /** Style recalculation and layout on the page's main thread inside the window, ms (counted once). */
+  layoutMs: number;
+  /** From the end of the page's last paint before the window to the window's start, ms; null: none. */
+  sincePaintMs: number | null;
   /** CPU profiler samples in the window by leaf function, most first (`(garbage collector)`, `walk`, …). */
   samples: [string, number][];
 }
 
 const GC_EVENTS = new Set(['MajorGC', 'MinorGC']);
+const LAYOUT_EVENTS = new Set(['UpdateLayoutTree', 'Layout']);
+const PAINT_EVENTS = new Set(['Paint', 'Commit']);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
@@ -60,15 +66,9 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
   const from = nav.ts + window.start * 1000;
   const to = from + window.ms * 1000;
   const onMain = (e: TraceEvent) => e.pid === nav.pid && e.tid === nav.tid;
-  const gcs = events.filter((e) => onMain(e) && e.ph === 'X' && GC_EVENTS.has(e.name) && e.ts < to && e.ts + (e.dur ?? 0) > from).sort((a, b) => a.ts - b.ts);
-  let gcUs = 0;
-  let reached = from;
-  for (const g of gcs) {
-    const start = Math.max(g.ts, reached);
-    const end = Math.min(g.ts + (g.dur ?? 0), to);
-    if (end > start) gcUs += end - start;
-    reached = Math.max(reached, end);
-  }
+  const inWindow = (names: Set<string>) =>
+    events.filter((e) => onMain(e) && e.ph === 'X' && names.has(e.name) && e.ts < to && e.ts + (e.dur ?? 0) > from).sort((a, b) => a.ts - b.ts);
+  const gcs = inWindow(GC_EVENTS);
   const major = gcs
     .filter((g) => g.name === 'MajorGC')
     .map((g) => ({
@@ -77,7 +77,29 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
       beforeMb: round1(Number(g.args?.usedHeapSizeBefore ?? 0) / 1e6),
       afterMb: round1(Number(g.args?.usedHeapSizeAfter ?? 0) / 1e6),
     }));
-  return { gcMs: round1(gcUs / 1000), major, samples: samplesIn(events, nav, from, to) };
+  const lastPaint = events
+    .filter((e) => onMain(e) && e.ph === 'X' && PAINT_EVENTS.has(e.name))
+    .reduce((last, e) => (e.ts + (e.dur ?? 0) <= from ? Math.max(last, e.ts + (e.dur ?? 0)) : last), -Infinity);
+  return {
+    gcMs: round1(unionUs(gcs, from, to) / 1000),
+    major,
+    layoutMs: round1(unionUs(inWindow(LAYOUT_EVENTS), from, to) / 1000),
+    sincePaintMs: lastPaint === -Infinity ? null : round1((from - lastPaint) / 1000),
+    samples: samplesIn(events, nav, from, to),
+  };
+}
+
+/** Time covered by `spans` (sorted by start) between `from` and `to`, nested or overlapping ones once, µs. */
+function unionUs(spans: readonly TraceEvent[], from: number, to: number): number {
+  let us = 0;
+  let reached = from;
+  for (const g of spans) {
+    const start = Math.max(g.ts, reached);
+    const end = Math.min(g.ts + (g.dur ?? 0), to);
+    if (end > start) us += end - start;
+    reached = Math.max(reached, end);
+  }
+  return us;
 }
 
 /** The profiler's samples on the page's main thread between `from` and `to` (trace µs), by leaf function. */
@@ -111,5 +133,6 @@ export function explainedLine(page: string, { ms, phases }: Pick<LongTaskCause, 
     .slice(0, 4)
     .map(([f, c]) => `${f} ${Math.round((100 * c) / total)}%`)
     .join(', ');
-  return `  trace: ${page} ${ms} ms (${phases.join('/') || 'no slice'}): GC ${x.gcMs} ms${major ? ` — ${major}` : ''}; samples: ${top || 'none'}`;
+  const paint = x.sincePaintMs === null ? 'no paint before' : `last paint ${x.sincePaintMs} ms before`;
+  return `  trace: ${page} ${ms} ms (${phases.join('/') || 'no slice'}): GC ${x.gcMs} ms${major ? ` — ${major}` : ''}; style+layout ${x.layoutMs} ms, ${paint}; samples: ${top || 'none'}`;
 }

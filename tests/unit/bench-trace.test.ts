@@ -44,7 +44,11 @@ const chunk: TraceEvent = {
     },
   },
 };
-const trace = [nav, major, minor, elsewhere, profile, chunk];
+// The frame painted 150–155 ms after navigationStart; a forced style pass (222–226) and layout inside it (223–230).
+const paint: TraceEvent = { name: 'Paint', ph: 'X', ts: 1_150_000, dur: 5_000, pid: 10, tid: 11 };
+const style: TraceEvent = { name: 'UpdateLayoutTree', ph: 'X', ts: 1_222_000, dur: 4_000, pid: 10, tid: 11 };
+const layout: TraceEvent = { name: 'Layout', ph: 'X', ts: 1_223_000, dur: 7_000, pid: 10, tid: 11 };
+const trace = [nav, major, minor, elsewhere, profile, chunk, paint, style, layout];
 
 describe('explainWindow', () => {
   it('finds the GC pauses on the page’s main thread inside the window, counted once, and the samples by function', () => {
@@ -58,12 +62,17 @@ describe('explainWindow', () => {
       ['(garbage collector)', 8],
       ['walk', 4],
     ]);
-    expect(explainedLine('a.html', { ms: 50, phases: ['walk'] }, x)).toContain('major GC 40 ms');
+    // Style and layout overlap: 222–230 ms is 8 ms. The window starts 45 ms after the paint ended.
+    expect(x.layoutMs).toBe(8);
+    expect(x.sincePaintMs).toBe(45);
+    const line = explainedLine('a.html', { ms: 50, phases: ['walk'] }, x);
+    expect(line).toContain('major GC 40 ms');
+    expect(line).toContain('style+layout 8 ms, last paint 45 ms before');
   });
 
   it('sees no GC in a window without one, and says when the trace lacks the page', () => {
     const x = explainWindow(trace, '/corpus/a.html', { start: 100, ms: 50 })!;
-    expect(x).toEqual({ gcMs: 0, major: [], samples: [] });
+    expect(x).toEqual({ gcMs: 0, major: [], layoutMs: 0, sincePaintMs: null, samples: [] });
     expect(explainWindow(trace, '/corpus/b.html', { start: 0, ms: 50 })).toBeNull();
     expect(explainedLine('b.html', { ms: 50, phases: [] }, null)).toContain('no navigationStart');
   });
