@@ -4,6 +4,7 @@
  */
 
 import type { Slice } from '../utils/in-page/stats';
+import { HIDDEN_FRAME_WAIT_MS } from '../utils/in-page/schedule';
 
 /** Chromium's threshold for a long task, in ms. */
 export const LONG_TASK_MS = 50;
@@ -207,6 +208,11 @@ export interface PageResult {
   longestSlice: number;
   longestSlicePhase: string;
   highlights: number;
+  /** The scans' waits for a frame before judging visibility: all, those whose frame came after
+   * HIDDEN_FRAME_WAIT_MS, and those that reached their limit without one (schedule.ts). Summed over loads. */
+  frameWaits: number;
+  framesLate: number;
+  frameTimeouts: number;
   /** The page loads this row stands for (`--repeat`; absent: one). Their long tasks are all in it. */
   loads?: number;
 }
@@ -277,6 +283,9 @@ export function medianRun(reps: PageResult[]): PageResult {
     longTaskCauses: reps.flatMap((r) => r.longTaskCauses),
     longestSlice: longest.longestSlice,
     longestSlicePhase: longest.longestSlicePhase,
+    frameWaits: reps.reduce((n, r) => n + r.frameWaits, 0),
+    framesLate: reps.reduce((n, r) => n + r.framesLate, 0),
+    frameTimeouts: reps.reduce((n, r) => n + r.frameTimeouts, 0),
     loads: reps.length,
   };
 }
@@ -312,6 +321,8 @@ export function worstLongTask(rows: PageResult[]) {
   return worst;
 }
 
+const sum = (rows: readonly PageResult[], field: 'frameWaits' | 'framesLate' | 'frameTimeouts') => rows.reduce((n, r) => n + r[field], 0);
+
 export function summariseTier(m: TierMeasures) {
   const { rows } = m;
   const of = (field: 'ratio' | 'ratioCold' | 'ratioIsolated' | 'floorIsolated' | 'work' | 'visibility' | 'load' | 'lookupWait') => rows.map((r) => r[field]);
@@ -343,6 +354,7 @@ export function summariseTier(m: TierMeasures) {
     pagesWithOurLongTask: rows.filter((r) => r.longTaskCauses.some((c) => c.ours)).length,
     longestSliceMs: r2(Math.max(0, ...rows.map((r) => r.longestSlice))),
     worstLongTask: worstLongTask(rows),
+    frames: { waits: sum(rows, 'frameWaits'), late: sum(rows, 'framesLate'), timeouts: sum(rows, 'frameTimeouts') },
   };
 }
 export type TierSummary = ReturnType<typeof summariseTier>;
@@ -429,7 +441,8 @@ export function reportLines({ pages, repeat, summary, append, bundle, perPage, l
     );
   for (const r of summary)
     lines.push(
-      `${r.tier} aliases: visibility checks ${r.visibilityMs.median} ms median, ${r.visibilityMs.p95} ms p95, ${r.visibilityMs.worst} ms worst (part of work)`,
+      `${r.tier} aliases: visibility checks ${r.visibilityMs.median} ms median, ${r.visibilityMs.p95} ms p95, ${r.visibilityMs.worst} ms worst (part of work); ` +
+        `waits for a frame before them ${r.frames.waits}, ${r.frames.late} with the frame after ${HIDDEN_FRAME_WAIT_MS} ms, ${r.frames.timeouts} with none`,
     );
   lines.push('', ...floorLines(summary), ...longTaskLines(perPage ?? []));
   lines.push('', 'Markdown (README, Performance: before/after):', '', ...markdownTable(summary, label), '');

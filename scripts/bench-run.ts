@@ -285,6 +285,9 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     longestSlice: st.longestSlice?.ms ?? 0,
     longestSlicePhase: st.longestSlice?.phase ?? '',
     highlights: st.highlights,
+    frameWaits: st.frameWaits,
+    framesLate: st.framesLate,
+    frameTimeouts: st.frameTimeouts,
   };
 }
 

@@ -46,6 +46,9 @@ function row(page: string, over: Partial<PageResult> = {}): PageResult {
     longestSlice: 0,
     longestSlicePhase: '',
     highlights: 3,
+    frameWaits: 1,
+    framesLate: 0,
+    frameTimeouts: 0,
     ...over,
   };
 }
@@ -78,12 +81,17 @@ describe('bench report', () => {
     expect(m.longTasks).toBe(1);
     expect(m.longTaskMs).toEqual([60]);
     expect([m.longestSlice, m.longestSlicePhase]).toEqual([8, 'walk']);
+    // Waits for a frame, like long tasks, are every load's.
+    expect([m.frameWaits, m.framesLate, m.frameTimeouts]).toEqual([3, 0, 0]);
     // The long-task line counts the loads, not the rows.
     expect(longTaskLines([m, row('b')])[0]).toContain('1 task(s) in 4 page loads');
   });
 
   it('summarises a tier in the shape results.json has always had', () => {
-    const rows = [row('a.html', { ratio: 2, dclToHighlights: null }), row('b.html', { ratio: 10, longTasks: 2 })];
+    const rows = [
+      row('a.html', { ratio: 2, dclToHighlights: null }),
+      row('b.html', { ratio: 10, longTasks: 2, frameWaits: 3, framesLate: 2, frameTimeouts: 1 }),
+    ];
     const s = summariseTier({
       tier: 10,
       cpu: 1,
@@ -121,12 +129,14 @@ describe('bench report', () => {
       'pagesWithOurLongTask',
       'longestSliceMs',
       'worstLongTask',
+      'frames',
     ]);
     expect(s.ratio).toEqual({ median: 10, p95: 10, worst: 10 });
     expect(s.worstPage).toBe('b.html');
     expect(s.lookupWaitMs).toEqual({ median: 2, p95: 2 });
     expect(s.dclToHighlightsMs).toEqual({ median: 30, p95: 30 });
     expect(s.longTasks).toBe(2);
+    expect(s.frames).toEqual({ waits: 4, late: 2, timeouts: 1 });
     expect(s.heapDeltaMB).toEqual({ median: 3, max: 3, pages: ['b.html', 'a.html'] });
     expect(s.hoverMs).toEqual({ awake: { median: 7, p95: 7, n: 2 }, asleep: { median: 50, p95: 50, n: 1 } });
 

@@ -5,7 +5,7 @@ import { topPageSettled } from '@/utils/in-page/start-up';
 /** A frame's window whose top page has loaded (readyState complete) and paints no frame, as in a hidden tab. */
 function frameOfHiddenTab() {
   const top = { document: { readyState: 'complete' }, requestAnimationFrame: () => 0, addEventListener: () => undefined };
-  return { top } as unknown as Window;
+  return { top, document: Object.assign(new EventTarget(), { visibilityState: 'hidden' }) } as unknown as Window;
 }
 
 afterEach(() => {

@@ -2,7 +2,7 @@ import { FLAG_DISCREET, FLAG_WEAK } from '../match/dictionary';
 import { MATCH_FIELDS, MAX_MATCH_CHARS, MAX_MATCH_TEXTS } from '../messaging/limits';
 import { VisibilityJudge } from './visibility';
 import { TextWalker, composedParent, type Block } from './walk';
-import { afterPaint, runSliced, yieldToPage, SLICE_MS } from './schedule';
+import { HIDDEN_FRAME_WAIT_MS, afterPaint, runSliced, yieldToPage, SLICE_MS } from './schedule';
 import { isLive, MentionRegistry, rangeFor, type Mention } from './mentions';
 import { PageMutes } from './page-mutes';
 import { HiddenMentions, sameSpot, spotOf, type HiddenSpot } from './hidden-mentions';
@@ -58,10 +58,29 @@ export interface ScanStats {
   chars: number;
   blocks: number;
   mentions: number;
+  /** Waits for a frame before judging visibility; the page's thread is free meanwhile. */
+  frameWaits: number;
+  /** Of those, the ones whose frame came after HIDDEN_FRAME_WAIT_MS, and the ones it never came to (limit reached). */
+  framesLate: number;
+  frameTimeouts: number;
 }
 
 function emptyStats(): ScanStats {
-  return { walkMs: 0, tokenizeMs: 0, lookupWaitMs: 0, loadMs: 0, matchMs: 0, highlightMs: 0, visibilityMs: 0, chars: 0, blocks: 0, mentions: 0 };
+  return {
+    walkMs: 0,
+    tokenizeMs: 0,
+    lookupWaitMs: 0,
+    loadMs: 0,
+    matchMs: 0,
+    highlightMs: 0,
+    visibilityMs: 0,
+    chars: 0,
+    blocks: 0,
+    mentions: 0,
+    frameWaits: 0,
+    framesLate: 0,
+    frameTimeouts: 0,
+  };
 }
 
 /** A mention the worker found: where in which block, whose, and its row's flags. */
@@ -237,7 +256,12 @@ export class Scanner {
     const { signal } = this.deps;
     // Judging visibility reads layout: right after the browser painted, layout is clean and the
     // reads are cheap; before, they would force the page's pending layout into our task.
-    if (found.length) await afterPaint(signal);
+    if (found.length) {
+      const wait = await afterPaint(signal);
+      stats.frameWaits++;
+      if (!wait.painted) stats.frameTimeouts++;
+      else if (wait.ms > HIDDEN_FRAME_WAIT_MS) stats.framesLate++;
+    }
     this.judge.reset();
     const seen = await this.judgeAll(found, stats);
     let since = performance.now();

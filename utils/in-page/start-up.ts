@@ -38,7 +38,7 @@ export async function topPageSettled(signal: AbortSignal, win: Window = window):
   if (top.document.readyState !== 'complete') await new Promise<void>((resolve) => top.addEventListener('load', () => resolve(), { once: true, signal }));
   // The frame's own next frame is the top page's too (one renderer); in a hidden tab, which paints
   // none, afterPaint gives up waiting after its short timeout.
-  await afterPaint(signal);
+  await afterPaint(signal, win.document);
 }
 
 /**
