@@ -50,6 +50,13 @@ export interface LongTaskCause {
    * of LONG_TASK_MS or more (hiddenLongTasks).
    */
   hidden?: boolean;
+  /** GC pauses on the page's main thread in the span, ms, when the load was traced (--trace, --trace=gc). */
+  gcMs?: number;
+}
+
+/** A long task that would not have been long without the GC pauses in it (known only in a traced load). */
+export function gcFilled(c: Pick<LongTaskCause, 'ms' | 'gcMs'>): boolean {
+  return c.gcMs !== undefined && c.ms - c.gcMs < LONG_TASK_MS;
 }
 
 /**
@@ -390,8 +397,11 @@ export function longTaskLines(rows: PageResult[]): string[] {
     const worst = w ? `; worst ${w.ms} ms on ${w.page} (${w.tier} aliases, run ${w.run}; that page's work in ms: ${phaseText(w.phases)})` : '';
     const causes = hit.flatMap((r) => r.longTaskCauses.map((c) => ({ ...c, page: r.page })));
     const ours = causes.filter((c) => c.ours);
+    const gc = (c: LongTaskCause) => (c.gcMs === undefined ? '' : `, GC ${c.gcMs} ms`);
+    const traced = ours.filter((c) => c.gcMs !== undefined);
+    const filled = traced.length ? `; ${ours.filter(gcFilled).length} of ours under ${LONG_TASK_MS} ms without their GC` : '';
     const whose = ours.length
-      ? `; ours: ${ours.length} (${ours.map((c) => `${c.page} ${c.ms} ms${c.hidden ? ' (unreported)' : ''}, ${c.start ? "the script's start" : c.style ? "the highlight sheet's style pass" : `${c.oursMs} ms of ${c.phases.join('/')}`}`).join('; ')})`
+      ? `; ours: ${ours.length} (${ours.map((c) => `${c.page} ${c.ms} ms${c.hidden ? ' (unreported)' : ''}, ${c.start ? "the script's start" : c.style ? "the highlight sheet's style pass" : `${c.oursMs} ms of ${c.phases.join('/')}`}${gc(c)}`).join('; ')})${filled}`
       : tasks
         ? '; ours: none'
         : '';

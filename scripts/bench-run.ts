@@ -37,7 +37,9 @@ import {
 import { benchLibrary } from './bench-library';
 import { SKIP_TAGS } from '../utils/in-page/walk';
 import { coveragePhase } from './bench-coverage';
-import { TRACE_CATEGORIES, explainWindow, explainedLine, type TraceEvent } from './bench-trace';
+import { GC_TRACE_CATEGORIES, TRACE_CATEGORIES, explainWindow, explainedLine, type TraceEvent } from './bench-trace';
+
+type TraceMode = 'off' | 'full' | 'gc';
 
 const OUT = path.join(ROOT, 'out/bench');
 
@@ -54,8 +56,8 @@ interface Options {
   cpu: number[];
   runs: number;
   label: string;
-  /** Trace every load and explain the long tasks of ours (--trace). */
-  trace: boolean;
+  /** Trace every load: `full` explains the long tasks of ours (--trace), `gc` only finds the GC in each (--trace=gc). */
+  trace: TraceMode;
 }
 
 /** The command line's options, and the corpus pages they select; exits when there is no corpus. */
@@ -69,7 +71,7 @@ function readOptions(argv: string[]): Options {
   const cpu = (arg('cpu') ?? '1').split(',').map(Number);
   const runs = Math.max(1, Number(arg('runs') ?? 1));
   const label = arg('label') ?? 'this build';
-  const trace = argv.includes('--trace');
+  const trace: TraceMode = argv.includes('--trace') ? 'full' : arg('trace') === 'gc' ? 'gc' : 'off';
   if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true, cpu, runs, label, trace };
   const corpus = corpusDir();
   if (!corpus) {
@@ -218,8 +220,8 @@ interface Where {
   run: number;
 }
 
-async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where, trace = false): Promise<PageResult> {
-  const traced = trace ? await startTrace(cdp) : null;
+async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where, trace: TraceMode = 'off'): Promise<PageResult> {
+  const traced = trace === 'off' ? null : await startTrace(cdp, trace === 'gc' ? GC_TRACE_CATEGORIES : TRACE_CATEGORIES);
   await page.goto(`${origin}/corpus/${name}`, { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
   const st = await scanStats(s, tabId, 15_000 * at.cpu);
@@ -252,7 +254,11 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
   ];
   if (traced) {
     const events = await traced.end();
-    for (const c of causes.filter((c) => c.ours)) console.log(explainedLine(name, c, explainWindow(events, `/corpus/${name}`, c.span)));
+    for (const c of causes) {
+      const x = explainWindow(events, `/corpus/${name}`, c.span);
+      if (x) c.gcMs = x.gcMs;
+      if (c.ours && trace === 'full') console.log(explainedLine(name, c, x));
+    }
   }
   const iso = await isolatedFloor(cdp);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
@@ -390,12 +396,12 @@ async function appendCost(s: Session, origin: string) {
   return results;
 }
 
-/** Start tracing the tab (bench-trace.ts's categories); `end` stops and hands over the events. */
-async function startTrace(cdp: CDPSession): Promise<{ end: () => Promise<TraceEvent[]> }> {
+/** Start tracing the tab (one of bench-trace.ts's category lists); `end` stops and hands over the events. */
+async function startTrace(cdp: CDPSession, categories: string): Promise<{ end: () => Promise<TraceEvent[]> }> {
   const events: TraceEvent[] = [];
   const collect = (d: { value: object[] }) => events.push(...(d.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   return {
     end: async () => {
       const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));

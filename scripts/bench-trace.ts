@@ -19,6 +19,13 @@ export const TRACE_CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
 ].join(',');
 
+/**
+ * Only what finds the GC in a long task (--trace=gc): Blink's MajorGC and MinorGC events are in the `v8`
+ * category, the navigationStart mark in `blink.user_timing`. A probe loading a page that allocates 3 M
+ * objects recorded 82 events with these, against 952 with `disabled-by-default-v8.gc` alone.
+ */
+export const GC_TRACE_CATEGORIES = ['v8', 'blink.user_timing'].join(',');
+
 export interface TraceEvent {
   name: string;
   ph: string;

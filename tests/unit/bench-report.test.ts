@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   attributeLongTask,
   floorLines,
+  gcFilled,
   hiddenLongTasks,
   libraryLines,
   longTaskLines,
@@ -281,6 +282,22 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     });
     expect(summary.pagesWithOurLongTask).toBe(1);
     expect(markdownTable([summary])[2]).toContain('| 2 of 2 (1) | 90 (b.html) | 60 |');
+  });
+
+  it('says, in a traced run, which of our long tasks the GC made long', () => {
+    const slices = [
+      { phase: 'walk' as const, start: 100, ms: 60 },
+      { phase: 'walk' as const, start: 300, ms: 70 },
+    ];
+    // 65 ms with a 30 ms GC in it: 35 ms without. 72 ms with 10 ms of GC: still long.
+    const filled = { ...attributeLongTask({ start: 98, duration: 65 }, slices, 10), gcMs: 30 };
+    const long = { ...attributeLongTask({ start: 298, duration: 72 }, slices, 10), gcMs: 10 };
+    expect([gcFilled(filled), gcFilled(long), gcFilled({ ms: 65 })]).toEqual([true, false, false]);
+    const [line] = longTaskLines([row('a.html', { longTasks: 2, longTaskMs: [65, 72], longTaskCauses: [filled, long] })]);
+    expect(line).toContain('ours: 2 (a.html 65 ms, 60 ms of walk, GC 30 ms; a.html 72 ms, 70 ms of walk, GC 10 ms); 1 of ours under 50 ms without their GC');
+    // Untraced, nothing is said about GC.
+    const [plain] = longTaskLines([row('a.html', { longTasks: 1, longTaskMs: [72], longTaskCauses: [attributeLongTask({ start: 298, duration: 72 }, slices, 10)] })]);
+    expect(plain).not.toContain('GC');
   });
 
   it('counts the long tasks the Long Tasks API did not report: long frames with blocking time and none reported in them, and long slices of ours', () => {
