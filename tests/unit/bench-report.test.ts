@@ -296,7 +296,9 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     const [line] = longTaskLines([row('a.html', { longTasks: 2, longTaskMs: [65, 72], longTaskCauses: [filled, long] })]);
     expect(line).toContain('ours: 2 (a.html 65 ms, 60 ms of walk, GC 30 ms; a.html 72 ms, 70 ms of walk, GC 10 ms); 1 of ours under 50 ms without their GC');
     // Untraced, nothing is said about GC.
-    const [plain] = longTaskLines([row('a.html', { longTasks: 1, longTaskMs: [72], longTaskCauses: [attributeLongTask({ start: 298, duration: 72 }, slices, 10)] })]);
+    const [plain] = longTaskLines([
+      row('a.html', { longTasks: 1, longTaskMs: [72], longTaskCauses: [attributeLongTask({ start: 298, duration: 72 }, slices, 10)] }),
+    ]);
     expect(plain).not.toContain('GC');
   });
 
