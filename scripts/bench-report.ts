@@ -52,6 +52,8 @@ export interface LongTaskCause {
   hidden?: boolean;
   /** GC pauses on the page's main thread in the span, ms, when the load was traced (--trace, --trace=gc). */
   gcMs?: number;
+  /** Wall time minus CPU time of the page's main-thread tasks in the span, ms (traced loads): the OS's share. */
+  offCpuMs?: number;
 }
 
 /** A long task that would not have been long without the GC pauses in it (known only in a traced load). */
@@ -397,7 +399,7 @@ export function longTaskLines(rows: PageResult[]): string[] {
     const worst = w ? `; worst ${w.ms} ms on ${w.page} (${w.tier} aliases, run ${w.run}; that page's work in ms: ${phaseText(w.phases)})` : '';
     const causes = hit.flatMap((r) => r.longTaskCauses.map((c) => ({ ...c, page: r.page })));
     const ours = causes.filter((c) => c.ours);
-    const gc = (c: LongTaskCause) => (c.gcMs === undefined ? '' : `, GC ${c.gcMs} ms`);
+    const gc = (c: LongTaskCause) => (c.gcMs === undefined ? '' : `, GC ${c.gcMs} ms`) + (c.offCpuMs ? `, off CPU ${c.offCpuMs} ms` : '');
     const traced = ours.filter((c) => c.gcMs !== undefined);
     const filled = traced.length ? `; ${ours.filter(gcFilled).length} of ours under ${LONG_TASK_MS} ms without their GC` : '';
     const whose = ours.length

@@ -20,17 +20,21 @@ export const TRACE_CATEGORIES = [
 ].join(',');
 
 /**
- * Only what finds the GC in a long task (--trace=gc): Blink's MajorGC and MinorGC events are in the `v8`
- * category, the navigationStart mark in `blink.user_timing`. A probe loading a page that allocates 3 M
- * objects recorded 82 events with these, against 952 with `disabled-by-default-v8.gc` alone.
+ * Only what finds the GC in a long task, and whether its thread had the CPU (--trace=gc): Blink's MajorGC
+ * and MinorGC events are in the `v8` category, the navigationStart mark in `blink.user_timing`, the tasks
+ * with their thread time in `toplevel`. A probe loading a page that allocates 3 M objects recorded 82
+ * events with the first two, against 952 with `disabled-by-default-v8.gc` alone. It still slows the
+ * load (the tenth round: median work +25 % at ×4), so a run with it explains and does not measure.
  */
-export const GC_TRACE_CATEGORIES = ['v8', 'blink.user_timing'].join(',');
+export const GC_TRACE_CATEGORIES = ['v8', 'blink.user_timing', 'toplevel'].join(',');
 
 export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event, µs (toplevel tasks). */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -51,6 +55,12 @@ export interface WindowExplained {
   major: MajorGc[];
   /** Style recalculation and layout on the page's main thread inside the window, ms (counted once). */
   layoutMs: number;
+  /**
+   * The page's main-thread tasks in the window, ms, and the CPU time its thread had in them (each task's
+   * share of its thread time, by its overlap with the window): far less CPU than wall time means the OS
+   * took the thread away. Null without task events in the trace.
+   */
+  tasks: { wallMs: number; cpuMs: number } | null;
   /** From the end of the page's last paint before the window to the window's start, ms; null: none. */
   sincePaintMs: number | null;
   /** CPU profiler samples in the window by leaf function, most first (`(garbage collector)`, `walk`, …). */
@@ -60,6 +70,8 @@ export interface WindowExplained {
 const GC_EVENTS = new Set(['MajorGC', 'MinorGC']);
 const LAYOUT_EVENTS = new Set(['UpdateLayoutTree', 'Layout']);
 const PAINT_EVENTS = new Set(['Paint', 'Commit']);
+/** The scheduler's task events (`toplevel`): every task on the thread is one of them. */
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask']);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
@@ -91,9 +103,24 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
     gcMs: round1(unionUs(gcs, from, to) / 1000),
     major,
     layoutMs: round1(unionUs(inWindow(LAYOUT_EVENTS), from, to) / 1000),
+    tasks: tasksIn(inWindow(TASK_EVENTS), from, to),
     sincePaintMs: lastPaint === -Infinity ? null : round1((from - lastPaint) / 1000),
     samples: samplesIn(events, nav, from, to),
   };
+}
+
+/** Wall and CPU time of the tasks inside the window; a task that sticks out counts for the part inside. */
+function tasksIn(tasks: readonly TraceEvent[], from: number, to: number): WindowExplained['tasks'] {
+  const timed = tasks.filter((t) => (t.dur ?? 0) > 0 && t.tdur !== undefined);
+  if (!timed.length) return null;
+  let wall = 0;
+  let cpu = 0;
+  for (const t of timed) {
+    const inside = Math.min(t.ts + t.dur!, to) - Math.max(t.ts, from);
+    wall += inside;
+    cpu += (t.tdur! * inside) / t.dur!;
+  }
+  return { wallMs: round1(wall / 1000), cpuMs: round1(cpu / 1000) };
 }
 
 /** Time covered by `spans` (sorted by start) between `from` and `to`, nested or overlapping ones once, µs. */
@@ -141,5 +168,6 @@ export function explainedLine(page: string, { ms, phases }: Pick<LongTaskCause, 
     .map(([f, c]) => `${f} ${Math.round((100 * c) / total)}%`)
     .join(', ');
   const paint = x.sincePaintMs === null ? 'no paint before' : `last paint ${x.sincePaintMs} ms before`;
-  return `  trace: ${page} ${ms} ms (${phases.join('/') || 'no slice'}): GC ${x.gcMs} ms${major ? ` — ${major}` : ''}; style+layout ${x.layoutMs} ms, ${paint}; samples: ${top || 'none'}`;
+  const cpu = x.tasks ? `; tasks ${x.tasks.wallMs} ms, on CPU ${x.tasks.cpuMs}` : '';
+  return `  trace: ${page} ${ms} ms (${phases.join('/') || 'no slice'}): GC ${x.gcMs} ms${major ? ` — ${major}` : ''}; style+layout ${x.layoutMs} ms, ${paint}${cpu}; samples: ${top || 'none'}`;
 }

@@ -291,10 +291,12 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     ];
     // 65 ms with a 30 ms GC in it: 35 ms without. 72 ms with 10 ms of GC: still long.
     const filled = { ...attributeLongTask({ start: 98, duration: 65 }, slices, 10), gcMs: 30 };
-    const long = { ...attributeLongTask({ start: 298, duration: 72 }, slices, 10), gcMs: 10 };
+    const long = { ...attributeLongTask({ start: 298, duration: 72 }, slices, 10), gcMs: 10, offCpuMs: 20 };
     expect([gcFilled(filled), gcFilled(long), gcFilled({ ms: 65 })]).toEqual([true, false, false]);
     const [line] = longTaskLines([row('a.html', { longTasks: 2, longTaskMs: [65, 72], longTaskCauses: [filled, long] })]);
-    expect(line).toContain('ours: 2 (a.html 65 ms, 60 ms of walk, GC 30 ms; a.html 72 ms, 70 ms of walk, GC 10 ms); 1 of ours under 50 ms without their GC');
+    expect(line).toContain(
+      'ours: 2 (a.html 65 ms, 60 ms of walk, GC 30 ms; a.html 72 ms, 70 ms of walk, GC 10 ms, off CPU 20 ms); 1 of ours under 50 ms without their GC',
+    );
     // Untraced, nothing is said about GC.
     const [plain] = longTaskLines([
       row('a.html', { longTasks: 1, longTaskMs: [72], longTaskCauses: [attributeLongTask({ start: 298, duration: 72 }, slices, 10)] }),

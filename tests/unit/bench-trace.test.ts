@@ -48,7 +48,10 @@ const chunk: TraceEvent = {
 const paint: TraceEvent = { name: 'Paint', ph: 'X', ts: 1_150_000, dur: 5_000, pid: 10, tid: 11 };
 const style: TraceEvent = { name: 'UpdateLayoutTree', ph: 'X', ts: 1_222_000, dur: 4_000, pid: 10, tid: 11 };
 const layout: TraceEvent = { name: 'Layout', ph: 'X', ts: 1_223_000, dur: 7_000, pid: 10, tid: 11 };
-const trace = [nav, major, minor, elsewhere, profile, chunk, paint, style, layout];
+// Two tasks: 190–230 ms with 30 ms of CPU, and 230–270 ms with all 40 (the second sticks out of a 200–260 window).
+const task1: TraceEvent = { name: 'ThreadControllerImpl::RunTask', ph: 'X', ts: 1_190_000, dur: 40_000, tdur: 30_000, pid: 10, tid: 11 };
+const task2: TraceEvent = { name: 'ThreadControllerImpl::RunTask', ph: 'X', ts: 1_230_000, dur: 40_000, tdur: 40_000, pid: 10, tid: 11 };
+const trace = [nav, major, minor, elsewhere, profile, chunk, paint, style, layout, task1, task2];
 
 describe('explainWindow', () => {
   it('finds the GC pauses on the page’s main thread inside the window, counted once, and the samples by function', () => {
@@ -65,14 +68,16 @@ describe('explainWindow', () => {
     // Style and layout overlap: 222–230 ms is 8 ms. The window starts 45 ms after the paint ended.
     expect(x.layoutMs).toBe(8);
     expect(x.sincePaintMs).toBe(45);
+    // Inside the window: 30 ms of the first task (CPU 30 × 30/40 = 22.5) and 30 of the second (CPU 30).
+    expect(x.tasks).toEqual({ wallMs: 60, cpuMs: 52.5 });
     const line = explainedLine('a.html', { ms: 50, phases: ['walk'] }, x);
     expect(line).toContain('major GC 40 ms');
-    expect(line).toContain('style+layout 8 ms, last paint 45 ms before');
+    expect(line).toContain('style+layout 8 ms, last paint 45 ms before; tasks 60 ms, on CPU 52.5');
   });
 
   it('sees no GC in a window without one, and says when the trace lacks the page', () => {
     const x = explainWindow(trace, '/corpus/a.html', { start: 100, ms: 50 })!;
-    expect(x).toEqual({ gcMs: 0, major: [], layoutMs: 0, sincePaintMs: null, samples: [] });
+    expect(x).toEqual({ gcMs: 0, major: [], layoutMs: 0, tasks: null, sincePaintMs: null, samples: [] });
     expect(explainWindow(trace, '/corpus/b.html', { start: 0, ms: 50 })).toBeNull();
     expect(explainedLine('b.html', { ms: 50, phases: [] }, null)).toContain('no navigationStart');
   });
