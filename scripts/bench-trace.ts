@@ -87,7 +87,11 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
   const onMain = (e: TraceEvent) => e.pid === nav.pid && e.tid === nav.tid;
   const inWindow = (names: Set<string>) =>
     events.filter((e) => onMain(e) && e.ph === 'X' && names.has(e.name) && e.ts < to && e.ts + (e.dur ?? 0) > from).sort((a, b) => a.ts - b.ts);
-  const gcs = inWindow(GC_EVENTS);
+  // Blink's MajorGC and MinorGC, and with `disabled-by-default-v8.gc` V8's own scopes on the thread:
+  // incremental marking steps and lazy sweeping run inside whatever script allocates, outside those two.
+  const gcs = events
+    .filter((e) => onMain(e) && e.ph === 'X' && (GC_EVENTS.has(e.name) || e.name.startsWith('V8.GC_')) && e.ts < to && e.ts + (e.dur ?? 0) > from)
+    .sort((a, b) => a.ts - b.ts);
   const major = gcs
     .filter((g) => g.name === 'MajorGC')
     .map((g) => ({

@@ -51,12 +51,15 @@ const layout: TraceEvent = { name: 'Layout', ph: 'X', ts: 1_223_000, dur: 7_000,
 // Two tasks: 190–230 ms with 30 ms of CPU, and 230–270 ms with all 40 (the second sticks out of a 200–260 window).
 const task1: TraceEvent = { name: 'ThreadControllerImpl::RunTask', ph: 'X', ts: 1_190_000, dur: 40_000, tdur: 30_000, pid: 10, tid: 11 };
 const task2: TraceEvent = { name: 'ThreadControllerImpl::RunTask', ph: 'X', ts: 1_230_000, dur: 40_000, tdur: 40_000, pid: 10, tid: 11 };
-const trace = [nav, major, minor, elsewhere, profile, chunk, paint, style, layout, task1, task2];
+// An incremental marking step V8 took inside the script, 252–256 ms, nested in nothing else.
+const step: TraceEvent = { name: 'V8.GC_MC_INCREMENTAL', ph: 'X', ts: 1_252_000, dur: 4_000, pid: 10, tid: 11 };
+const trace = [nav, major, minor, elsewhere, profile, chunk, paint, style, layout, task1, task2, step];
 
 describe('explainWindow', () => {
   it('finds the GC pauses on the page’s main thread inside the window, counted once, and the samples by function', () => {
     // The window 200–260 ms after navigationStart holds the major GC (210–250) and the minor one
-    // (240–260), which overlap for 10 ms: 50 ms of GC, not 60. The other thread's GC is not the page's.
+    // (240–260), which overlap for 10 ms: 50 ms of GC, not 60, and the marking step inside the minor
+    // one adds nothing. The other thread's GC is not the page's.
     const x = explainWindow(trace, '/corpus/a.html', { start: 200, ms: 60 })!;
     expect(x.gcMs).toBe(40 + 10);
     expect(x.major).toEqual([{ ms: 40, type: 'finalize incremental marking via stack guard', beforeMb: 204, afterMb: 11.3 }]);
@@ -73,6 +76,11 @@ describe('explainWindow', () => {
     const line = explainedLine('a.html', { ms: 50, phases: ['walk'] }, x);
     expect(line).toContain('major GC 40 ms');
     expect(line).toContain('style+layout 8 ms, last paint 45 ms before; tasks 60 ms, on CPU 52.5');
+  });
+
+  it('counts V8’s own GC scopes (marking steps, sweeping) as GC too', () => {
+    expect(explainWindow(trace, '/corpus/a.html', { start: 250, ms: 5 })!.gcMs).toBe(5);
+    expect(explainWindow([nav, step], '/corpus/a.html', { start: 250, ms: 5 })!.gcMs).toBe(3);
   });
 
   it('sees no GC in a window without one, and says when the trace lacks the page', () => {
