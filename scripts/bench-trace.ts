@@ -70,9 +70,14 @@ export interface WindowExplained {
 const GC_EVENTS = new Set(['MajorGC', 'MinorGC']);
 const LAYOUT_EVENTS = new Set(['UpdateLayoutTree', 'Layout']);
 const PAINT_EVENTS = new Set(['Paint', 'Commit']);
-/** The scheduler's task events (`toplevel`): every task on the thread is one of them. */
-const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask']);
+/**
+ * The thread's top-level work (`toplevel`): its tasks, and the microtask checkpoints the scheduler runs
+ * between them, where the continuation of a `scheduler.yield()` (each slice of ours after the first) runs.
+ */
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
 const round1 = (x: number) => Math.round(x * 10) / 10;
+/** By start, and of two that start together the longer first, so an event comes before those nested in it. */
+const outerFirst = (a: TraceEvent, b: TraceEvent) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0);
 
 /**
  * Explain a window of the page's timeline (`start` and `ms` in the page's performance.now() time, whose
@@ -86,12 +91,12 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
   const to = from + window.ms * 1000;
   const onMain = (e: TraceEvent) => e.pid === nav.pid && e.tid === nav.tid;
   const inWindow = (names: Set<string>) =>
-    events.filter((e) => onMain(e) && e.ph === 'X' && names.has(e.name) && e.ts < to && e.ts + (e.dur ?? 0) > from).sort((a, b) => a.ts - b.ts);
+    events.filter((e) => onMain(e) && e.ph === 'X' && names.has(e.name) && e.ts < to && e.ts + (e.dur ?? 0) > from).sort(outerFirst);
   // Blink's MajorGC and MinorGC, and with `disabled-by-default-v8.gc` V8's own scopes on the thread:
   // incremental marking steps and lazy sweeping run inside whatever script allocates, outside those two.
   const gcs = events
     .filter((e) => onMain(e) && e.ph === 'X' && (GC_EVENTS.has(e.name) || e.name.startsWith('V8.GC_')) && e.ts < to && e.ts + (e.dur ?? 0) > from)
-    .sort((a, b) => a.ts - b.ts);
+    .sort(outerFirst);
   const major = gcs
     .filter((g) => g.name === 'MajorGC')
     .map((g) => ({
@@ -115,7 +120,12 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
 
 /** Wall and CPU time of the tasks inside the window; a task that sticks out counts for the part inside. */
 function tasksIn(tasks: readonly TraceEvent[], from: number, to: number): WindowExplained['tasks'] {
-  const timed = tasks.filter((t) => (t.dur ?? 0) > 0 && t.tdur !== undefined);
+  // Sorted by start: one inside an earlier one (a checkpoint inside its task) is counted with it.
+  const timed: TraceEvent[] = [];
+  for (const t of tasks) {
+    const last = timed[timed.length - 1];
+    if ((t.dur ?? 0) > 0 && t.tdur !== undefined && !(last && t.ts + t.dur! <= last.ts + last.dur!)) timed.push(t);
+  }
   if (!timed.length) return null;
   let wall = 0;
   let cpu = 0;

@@ -53,7 +53,10 @@ const task1: TraceEvent = { name: 'ThreadControllerImpl::RunTask', ph: 'X', ts: 
 const task2: TraceEvent = { name: 'ThreadControllerImpl::RunTask', ph: 'X', ts: 1_230_000, dur: 40_000, tdur: 40_000, pid: 10, tid: 11 };
 // An incremental marking step V8 took inside the script, 252–256 ms, nested in nothing else.
 const step: TraceEvent = { name: 'V8.GC_MC_INCREMENTAL', ph: 'X', ts: 1_252_000, dur: 4_000, pid: 10, tid: 11 };
-const trace = [nav, major, minor, elsewhere, profile, chunk, paint, style, layout, task1, task2, step];
+// A checkpoint inside the first task (counted with it), and one of its own after the second: 270–280 ms, 10 of CPU.
+const inner: TraceEvent = { name: 'BlinkScheduler_PerformMicrotaskCheckpoint', ph: 'X', ts: 1_200_000, dur: 10_000, tdur: 10_000, pid: 10, tid: 11 };
+const own: TraceEvent = { name: 'BlinkScheduler_PerformMicrotaskCheckpoint', ph: 'X', ts: 1_270_000, dur: 10_000, tdur: 10_000, pid: 10, tid: 11 };
+const trace = [nav, major, minor, elsewhere, profile, chunk, paint, style, layout, task1, inner, task2, own, step];
 
 describe('explainWindow', () => {
   it('finds the GC pauses on the page’s main thread inside the window, counted once, and the samples by function', () => {
@@ -76,6 +79,10 @@ describe('explainWindow', () => {
     const line = explainedLine('a.html', { ms: 50, phases: ['walk'] }, x);
     expect(line).toContain('major GC 40 ms');
     expect(line).toContain('style+layout 8 ms, last paint 45 ms before; tasks 60 ms, on CPU 52.5');
+  });
+
+  it('counts a microtask checkpoint outside any task as the thread’s work, and one inside a task once', () => {
+    expect(explainWindow(trace, '/corpus/a.html', { start: 200, ms: 80 })!.tasks).toEqual({ wallMs: 80, cpuMs: 72.5 });
   });
 
   it('counts V8’s own GC scopes (marking steps, sweeping) as GC too', () => {
