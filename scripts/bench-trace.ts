@@ -21,12 +21,13 @@ export const TRACE_CATEGORIES = [
 
 /**
  * Only what finds the GC in a long task, and whether its thread had the CPU (--trace=gc): Blink's MajorGC
- * and MinorGC events are in the `v8` category, the navigationStart mark in `blink.user_timing`, the tasks
- * with their thread time in `toplevel`. A probe loading a page that allocates 3 M objects recorded 82
- * events with the first two, against 952 with `disabled-by-default-v8.gc` alone. It still slows the
- * load (the tenth round: median work +25 % at ×4), so a run with it explains and does not measure.
+ * and MinorGC events (`v8`), V8's own GC scopes (`disabled-by-default-v8.gc`: incremental marking steps
+ * and sweeping run inside whatever script allocates, outside those two events, and filled long tasks
+ * that the two alone showed without GC), the navigationStart mark and the tasks with their thread time.
+ * It slows the load (the tenth round: median work +25 % at ×4 without V8's scopes), so a run with it
+ * explains and does not measure.
  */
-export const GC_TRACE_CATEGORIES = ['v8', 'blink.user_timing', 'toplevel'].join(',');
+export const GC_TRACE_CATEGORIES = ['v8', 'disabled-by-default-v8.gc', 'blink.user_timing', 'toplevel'].join(',');
 
 export interface TraceEvent {
   name: string;
