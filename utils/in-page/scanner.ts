@@ -257,10 +257,10 @@ export class Scanner {
     // Judging visibility reads layout: right after the browser painted, layout is clean and the
     // reads are cheap; before, they would force the page's pending layout into our task.
     if (found.length) {
-      const wait = await afterPaint(signal);
+      const waited = await afterPaint(signal);
       stats.frameWaits++;
-      if (!wait.painted) stats.frameTimeouts++;
-      else if (wait.ms > HIDDEN_FRAME_WAIT_MS) stats.framesLate++;
+      if (waited < 0) stats.frameTimeouts++;
+      else if (waited > HIDDEN_FRAME_WAIT_MS) stats.framesLate++;
     }
     this.judge.reset();
     const seen = await this.judgeAll(found, stats);

@@ -36,40 +36,32 @@ export const HIDDEN_FRAME_WAIT_MS = 100;
  */
 export const VISIBLE_FRAME_WAIT_MS = 1000;
 
-/** How a wait for a frame ended, and how long it took. */
-export interface FrameWait {
-  painted: boolean;
-  ms: number;
-}
-
 /**
- * Resolve in a task just after the next frame was painted (so layout is clean). A hidden document
- * waits HIDDEN_FRAME_WAIT_MS at most; a visible one VISIBLE_FRAME_WAIT_MS, or until it is hidden.
+ * Resolve in a task just after the next frame was painted (so layout is clean), with the time waited;
+ * -1 when no frame came in time. A hidden document waits HIDDEN_FRAME_WAIT_MS at most; a visible one
+ * VISIBLE_FRAME_WAIT_MS, or until it is hidden.
  */
-export function afterPaint(signal?: AbortSignal, doc: Document = document): Promise<FrameWait> {
-  return new Promise<FrameWait>((resolve, reject) => {
+export function afterPaint(signal?: AbortSignal, doc: Document = document): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
     const began = performance.now();
+    // Its signal removes both listeners once the wait is over (`stop` passes as their options).
     const stop = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (painted: boolean) => {
+    const finish = (painted?: boolean) => {
       if (stop.signal.aborted) return;
       stop.abort();
       clearTimeout(timer);
-      if (signal?.aborted) reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
-      else resolve({ painted, ms: performance.now() - began });
+      if (signal?.aborted) reject(signal.reason);
+      else resolve(painted ? performance.now() - began : -1);
     };
-    const limit = () => (doc.visibilityState === 'visible' ? VISIBLE_FRAME_WAIT_MS : HIDDEN_FRAME_WAIT_MS);
-    timer = setTimeout(() => finish(false), limit());
-    // A tab sent to the background stops painting: from then on, the hidden tab's limit holds.
-    doc.addEventListener(
-      'visibilitychange',
-      () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => finish(false), Math.max(0, began + limit() - performance.now()));
-      },
-      { signal: stop.signal },
-    );
-    signal?.addEventListener('abort', () => finish(false), { signal: stop.signal });
-    requestAnimationFrame(() => setTimeout(() => finish(true), 0));
+    // Armed again when the tab is hidden or shown: a hidden tab paints nothing, and its limit holds from then on.
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(finish, began + (doc.visibilityState === 'visible' ? VISIBLE_FRAME_WAIT_MS : HIDDEN_FRAME_WAIT_MS) - performance.now());
+    };
+    arm();
+    doc.addEventListener('visibilitychange', arm, stop);
+    signal?.addEventListener('abort', () => finish(), stop);
+    requestAnimationFrame(() => setTimeout(finish, 0, true));
   });
 }
