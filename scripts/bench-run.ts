@@ -7,8 +7,9 @@
  * name in the printed Markdown table);
  * --library=0,1000,10000 (the notes library's sizes; 0 notes measures the page's own cost; --library= skips it), --only=library (only that phase, no corpus needed).
  * --only=coverage (only the coverage phase, no corpus needed; --coverage-chars=N, --coverage-loads=N: scripts/bench-coverage.ts).
- * --trace: trace every load and print what filled each long task of ours (GC, CPU samples: bench-trace.ts);
- * tracing slows what it records, so a traced run explains and does not measure.
+ * --trace: trace every load and print what filled each long task of ours (GC, style and layout, CPU time,
+ * samples: bench-trace.ts); --trace=gc: only the GC and the tasks, each long task's share in the long-task
+ * line. Tracing slows what it records, so a traced run explains and does not measure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
