@@ -400,8 +400,7 @@ export function longTaskLines(rows: PageResult[]): string[] {
     const causes = hit.flatMap((r) => r.longTaskCauses.map((c) => ({ ...c, page: r.page })));
     const ours = causes.filter((c) => c.ours);
     const gc = (c: LongTaskCause) => (c.gcMs === undefined ? '' : `, GC ${c.gcMs} ms`) + (c.offCpuMs ? `, off CPU ${c.offCpuMs} ms` : '');
-    const traced = ours.filter((c) => c.gcMs !== undefined);
-    const filled = traced.length ? `; ${ours.filter(gcFilled).length} of ours under ${LONG_TASK_MS} ms without their GC` : '';
+    const filled = ours.some((c) => c.gcMs !== undefined) ? `; ${ours.filter(gcFilled).length} of ours under ${LONG_TASK_MS} ms without their GC` : '';
     const whose = ours.length
       ? `; ours: ${ours.length} (${ours.map((c) => `${c.page} ${c.ms} ms${c.hidden ? ' (unreported)' : ''}, ${c.start ? "the script's start" : c.style ? "the highlight sheet's style pass" : `${c.oursMs} ms of ${c.phases.join('/')}`}${gc(c)}`).join('; ')})${filled}`
       : tasks

@@ -91,13 +91,11 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
   const from = nav.ts + window.start * 1000;
   const to = from + window.ms * 1000;
   const onMain = (e: TraceEvent) => e.pid === nav.pid && e.tid === nav.tid;
-  const inWindow = (names: Set<string>) =>
-    events.filter((e) => onMain(e) && e.ph === 'X' && names.has(e.name) && e.ts < to && e.ts + (e.dur ?? 0) > from).sort(outerFirst);
+  const inWindow = (named: (name: string) => boolean) =>
+    events.filter((e) => onMain(e) && e.ph === 'X' && named(e.name) && e.ts < to && e.ts + (e.dur ?? 0) > from).sort(outerFirst);
   // Blink's MajorGC and MinorGC, and with `disabled-by-default-v8.gc` V8's own scopes on the thread:
   // incremental marking steps and lazy sweeping run inside whatever script allocates, outside those two.
-  const gcs = events
-    .filter((e) => onMain(e) && e.ph === 'X' && (GC_EVENTS.has(e.name) || e.name.startsWith('V8.GC_')) && e.ts < to && e.ts + (e.dur ?? 0) > from)
-    .sort(outerFirst);
+  const gcs = inWindow((n) => GC_EVENTS.has(n) || n.startsWith('V8.GC_'));
   const major = gcs
     .filter((g) => g.name === 'MajorGC')
     .map((g) => ({
@@ -112,8 +110,18 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
   return {
     gcMs: round1(unionUs(gcs, from, to) / 1000),
     major,
-    layoutMs: round1(unionUs(inWindow(LAYOUT_EVENTS), from, to) / 1000),
-    tasks: tasksIn(inWindow(TASK_EVENTS), from, to),
+    layoutMs: round1(
+      unionUs(
+        inWindow((n) => LAYOUT_EVENTS.has(n)),
+        from,
+        to,
+      ) / 1000,
+    ),
+    tasks: tasksIn(
+      inWindow((n) => TASK_EVENTS.has(n)),
+      from,
+      to,
+    ),
     sincePaintMs: lastPaint === -Infinity ? null : round1((from - lastPaint) / 1000),
     samples: samplesIn(events, nav, from, to),
   };
