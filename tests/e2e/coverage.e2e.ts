@@ -285,6 +285,9 @@ describe('a page with a same-origin frame and an about:blank frame written by sc
     const textOf = (frame: Page | Frame) => frame.evaluate(() => [...document.querySelectorAll('h1, p')].reduce((n, e) => n + (e.textContent ?? '').length, 0));
     const top = await scanStats(s, tabId);
     expect([top.chars, top.mentions]).toEqual([await textOf(page), 1]);
+    // A visible tab paints: the scan waited for a real frame before judging visibility, never for its limit.
+    expect(top.frameWaits).toBeGreaterThan(0);
+    expect(top.frameTimeouts).toBe(0);
     await expect.poll(() => reportedFrames(s, tabId), { timeout: 10_000 }).toHaveLength(3);
     const frameIds = (await reportedFrames(s, tabId)).filter((id) => id !== 0);
     const own = await Promise.all(frameIds.map(async (id) => (await scanStats(s, tabId, 10_000, id)).chars));
