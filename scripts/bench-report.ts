@@ -439,6 +439,27 @@ export function markdownTable(summary: TierSummary[], label = 'this build', head
   return lines;
 }
 
+/**
+ * Where the bench serves a corpus page: under its site's own name (`nytimes-1.html` and `nytimes-2.html`
+ * on `nytimes.localhost`), as a reader meets them. Served from one origin, every page ran in one renderer
+ * and each load inherited the garbage of all those before it: the collection of 90–260 MB of earlier
+ * pages then fell in our first slice, a cost no reader moving between sites pays (a new site gets a new
+ * renderer). Chromium resolves `*.localhost` to loopback by itself; `oneOrigin` keeps the old way.
+ */
+export function corpusPageUrl(origin: string, name: string, oneOrigin = false): string {
+  if (oneOrigin) return `${origin}/corpus/${name}`;
+  const u = new URL(origin);
+  const site =
+    name
+      .replace(/\.html$/i, '')
+      .replace(/-\d+$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 63) || 'page';
+  return `${u.protocol}//${site}.localhost${u.port ? `:${u.port}` : ''}/corpus/${name}`;
+}
+
 /** The table and notes printed at the end of a run, one string per line. */
 export function reportLines({ pages, repeat, summary, append, bundle, perPage, label }: ReportInput): string[] {
   const pad = (v: unknown, n: number) => String(v).padStart(n);

@@ -7,6 +7,8 @@
  * name in the printed Markdown table);
  * --library=0,1000,10000 (the notes library's sizes; 0 notes measures the page's own cost; --library= skips it), --only=library (only that phase, no corpus needed).
  * --only=coverage (only the coverage phase, no corpus needed; --coverage-chars=N, --coverage-loads=N: scripts/bench-coverage.ts).
+ * --one-origin: serve every corpus page from one origin, so one renderer and its garbage serve them all (by
+ * default each page's site has its own name under .localhost, as on the web: bench-report.ts, corpusPageUrl);
  * --trace: trace every load and print what filled each long task of ours (GC, style and layout, CPU time,
  * samples: bench-trace.ts); --trace=gc: only the GC and the tasks, each long task's share in the long-task
  * line. Tracing slows what it records, so a traced run explains and does not measure.
@@ -22,6 +24,7 @@ import { chartRows, svgChart } from './bench-chart';
 import {
   STYLE_PASS_MS,
   attributeLongTask,
+  corpusPageUrl,
   hiddenLongTasks,
   libraryLines,
   medianRun,
@@ -59,6 +62,8 @@ interface Options {
   label: string;
   /** Trace every load: `full` explains the long tasks of ours (--trace), `gc` only finds the GC in each (--trace=gc). */
   trace: TraceMode;
+  /** Every corpus page from the server's one origin, in one renderer (--one-origin), as before round 11. */
+  oneOrigin: boolean;
 }
 
 /** The command line's options, and the corpus pages they select; exits when there is no corpus. */
@@ -73,7 +78,8 @@ function readOptions(argv: string[]): Options {
   const runs = Math.max(1, Number(arg('runs') ?? 1));
   const label = arg('label') ?? 'this build';
   const trace: TraceMode = argv.includes('--trace') ? 'full' : arg('trace') === 'gc' ? 'gc' : 'off';
-  if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true, cpu, runs, label, trace };
+  const oneOrigin = argv.includes('--one-origin');
+  if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true, cpu, runs, label, trace, oneOrigin };
   const corpus = corpusDir();
   if (!corpus) {
     console.error('No corpus: put it at ../shared/corpus or set BACKSTORY_CORPUS.');
@@ -94,6 +100,7 @@ function readOptions(argv: string[]): Options {
     runs,
     label,
     trace,
+    oneOrigin,
   };
 }
 
@@ -221,9 +228,10 @@ interface Where {
   run: number;
 }
 
-async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where, trace: TraceMode = 'off'): Promise<PageResult> {
+async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where, opts: Options): Promise<PageResult> {
+  const { trace } = opts;
   const traced = trace === 'off' ? null : await startTrace(cdp, trace === 'gc' ? GC_TRACE_CATEGORIES : TRACE_CATEGORIES);
-  await page.goto(`${origin}/corpus/${name}`, { waitUntil: 'load' });
+  await page.goto(corpusPageUrl(origin, name, opts.oneOrigin), { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
   const st = await scanStats(s, tabId, 15_000 * at.cpu);
   // The long tasks first, through the window's end (the floors below are long tasks of their own).
@@ -457,7 +465,7 @@ async function measurePages(s: Session, origin: string, at: Where, opts: Options
   const results: PageResult[] = [];
   for (const name of opts.pages) {
     const reps: PageResult[] = [];
-    for (let i = 0; i < opts.repeat; i++) reps.push(await measurePage(s, page, cdp, origin, name, at, opts.trace));
+    for (let i = 0; i < opts.repeat; i++) reps.push(await measurePage(s, page, cdp, origin, name, at, opts));
     results.push(medianRun(reps));
   }
   await cdp.detach();
@@ -571,6 +579,7 @@ async function main() {
     tiers: opts.tiers,
     cpu: opts.cpu,
     runs: opts.runs,
+    origins: opts.oneOrigin ? 'one' : 'per site',
     summary,
     extras: { bundle, append, imports },
     library,
@@ -580,6 +589,7 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(result, null, 2));
   fs.writeFileSync(path.join(OUT, 'ratio.svg'), svgChart(chartRows(perPage)));
+  console.log(opts.oneOrigin ? '\ncorpus pages from one origin, in one renderer (--one-origin)' : '\ncorpus pages each on its site, <site>.localhost');
   for (const line of [
     ...reportLines({ pages: opts.pages.length, repeat: opts.repeat, summary, append, bundle, perPage, label: opts.label }),
     ...libraryLines(library),

@@ -136,8 +136,9 @@ export async function launch(opts: { locale?: string; extension?: string | null;
     '--disable-quic',
     '--no-default-browser-check',
     `--proxy-server=${proxy.url}`,
-    // Loopback must reach the test server directly; everything else hits the trap.
-    '--proxy-bypass-list=<-loopback>;127.0.0.1',
+    // Loopback must reach the test server directly (the bench gives each corpus site its own
+    // name under .localhost, which Chromium resolves to loopback itself); everything else hits the trap.
+    '--proxy-bypass-list=<-loopback>;127.0.0.1;*.localhost',
     // The extension's catalogue follows --lang only when it names a language Chromium knows without a
     // region ("fr", not "fr-FR", on a build that ships only en-US): the region stays in `locale` below.
     ...(opts.locale ? [`--lang=${opts.locale.split('-')[0]}`] : []),
@@ -163,7 +164,7 @@ export async function launch(opts: { locale?: string; extension?: string | null;
   context.on('request', (req) => {
     const u = req.url();
     if (/^(data|blob|chrome-extension|about|chrome|file):/.test(u)) return;
-    if (/^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(u)) return;
+    if (/^https?:\/\/(127\.0\.0\.1|[a-z0-9-]+\.localhost)(:\d+)?\//.test(u)) return;
     offHostRequests.set(req, u);
   });
   // A request the page's CSP blocked never left the browser.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   attributeLongTask,
+  corpusPageUrl,
   floorLines,
   gcFilled,
   hiddenLongTasks,
@@ -342,5 +343,22 @@ describe('bench report: the isolated-world floor, the tokenizer per character, l
     ])[0];
     expect(line).toContain('(4 task(s) in 1 page loads, 4 of them not reported by the Long Tasks API)');
     expect(line).toContain('c.html 114 ms (unreported), 114 ms of start');
+  });
+});
+
+describe('corpusPageUrl', () => {
+  it('serves the pages of one site on one name, each site on its own', () => {
+    const o = 'http://127.0.0.1:4321';
+    expect(corpusPageUrl(o, 'nytimes-1.html')).toBe('http://nytimes.localhost:4321/corpus/nytimes-1.html');
+    expect(corpusPageUrl(o, 'nytimes-2.html')).toBe('http://nytimes.localhost:4321/corpus/nytimes-2.html');
+    expect(corpusPageUrl(o, 'wikipedia.html')).toBe('http://wikipedia.localhost:4321/corpus/wikipedia.html');
+    expect(corpusPageUrl(o, '003-metadata-preferred.html')).toBe('http://003-metadata-preferred.localhost:4321/corpus/003-metadata-preferred.html');
+  });
+  it('makes a valid host name of any file name', () => {
+    expect(corpusPageUrl('http://127.0.0.1:80', 'Le_Monde (copie).html')).toBe('http://le-monde-copie.localhost/corpus/Le_Monde (copie).html');
+    expect(new URL(corpusPageUrl('http://127.0.0.1:9', `${'x'.repeat(80)}.html`)).hostname).toBe(`${'x'.repeat(63)}.localhost`);
+  });
+  it('keeps the one origin on request', () => {
+    expect(corpusPageUrl('http://127.0.0.1:4321', 'nytimes-1.html', true)).toBe('http://127.0.0.1:4321/corpus/nytimes-1.html');
   });
 });
