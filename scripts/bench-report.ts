@@ -442,9 +442,9 @@ export function markdownTable(summary: TierSummary[], label = 'this build', head
 /**
  * Where the bench serves a corpus page: under its site's own name (`nytimes-1.html` and `nytimes-2.html`
  * on `nytimes.localhost`), as a reader meets them. Served from one origin, every page ran in one renderer
- * and each load inherited the garbage of all those before it: the collection of 90–260 MB of earlier
- * pages then fell in our first slice, a cost no reader moving between sites pays (a new site gets a new
- * renderer). Chromium resolves `*.localhost` to loopback by itself; `oneOrigin` keeps the old way.
+ * and each load inherited the garbage of all those before it: the collection of 90–380 MB of earlier
+ * pages then fell in our first slice (the ninth and tenth rounds' traces), a cost no reader moving
+ * between sites pays (a new site gets a new renderer). Chromium resolves `*.localhost` to loopback by itself; `oneOrigin` keeps the old way.
  */
 export function corpusPageUrl(origin: string, name: string, oneOrigin = false): string {
   if (oneOrigin) return `${origin}/corpus/${name}`;
