@@ -1,31 +1,15 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MentionRegistry, rangeFor as rangeOrNull, type Mention } from '@/utils/in-page/mentions';
-import { TextWalker, textNodesOf, type Block } from '@/utils/in-page/walk';
+import { MentionRegistry, rangeFor, type Mention } from '@/utils/in-page/mentions';
+import { TextWalker, type Block } from '@/utils/in-page/walk';
 
-type TextBlock = Block & { nodes: Text[] };
-
-/**
- * The blocks of the body's three paragraphs (see beforeEach), as the scanner's walk joins them, with
- * their text nodes found (the walk reads a paragraph of inline text whole, as one element).
- */
-function blocksOf(): [TextBlock, TextBlock, TextBlock] {
+/** The blocks of the body's three paragraphs (see beforeEach), as the scanner's walk joins them. */
+function blocksOf(): [Block, Block, Block] {
   const walker = new TextWalker(document.body);
   expect(walker.step(1_000)).toBe(true);
-  const blocks = walker.blocks.map((b) => {
-    if (!textNodesOf(b)) throw new Error(`no text nodes in "${b.text}"`);
-    return b as TextBlock;
-  });
-  const [p1, p2, p3, ...rest] = blocks;
+  const [p1, p2, p3, ...rest] = walker.blocks;
   if (!p1 || !p2 || !p3 || rest.length) throw new Error(`expected three blocks, got ${walker.blocks.length}`);
   return [p1, p2, p3];
-}
-
-/** rangeFor, failing the test where it finds the text changed. */
-function rangeFor(block: Block, start: number, end: number): { range: Range; nodes: Text[] } {
-  const r = rangeOrNull(block, start, end);
-  if (!r) throw new Error(`no range for [${start}, ${end}) in "${block.text}"`);
-  return r;
 }
 
 /** Text node i of a block or mention, failing the test if it has fewer. */
@@ -98,9 +82,9 @@ describe('rangeFor', () => {
 
 describe('MentionRegistry', () => {
   let registry: MentionRegistry;
-  let b1: TextBlock;
-  let b2: TextBlock;
-  let b3: TextBlock;
+  let b1: Block;
+  let b2: Block;
+  let b3: Block;
   beforeEach(() => {
     registry = new MentionRegistry();
     [b1, b2, b3] = blocksOf();

@@ -22,7 +22,7 @@ describe('splitting a giant block', () => {
         while ((p.offsets[k] ?? -Infinity) > at) k--;
         const offset = p.offsets[k];
         expect(offset, `no node holds offset ${at}`).toBeDefined();
-        expect((p.nodes[k] as Text | undefined)?.data[at - (offset ?? 0)]).toBe(p.text[at]);
+        expect(p.nodes[k]?.data[at - (offset ?? 0)]).toBe(p.text[at]);
       }
       start += p.text.length;
     }

@@ -1,5 +1,5 @@
 import { partitionPoint } from '../match/search';
-import { textNodesOf, type Block } from './walk';
+import type { Block } from './walk';
 import { compareRangesComposed } from './composed-order';
 
 export interface Mention {
@@ -21,14 +21,9 @@ export interface Mention {
 /** Counted and shown (when room allows): neither muted nor hidden by the reader. */
 export const isLive = (m: Pick<Mention, 'muted' | 'hidden'>): boolean => !m.muted && !m.hidden;
 
-/**
- * Map a [start, end) span of a block's joined text back to a DOM Range over its text nodes; null when
- * the page has changed those nodes since they were read (its mutation has the block read again).
- */
-export function rangeFor(block: Block, start: number, end: number): { range: Range; nodes: Text[] } | null {
-  const found = textNodesOf(block);
-  if (!found) return null;
-  const { offsets, nodes } = found;
+/** Map a [start, end) span of a block's joined text back to a DOM Range over its text nodes. */
+export function rangeFor(block: Block, start: number, end: number): { range: Range; nodes: Text[] } {
+  const { offsets, nodes } = block;
   // The last node (the first by default) whose start is before `pos`, or at it unless `preferEnd`.
   // partitionPoint asks for i in [1, length) and returns one in [1, length], so a and b are in [0, length): a
   // block has at least one node, and offsets runs parallel to nodes.

@@ -287,8 +287,8 @@ export class Scanner {
     const seen: Seen[] = [];
     let since = performance.now();
     for (const f of found) {
-      const at = rangeFor(f.block, f.start, f.end);
-      if (at && this.judge.visible(at.range)) seen.push({ ...f, range: at.range, nodes: at.nodes });
+      const { range, nodes } = rangeFor(f.block, f.start, f.end);
+      if (this.judge.visible(range)) seen.push({ ...f, range, nodes });
       if (performance.now() - since > SLICE_MS) {
         stats.visibilityMs += this.took('visibility', since);
         await yieldToPage(this.deps.signal);

@@ -72,54 +72,9 @@ export interface Block {
   /** The block-level element this text flows in. */
   element: Element;
   text: string;
-  /**
-   * What `text` was read from, in order: text nodes, and elements read whole (their `textContent`)
-   * because nothing inside them breaks a block, is skipped or may host a shadow root. Reading an
-   * element whole makes no wrapper for the nodes inside it; `textNodesOf` finds them, for the few
-   * blocks that hold a mention.
-   */
-  nodes: (Text | Element)[];
+  nodes: Text[];
   /** offsets[i] = index in `text` where nodes[i] starts. */
   offsets: number[];
-}
-
-/**
- * Anything inside an element that keeps it from being read whole: an element that is not inline
- * (a block, `<br>`, a skipped or custom element), `hidden` or contenteditable, and `<span>`, the one
- * inline element that may host a shadow root. Lower case: the document may be XHTML.
- */
-const NOT_FLAT = `:not(${[...INLINE_TAGS].map((t) => t.toLowerCase()).join(',')}),[hidden],[contenteditable],span`;
-
-/**
- * `block`'s text nodes and their offsets, its elements read whole replaced by the text nodes inside
- * them (in place: once per block). Null when those no longer hold the text the walk read: the page
- * changed them since, and its mutation brings the block back to be read again.
- */
-export function textNodesOf(block: Block): { nodes: Text[]; offsets: number[] } | null {
-  const { text, nodes: parts, offsets: starts } = block;
-  if (parts.every((n) => n.nodeType === 3)) return block as { nodes: Text[]; offsets: number[] };
-  const nodes: Text[] = [];
-  const offsets: number[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    let at = starts[i]!;
-    // A text node has no descendants: its walker yields nothing after the node itself.
-    const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
-    for (let t = part.nodeType === 3 ? part : walker.nextNode(); t; t = walker.nextNode()) {
-      const { data } = t as Text;
-      // A piece of a cut block holds only the nodes that overlap it (the first may start before it).
-      if (data && at + data.length > 0 && at < text.length) {
-        if (data.slice(Math.max(0, -at), text.length - at) !== text.slice(Math.max(0, at), at + data.length)) return null;
-        nodes.push(t as Text);
-        offsets.push(at);
-      }
-      at += data.length;
-    }
-    if (at !== (starts[i + 1] ?? at)) return null;
-  }
-  block.nodes = nodes;
-  block.offsets = offsets;
-  return block as { nodes: Text[]; offsets: number[] };
 }
 
 /** Any character that String.prototype.trim keeps. */
@@ -144,7 +99,7 @@ export function splitBlock(block: Block): Block[] {
       end = sentence > floor ? sentence + 2 : space > floor ? space + 1 : end;
     }
     // Nodes overlapping [start, end); offsets relative to the piece (the first may be negative).
-    const pn: (Text | Element)[] = [];
+    const pn: Text[] = [];
     const po: number[] = [];
     for (let i = 0; i < nodes.length; i++) {
       // offsets runs parallel to nodes, so offsets[i] exists and offsets[i + 1] exactly when a next node does.
@@ -259,7 +214,7 @@ export class TextWalker {
   /** Index of the next shadow root to walk once the current tree is done. */
   private nextShadow = 0;
   private parts: string[] = [];
-  private nodes: (Text | Element)[] = [];
+  private nodes: Text[] = [];
   private offsets: number[] = [];
   private length = 0;
   /** Characters read, for cost accounting. */
@@ -301,19 +256,6 @@ export class TextWalker {
     this.length = 0;
   }
 
-  /** Add a text node's text, or an element's read whole, to the block being gathered. */
-  private read(node: Text | Element, data: string) {
-    // Most text nodes are the white space between blocks; a block never starts with one. (A test,
-    // not trim(): trim copies every such node's text, and JavaScript's white space is the same.)
-    if (this.length ? !data.length : !NOT_SPACE.test(data)) return;
-    this.offsets.push(this.length);
-    this.nodes.push(node);
-    this.parts.push(data);
-    this.length += data.length;
-    this.chars += data.length;
-    this.extra += data.length >> CHARS_PER_UNIT_SHIFT;
-  }
-
   /** Returns true when the walk is complete: the tree, then each open shadow root found in it. */
   step(budgetMs: number): boolean {
     // Nodes range from a blank text node to a block's end (join and cut its text): at most 256
@@ -348,8 +290,19 @@ export class TextWalker {
       this.extra = 0;
       let descend = false;
       const type = node.nodeType;
-      if (type === 3) this.read(node as Text, (node as Text).data);
-      else if (type === 1) {
+      if (type === 3) {
+        const data = (node as Text).data;
+        // Most text nodes are the white space between blocks; a block never starts with one. (A test,
+        // not trim(): trim copies every such node's text, and JavaScript's white space is the same.)
+        if (this.length ? data.length : NOT_SPACE.test(data)) {
+          this.offsets.push(this.length);
+          this.nodes.push(node as Text);
+          this.parts.push(data);
+          this.length += data.length;
+          this.chars += data.length;
+          this.extra += data.length >> CHARS_PER_UNIT_SHIFT;
+        }
+      } else if (type === 1) {
         const el = node as Element;
         // Each DOM read from the content script's world is a call into the browser: the tag is read once.
         const tag = el.tagName;
@@ -358,19 +311,11 @@ export class TextWalker {
           const shadow = openShadowRoot(el, tag);
           if (shadow) this.shadowRoots.push(shadow);
           else if (tag.includes('-')) this.bareHosts.push(el);
-          // Read whole where nothing inside needs a look: one call into the browser instead of one
-          // per node (and no wrapper made in this world for each), on most paragraphs and links.
-          if (INLINE_TAGS.has(tag)) {
-            if (el.firstElementChild === null) this.read(el, el.textContent);
-            else descend = true;
-          } else {
+          if (INLINE_TAGS.has(tag)) descend = true;
+          else {
             this.flush();
             blockStack.push(el);
-            if (el.querySelector(NOT_FLAT) === null) {
-              this.read(el, el.textContent);
-              this.flush();
-              blockStack.pop();
-            } else descend = true;
+            descend = true;
           }
         }
       }
