@@ -445,18 +445,22 @@ export function markdownTable(summary: TierSummary[], label = 'this build', head
  * and each load inherited the garbage of all those before it: the collection of 90–380 MB of earlier
  * pages then fell in our first slice (the ninth and tenth rounds' traces), a cost no reader moving
  * between sites pays (a new site gets a new renderer). Chromium resolves `*.localhost` to loopback by itself; `oneOrigin` keeps the old way.
+ * With `load` (a number per load), every load gets a name of its own (`nytimes-l7.localhost`), so a new
+ * renderer in which none of the content script's code has been compiled yet: the first page a reader
+ * opens on a site (the twelfth round).
  */
-export function corpusPageUrl(origin: string, name: string, oneOrigin = false): string {
+export function corpusPageUrl(origin: string, name: string, oneOrigin = false, load: number | null = null): string {
   if (oneOrigin) return `${origin}/corpus/${name}`;
   const u = new URL(origin);
+  const suffix = load === null ? '' : `-l${load}`;
   const site =
-    name
+    (name
       .replace(/\.html$/i, '')
       .replace(/-\d+$/, '')
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 63) || 'page';
+      .slice(0, 63 - suffix.length) || 'page') + suffix;
   return `${u.protocol}//${site}.localhost${u.port ? `:${u.port}` : ''}/corpus/${name}`;
 }
 

@@ -9,6 +9,8 @@
  * --only=coverage (only the coverage phase, no corpus needed; --coverage-chars=N, --coverage-loads=N: scripts/bench-coverage.ts).
  * --one-origin: serve every corpus page from one origin, so one renderer and its garbage serve them all (by
  * default each page's site has its own name under .localhost, as on the web: bench-report.ts, corpusPageUrl);
+ * --per-load: every load under a name of its own, so in a new renderer with nothing compiled yet (a reader's
+ * first page on a site);
  * --trace: trace every load and print what filled each long task of ours (GC, style and layout, CPU time,
  * samples: bench-trace.ts); --trace=gc: only the GC and the tasks, each long task's share in the long-task
  * line. Tracing slows what it records, so a traced run explains and does not measure.
@@ -64,6 +66,8 @@ interface Options {
   trace: TraceMode;
   /** Every corpus page from the server's one origin, in one renderer (--one-origin), as before round 11. */
   oneOrigin: boolean;
+  /** Every load in a renderer of its own (--per-load): the cold case, a reader's first page on a site. */
+  perLoad: boolean;
 }
 
 /** The command line's options, and the corpus pages they select; exits when there is no corpus. */
@@ -79,7 +83,8 @@ function readOptions(argv: string[]): Options {
   const label = arg('label') ?? 'this build';
   const trace: TraceMode = argv.includes('--trace') ? 'full' : arg('trace') === 'gc' ? 'gc' : 'off';
   const oneOrigin = argv.includes('--one-origin');
-  if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true, cpu, runs, label, trace, oneOrigin };
+  const perLoad = !oneOrigin && argv.includes('--per-load');
+  if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true, cpu, runs, label, trace, oneOrigin, perLoad };
   const corpus = corpusDir();
   if (!corpus) {
     console.error('No corpus: put it at ../shared/corpus or set BACKSTORY_CORPUS.');
@@ -101,6 +106,7 @@ function readOptions(argv: string[]): Options {
     label,
     trace,
     oneOrigin,
+    perLoad,
   };
 }
 
@@ -228,10 +234,13 @@ interface Where {
   run: number;
 }
 
+/** Loads so far, for --per-load's names. */
+let loads = 0;
+
 async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where, opts: Options): Promise<PageResult> {
   const { trace } = opts;
   const traced = trace === 'off' ? null : await startTrace(cdp, trace === 'gc' ? GC_TRACE_CATEGORIES : TRACE_CATEGORIES);
-  await page.goto(corpusPageUrl(origin, name, opts.oneOrigin), { waitUntil: 'load' });
+  await page.goto(corpusPageUrl(origin, name, opts.oneOrigin, opts.perLoad ? ++loads : null), { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
   const st = await scanStats(s, tabId, 15_000 * at.cpu);
   // The long tasks first, through the window's end (the floors below are long tasks of their own).
@@ -579,7 +588,7 @@ async function main() {
     tiers: opts.tiers,
     cpu: opts.cpu,
     runs: opts.runs,
-    origins: opts.oneOrigin ? 'one' : 'per site',
+    origins: opts.oneOrigin ? 'one' : opts.perLoad ? 'per load' : 'per site',
     summary,
     extras: { bundle, append, imports },
     library,
@@ -589,7 +598,13 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(result, null, 2));
   fs.writeFileSync(path.join(OUT, 'ratio.svg'), svgChart(chartRows(perPage)));
-  console.log(opts.oneOrigin ? '\ncorpus pages from one origin, in one renderer (--one-origin)' : '\ncorpus pages each on its site, <site>.localhost');
+  console.log(
+    opts.oneOrigin
+      ? '\ncorpus pages from one origin, in one renderer (--one-origin)'
+      : opts.perLoad
+        ? '\ncorpus pages each load on a name of its own, in a new renderer (--per-load)'
+        : '\ncorpus pages each on its site, <site>.localhost',
+  );
   for (const line of [
     ...reportLines({ pages: opts.pages.length, repeat: opts.repeat, summary, append, bundle, perPage, label: opts.label }),
     ...libraryLines(library),

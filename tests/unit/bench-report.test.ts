@@ -361,4 +361,10 @@ describe('corpusPageUrl', () => {
   it('keeps the one origin on request', () => {
     expect(corpusPageUrl('http://127.0.0.1:4321', 'nytimes-1.html', true)).toBe('http://127.0.0.1:4321/corpus/nytimes-1.html');
   });
+  it('gives every load a name of its own on request, still within the label limit', () => {
+    const o = 'http://127.0.0.1:4321';
+    expect(corpusPageUrl(o, 'nytimes-1.html', false, 7)).toBe('http://nytimes-l7.localhost:4321/corpus/nytimes-1.html');
+    expect(corpusPageUrl(o, 'nytimes-1.html', false, 8)).toBe('http://nytimes-l8.localhost:4321/corpus/nytimes-1.html');
+    expect(new URL(corpusPageUrl(o, `${'x'.repeat(80)}.html`, false, 1234)).hostname).toBe(`${'x'.repeat(57)}-l1234.localhost`);
+  });
 });
