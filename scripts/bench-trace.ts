@@ -127,6 +127,21 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
   };
 }
 
+/** V8's parsing and compiling (`v8` and `disabled-by-default-v8.compile`): the script's, and each function's on its first call. */
+const isCompile = (name: string) => name === 'v8.compile' || /^V8\.(Compile|Parse|PreParse)/.test(name);
+
+/**
+ * How long V8 parsed and compiled on the thread that evaluated a script (`evaluate`, its EvaluateScript
+ * event), in ms, nested events counted once: during the evaluation (the script's start) and after it,
+ * up to `until` (trace µs), where each function is compiled on its first call. A renderer that has run
+ * the script before reuses its compiled code, so both fall to about nothing on its later loads.
+ */
+export function compileSplit(events: readonly TraceEvent[], evaluate: TraceEvent, until: number): { startMs: number; afterMs: number } {
+  const end = evaluate.ts + (evaluate.dur ?? 0);
+  const spans = events.filter((e) => e.pid === evaluate.pid && e.tid === evaluate.tid && e.ph === 'X' && isCompile(e.name)).sort(outerFirst);
+  return { startMs: round1(unionUs(spans, evaluate.ts, end) / 1000), afterMs: round1(unionUs(spans, end, until) / 1000) };
+}
+
 /** Wall and CPU time of the tasks inside the window; a task that sticks out counts for the part inside. */
 function tasksIn(tasks: readonly TraceEvent[], from: number, to: number): WindowExplained['tasks'] {
   // Sorted by start: one inside an earlier one (a checkpoint inside its task) is counted with it.

@@ -3,19 +3,24 @@
  * compiles and evaluates the script. It is the script's longest task that slicing cannot shorten, so
  * on a slow machine it is the first to become a long task. Build first (`npx wxt build`), then:
  *
- *   npx tsx scripts/trace-start.ts [--cpu=4] [--runs=3] a.html [b.html ...]
+ *   npx tsx scripts/trace-start.ts [--cpu=4] [--runs=3] [--per-load] a.html [b.html ...]
  *
  * Prints, per corpus page and load, the task's length and its compile and run parts (ms). Only the
  * first load in the renderer compiles: later loads of the same site reuse V8's compiled script (the
  * compile part falls from tens of ms to about 0.1 at ×4), so compare first loads with first loads.
+ * Then V8's parsing and compiling on that thread, during the injection and after it until the first
+ * scan is done (each function compiled on its first call: the scan's, the card's parts). --per-load
+ * serves every load under a name of its own, so in a new renderer: every load is a first load.
  * Tracing slows what it records: compare builds with each other, in alternation, not with the bench.
  */
 import { launch, scanStats, startServer, tabIdOf } from '../tests/support/harness';
-import type { TraceEvent } from './bench-trace';
+import { compileSplit, type TraceEvent } from './bench-trace';
+import { corpusPageUrl } from './bench-report';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const cpu = Number(arg('cpu') ?? 4);
 const runs = Number(arg('runs') ?? 3);
+const perLoad = process.argv.includes('--per-load');
 const pages = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!pages.length) {
   console.error('Name one or more corpus pages: npx tsx scripts/trace-start.ts --cpu=4 medium-3.html');
@@ -32,6 +37,7 @@ await scanStats(s, await tabIdOf(s, page));
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
 
 const ms = (us: number | undefined) => ((us ?? 0) / 1000).toFixed(1);
+let loads = 0;
 for (let run = 1; run <= runs; run++)
   for (const name of pages) {
     const events: TraceEvent[] = [];
@@ -42,7 +48,7 @@ for (let run = 1; run <= runs; run++)
       categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,disabled-by-default-v8.compile',
       transferMode: 'ReportEvents',
     });
-    await page.goto(`${server.origin}/corpus/${name}`, { waitUntil: 'load' });
+    await page.goto(perLoad ? corpusPageUrl(server.origin, name, false, ++loads) : `${server.origin}/corpus/${name}`, { waitUntil: 'load' });
     await scanStats(s, await tabIdOf(s, page), 30_000 * cpu);
     await cdp.send('Tracing.end');
     await complete;
@@ -56,7 +62,12 @@ for (let run = 1; run <= runs; run++)
       continue;
     }
     const part = (n: string) => events.find((e) => e.name === n && e.ph === 'X' && within(e, evaluate))?.dur;
-    console.log(`${name} run ${run}: task ${ms(task.dur)} ms; compile ${ms(part('v8.compile'))}, run ${ms(part('v8.run'))}`);
+    // The scan is done when its stats come back: the trace's last event on the thread is a bound close enough.
+    const last = Math.max(...events.filter((e) => e.pid === evaluate.pid && e.tid === evaluate.tid).map((e) => e.ts + (e.dur ?? 0)));
+    const parsed = compileSplit(events, evaluate, last);
+    console.log(
+      `${name} run ${run}: task ${ms(task.dur)} ms; compile ${ms(part('v8.compile'))}, run ${ms(part('v8.run'))}; V8 parsing and compiling ${parsed.startMs} ms in it, ${parsed.afterMs} ms after it`,
+    );
   }
 await s.close();
 await server.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainWindow, explainedLine, type TraceEvent } from '../../scripts/bench-trace';
+import { compileSplit, explainWindow, explainedLine, type TraceEvent } from '../../scripts/bench-trace';
 
 // A load's trace in miniature: navigationStart at 1 s (trace µs), the page's main thread 10/11.
 const nav: TraceEvent = {
@@ -95,5 +95,24 @@ describe('explainWindow', () => {
     expect(x).toEqual({ gcMs: 0, major: [], layoutMs: 0, tasks: null, sincePaintMs: null, samples: [] });
     expect(explainWindow(trace, '/corpus/b.html', { start: 0, ms: 50 })).toBeNull();
     expect(explainedLine('b.html', { ms: 50, phases: [] }, null)).toContain('no navigationStart');
+  });
+});
+
+describe('compileSplit', () => {
+  const ev = (name: string, ts: number, dur: number, tid = 11): TraceEvent => ({ name, ph: 'X', ts, dur, pid: 10, tid });
+  const evaluate = ev('EvaluateScript', 1_000, 3_000);
+  it('counts nested parsing and compiling once, split at the end of the evaluation, on its thread only', () => {
+    const events = [
+      evaluate,
+      ev('v8.compile', 1_000, 2_000),
+      ev('V8.ParseProgram', 1_100, 1_000), // inside v8.compile: not counted again
+      ev('V8.CompileCode', 3_500, 1_000), // 0.5 ms in the evaluation, 0.5 after
+      ev('V8.CompileCode', 6_000, 2_000),
+      ev('V8.ParseFunction', 6_500, 500), // nested
+      ev('V8.CompileCode', 6_000, 9_000, 99), // another thread
+      ev('FunctionCall', 4_000, 9_000), // not compiling
+      ev('V8.CompileCode', 20_000, 1_000), // after `until`
+    ];
+    expect(compileSplit(events, evaluate, 10_000)).toEqual({ startMs: 2.5, afterMs: 2.5 });
   });
 });
