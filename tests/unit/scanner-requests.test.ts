@@ -5,7 +5,8 @@ import { matchTexts } from '@/utils/match/match-texts';
 import { MAX_BLOCK_CHARS, MAX_MATCH_CHARS, MAX_MATCH_TEXTS } from '@/utils/messaging/limits';
 import { protocol } from '@/utils/messaging/protocol';
 import type { Highlighter } from '@/utils/in-page/highlight';
-import { Scanner } from '@/utils/in-page/scanner';
+import { FIRST_REQUEST_CHARS, Scanner, requestChars } from '@/utils/in-page/scanner';
+import { SLICE_MS } from '@/utils/in-page/schedule';
 import { VisibilityJudge } from '@/utils/in-page/visibility';
 
 const ACME = 'p:acme';
@@ -66,6 +67,48 @@ describe('the text a scan sends the worker', () => {
     expect(sent).toHaveLength(60);
     expect(new Set(sent.map((t) => t.split(' ')[2]))).toHaveLength(60);
     expect(s.counts.get(ACME)).toBe(120);
+  });
+
+  it('sizes requests so that each send fits in a slice, at the speed the page has shown', async () => {
+    // Sending costs 0.001 ms a character here (16 ms for a full block, 262 ms for a full request):
+    // the clock moves as the text is sent.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<p>Acme Widgets ${i} ${'lorem ipsum dolor '.repeat(550)} Acme Widgets</p>`).join('');
+    const { s, requests } = scanner((_, texts) => {
+      clock += texts.reduce((n, t) => n + t.length, 0) * 0.001;
+      return undefined;
+    });
+    await s.scan(document.body);
+    const sizes = requests.map((r) => r.reduce((n, t) => n + t.length, 0));
+    expect(sizes[0]).toBeLessThanOrEqual(FIRST_REQUEST_CHARS);
+    // Once timed, one block per request: the least a request carries.
+    expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(MAX_BLOCK_CHARS);
+    expect(requests.flat()).toHaveLength(60);
+    expect(s.counts.get(ACME)).toBe(120);
+  });
+
+  it('grows requests to the cap where sending is fast', async () => {
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<p>Acme Widgets ${i} ${'lorem ipsum dolor '.repeat(550)} Acme Widgets</p>`).join('');
+    const { s, requests } = scanner((_, texts) => {
+      clock += texts.reduce((n, t) => n + t.length, 0) * 0.000001;
+      return undefined;
+    });
+    await s.scan(document.body);
+    const sizes = requests.map((r) => r.reduce((n, t) => n + t.length, 0));
+    expect(sizes[0]).toBeLessThanOrEqual(FIRST_REQUEST_CHARS);
+    expect(sizes[1]).toBeGreaterThan(MAX_MATCH_CHARS - 11_000);
+    expect(s.counts.get(ACME)).toBe(120);
+  });
+
+  it('sizes a request to half a slice, within a block and the protocol cap', () => {
+    expect(requestChars(-1)).toBe(FIRST_REQUEST_CHARS);
+    expect(requestChars(0)).toBe(MAX_MATCH_CHARS);
+    expect(requestChars(SLICE_MS / 2 / 40_000)).toBe(40_000);
+    expect(requestChars(1)).toBe(MAX_BLOCK_CHARS);
+    expect(requestChars(1e-9)).toBe(MAX_MATCH_CHARS);
   });
 
   it('splits many small blocks by their number too', async () => {

@@ -1,5 +1,6 @@
 import { FLAG_DISCREET, FLAG_WEAK } from '../match/dictionary';
-import { MATCH_FIELDS, MAX_MATCH_CHARS, MAX_MATCH_TEXTS } from '../messaging/limits';
+import { MATCH_FIELDS, MAX_BLOCK_CHARS, MAX_MATCH_CHARS, MAX_MATCH_TEXTS } from '../messaging/limits';
+import { nextEstimate } from './pacer';
 import { VisibilityJudge } from './visibility';
 import { TextWalker, composedParent, type Block } from './walk';
 import { HIDDEN_FRAME_WAIT_MS, afterPaint, runSliced, yieldToPage, SLICE_MS } from './schedule';
@@ -21,6 +22,24 @@ export interface ScanLimits {
 const MAX_PENDING_WEAK = 2000;
 
 export const DEFAULT_LIMITS: ScanLimits = { perPage: 1500, perEntity: 200, stored: 5000 };
+
+/**
+ * Sending a request is a slice of the page's time that grows with its text: `runtime.sendMessage`
+ * serialises it on the page's thread (2–7 ms for 262,000 characters here; 54 ms for wikipedia-2's
+ * 231,541 in one request at ×4 CPU, a long task). A page's first request carries at most this much,
+ * before its sends have been timed; most pages' whole text fits.
+ */
+export const FIRST_REQUEST_CHARS = 2 * MAX_BLOCK_CHARS;
+
+/**
+ * The characters a request may carry so that sending it takes about half a slice at `msPerChar`
+ * (negative: not measured yet), within the protocol's cap and never under a block's length.
+ */
+export function requestChars(msPerChar: number): number {
+  if (msPerChar < 0) return FIRST_REQUEST_CHARS;
+  if (msPerChar === 0) return MAX_MATCH_CHARS;
+  return Math.max(MAX_BLOCK_CHARS, Math.min(MAX_MATCH_CHARS, Math.floor(SLICE_MS / 2 / msPerChar)));
+}
 
 /** The worker's answer to `page.match`. */
 type MatchAnswer = Res<'page.match'>;
@@ -122,6 +141,8 @@ export class Scanner {
   private readonly hidden: HiddenMentions;
 
   private readonly judge: VisibilityJudge;
+  /** What sending costs here, per character of text, learned from this page's bigger requests (negative: not yet). */
+  private sendMsPerChar = -1;
 
   constructor(private readonly deps: ScannerDeps) {
     this.limits = deps.limits ?? DEFAULT_LIMITS;
@@ -134,8 +155,8 @@ export class Scanner {
   /**
    * Scan the subtrees of `roots`, replacing mentions previously found inside them. Scans run one at
    * a time: a route change's full rescan and a mutation batch never interleave their registrations.
-   * A batch's roots go through one scan, so their text costs one request to the worker (one per
-   * MAX_MATCH_CHARS), not one each: a page adding a thousand paragraphs at once would otherwise wait on a thousand.
+   * A batch's roots go through one scan, so their text costs one request to the worker (or a few,
+   * each sized to send within a slice), not one each: a page adding a thousand paragraphs at once would otherwise wait on a thousand.
    */
   scan(roots: Element | Element[]): Promise<ScanStats> {
     const list = Array.isArray(roots) ? roots : [roots];
@@ -197,9 +218,9 @@ export class Scanner {
   }
 
   /**
-   * The blocks' mentions, found by the worker. The text goes in requests of at most MAX_MATCH_CHARS,
-   * all sent at once (the worker answers them in turn, and other tabs in between); each send is a
-   * slice of the page's time, and so is taking each answer in.
+   * The blocks' mentions, found by the worker. The text goes in requests sized so that each send
+   * fits in a slice (`requestChars`), all sent at once (the worker answers them in turn, and other
+   * tabs in between); each send is a slice of the page's time, and so is taking each answer in.
    */
   private async match(blocks: Block[], stats: ScanStats): Promise<Found[]> {
     const parts: Promise<Found[]>[] = [];
@@ -208,16 +229,20 @@ export class Scanner {
       const s = performance.now();
       let j = i;
       let chars = 0;
-      while (j < blocks.length && j - i < MAX_MATCH_TEXTS && chars + blocks[j]!.text.length <= MAX_MATCH_CHARS) chars += blocks[j++]!.text.length;
-      // Each request takes a block at least (a block is far shorter than a request may be).
-      if (j === i) j++;
+      const cap = requestChars(this.sendMsPerChar);
+      while (j < blocks.length && j - i < MAX_MATCH_TEXTS && chars + blocks[j]!.text.length <= cap) chars += blocks[j++]!.text.length;
+      // Each request takes a block at least (a block is never longer than a request may be).
+      if (j === i) chars += blocks[j++]!.text.length;
       const part = blocks.slice(i, j);
       const answer = this.deps.match(part.map((b) => b.text)).then((a) => this.takeIn(part, a, stats));
       // Handled at once: a request failing while the next is sent, or after an abort ended this loop,
       // must not surface as an unhandled rejection (Promise.all below still sees the failure).
       answer.catch(() => undefined);
       parts.push(answer);
-      stats.loadMs += this.took('load', s);
+      const took = this.took('load', s);
+      stats.loadMs += took;
+      // Smaller sends are mostly the call's fixed cost and the clock's resolution: they teach nothing.
+      if (chars >= MAX_BLOCK_CHARS) this.sendMsPerChar = nextEstimate(this.sendMsPerChar, took / chars);
       i = j;
       if (i < blocks.length) await yieldToPage(this.deps.signal);
     }
