@@ -55,10 +55,20 @@ export interface CardHostOptions {
  * The hover card lives in a closed shadow root under a randomly named host: page scripts see an
  * opaque element, page CSS cannot restyle it, and it holds public pack content only.
  */
+/** The card's elements: built when the first card opens. */
+interface CardDom {
+  host: HTMLElement;
+  root: ShadowRoot;
+  mount: HTMLElement;
+}
+
 export class CardHost {
-  readonly host: HTMLElement;
-  private readonly root: ShadowRoot;
-  private readonly mount: HTMLElement;
+  /**
+   * Null until a card is first shown: most pages name nothing, or nothing the reader opens. Building
+   * it (elements, closed root, styles, observer, scroll and resize listeners) at start-up took two
+   * thirds of the samples of a 21–23 ms start-up slice at ×4 CPU (wikipedia-2, traced twice).
+   */
+  private dom: CardDom | null = null;
   private current: string | null = null;
   /** Where focus goes back on close: the link the name is in, else `origin` if still in view. */
   private returnFocus: HTMLElement | null = null;
@@ -80,26 +90,40 @@ export class CardHost {
   private step: ((dir: 1 | -1) => void) | undefined;
   private restoring = false;
 
-  constructor(private readonly opts: CardHostOptions) {
-    this.host = document.createElement(randomTag());
+  constructor(private readonly opts: CardHostOptions) {}
+
+  /** The card's host element, or null while no card has been shown on this page. */
+  get host(): HTMLElement | null {
+    return this.dom?.host ?? null;
+  }
+
+  /** The card's elements, built on first use. */
+  private get el(): CardDom {
+    return this.dom ?? this.build();
+  }
+
+  private build(): CardDom {
+    const host = document.createElement(randomTag());
+    const root = host.attachShadow({ mode: 'closed' });
+    const mount = document.createElement('div');
+    const dom: CardDom = { host, root, mount };
+    this.dom = dom;
     this.setVars(0, 0, 'none');
-    this.root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = hostCss(this.vars) + CARD_CSS;
-    this.mount = document.createElement('div');
     // The card's width and height limit, set here so that nothing inherited from the page's CSS
     // on the host (custom properties cross the shadow boundary) ever applies.
-    this.mount.style.setProperty('--w', `${CARD_WIDTH}px`);
-    this.mount.style.setProperty('--h', `${CARD_MAX_HEIGHT}px`);
+    mount.style.setProperty('--w', `${CARD_WIDTH}px`);
+    mount.style.setProperty('--h', `${CARD_MAX_HEIGHT}px`);
     // After the card, so that its "Not this one" styles (rendered inside it) are overridden too.
     const modes = document.createElement('style');
     modes.textContent = CARD_MODES_CSS;
-    this.root.append(style, this.mount, modes);
+    root.append(style, mount, modes);
     // Only the reader's own clicks and keys act on the card: a page cannot reach inside a closed
     // root, but events it dispatches at the host would still be retargeted here. Registered
     // first, so a forged press does not even record a selection.
     for (const type of ['click', 'keydown', 'pointerdown'])
-      this.root.addEventListener(
+      root.addEventListener(
         type,
         (e) => {
           if (!e.isTrusted) e.stopImmediatePropagation();
@@ -107,7 +131,7 @@ export class CardHost {
         true,
       );
     // Pressing the card's button collapses the page's selection before the click fires: note it first.
-    this.root.addEventListener(
+    root.addEventListener(
       'pointerdown',
       () => {
         this.selectionAtPress = currentSelection();
@@ -116,25 +140,26 @@ export class CardHost {
     );
     // A page script rewriting the host's style attribute (to hide or move the card) is undone.
     const guard = new MutationObserver(() => this.reassert());
-    guard.observe(this.host, { attributes: true });
-    this.root.addEventListener('keydown', (ev) => {
+    guard.observe(host, { attributes: true });
+    root.addEventListener('keydown', (ev) => {
       const e = ev as KeyboardEvent;
       const dir = stepKey(e);
-      const handled =
-        e.key === 'Escape' ? (this.hide(true), true) : e.key === 'Tab' ? wrapTab(e, this.root) : dir && this.step ? (this.step(dir), true) : false;
+      const handled = e.key === 'Escape' ? (this.hide(true), true) : e.key === 'Tab' ? wrapTab(e, root) : dir && this.step ? (this.step(dir), true) : false;
       // Handled here, so the page's own shortcuts do not act on them too.
       if (handled) {
         e.preventDefault();
         e.stopPropagation();
       }
     });
-    this.wireFollow(opts.signal);
-    opts.signal.addEventListener('abort', () => {
+    const { signal } = this.opts;
+    this.wireFollow(signal, root);
+    signal.addEventListener('abort', () => {
       cancelAnimationFrame(this.frame);
       guard.disconnect();
-      render(null, this.mount);
-      this.host.remove();
+      render(null, mount);
+      host.remove();
     });
+    return dom;
   }
 
   get visibleKey(): string | null {
@@ -158,11 +183,12 @@ export class CardHost {
 
   /** Whether keyboard focus is in the card. */
   hasFocus(): boolean {
-    return document.activeElement === this.host;
+    return !!this.dom && document.activeElement === this.dom.host;
   }
 
   contains(node: Node | null): boolean {
-    return !!node && (node === this.host || this.host.contains(node));
+    const host = this.dom?.host;
+    return !!node && !!host && (node === host || host.contains(node));
   }
 
   private card(key: string): Promise<CardView> {
@@ -186,7 +212,7 @@ export class CardHost {
    * fact expanded, the source's words unfolded or its facts scrolled change its height or its
    * fades. The listeners do nothing while no card is shown.
    */
-  private wireFollow(signal: AbortSignal) {
+  private wireFollow(signal: AbortSignal, root: ShadowRoot) {
     const schedule = () => {
       if (this.current && !this.frame)
         this.frame = requestAnimationFrame(() => {
@@ -197,7 +223,7 @@ export class CardHost {
     const listen = { capture: true, passive: true, signal };
     addEventListener('scroll', schedule, listen);
     addEventListener('resize', schedule, listen);
-    for (const type of ['scroll', 'toggle', 'click']) this.root.addEventListener(type, schedule, listen);
+    for (const type of ['scroll', 'toggle', 'click']) root.addEventListener(type, schedule, listen);
   }
 
   /**
@@ -209,11 +235,11 @@ export class CardHost {
    */
   async show(key: string, anchor: () => DOMRect | null, opts: { focus: boolean; onHide?: () => void; mention?: Mention; returnTo?: HTMLElement | null }) {
     const fromCard = this.hasFocus();
-    if (!this.host.isConnected) document.documentElement.append(this.host);
+    if (!this.el.host.isConnected) document.documentElement.append(this.el.host);
     // The card's own text runs in the direction of its language, whatever the page's dir (which
     // the host would otherwise inherit: \`all\` leaves \`direction\` alone). Asked on the first
     // card, not at start-up: the browser's first i18n call in a page waits on the browser process.
-    if (!this.mount.dir) this.mount.dir = uiDirection();
+    if (!this.el.mount.dir) this.el.mount.dir = uiDirection();
     this.current = key;
     this.anchor = anchor;
     this.onHide = opts.onHide;
@@ -248,7 +274,7 @@ export class CardHost {
     // The heading first (a dialog's name is what a screen reader says on entering it); Tab then goes
     // through the card in its visual order, source links included.
     if (opts.focus && this.current === key)
-      (this.root.querySelector<HTMLElement>('.name') ?? this.root.querySelector<HTMLElement>('button'))?.focus({ preventScroll: true });
+      (this.el.root.querySelector<HTMLElement>('.name') ?? this.el.root.querySelector<HTMLElement>('button'))?.focus({ preventScroll: true });
   }
 
   private paint(card: CardView | null, error: string | null) {
@@ -264,7 +290,7 @@ export class CardHost {
         onClose: () => this.hide(true),
         notThisOne: this.dismissal(key),
       }),
-      this.mount,
+      this.el.mount,
     );
   }
 
@@ -295,26 +321,26 @@ export class CardHost {
     const vh = document.documentElement.clientHeight || innerHeight;
     const a = this.anchor();
     if (!a || a.bottom < 0 || a.top > vh || a.right < 0 || a.left > vw) {
-      this.hide(this.host === document.activeElement);
+      this.hide(this.el.host === document.activeElement);
       return false;
     }
-    const card = this.mount.firstElementChild as HTMLElement | null;
+    const card = this.el.mount.firstElementChild as HTMLElement | null;
     const body = card?.querySelector<HTMLElement>('.body');
     // Its height with nothing cut: the middle's full content instead of what it shows.
     const natural = (card?.offsetHeight ?? 0) + (body ? body.scrollHeight - body.clientHeight : 0);
     const p = placeCard({ viewport: { width: vw, height: vh }, anchor: a, natural: { width: CARD_WIDTH, height: natural }, prefer: this.side });
     this.side = p.side;
     // Inside the closed root: the page sees the host's box, as it always did, and nothing more.
-    this.mount.style.setProperty('--w', `${p.width}px`);
-    this.mount.style.setProperty('--h', `${p.maxHeight}px`);
+    this.el.mount.style.setProperty('--w', `${p.width}px`);
+    this.el.mount.style.setProperty('--h', `${p.maxHeight}px`);
     this.setVars(p.left, p.top, 'block');
     if (!this.wherePlaced()) {
       this.hide();
       return false;
     }
     // A fade at an edge of the facts says there is more that way.
-    this.mount.toggleAttribute('data-more-above', !!body && body.scrollTop > 1);
-    this.mount.toggleAttribute('data-more-below', !!body && body.scrollHeight - body.clientHeight - body.scrollTop > 1);
+    this.el.mount.toggleAttribute('data-more-above', !!body && body.scrollTop > 1);
+    this.el.mount.toggleAttribute('data-more-below', !!body && body.scrollHeight - body.clientHeight - body.scrollTop > 1);
     return true;
   }
 
@@ -325,13 +351,13 @@ export class CardHost {
 
   private reassert() {
     const want = { [this.vars.x]: `${this.placed.x}px`, [this.vars.y]: `${this.placed.y}px`, [this.vars.d]: this.placed.display };
-    const style = this.host.style;
+    const style = this.el.host.style;
     let same = style.length === 3;
     for (const [name, value] of Object.entries(want))
       if (style.getPropertyValue(name) !== value || style.getPropertyPriority(name) !== 'important') same = false;
     // Rewriting only on a difference keeps our own writes from re-triggering the observer forever.
     if (same) return;
-    this.host.removeAttribute('style');
+    this.el.host.removeAttribute('style');
     for (const [name, value] of Object.entries(want)) style.setProperty(name, value, 'important');
   }
 
@@ -340,7 +366,7 @@ export class CardHost {
    * card only shows where we placed it: otherwise it could sit under a lure, so it is hidden.
    */
   private wherePlaced(): boolean {
-    const r = this.host.getBoundingClientRect();
+    const r = this.el.host.getBoundingClientRect();
     return Math.abs(r.left - this.placed.x) <= MOVED_PX && Math.abs(r.top - this.placed.y) <= MOVED_PX && r.width > 0;
   }
 
@@ -350,17 +376,17 @@ export class CardHost {
    * click onto it).
    */
   private inPlainSight(): boolean {
-    const r = this.host.getBoundingClientRect();
+    const r = this.el.host.getBoundingClientRect();
     const top = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 40));
     const root = getComputedStyle(document.documentElement);
-    return top === this.host && Number(root.opacity) >= 0.95;
+    return top === this.el.host && Number(root.opacity) >= 0.95;
   }
 
   hide(restoreFocus = false) {
     if (!this.current) return;
     this.current = null;
     this.setVars(this.placed.x, this.placed.y, 'none');
-    render(null, this.mount);
+    render(null, this.el.mount);
     // Without scrolling: the card may have closed because the reader scrolled away.
     const back = this.returnFocus?.isConnected ? this.returnFocus : this.origin?.isConnected && inWindow(this.origin) ? this.origin : null;
     if (restoreFocus && back) {

@@ -116,7 +116,8 @@ function wireHover({ registry, card, signal }: InteractionDeps, life: CardLifecy
       lastY = e.clientY;
       overCard = card.contains(e.target as Node);
       if (overCard) life.cancelClose();
-      if (!frame) frame = requestAnimationFrame(onFrame);
+      // Nothing named on the page, nothing hovered: no frame to ask for on each move.
+      if (!frame && (registry.all.size || hovered)) frame = requestAnimationFrame(onFrame);
     },
     listen,
   );
