@@ -69,6 +69,11 @@ export class CardHost {
    * thirds of the samples of a 21–23 ms start-up slice at ×4 CPU (wikipedia-2, traced twice).
    */
   private dom: CardDom | null = null;
+  /**
+   * The card's host element, null until a card is first shown; set only by `build`. A field, not a
+   * getter: the walk compares every element of the page with it, and a getter is a call each time.
+   */
+  host: HTMLElement | null = null;
   private current: string | null = null;
   /** Where focus goes back on close: the link the name is in, else `origin` if still in view. */
   private returnFocus: HTMLElement | null = null;
@@ -92,11 +97,6 @@ export class CardHost {
 
   constructor(private readonly opts: CardHostOptions) {}
 
-  /** The card's host element, or null while no card has been shown on this page. */
-  get host(): HTMLElement | null {
-    return this.dom?.host ?? null;
-  }
-
   /** The card's elements, built on first use. */
   private get el(): CardDom {
     return this.dom ?? this.build();
@@ -108,6 +108,7 @@ export class CardHost {
     const mount = document.createElement('div');
     const dom: CardDom = { host, root, mount };
     this.dom = dom;
+    this.host = host;
     this.setVars(0, 0, 'none');
     const style = document.createElement('style');
     style.textContent = hostCss(this.vars) + CARD_CSS;
