@@ -69,38 +69,36 @@ describe('the text a scan sends the worker', () => {
     expect(s.counts.get(ACME)).toBe(120);
   });
 
-  it('sizes requests so that each send fits in a slice, at the speed the page has shown', async () => {
-    // Sending costs 0.001 ms a character here (16 ms for a full block, 262 ms for a full request):
-    // the clock moves as the text is sent.
+  /**
+   * Scan 60 paragraphs of ~10,000 characters (each naming the entity twice) where sending costs
+   * `msPerChar`: the clock moves as the text is sent. Returns each request's characters.
+   */
+  async function timedScan(msPerChar: number): Promise<number[]> {
     let clock = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => clock);
     document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<p>Acme Widgets ${i} ${'lorem ipsum dolor '.repeat(550)} Acme Widgets</p>`).join('');
     const { s, requests } = scanner((_, texts) => {
-      clock += texts.reduce((n, t) => n + t.length, 0) * 0.001;
+      clock += texts.reduce((n, t) => n + t.length, 0) * msPerChar;
       return undefined;
     });
     await s.scan(document.body);
-    const sizes = requests.map((r) => r.reduce((n, t) => n + t.length, 0));
+    expect(requests.flat()).toHaveLength(60);
+    expect(s.counts.get(ACME)).toBe(120);
+    return requests.map((r) => r.reduce((n, t) => n + t.length, 0));
+  }
+
+  it('sizes requests so that each send fits in a slice, at the speed the page has shown', async () => {
+    // 16 ms for a full block, 262 ms for a full request.
+    const sizes = await timedScan(0.001);
     expect(sizes[0]).toBeLessThanOrEqual(FIRST_REQUEST_CHARS);
     // Once timed, one block per request: the least a request carries.
     expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(MAX_BLOCK_CHARS);
-    expect(requests.flat()).toHaveLength(60);
-    expect(s.counts.get(ACME)).toBe(120);
   });
 
   it('grows requests to the cap where sending is fast', async () => {
-    let clock = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => clock);
-    document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<p>Acme Widgets ${i} ${'lorem ipsum dolor '.repeat(550)} Acme Widgets</p>`).join('');
-    const { s, requests } = scanner((_, texts) => {
-      clock += texts.reduce((n, t) => n + t.length, 0) * 0.000001;
-      return undefined;
-    });
-    await s.scan(document.body);
-    const sizes = requests.map((r) => r.reduce((n, t) => n + t.length, 0));
+    const sizes = await timedScan(0.000001);
     expect(sizes[0]).toBeLessThanOrEqual(FIRST_REQUEST_CHARS);
     expect(sizes[1]).toBeGreaterThan(MAX_MATCH_CHARS - 11_000);
-    expect(s.counts.get(ACME)).toBe(120);
   });
 
   it('sizes a request to half a slice, within a block and the protocol cap', () => {
