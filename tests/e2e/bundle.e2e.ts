@@ -13,8 +13,9 @@ const BACKGROUND = path.join(BUILD, 'background.js');
 // 31.3 after its fourth (highlight rules on the painted elements; Firefox needs the <style> fallback kept),
 // 26.0 after its sixth (tokenizing and matching moved to the worker). The tenth round's wait for a visible
 // tab's frame, and the scan's count of late frames, took it from 26,917 to 27,034 bytes here: the cap moved
-// by 100 bytes, no more.
-const MAX_GZIP = 27_100;
+// by 100 bytes, no more. The thirteenth round's card built on its first showing and requests sized to
+// the slice took it from 27,034 to 27,133 bytes: moved by 100 again.
+const MAX_GZIP = 27_200;
 
 /**
  * The tokenizer's Unicode classes (fold.ts) and its token store's offset arrays (tokenize.ts): in the

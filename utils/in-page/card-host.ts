@@ -55,25 +55,17 @@ export interface CardHostOptions {
  * The hover card lives in a closed shadow root under a randomly named host: page scripts see an
  * opaque element, page CSS cannot restyle it, and it holds public pack content only.
  */
-/** The card's elements: built when the first card opens. */
-interface CardDom {
-  host: HTMLElement;
-  root: ShadowRoot;
-  mount: HTMLElement;
-}
-
 export class CardHost {
   /**
-   * Null until a card is first shown: most pages name nothing, or nothing the reader opens. Building
-   * it (elements, closed root, styles, observer, scroll and resize listeners) at start-up took two
-   * thirds of the samples of a 21–23 ms start-up slice at ×4 CPU (wikipedia-2, traced twice).
-   */
-  private dom: CardDom | null = null;
-  /**
-   * The card's host element, null until a card is first shown; set only by `build`. A field, not a
-   * getter: the walk compares every element of the page with it, and a getter is a call each time.
+   * The card's host element, null until a card is first shown (set only by `build`; a field, not a
+   * getter: the walk compares every element of the page with it, and a getter is a call each time).
+   * Most pages name nothing, or nothing the reader opens: building the card (elements, closed root,
+   * styles, observer, scroll and resize listeners) at start-up took two thirds of the samples of a
+   * 21–23 ms start-up slice at ×4 CPU (wikipedia-2, traced twice).
    */
   host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private mount: HTMLElement | null = null;
   private current: string | null = null;
   /** Where focus goes back on close: the link the name is in, else `origin` if still in view. */
   private returnFocus: HTMLElement | null = null;
@@ -97,18 +89,11 @@ export class CardHost {
 
   constructor(private readonly opts: CardHostOptions) {}
 
-  /** The card's elements, built on first use. */
-  private get el(): CardDom {
-    return this.dom ?? this.build();
-  }
-
-  private build(): CardDom {
-    const host = document.createElement(randomTag());
-    const root = host.attachShadow({ mode: 'closed' });
-    const mount = document.createElement('div');
-    const dom: CardDom = { host, root, mount };
-    this.dom = dom;
-    this.host = host;
+  /** The card's elements, on its first showing; the methods that use them run only once it is shown. */
+  private build() {
+    const host = (this.host = document.createElement(randomTag()));
+    const root = (this.root = host.attachShadow({ mode: 'closed' }));
+    const mount = (this.mount = document.createElement('div'));
     this.setVars(0, 0, 'none');
     const style = document.createElement('style');
     style.textContent = hostCss(this.vars) + CARD_CSS;
@@ -160,7 +145,6 @@ export class CardHost {
       render(null, mount);
       host.remove();
     });
-    return dom;
   }
 
   get visibleKey(): string | null {
@@ -184,11 +168,11 @@ export class CardHost {
 
   /** Whether keyboard focus is in the card. */
   hasFocus(): boolean {
-    return !!this.dom && document.activeElement === this.dom.host;
+    return !!this.host && document.activeElement === this.host;
   }
 
   contains(node: Node | null): boolean {
-    const host = this.dom?.host;
+    const host = this.host;
     return !!node && !!host && (node === host || host.contains(node));
   }
 
@@ -236,11 +220,12 @@ export class CardHost {
    */
   async show(key: string, anchor: () => DOMRect | null, opts: { focus: boolean; onHide?: () => void; mention?: Mention; returnTo?: HTMLElement | null }) {
     const fromCard = this.hasFocus();
-    if (!this.el.host.isConnected) document.documentElement.append(this.el.host);
+    if (!this.host) this.build();
+    if (!this.host!.isConnected) document.documentElement.append(this.host!);
     // The card's own text runs in the direction of its language, whatever the page's dir (which
     // the host would otherwise inherit: \`all\` leaves \`direction\` alone). Asked on the first
     // card, not at start-up: the browser's first i18n call in a page waits on the browser process.
-    if (!this.el.mount.dir) this.el.mount.dir = uiDirection();
+    if (!this.mount!.dir) this.mount!.dir = uiDirection();
     this.current = key;
     this.anchor = anchor;
     this.onHide = opts.onHide;
@@ -275,7 +260,7 @@ export class CardHost {
     // The heading first (a dialog's name is what a screen reader says on entering it); Tab then goes
     // through the card in its visual order, source links included.
     if (opts.focus && this.current === key)
-      (this.el.root.querySelector<HTMLElement>('.name') ?? this.el.root.querySelector<HTMLElement>('button'))?.focus({ preventScroll: true });
+      (this.root!.querySelector<HTMLElement>('.name') ?? this.root!.querySelector<HTMLElement>('button'))?.focus({ preventScroll: true });
   }
 
   private paint(card: CardView | null, error: string | null) {
@@ -291,7 +276,7 @@ export class CardHost {
         onClose: () => this.hide(true),
         notThisOne: this.dismissal(key),
       }),
-      this.el.mount,
+      this.mount!,
     );
   }
 
@@ -322,26 +307,26 @@ export class CardHost {
     const vh = document.documentElement.clientHeight || innerHeight;
     const a = this.anchor();
     if (!a || a.bottom < 0 || a.top > vh || a.right < 0 || a.left > vw) {
-      this.hide(this.el.host === document.activeElement);
+      this.hide(this.host! === document.activeElement);
       return false;
     }
-    const card = this.el.mount.firstElementChild as HTMLElement | null;
+    const card = this.mount!.firstElementChild as HTMLElement | null;
     const body = card?.querySelector<HTMLElement>('.body');
     // Its height with nothing cut: the middle's full content instead of what it shows.
     const natural = (card?.offsetHeight ?? 0) + (body ? body.scrollHeight - body.clientHeight : 0);
     const p = placeCard({ viewport: { width: vw, height: vh }, anchor: a, natural: { width: CARD_WIDTH, height: natural }, prefer: this.side });
     this.side = p.side;
     // Inside the closed root: the page sees the host's box, as it always did, and nothing more.
-    this.el.mount.style.setProperty('--w', `${p.width}px`);
-    this.el.mount.style.setProperty('--h', `${p.maxHeight}px`);
+    this.mount!.style.setProperty('--w', `${p.width}px`);
+    this.mount!.style.setProperty('--h', `${p.maxHeight}px`);
     this.setVars(p.left, p.top, 'block');
     if (!this.wherePlaced()) {
       this.hide();
       return false;
     }
     // A fade at an edge of the facts says there is more that way.
-    this.el.mount.toggleAttribute('data-more-above', !!body && body.scrollTop > 1);
-    this.el.mount.toggleAttribute('data-more-below', !!body && body.scrollHeight - body.clientHeight - body.scrollTop > 1);
+    this.mount!.toggleAttribute('data-more-above', !!body && body.scrollTop > 1);
+    this.mount!.toggleAttribute('data-more-below', !!body && body.scrollHeight - body.clientHeight - body.scrollTop > 1);
     return true;
   }
 
@@ -352,13 +337,13 @@ export class CardHost {
 
   private reassert() {
     const want = { [this.vars.x]: `${this.placed.x}px`, [this.vars.y]: `${this.placed.y}px`, [this.vars.d]: this.placed.display };
-    const style = this.el.host.style;
+    const style = this.host!.style;
     let same = style.length === 3;
     for (const [name, value] of Object.entries(want))
       if (style.getPropertyValue(name) !== value || style.getPropertyPriority(name) !== 'important') same = false;
     // Rewriting only on a difference keeps our own writes from re-triggering the observer forever.
     if (same) return;
-    this.el.host.removeAttribute('style');
+    this.host!.removeAttribute('style');
     for (const [name, value] of Object.entries(want)) style.setProperty(name, value, 'important');
   }
 
@@ -367,7 +352,7 @@ export class CardHost {
    * card only shows where we placed it: otherwise it could sit under a lure, so it is hidden.
    */
   private wherePlaced(): boolean {
-    const r = this.el.host.getBoundingClientRect();
+    const r = this.host!.getBoundingClientRect();
     return Math.abs(r.left - this.placed.x) <= MOVED_PX && Math.abs(r.top - this.placed.y) <= MOVED_PX && r.width > 0;
   }
 
@@ -377,17 +362,17 @@ export class CardHost {
    * click onto it).
    */
   private inPlainSight(): boolean {
-    const r = this.el.host.getBoundingClientRect();
+    const r = this.host!.getBoundingClientRect();
     const top = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 40));
     const root = getComputedStyle(document.documentElement);
-    return top === this.el.host && Number(root.opacity) >= 0.95;
+    return top === this.host! && Number(root.opacity) >= 0.95;
   }
 
   hide(restoreFocus = false) {
     if (!this.current) return;
     this.current = null;
     this.setVars(this.placed.x, this.placed.y, 'none');
-    render(null, this.el.mount);
+    render(null, this.mount!);
     // Without scrolling: the card may have closed because the reader scrolled away.
     const back = this.returnFocus?.isConnected ? this.returnFocus : this.origin?.isConnected && inWindow(this.origin) ? this.origin : null;
     if (restoreFocus && back) {

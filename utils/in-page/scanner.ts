@@ -37,7 +37,7 @@ export const FIRST_REQUEST_CHARS = 2 * MAX_BLOCK_CHARS;
  */
 export function requestChars(msPerChar: number): number {
   if (msPerChar < 0) return FIRST_REQUEST_CHARS;
-  if (msPerChar === 0) return MAX_MATCH_CHARS;
+  // At 0 (sends under the clock's resolution) the division gives Infinity: the cap.
   return Math.max(MAX_BLOCK_CHARS, Math.min(MAX_MATCH_CHARS, Math.floor(SLICE_MS / 2 / msPerChar)));
 }
 
@@ -231,8 +231,8 @@ export class Scanner {
       let chars = 0;
       const cap = requestChars(this.sendMsPerChar);
       while (j < blocks.length && j - i < MAX_MATCH_TEXTS && chars + blocks[j]!.text.length <= cap) chars += blocks[j++]!.text.length;
-      // Each request takes a block at least (a block is never longer than a request may be).
-      if (j === i) chars += blocks[j++]!.text.length;
+      // Each request takes a block at least (a block is far shorter than a request may be).
+      if (j === i) j++;
       const part = blocks.slice(i, j);
       const answer = this.deps.match(part.map((b) => b.text)).then((a) => this.takeIn(part, a, stats));
       // Handled at once: a request failing while the next is sent, or after an abort ended this loop,
