@@ -63,7 +63,9 @@ for (let run = 1; run <= runs; run++)
     }
     const part = (n: string) => events.find((e) => e.name === n && e.ph === 'X' && within(e, evaluate))?.dur;
     // The scan is done when its stats come back: the trace's last event on the thread is a bound close enough.
-    const last = Math.max(...events.filter((e) => e.pid === evaluate.pid && e.tid === evaluate.tid).map((e) => e.ts + (e.dur ?? 0)));
+    // A loop, not Math.max(...): a long trace's events would overflow the argument list.
+    let last = evaluate.ts;
+    for (const e of events) if (e.pid === evaluate.pid && e.tid === evaluate.tid) last = Math.max(last, e.ts + (e.dur ?? 0));
     const parsed = compileSplit(events, evaluate, last);
     console.log(
       `${name} run ${run}: task ${ms(task.dur)} ms; compile ${ms(part('v8.compile'))}, run ${ms(part('v8.run'))}; V8 parsing and compiling ${parsed.startMs} ms in it, ${parsed.afterMs} ms after it`,

@@ -387,7 +387,9 @@ describe('a page that keeps changing', () => {
     });
     await expect.poll(async () => (await tabState(s, tabId))?.counts['backstory.surveillance-tech:cambridge-analytica'], { timeout: 15_000 }).toBe(1000);
     const lookups = await w.evaluate((id) => (globalThis as unknown as { __lookups: Record<number, number> }).__lookups[id], tabId);
-    expect(lookups).toBeGreaterThanOrEqual(1);
+    // More than one: the page's first scan was too small to time a send, so the storm's first request
+    // stops at FIRST_REQUEST_CHARS, and the rest follows.
+    expect(lookups).toBeGreaterThanOrEqual(2);
     expect(lookups).toBeLessThanOrEqual(Math.ceil(52_000 / MAX_BLOCK_CHARS));
     await page.close();
   });
