@@ -24,12 +24,17 @@ export default defineConfig({
     // which worker-messages.ts answers through sendResponse as both browsers do natively, and i18n.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
-      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      // Natively, and reached on first use, not while the script is evaluated (lazy-browser.ts says why).
+      const lazy = path.resolve(import.meta.dirname, 'utils/in-page/lazy-browser.ts');
+      const native = [
+        { find: /^wxt\/browser$/, replacement: lazy },
+        { find: /^@wxt-dev\/browser$/, replacement: lazy },
+      ];
       const alias = config.resolve?.alias;
       const list: readonly Alias[] = Array.isArray(alias)
         ? (alias as readonly Alias[])
         : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      config.resolve = { ...config.resolve, alias: [native, ...list] };
+      config.resolve = { ...config.resolve, alias: [...native, ...list] };
     },
     'build:publicAssets': (_wxt, files) => {
       for (const f of packs.files) files.push({ absoluteSrc: path.join(PACK_DIR, f), relativeDest: `packs/${f}` });

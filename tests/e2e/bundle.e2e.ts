@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import zlib from 'node:zlib';
 
 // The built content script runs in every page the reader opens: it must stay small and carry none of
@@ -66,6 +67,23 @@ describe('built content script', () => {
   it('carries no webextension-polyfill: the browser API is its own (the worker still has it)', () => {
     expect(built(BACKGROUND)).toContain(POLYFILL);
     expect(built(CONTENT)).not.toContain(POLYFILL);
+  });
+
+  it('reads no extension API while it is evaluated: the first read builds the API bindings, which waits for a later task', () => {
+    // A world with what the script's first task touches; `scheduler.yield` never settles, so main()
+    // stops at its first yield, where the injection task ends in a browser.
+    const reads: string[] = [];
+    const world: Record<string, unknown> = { performance, AbortController, AbortSignal, setTimeout, clearTimeout, queueMicrotask };
+    world.scheduler = { yield: () => new Promise(() => undefined) };
+    for (const name of ['chrome', 'browser'])
+      Object.defineProperty(world, name, {
+        get: () => {
+          reads.push(name);
+          return undefined;
+        },
+      });
+    vm.runInContext(built(CONTENT), vm.createContext(world));
+    expect(reads).toEqual([]);
   });
 
   it(`is at most ${MAX_GZIP / 1000} kB gzipped`, () => {
