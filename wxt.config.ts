@@ -25,16 +25,13 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       // Natively, and reached on first use, not while the script is evaluated (lazy-browser.ts says why).
-      const lazy = path.resolve(import.meta.dirname, 'utils/in-page/lazy-browser.ts');
-      const native = [
-        { find: /^wxt\/browser$/, replacement: lazy },
-        { find: /^@wxt-dev\/browser$/, replacement: lazy },
-      ];
+      // @wxt-dev/i18n imports @wxt-dev/browser itself, so both names lead there.
+      const api = { find: /^(wxt|@wxt-dev)\/browser$/, replacement: path.resolve(import.meta.dirname, 'utils/in-page/lazy-browser.ts') };
       const alias = config.resolve?.alias;
       const list: readonly Alias[] = Array.isArray(alias)
         ? (alias as readonly Alias[])
         : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      config.resolve = { ...config.resolve, alias: [...native, ...list] };
+      config.resolve = { ...config.resolve, alias: [api, ...list] };
     },
     'build:publicAssets': (_wxt, files) => {
       for (const f of packs.files) files.push({ absoluteSrc: path.join(PACK_DIR, f), relativeDest: `packs/${f}` });
