@@ -224,6 +224,13 @@ export interface PageResult {
   frameTimeouts: number;
   /** The page loads this row stands for (`--repeat`; absent: one). Their long tasks are all in it. */
   loads?: number;
+  /**
+   * Of `work` (wall time), the part our slices' thread spent off the CPU, ms (--trace=cpu and the other
+   * traces; null: the trace had no navigation mark; absent: not traced).
+   */
+  offCpu?: number | null;
+  /** The isolated floor with its own time off the CPU taken out, ms (--trace=cpu only; else absent or null). */
+  floorIsolatedOnCpu?: number | null;
 }
 
 /** One round of 1,000 paragraphs appended to a live page. */
@@ -287,6 +294,9 @@ export function medianRun(reps: PageResult[]): PageResult {
     ratio: overFloor(mid.work, floorWarm),
     ratioCold: overFloor(mid.work, floorCold),
     ratioIsolated: overFloor(mid.work, floorIsolated),
+    ...(mid.floorIsolatedOnCpu != null
+      ? { floorIsolatedOnCpu: median(reps.flatMap((r) => (r.floorIsolatedOnCpu != null ? [r.floorIsolatedOnCpu] : []))) }
+      : {}),
     longTasks: reps.reduce((n, r) => n + r.longTasks, 0),
     longTaskMs: reps.flatMap((r) => r.longTaskMs),
     longTaskCauses: reps.flatMap((r) => r.longTaskCauses),
@@ -332,6 +342,23 @@ export function worstLongTask(rows: PageResult[]) {
 
 const sum = (rows: readonly PageResult[], field: 'frameWaits' | 'framesLate' | 'frameTimeouts') => rows.reduce((n, r) => n + r[field], 0);
 
+/**
+ * Work ÷ isolated floor with the time our slices' thread was off the CPU taken out of the work (and out
+ * of the floor, when the trace recorded it: --trace=cpu), and that time's share of all the work: the
+ * part of the ratio that is the machine's (traced runs; else null).
+ */
+export function onCpuRatios(rows: readonly PageResult[]) {
+  const traced = rows.filter((r) => r.offCpu != null);
+  if (!traced.length) return null;
+  const off = traced.reduce((n, r) => n + r.offCpu!, 0);
+  const work = traced.reduce((n, r) => n + r.work, 0);
+  return {
+    ratioIsolated: spread(traced.map((r) => overFloor(Math.max(0, r.work - r.offCpu!), r.floorIsolatedOnCpu ?? r.floorIsolated))),
+    offCpuShare: r2(work ? off / work : 0),
+    pages: traced.length,
+  };
+}
+
 export function summariseTier(m: TierMeasures) {
   const { rows } = m;
   const of = (field: 'ratio' | 'ratioCold' | 'ratioIsolated' | 'floorIsolated' | 'work' | 'visibility' | 'load' | 'lookupWait') => rows.map((r) => r[field]);
@@ -364,6 +391,7 @@ export function summariseTier(m: TierMeasures) {
     longestSliceMs: r2(Math.max(0, ...rows.map((r) => r.longestSlice))),
     worstLongTask: worstLongTask(rows),
     frames: { waits: sum(rows, 'frameWaits'), late: sum(rows, 'framesLate'), timeouts: sum(rows, 'frameTimeouts') },
+    onCpu: onCpuRatios(rows),
   };
 }
 export type TierSummary = ReturnType<typeof summariseTier>;
@@ -420,7 +448,10 @@ export function longTaskLines(rows: PageResult[]): string[] {
 export function floorLines(summary: TierSummary[]): string[] {
   return summary.map(
     (r) =>
-      `${tierName(r)} aliases: work ÷ isolated-world cold floor ${r.ratioIsolated.median} median, ${r.ratioIsolated.p95} p95, ${r.ratioIsolated.worst} worst (floor ${r.floorIsolatedMs.median} ms median, ${r.floorIsolatedMs.worst} ms worst); tokenize + hash (in the worker) ${r.tokenizePerMChars.overall} ms per million characters (median page ${r.tokenizePerMChars.median})`,
+      `${tierName(r)} aliases: work ÷ isolated-world cold floor ${r.ratioIsolated.median} median, ${r.ratioIsolated.p95} p95, ${r.ratioIsolated.worst} worst (floor ${r.floorIsolatedMs.median} ms median, ${r.floorIsolatedMs.worst} ms worst); tokenize + hash (in the worker) ${r.tokenizePerMChars.overall} ms per million characters (median page ${r.tokenizePerMChars.median})` +
+      (r.onCpu
+        ? `; on the CPU (the time our slices' thread was off it taken out, ${Math.round(r.onCpu.offCpuShare * 100)} % of the work): ${r.onCpu.ratioIsolated.median} median, ${r.onCpu.ratioIsolated.p95} p95, ${r.onCpu.ratioIsolated.worst} worst`
+        : ''),
   );
 }
 

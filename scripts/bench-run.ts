@@ -13,7 +13,8 @@
  * first page on a site);
  * --trace: trace every load and print what filled each long task of ours (GC, style and layout, CPU time,
  * samples: bench-trace.ts); --trace=gc: only the GC and the tasks, each long task's share in the long-task
- * line. Tracing slows what it records, so a traced run explains and does not measure.
+ * line. Tracing slows what it records, so a traced run explains and does not measure; --trace=cpu: only the
+ * tasks' thread time, to say how much of each page's work was its thread off the CPU (the machine's, not ours).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,9 +44,9 @@ import {
 import { benchLibrary } from './bench-library';
 import { SKIP_TAGS } from '../utils/in-page/walk';
 import { coveragePhase } from './bench-coverage';
-import { GC_TRACE_CATEGORIES, TRACE_CATEGORIES, explainWindow, explainedLine, type TraceEvent } from './bench-trace';
+import { CPU_TRACE_CATEGORIES, GC_TRACE_CATEGORIES, TRACE_CATEGORIES, explainWindow, explainedLine, slicesOffCpuMs, type TraceEvent } from './bench-trace';
 
-type TraceMode = 'off' | 'full' | 'gc';
+type TraceMode = 'off' | 'full' | 'gc' | 'cpu';
 
 const OUT = path.join(ROOT, 'out/bench');
 
@@ -81,7 +82,8 @@ function readOptions(argv: string[]): Options {
   const cpu = (arg('cpu') ?? '1').split(',').map(Number);
   const runs = Math.max(1, Number(arg('runs') ?? 1));
   const label = arg('label') ?? 'this build';
-  const trace: TraceMode = argv.includes('--trace') ? 'full' : arg('trace') === 'gc' ? 'gc' : 'off';
+  const traceArg = arg('trace');
+  const trace: TraceMode = argv.includes('--trace') ? 'full' : traceArg === 'gc' || traceArg === 'cpu' ? traceArg : 'off';
   const oneOrigin = argv.includes('--one-origin');
   const perLoad = !oneOrigin && argv.includes('--per-load');
   if (arg('only') === 'library') return { tiers: [], repeat: 1, pages: [], library, libraryOnly: true, cpu, runs, label, trace, oneOrigin, perLoad };
@@ -166,16 +168,16 @@ const ISOLATED_FLOOR = `(() => {
     n = w.nextSibling();
     while (!n && w.parentNode()) n = w.nextSibling();
   }
-  return { ms: performance.now() - t, chars };
+  return { ms: performance.now() - t, chars, start: t };
 })()`;
 
 /** The isolated-world floor on the loaded page: a fresh world each call (first run, cold wrappers). */
-async function isolatedFloor(cdp: CDPSession): Promise<{ ms: number; chars: number }> {
+async function isolatedFloor(cdp: CDPSession): Promise<{ ms: number; chars: number; start: number }> {
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'bench-floor' });
   const r = await cdp.send('Runtime.evaluate', { expression: ISOLATED_FLOOR, contextId: executionContextId, returnByValue: true });
   if (r.exceptionDetails) throw new Error(`isolated floor failed: ${r.exceptionDetails.text}`);
-  return r.result.value as { ms: number; chars: number };
+  return r.result.value as { ms: number; chars: number; start: number };
 }
 
 /** What installing a tier's pack cost, measured from the options page's side. */
@@ -239,7 +241,8 @@ let loads = 0;
 
 async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: string, name: string, at: Where, opts: Options): Promise<PageResult> {
   const { trace } = opts;
-  const traced = trace === 'off' ? null : await startTrace(cdp, trace === 'gc' ? GC_TRACE_CATEGORIES : TRACE_CATEGORIES);
+  const categories = { full: TRACE_CATEGORIES, gc: GC_TRACE_CATEGORIES, cpu: CPU_TRACE_CATEGORIES };
+  const traced = trace === 'off' ? null : await startTrace(cdp, categories[trace]);
   await page.goto(corpusPageUrl(origin, name, opts.oneOrigin, opts.perLoad ? ++loads : null), { waitUntil: 'load' });
   const tabId = await tabIdOf(s, page);
   const st = await scanStats(s, tabId, 15_000 * at.cpu);
@@ -263,15 +266,25 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     // Through the style pass the highlight sheet causes, which follows the first scan's paint.
     { from: st.startedAt, to: Math.max(st.firstScanDoneAt, ...st.sheetsAdoptedAt.map((t) => t + STYLE_PASS_MS)) },
   );
-  // After the extension's first scan, so it neither competes with the scan nor lands in its long-task
-  // window (the scan has warmed the DOM's memory, not this world's wrappers: if anything, a lower
-  // floor), and before the main-world floors, so their walks do not warm it further.
   const causes = [
     ...timing.during.map((t) => attributeLongTask(t, st.slices, st.startedAt, st.sheetsAdoptedAt, at.cpu)),
     ...hiddenLongTasks(timing.frames, timing.during, st.slices, st.sheetsAdoptedAt),
   ];
-  if (traced) {
-    const events = await traced.end();
+  // --trace=cpu records the isolated floor too, so that its time off the CPU comes out of it as well.
+  let events = traced && trace !== 'cpu' ? await traced.end() : null;
+  // After the extension's first scan, so it neither competes with the scan nor lands in its long-task
+  // window (the scan has warmed the DOM's memory, not this world's wrappers: if anything, a lower
+  // floor), and before the main-world floors, so their walks do not warm it further.
+  const iso = await isolatedFloor(cdp);
+  if (traced && trace === 'cpu') events = await traced.end();
+  let offCpu: number | null = null;
+  let floorIsolatedOnCpu: number | null = null;
+  if (events) {
+    offCpu = slicesOffCpuMs(events, `/corpus/${name}`, st.slices);
+    if (trace === 'cpu') {
+      const floorOff = slicesOffCpuMs(events, `/corpus/${name}`, [{ start: iso.start, ms: iso.ms }]);
+      floorIsolatedOnCpu = floorOff === null ? null : Math.max(0, iso.ms - floorOff);
+    }
     for (const c of causes) {
       const x = explainWindow(events, `/corpus/${name}`, c.span);
       if (x) c.gcMs = x.gcMs;
@@ -279,7 +292,6 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
       if (c.ours && trace === 'full') console.log(explainedLine(name, c, x));
     }
   }
-  const iso = await isolatedFloor(cdp);
   const floor = await page.evaluate<{ chars: number; cold: number; warm: number }>(FLOOR);
   const work = pageWorkMs(st);
   return {
@@ -313,6 +325,7 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     frameWaits: st.frameWaits,
     framesLate: st.framesLate,
     frameTimeouts: st.frameTimeouts,
+    ...(traced ? { offCpu, floorIsolatedOnCpu } : {}),
   };
 }
 

@@ -29,6 +29,14 @@ export const TRACE_CATEGORIES = [
  */
 export const GC_TRACE_CATEGORIES = ['v8', 'disabled-by-default-v8.gc', 'blink.user_timing', 'toplevel'].join(',');
 
+/**
+ * Only the page's tasks with their thread time and the navigation mark (--trace=cpu): how much of our
+ * slices' wall time their thread spent off the CPU, the OS running something else (on a 2-core
+ * machine: the browser's other processes, the extension's worker). No V8 events, so it adds little to
+ * the load it records.
+ */
+export const CPU_TRACE_CATEGORIES = ['toplevel', 'blink.user_timing'].join(',');
+
 export interface TraceEvent {
   name: string;
   ph: string;
@@ -125,6 +133,30 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
     sincePaintMs: lastPaint === -Infinity ? null : round1((from - lastPaint) / 1000),
     samples: samplesIn(events, nav, from, to),
   };
+}
+
+/**
+ * Of the slices' wall time (`start` ms after navigation, `ms` long), how much their thread was off the
+ * CPU: each slice's tasks' wall time minus their thread time, summed, ms. Null without the navigation
+ * mark. Slices are timed by the wall clock, so this is the part of a page's `work` that was the
+ * machine's, not ours; slices without a task event around them count none (a low estimate).
+ */
+export function slicesOffCpuMs(events: readonly TraceEvent[], pageUrlPart: string, slices: readonly { start: number; ms: number }[]): number | null {
+  const nav = events.filter((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').includes(pageUrlPart)).pop();
+  if (!nav) return null;
+  const tasks = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && TASK_EVENTS.has(e.name)).sort(outerFirst);
+  let us = 0;
+  for (const sl of slices) {
+    const from = nav.ts + sl.start * 1000;
+    const to = from + sl.ms * 1000;
+    const t = tasksIn(
+      tasks.filter((e) => e.ts < to && e.ts + (e.dur ?? 0) > from),
+      from,
+      to,
+    );
+    if (t) us += Math.max(0, t.wallMs - t.cpuMs) * 1000;
+  }
+  return round1(us / 1000);
 }
 
 /** V8's parsing and compiling (`v8` and `disabled-by-default-v8.compile`): the script's, and each function's on its first call. */

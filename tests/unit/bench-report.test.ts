@@ -9,6 +9,7 @@ import {
   longTaskLines,
   markdownTable,
   medianRun,
+  onCpuRatios,
   quantile,
   reportLines,
   SCRIPT_EVAL_MS,
@@ -132,7 +133,9 @@ describe('bench report', () => {
       'longestSliceMs',
       'worstLongTask',
       'frames',
+      'onCpu',
     ]);
+    expect(s.onCpu).toBeNull();
     expect(s.ratio).toEqual({ median: 10, p95: 10, worst: 10 });
     expect(s.worstPage).toBe('b.html');
     expect(s.lookupWaitMs).toEqual({ median: 2, p95: 2 });
@@ -366,5 +369,46 @@ describe('corpusPageUrl', () => {
     expect(corpusPageUrl(o, 'nytimes-1.html', false, 7)).toBe('http://nytimes-l7.localhost:4321/corpus/nytimes-1.html');
     expect(corpusPageUrl(o, 'nytimes-1.html', false, 8)).toBe('http://nytimes-l8.localhost:4321/corpus/nytimes-1.html');
     expect(new URL(corpusPageUrl(o, `${'x'.repeat(80)}.html`, false, 1234)).hostname).toBe(`${'x'.repeat(57)}-l1234.localhost`);
+  });
+});
+
+describe('onCpuRatios', () => {
+  it("takes each page's off-CPU time out of its work before dividing by its floor, and gives that time's share", () => {
+    const rows = [
+      row('a.html', { work: 4, offCpu: 1, floorIsolated: 2 }),
+      row('b.html', { work: 6, offCpu: 3, floorIsolated: 1 }),
+      row('c.html', { work: 10, offCpu: 0, floorIsolated: 5 }),
+    ];
+    const r = onCpuRatios(rows)!;
+    expect(r.ratioIsolated).toEqual({ median: 2, p95: 3, worst: 3 });
+    expect(r.offCpuShare).toBe(0.2);
+    expect(r.pages).toBe(3);
+  });
+
+  it("takes the floor's own time off the CPU out of it when the trace recorded it", () => {
+    const rows = [row('a.html', { work: 4, offCpu: 1, floorIsolated: 2, floorIsolatedOnCpu: 1.5 })];
+    expect(onCpuRatios(rows)!.ratioIsolated.median).toBe(2);
+    // A page's loads: the floor on the CPU is the median of theirs, as the wall-clock floor is.
+    const m = medianRun([
+      row('a.html', { work: 3, offCpu: 0, floorIsolatedOnCpu: 1 }),
+      row('a.html', { work: 4, offCpu: 1, floorIsolatedOnCpu: 3 }),
+      row('a.html', { work: 5, offCpu: 2, floorIsolatedOnCpu: 2 }),
+    ]);
+    expect(m.offCpu).toBe(1);
+    expect(m.floorIsolatedOnCpu).toBe(2);
+  });
+
+  it('is null for an untraced run, and leaves out the loads whose trace lacked the page', () => {
+    expect(onCpuRatios([row('a.html'), row('b.html')])).toBeNull();
+    expect(onCpuRatios([row('a.html', { offCpu: null }), row('b.html', { work: 4, offCpu: 2, floorIsolated: 1 })])!.ratioIsolated.median).toBe(2);
+  });
+
+  it('prints the ratio on the CPU beside the wall-clock one when the run was traced', () => {
+    const tier = (rows: PageResult[]) =>
+      summariseTier({ tier: 10, cpu: 1, run: 1, packImportMs: 0, rows, heap: [], heapPages: [], hoverAwake: [], hoverAsleep: [], offHostRequests: 0 });
+    expect(floorLines([tier([row('a.html', { work: 4, offCpu: 1, floorIsolated: 2, ratioIsolated: 2 })])])[0]).toContain(
+      "on the CPU (the time our slices' thread was off it taken out, 25 % of the work): 1.5 median",
+    );
+    expect(floorLines([tier([row('a.html')])])[0]).not.toContain('on the CPU');
   });
 });

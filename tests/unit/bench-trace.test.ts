@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileSplit, explainWindow, explainedLine, type TraceEvent } from '../../scripts/bench-trace';
+import { compileSplit, explainWindow, explainedLine, slicesOffCpuMs, type TraceEvent } from '../../scripts/bench-trace';
 
 // A load's trace in miniature: navigationStart at 1 s (trace µs), the page's main thread 10/11.
 const nav: TraceEvent = {
@@ -114,5 +114,25 @@ describe('compileSplit', () => {
       ev('V8.CompileCode', 20_000, 1_000), // after `until`
     ];
     expect(compileSplit(events, evaluate, 10_000)).toEqual({ startMs: 2.5, afterMs: 2.5 });
+  });
+});
+
+describe('slicesOffCpuMs', () => {
+  it("sums the slices' wall time their thread spent off the CPU, from the tasks around each slice", () => {
+    // 190–230 ms: a task with 30 ms of CPU in 40 (its checkpoint inside counted with it); 230–280 ms: all on the CPU;
+    // 300–305 ms: no task event around it, so nothing counted.
+    const slices = [
+      { start: 190, ms: 40 },
+      { start: 230, ms: 50 },
+      { start: 300, ms: 5 },
+    ];
+    expect(slicesOffCpuMs(trace, '/corpus/a.html', slices)).toBe(10);
+    // Half of the first task's window: its off-CPU time counts in proportion.
+    expect(slicesOffCpuMs(trace, '/corpus/a.html', [{ start: 210, ms: 20 }])).toBe(5);
+    expect(slicesOffCpuMs(trace, '/corpus/a.html', [])).toBe(0);
+  });
+
+  it('says when the trace lacks the page', () => {
+    expect(slicesOffCpuMs(trace, '/corpus/b.html', [{ start: 190, ms: 40 }])).toBeNull();
   });
 });
