@@ -287,7 +287,8 @@ async function measurePage(s: Session, page: Page, cdp: CDPSession, origin: stri
     }
     for (const c of causes) {
       const x = explainWindow(events, `/corpus/${name}`, c.span);
-      if (x) c.gcMs = x.gcMs;
+      // --trace=cpu records no GC events: it says nothing of the GC in a task.
+      if (x && trace !== 'cpu') c.gcMs = x.gcMs;
       if (x?.tasks) c.offCpuMs = Math.round(x.tasks.wallMs - x.tasks.cpuMs);
       if (c.ours && trace === 'full') console.log(explainedLine(name, c, x));
     }
