@@ -88,13 +88,18 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /** By start, and of two that start together the longer first, so an event comes before those nested in it. */
 const outerFirst = (a: TraceEvent, b: TraceEvent) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0);
 
+/** The load's navigationStart mark for the page whose address contains `pageUrlPart` (the last one). */
+function navigationOf(events: readonly TraceEvent[], pageUrlPart: string): TraceEvent | undefined {
+  return events.filter((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').includes(pageUrlPart)).pop();
+}
+
 /**
  * Explain a window of the page's timeline (`start` and `ms` in the page's performance.now() time, whose
  * zero is the document's navigationStart mark) from the load's trace. Null when the trace has no
  * navigationStart for `pageUrlPart`.
  */
 export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string, window: { start: number; ms: number }): WindowExplained | null {
-  const nav = events.filter((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').includes(pageUrlPart)).pop();
+  const nav = navigationOf(events, pageUrlPart);
   if (!nav) return null;
   const from = nav.ts + window.start * 1000;
   const to = from + window.ms * 1000;
@@ -125,10 +130,12 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
         to,
       ) / 1000,
     ),
-    tasks: tasksIn(
-      inWindow((n) => TASK_EVENTS.has(n)),
-      from,
-      to,
+    tasks: roundedTasks(
+      tasksIn(
+        inWindow((n) => TASK_EVENTS.has(n)),
+        from,
+        to,
+      ),
     ),
     sincePaintMs: lastPaint === -Infinity ? null : round1((from - lastPaint) / 1000),
     samples: samplesIn(events, nav, from, to),
@@ -142,7 +149,7 @@ export function explainWindow(events: readonly TraceEvent[], pageUrlPart: string
  * machine's, not ours; slices without a task event around them count none (a low estimate).
  */
 export function slicesOffCpuMs(events: readonly TraceEvent[], pageUrlPart: string, slices: readonly { start: number; ms: number }[]): number | null {
-  const nav = events.filter((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').includes(pageUrlPart)).pop();
+  const nav = navigationOf(events, pageUrlPart);
   if (!nav) return null;
   const tasks = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && TASK_EVENTS.has(e.name)).sort(outerFirst);
   let us = 0;
@@ -154,7 +161,8 @@ export function slicesOffCpuMs(events: readonly TraceEvent[], pageUrlPart: strin
       from,
       to,
     );
-    if (t) us += Math.max(0, t.wallMs - t.cpuMs) * 1000;
+    // Unrounded per slice: a page has hundreds of slices of a few milliseconds.
+    if (t) us += Math.max(0, t.wallUs - t.cpuUs);
   }
   return round1(us / 1000);
 }
@@ -174,8 +182,8 @@ export function compileSplit(events: readonly TraceEvent[], evaluate: TraceEvent
   return { startMs: round1(unionUs(spans, evaluate.ts, end) / 1000), afterMs: round1(unionUs(spans, end, until) / 1000) };
 }
 
-/** Wall and CPU time of the tasks inside the window; a task that sticks out counts for the part inside. */
-function tasksIn(tasks: readonly TraceEvent[], from: number, to: number): WindowExplained['tasks'] {
+/** Wall and CPU time of the tasks inside the window, µs; a task that sticks out counts for the part inside. */
+function tasksIn(tasks: readonly TraceEvent[], from: number, to: number): { wallUs: number; cpuUs: number } | null {
   // Sorted by start: one inside an earlier one (a checkpoint inside its task) is counted with it.
   const timed: TraceEvent[] = [];
   for (const t of tasks) {
@@ -183,15 +191,18 @@ function tasksIn(tasks: readonly TraceEvent[], from: number, to: number): Window
     if ((t.dur ?? 0) > 0 && t.tdur !== undefined && !(last && t.ts + t.dur! <= last.ts + last.dur!)) timed.push(t);
   }
   if (!timed.length) return null;
-  let wall = 0;
-  let cpu = 0;
+  let wallUs = 0;
+  let cpuUs = 0;
   for (const t of timed) {
     const inside = Math.min(t.ts + t.dur!, to) - Math.max(t.ts, from);
-    wall += inside;
-    cpu += (t.tdur! * inside) / t.dur!;
+    wallUs += inside;
+    cpuUs += (t.tdur! * inside) / t.dur!;
   }
-  return { wallMs: round1(wall / 1000), cpuMs: round1(cpu / 1000) };
+  return { wallUs, cpuUs };
 }
+
+const roundedTasks = (t: { wallUs: number; cpuUs: number } | null): WindowExplained['tasks'] =>
+  t ? { wallMs: round1(t.wallUs / 1000), cpuMs: round1(t.cpuUs / 1000) } : null;
 
 /** Time covered by `spans` (sorted by start) between `from` and `to`, nested or overlapping ones once, µs. */
 function unionUs(spans: readonly TraceEvent[], from: number, to: number): number {
