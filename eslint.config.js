@@ -13,6 +13,7 @@ import globals from 'globals';
  */
 export const PAGE_CODE = [
   'entrypoints/content/**',
+  'entrypoints/card.content.ts',
   'utils/in-page/**',
   'utils/match/**',
   'utils/messaging/transport.ts',
@@ -133,6 +134,22 @@ const pageBoundary = {
   ],
 };
 
+/** The main content script: its card's drawing comes from the card's own script (utils/in-page/card-ui.ts). */
+const MAIN_SCRIPT = ['entrypoints/content/**', 'utils/in-page/**'];
+const mainScriptBoundary = {
+  paths: [...pageBoundary.paths, { name: 'preact', allowTypeImports: true, message: "Preact comes with the card's script: reach it through card-ui.ts." }],
+  patterns: [
+    ...pageBoundary.patterns,
+    { regex: String.raw`^preact/`, caseSensitive: true, allowTypeImports: true, message: "Preact comes with the card's script: reach it through card-ui.ts." },
+    {
+      regex: LOCAL + String.raw`(?:.*/)?components/card(?:/|$)`,
+      caseSensitive: true,
+      allowTypeImports: true,
+      message: "The card's components are compiled with the card's script, not the main one: reach them through card-ui.ts.",
+    },
+  ],
+};
+
 export default defineConfig(
   globalIgnores(['.output/', '.wxt/', 'out/', '.e2e-tmp/', '.drafts/', 'node_modules/', 'assets/']),
   {
@@ -189,5 +206,9 @@ export default defineConfig(
       // A dynamic import() would slip past the rule above (and a content script cannot load chunks).
       'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'No dynamic import() in page code.' }],
     },
+  },
+  {
+    files: MAIN_SCRIPT,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', mainScriptBoundary] },
   },
 );

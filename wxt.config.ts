@@ -31,7 +31,12 @@ export default defineConfig({
       const list: readonly Alias[] = Array.isArray(alias)
         ? (alias as readonly Alias[])
         : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      config.resolve = { ...config.resolve, alias: [api, ...list] };
+      // The card's script (card.content.ts) only leaves the card's drawing in the world: a bare context,
+      // which neither holds the main script's hand-over slot nor carries its code (bare-context.ts).
+      const bare = entrypoints.every((e) => e.name === 'card')
+        ? [{ find: /^wxt\/utils\/content-script-context$/, replacement: path.resolve(import.meta.dirname, 'utils/in-page/bare-context.ts') }]
+        : [];
+      config.resolve = { ...config.resolve, alias: [api, ...bare, ...list] };
     },
     'build:publicAssets': (_wxt, files) => {
       for (const f of packs.files) files.push({ absoluteSrc: path.join(PACK_DIR, f), relativeDest: `packs/${f}` });

@@ -514,7 +514,7 @@ export function reportLines({ pages, repeat, summary, append, bundle, perPage, l
   lines.push('', ...floorLines(summary), ...longTaskLines(perPage ?? []));
   lines.push('', 'Markdown (README, Performance: before/after):', '', ...markdownTable(summary, label), '');
   for (const a of append ?? []) lines.push(`append 1,000 paragraphs: ${a.chars} chars, work ${r2(a.workMs)} ms, F ${r2(a.floorMs)} ms → ${r2(a.ratio)}× F`);
-  lines.push(`content script bundle: ${(bundle.raw / 1024).toFixed(1)} kB raw, ${(bundle.gzip / 1024).toFixed(1)} kB gzip`);
+  lines.push(`content scripts (main and card): ${(bundle.raw / 1024).toFixed(1)} kB raw, ${(bundle.gzip / 1024).toFixed(1)} kB gzip`);
   lines.push(`\nwrote out/bench/results.json and out/bench/ratio.svg`);
   return lines;
 }

@@ -3,15 +3,18 @@
  * compiles and evaluates the script. It is the script's longest task that slicing cannot shorten, so
  * on a slow machine it is the first to become a long task. Build first (`npx wxt build`), then:
  *
- *   npx tsx scripts/trace-start.ts [--cpu=4] [--runs=3] [--per-load] a.html [b.html ...]
+ *   npx tsx scripts/trace-start.ts [--cpu=4] [--runs=3] [--per-load] [--extension=dir] a.html [b.html ...]
  *
- * Prints, per corpus page and load, the task's length and its compile and run parts (ms). Only the
+ * Prints, per corpus page and load, the task's length and its compile and run parts (ms), for each
+ * content script: the card's (`card.js`, at document_end) and the main one (`content.js`, at
+ * document_idle). A task's length counts whatever else ran in it; its compile and run parts are ours. Only the
  * first load in the renderer compiles: later loads of the same site reuse V8's compiled script (the
  * compile part falls from tens of ms to about 0.1 at ×4), so compare first loads with first loads.
  * Then V8's parsing and compiling on that thread, during the injection and after it until the first
  * scan is done (each function compiled on its first call: the scan's, the card's parts). --per-load
  * serves every load under a name of its own, so in a new renderer: every load is a first load.
- * Tracing slows what it records: compare builds with each other, in alternation, not with the bench.
+ * Tracing slows what it records: compare builds with each other, in alternation, not with the bench
+ * (--extension names another build's directory, such as an older commit's .output/chrome-mv3).
  */
 import { launch, scanStats, startServer, tabIdOf } from '../tests/support/harness';
 import { compileSplit, type TraceEvent } from './bench-trace';
@@ -21,6 +24,7 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const cpu = Number(arg('cpu') ?? 4);
 const runs = Number(arg('runs') ?? 3);
 const perLoad = process.argv.includes('--per-load');
+const extension = arg('extension');
 const pages = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!pages.length) {
   console.error('Name one or more corpus pages: npx tsx scripts/trace-start.ts --cpu=4 medium-3.html');
@@ -28,7 +32,7 @@ if (!pages.length) {
 }
 
 const server = await startServer({}, { staticCorpus: true });
-const s = await launch();
+const s = await launch(extension ? { extension } : {});
 const page = await s.context.newPage();
 const cdp = await s.context.newCDPSession(page);
 // The worker's dictionary warm, as in the benchmark.
@@ -53,23 +57,29 @@ for (let run = 1; run <= runs; run++)
     await cdp.send('Tracing.end');
     await complete;
     cdp.off('Tracing.dataCollected', collect);
-    const evaluate = events.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/content-scripts/content.js'));
     const within = (e: TraceEvent, outer: TraceEvent) =>
       e.pid === outer.pid && e.tid === outer.tid && e.ts >= outer.ts && e.ts + (e.dur ?? 0) <= outer.ts + (outer.dur ?? 0);
-    const task = evaluate && events.find((e) => e.name === 'RunTask' && e.ph === 'X' && within(evaluate, e));
-    if (!evaluate || !task) {
+    const injections = ['card.js', 'content.js'].flatMap((file) => {
+      const evaluate = events.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith(`/content-scripts/${file}`));
+      const task = evaluate && events.find((e) => e.name === 'RunTask' && e.ph === 'X' && within(evaluate, e));
+      return evaluate && task ? [{ file, evaluate, task }] : [];
+    });
+    const main = injections.find((i) => i.file === 'content.js');
+    if (!main) {
       console.log(`${name} run ${run}: no injection task in the trace`);
       continue;
     }
-    const part = (n: string) => events.find((e) => e.name === n && e.ph === 'X' && within(e, evaluate))?.dur;
+    const part = (n: string, evaluate: TraceEvent) => events.find((e) => e.name === n && e.ph === 'X' && within(e, evaluate))?.dur;
     // The scan is done when its stats come back: the trace's last event on the thread is a bound close enough.
     // A loop, not Math.max(...): a long trace's events would overflow the argument list.
-    let last = evaluate.ts;
-    for (const e of events) if (e.pid === evaluate.pid && e.tid === evaluate.tid) last = Math.max(last, e.ts + (e.dur ?? 0));
-    const parsed = compileSplit(events, evaluate, last);
-    console.log(
-      `${name} run ${run}: task ${ms(task.dur)} ms; compile ${ms(part('v8.compile'))}, run ${ms(part('v8.run'))}; V8 parsing and compiling ${parsed.startMs} ms in it, ${parsed.afterMs} ms after it`,
+    let last = main.evaluate.ts;
+    for (const e of events) if (e.pid === main.evaluate.pid && e.tid === main.evaluate.tid) last = Math.max(last, e.ts + (e.dur ?? 0));
+    const parsed = compileSplit(events, main.evaluate, last);
+    const tasks = injections.map(
+      ({ file, evaluate, task }) =>
+        `${file} task ${ms(task.dur)} ms (evaluate ${ms(evaluate.dur)}: compile ${ms(part('v8.compile', evaluate))}, run ${ms(part('v8.run', evaluate))})`,
     );
+    console.log(`${name} run ${run}: ${tasks.join('; ')}; V8 parsing and compiling after the main script's until its first scan: ${parsed.afterMs} ms`);
   }
 await s.close();
 await server.close();

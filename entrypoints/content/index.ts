@@ -3,15 +3,12 @@ import { frameHasText, isReadableDocument, topPageSettled } from '@/utils/in-pag
 import { pausableReading } from '@/utils/in-page/pausable-reading';
 import { answerWorker, scanStatsReply } from '@/utils/in-page/worker-messages';
 import { yieldToPage } from '@/utils/in-page/schedule';
+import { PAGE_TARGETS } from '@/utils/in-page/page-targets';
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  ...PAGE_TARGETS,
+  // After the card's script (document_end), which brings the card's drawing into this world.
   runAt: 'document_idle',
-  // Embedded posts and comment widgets live in frames: each frame whose text the top page could read
-  // (same origin, or about:blank / srcdoc written by it) gets its own scan; cross-origin frames return
-  // at once (isReadableDocument).
-  allFrames: true,
-  matchAboutBlank: true,
   async main(ctx) {
     const stats = new PageStats();
     stats.startedAt = performance.now();

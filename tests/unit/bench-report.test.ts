@@ -148,7 +148,7 @@ describe('bench report', () => {
     const lines = reportLines({ pages: 2, repeat: 1, summary: [s], bundle: { raw: 2048, gzip: 1024 } });
     expect(lines[0]).toContain('2 corpus pages');
     expect(lines[2]?.startsWith('10       ')).toBe(true);
-    expect(lines).toContain('content script bundle: 2.0 kB raw, 1.0 kB gzip');
+    expect(lines).toContain('content scripts (main and card): 2.0 kB raw, 1.0 kB gzip');
     expect(lines.some((l) => l.startsWith('append'))).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardHost } from '@/utils/in-page/card-host';
+import { cardUi, provideCardUi } from '@/utils/in-page/card-ui';
+import { CARD_UI } from '@/components/card/card-ui';
 import type { CardView } from '@/utils/messaging/protocol';
 
 afterEach(() => vi.restoreAllMocks());
@@ -10,7 +12,16 @@ function card(signal: AbortSignal) {
 }
 
 describe('the card on a page', () => {
+  it("says so when the card's script has not run, and builds nothing then", async () => {
+    delete (globalThis as Record<string, unknown>).__backstoryCardUi;
+    expect(() => cardUi()).toThrow("the card's script has not run in this page");
+    const c = card(new AbortController().signal);
+    await expect(c.show('p:acme', () => new DOMRect(10, 10, 80, 16), { focus: false })).rejects.toThrow("the card's script has not run");
+    expect(c.host).toBeNull();
+  });
+
   it('builds nothing, and listens to nothing, until a card is first shown', async () => {
+    provideCardUi(CARD_UI);
     const listen = vi.spyOn(window, 'addEventListener');
     const attach = vi.spyOn(Element.prototype, 'attachShadow');
     const stop = new AbortController();

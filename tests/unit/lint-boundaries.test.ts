@@ -83,6 +83,25 @@ describe('page-code import boundary', () => {
     expect(boundaryLines((result?.messages ?? []).map((m) => ({ rule: m.ruleId, line: m.line })))).toEqual([1]);
   }, 60_000);
 
+  it("keeps the card's drawing out of the main content script: Preact and the card's components are the card script's", async () => {
+    const messages = await lintPlanted(
+      'utils/in-page',
+      [
+        "import { h } from 'preact';",
+        "import { useState } from 'preact/hooks';",
+        "import { CARD_UI } from '@/components/card/card-ui';",
+        "import { EntityCard } from '../../components/card/EntityCard';",
+        "import type { EntityCardProps } from '@/components/card/EntityCard';",
+        "import type { VNode } from 'preact';",
+        '',
+        'export type Probe = [EntityCardProps, VNode];',
+        'export const used = [h, useState, CARD_UI, EntityCard];',
+        '',
+      ].join('\n'),
+    );
+    expect(boundaryLines(messages)).toEqual([1, 2, 3, 4]);
+  }, 60_000);
+
   it('applies to page code only: the worker side may import zod', async () => {
     const messages = await lintPlanted('utils/export', "import { z } from 'zod';\n\nexport const probe = z.string();\n");
     expect(messages).toEqual([]);

@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PageStats } from '@/utils/in-page/stats';
+import { provideCardUi } from '@/utils/in-page/card-ui';
+import { CARD_UI } from '@/components/card/card-ui';
 
 // The worker as the content script sees it: a card for anything asked.
 const asked = vi.hoisted(() => [] as { type: string; body: unknown }[]);
@@ -22,6 +24,8 @@ describe('the content script’s start-up', () => {
     const getMessage = vi.spyOn(i18n, 'getMessage');
     const getUILanguage = vi.spyOn(i18n, 'getUILanguage');
     document.body.innerHTML = '<p>Acme Widgets</p>';
+    // The card's script comes first in a page (document_end): leaving its drawing asks nothing either.
+    provideCardUi(CARD_UI);
     const stop = new AbortController();
     const parts = await assemblePage(stop.signal, new PageStats());
     expect(getMessage).not.toHaveBeenCalled();

@@ -1,4 +1,4 @@
-import { uiLang } from '../i18n';
+import { cardUi } from './card-ui';
 import { sendFromContentScript as send } from './send';
 import { Highlighter } from './highlight';
 import { Scanner } from './scanner';
@@ -43,7 +43,7 @@ export async function assemblePage(signal: AbortSignal, stats: PageStats, hidden
   // Builds nothing until the first card opens.
   const card = new CardHost({
     signal,
-    loadCard: (key) => send('entity.card', { key, lang: (lang ??= uiLang()) }),
+    loadCard: (key) => send('entity.card', { key, lang: (lang ??= cardUi().lang()) }),
     onPainted: (ms) => stats.card(ms),
     onOpenPanel: (key, selection) => requestPanel(key, selection),
     // The scanner is built below (it must not scan the card): the card reaches it only once the reader acts.

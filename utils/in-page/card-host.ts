@@ -1,7 +1,4 @@
-import { h, render } from 'preact';
-import { EntityCard, CARD_CSS } from '@/components/card/EntityCard';
-import { CARD_MODES_CSS } from '@/components/card/card-modes';
-import { uiDirection } from '@/utils/i18n';
+import { cardUi, type CardUi } from './card-ui';
 import type { CardView } from '../messaging/protocol';
 import { randomIdent } from './random-names';
 import { CARD_MAX_HEIGHT, placeCard, type Side } from './card-placement';
@@ -66,6 +63,8 @@ export class CardHost {
   host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
   private mount: HTMLElement | null = null;
+  /** The card's drawing, from the card's script, taken on the first showing. */
+  private ui: CardUi | null = null;
   private current: string | null = null;
   /** Where focus goes back on close: the link the name is in, else `origin` if still in view. */
   private returnFocus: HTMLElement | null = null;
@@ -91,19 +90,20 @@ export class CardHost {
 
   /** The card's elements, on its first showing; the methods that use them run only once it is shown. */
   private build() {
+    const ui = (this.ui = cardUi());
     const host = (this.host = document.createElement(randomTag()));
     const root = (this.root = host.attachShadow({ mode: 'closed' }));
     const mount = (this.mount = document.createElement('div'));
     this.setVars(0, 0, 'none');
     const style = document.createElement('style');
-    style.textContent = hostCss(this.vars) + CARD_CSS;
+    style.textContent = hostCss(this.vars) + ui.css;
     // The card's width and height limit, set here so that nothing inherited from the page's CSS
     // on the host (custom properties cross the shadow boundary) ever applies.
     mount.style.setProperty('--w', `${CARD_WIDTH}px`);
     mount.style.setProperty('--h', `${CARD_MAX_HEIGHT}px`);
     // After the card, so that its "Not this one" styles (rendered inside it) are overridden too.
     const modes = document.createElement('style');
-    modes.textContent = CARD_MODES_CSS;
+    modes.textContent = ui.modesCss;
     root.append(style, mount, modes);
     // Only the reader's own clicks and keys act on the card: a page cannot reach inside a closed
     // root, but events it dispatches at the host would still be retargeted here. Registered
@@ -142,7 +142,7 @@ export class CardHost {
     signal.addEventListener('abort', () => {
       cancelAnimationFrame(this.frame);
       guard.disconnect();
-      render(null, mount);
+      ui.render(mount, null);
       host.remove();
     });
   }
@@ -225,7 +225,7 @@ export class CardHost {
     // The card's own text runs in the direction of its language, whatever the page's dir (which
     // the host would otherwise inherit: \`all\` leaves \`direction\` alone). Asked on the first
     // card, not at start-up: the browser's first i18n call in a page waits on the browser process.
-    if (!this.mount!.dir) this.mount!.dir = uiDirection();
+    if (!this.mount!.dir) this.mount!.dir = this.ui!.direction();
     this.current = key;
     this.anchor = anchor;
     this.onHide = opts.onHide;
@@ -265,19 +265,16 @@ export class CardHost {
 
   private paint(card: CardView | null, error: string | null) {
     const key = this.current;
-    render(
-      h(EntityCard, {
-        card,
-        error,
-        onOpenPanel: () => {
-          if (key && this.wherePlaced() && this.inPlainSight()) this.opts.onOpenPanel(key, this.selectionAtPress || currentSelection());
-          this.selectionAtPress = null;
-        },
-        onClose: () => this.hide(true),
-        notThisOne: this.dismissal(key),
-      }),
-      this.mount!,
-    );
+    this.ui!.render(this.mount!, {
+      card,
+      error,
+      onOpenPanel: () => {
+        if (key && this.wherePlaced() && this.inPlainSight()) this.opts.onOpenPanel(key, this.selectionAtPress || currentSelection());
+        this.selectionAtPress = null;
+      },
+      onClose: () => this.hide(true),
+      notThisOne: this.dismissal(key),
+    });
   }
 
   /** "Not this one" for the mention the card is open on; like the card's button, it acts only on a card the reader can see. */
@@ -372,7 +369,7 @@ export class CardHost {
     if (!this.current) return;
     this.current = null;
     this.setVars(this.placed.x, this.placed.y, 'none');
-    render(null, this.mount!);
+    this.ui!.render(this.mount!, null);
     // Without scrolling: the card may have closed because the reader scrolled away.
     const back = this.returnFocus?.isConnected ? this.returnFocus : this.origin?.isConnected && inWindow(this.origin) ? this.origin : null;
     if (restoreFocus && back) {
